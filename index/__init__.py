@@ -1,0 +1,1 @@
+"""Turns a folder of news articles into ranked, cited evidence. Knows nothing of Telegram."""

@@ -1,0 +1,105 @@
+"""The answer an interface receives: what to quote, from whom, and why (or why not)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What sort of reply the question called for."""
+
+    ANSWER = "answer"  # quoted sentences with sources
+    DECLINE = "decline"  # the sources do not say
+    GREETING = "greeting"  # "halo", "terima kasih"
+    EMPTY = "empty"  # nothing but spaces, punctuation or emoji
+    TOO_LONG = "too_long"  # over the question length limit
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article of the corpus, as cited under an answer."""
+
+    id: str
+    outlet: str
+    title: str  # may be "" when the headline is unknown
+    published: str  # ISO date, e.g. "2019-04-25"
+    url: str | None  # None when the article's link is unknown: never invent one
+    language: str = "id"
+    credit: str = ""  # e.g. "terjemahan dari Reuters"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One sentence quoted verbatim, and the ids of every source that carries it."""
+
+    text: str
+    sources: tuple[str, ...]
+    score: float
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two quoted sentences that give different values (dates or numbers) for the same fact."""
+
+    what: str  # "date" or "number"
+    values: tuple[tuple[str, tuple[str, ...]], ...]  # (value as printed, source ids)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question's answer: 1-3 quotes cited to `sources`, or a reason for giving none."""
+
+    question: str
+    kind: Kind
+    language: str  # "id" or "en": the language of the framing text
+    sentences: tuple[Quote, ...] = ()
+    sources: tuple[Source, ...] = ()  # the cited sources; citation mark [n] is sources[n-1]
+    more: tuple[Quote, ...] = ()  # the next best evidence, for "more"
+    more_sources: tuple[Source, ...] = ()  # sources cited by `more` and not by `sentences`
+    disagreements: tuple[Disagreement, ...] = ()
+    examples: tuple[str, ...] = ()  # questions the corpus can answer, for declines and greetings
+    question_type: str = "other"
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def answered(self) -> bool:
+        """True when the answer quotes the sources."""
+        return self.kind is Kind.ANSWER
+
+    def citation_number(self, source_id: str) -> int:
+        """The [n] mark of a source id, numbering `sources` then `more_sources` from 1."""
+        ids = [s.id for s in self.sources] + [s.id for s in self.more_sources]
+        return ids.index(source_id) + 1
+
+    def to_json(self) -> dict[str, object]:
+        """The stable JSON shape of `bot ask --json` (add fields freely, never rename)."""
+        return {
+            "question": self.question,
+            "answered": self.answered,
+            "kind": self.kind.value,
+            "language": self.language,
+            "question_type": self.question_type,
+            "sentences": [
+                {"text": q.text, "sources": list(q.sources), "score": round(q.score, 4)}
+                for q in self.sentences
+            ],
+            "sources": [
+                {
+                    "id": s.id,
+                    "outlet": s.outlet,
+                    "title": s.title,
+                    "published": s.published,
+                    "url": s.url,
+                    "credit": s.credit,
+                }
+                for s in self.sources
+            ],
+            "disagreements": [
+                {
+                    "what": d.what,
+                    "values": [{"value": v, "sources": list(ids)} for v, ids in d.values],
+                }
+                for d in self.disagreements
+            ],
+        }

@@ -1,0 +1,169 @@
+"""Reads a corpus folder: `sources.toml` plus one text file per article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.answers import Source
+
+METADATA_FILE = "sources.toml"
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+class CorpusError(Exception):
+    """A corpus folder that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its citation data and its raw text exactly as collected."""
+
+    source: Source
+    path: Path
+    raw: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the corpus is about, in words for people, and questions it can answer."""
+
+    title: str
+    title_en: str
+    examples: tuple[str, ...]
+    examples_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of one event, in metadata order."""
+
+    directory: Path
+    event: Event
+    articles: tuple[Article, ...]
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every article's citation data."""
+        return tuple(a.source for a in self.articles)
+
+    def fingerprint(self) -> str:
+        """A hash of the metadata and every article's bytes: changes whenever the corpus does."""
+        digest = hashlib.sha256()
+        digest.update((self.directory / METADATA_FILE).read_bytes())
+        for article in self.articles:
+            digest.update(article.source.id.encode())
+            digest.update(article.raw.encode())
+        return digest.hexdigest()
+
+
+def _text(entry: dict[str, object], key: str, where: str, *, required: bool = True) -> str:
+    value = entry.get(key, "")
+    if not isinstance(value, str):
+        raise CorpusError(f"{where}: `{key}` must be text, not {type(value).__name__}")
+    if required and not value.strip():
+        raise CorpusError(f"{where}: `{key}` is missing or empty")
+    return value.strip()
+
+
+def _date(entry: dict[str, object], where: str) -> str:
+    value = entry.get("published")
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    raise CorpusError(f"{where}: `published` must be a date like 2019-04-25, got {value!r}")
+
+
+def _strings(table: dict[str, object], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CorpusError(f"{where}: `{key}` must be a list of text")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def load_corpus(directory: str | Path) -> Corpus:
+    """Load and check a corpus folder, or raise CorpusError naming the file at fault."""
+    root = Path(directory)
+    meta_path = root / METADATA_FILE
+    if not root.is_dir():
+        raise CorpusError(f"{root}: corpus folder not found")
+    if not meta_path.is_file():
+        raise CorpusError(f"{meta_path}: metadata file not found")
+    try:
+        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{meta_path}: not UTF-8 text ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"{meta_path}: not valid TOML ({exc})") from None
+
+    event_table = meta.get("event", {})
+    if not isinstance(event_table, dict):
+        raise CorpusError(f"{meta_path}: [event] must be a table")
+    where = f"{meta_path} [event]"
+    event = Event(
+        title=_text(event_table, "title", where),
+        title_en=_text(event_table, "title_en", where, required=False)
+        or _text(event_table, "title", where),
+        examples=_strings(event_table, "examples", where),
+        examples_en=_strings(event_table, "examples_en", where),
+    )
+
+    entries = meta.get("article", [])
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(f"{meta_path}: no [[article]] entries")
+
+    articles: list[Article] = []
+    seen_ids: set[str] = set()
+    listed_files: set[str] = set()
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise CorpusError(f"{meta_path}: article #{number} is not a table")
+        where = f"{meta_path} article #{number}"
+        article_id = _text(entry, "id", where)
+        where = f"{meta_path} article {article_id!r}"
+        if article_id in seen_ids:
+            raise CorpusError(f"{where}: duplicate id")
+        seen_ids.add(article_id)
+        file_name = _text(entry, "file", where)
+        path = root / file_name
+        if Path(file_name).name != file_name:
+            raise CorpusError(f"{where}: `file` must be a file name in the corpus folder")
+        if not path.is_file():
+            raise CorpusError(f"{path}: listed in {METADATA_FILE} but the file is missing")
+        listed_files.add(file_name)
+        url = _text(entry, "url", where, required=False) or None
+        if url is not None and not url.startswith(("https://", "http://")):
+            raise CorpusError(f"{where}: `url` must start with https:// or http://")
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise CorpusError(f"{path}: larger than {MAX_ARTICLE_BYTES} bytes")
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise CorpusError(f"{path}: not UTF-8 text ({exc.reason})") from None
+        if not raw.strip():
+            raise CorpusError(f"{path}: the article is empty")
+        source = Source(
+            id=article_id,
+            outlet=_text(entry, "outlet", where),
+            title=_text(entry, "title", where, required=False),
+            published=_date(entry, where),
+            url=url,
+            language=_text(entry, "language", where, required=False) or "id",
+            credit=_text(entry, "credit", where, required=False),
+        )
+        articles.append(Article(source=source, path=path, raw=raw))
+
+    for path in sorted(root.glob("*.txt")):
+        if path.name not in listed_files:
+            raise CorpusError(f"{path}: article file has no entry in {METADATA_FILE}")
+
+    return Corpus(directory=root, event=event, articles=tuple(articles))

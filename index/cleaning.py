@@ -1,0 +1,314 @@
+"""Separates a news article's own headline and body paragraphs from the page furniture."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One kept line of an article: verbatim text of one raw line, minus any dateline."""
+
+    text: str
+    is_headline: bool
+
+
+# A standalone line with one of these titles opens a list of other stories (Kompas'
+# "Terkini Lainnya", most sites' "Berita Terkait"); the article never resumes after it,
+# so everything from the marker on is dropped once the body has started.
+SECTION_END_MARKERS: frozenset[str] = frozenset(
+    {
+        "terkini lainnya",
+        "berita terkait",
+        "artikel terkait",
+        "topik terkait",
+        "video terkait",
+        "terpopuler",
+        "berita terpopuler",
+        "berita populer",
+        "populer",
+        "baca selengkapnya",
+        "berita lainnya",
+        "artikel lainnya",
+        "artikel menarik lainnya",
+        "rekomendasi untuk anda",
+        "pilihan untuk anda",
+        "terkini",
+        "terbaru",
+        "berita terbaru",
+    }
+)
+
+# Labels of buttons and icons that scrapers copy as text (kumparan's "sosmed-whatsapp-white",
+# pagination, ad slots). Compared with the whole line, case-insensitively.
+NAVIGATION_LINES: frozenset[str] = frozenset(
+    {
+        "comment",
+        "comments",
+        "share",
+        "bagikan",
+        "komentar",
+        "more",
+        "halaman selanjutnya",
+        "halaman sebelumnya",
+        "selanjutnya",
+        "sebelumnya",
+        "advertisement",
+        "iklan",
+        "sponsored",
+        "close ads",
+        "close ads x",
+        "laporkan komentar",
+        "komentar di artikel lainnya",
+        "scroll to continue with content",
+        "lanjutkan membaca",
+        "tutup",
+    }
+)
+
+# Icon names are hyphenated identifiers with no spaces ("copy-link-circle",
+# "zoom-in-whitePerbesar"); no Indonesian sentence is one hyphenated token.
+_ICON_NAME = re.compile(r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
+
+# Cross-links to other stories are introduced by one of these, followed by a colon.
+_CROSS_LINK = re.compile(
+    r"^(?:baca|simak|lihat|tonton|cek) (?:juga|pula|selengkapnya|berita)\s*:", re.IGNORECASE
+)
+
+# Promotions and comment-section boilerplate: phrases no news paragraph uses.
+_PROMO_AND_COMMENT_PHRASES = re.compile(
+    r"S&K berlaku|#JernihBerkomentar|^Berkomentarlah\b|^Laporkan Komentar\b"
+    r"|menerima laporan Anda|Panduan Komunitas",
+    re.IGNORECASE,
+)
+
+# Photo captions name their credit with one of these labels, often glued to the caption
+# ("...VladivostokFoto: Getty Images"), so no word boundary in front.
+_PHOTO_CREDIT = re.compile(r"(?:Foto|FOTO|Photo|PHOTO|Gambar|Sumber foto)\s*:")
+
+# Agency credits in parentheses: "(AFP/POOL/Alexander Zemlianichenko)",
+# "(ANTARA FOTO/Hafidz Mubarak A)". The first part is a name, so "(25/4)" is not one.
+_AGENCY_CREDIT = re.compile(
+    r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*[^()]*[A-Za-z][^()]*\)"
+)
+
+# A caption widget whose credit sits on the next line (VIVA: caption, "Sumber :",
+# "• Istimewa"): the bare label marks both its neighbours as caption.
+_BARE_CREDIT_LABEL = re.compile(r"^(?:Sumber|Foto|Photo|Gambar|Kredit)\s*:\s*$", re.IGNORECASE)
+
+# Bylines and wire credits: "Sumber: Reuters | Editor: Tendi Mahadi", "Penulis: ...".
+_BYLINE = re.compile(
+    r"^(?:Sumber|Editor|Penulis|Reporter|Pewarta|Penyunting|Redaktur|Kontributor|Laporan)"
+    r"\s*:",
+    re.IGNORECASE,
+)
+_MAX_BYLINE_WORDS = 20
+
+# DW-style author initials with the agencies: "hp/as (ap, dpa, interfax)", "(ant/hp)".
+_INITIALS_CREDIT = re.compile(r"^\(?[a-z]{1,5}(?:/[a-z]{1,5})+\)?(?:\s*\([^()]*\))?$")
+
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+_MONTHS = (
+    "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+    "|January|February|March|May|June|July|August|October|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Agu|Agt|Aug|Sep|Okt|Oct|Nov|Des|Dec"
+)
+_WEEKDAYS = "Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu"
+# A line that is only a publication date/time: "25 April 2019", "24 April 2019 11:54 WIB",
+# "Kamis, 25/04/2019, 12:17 WIB".
+_DATE_LINE = re.compile(
+    rf"^(?:(?:Diperbarui|Dipublikasikan|Diterbitkan|Updated|Published)\s*:?\s*)?"
+    rf"(?:(?:{_WEEKDAYS}),?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}}|\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}})"
+    r"(?:\s*[,|-]?\s*(?:pukul\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:WIB|WITA|WIT|GMT|UTC)"
+    r"(?:[+-]\d{1,2})?)?)?$",
+    re.IGNORECASE,
+)
+
+# Function words that tell Indonesian from the German/English of captions copied from wire
+# photos (DW's "Russland Wladiwostok Treffen Putin und Kim"). None of the foreign ones is an
+# Indonesian word, so a line with more of them than Indonesian ones is not the article's.
+INDONESIAN_FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "dalam",
+        "tidak", "akan", "adalah", "bahwa", "oleh", "para", "juga", "karena", "sebagai", "atau",
+        "kata", "telah", "sudah", "bagi", "antara", "saat", "serta", "tersebut", "ia", "dia",
+        "mereka", "kami", "kita", "saya", "ada", "tak", "pun", "kepada", "seperti", "menurut",
+    }
+)
+FOREIGN_FUNCTION_WORDS: frozenset[str] = frozenset(
+    {
+        "und", "von", "der", "die", "das", "mit", "für", "im", "auf", "den", "dem", "des",
+        "ein", "eine", "ist", "zu", "nicht", "bei", "the", "of", "and", "to", "in", "is", "for",
+        "with", "on", "at", "by", "from", "was", "are",
+    }
+)
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+# Lowercase in an Indonesian headline by convention, so they do not count against a line
+# looking like a title ("... Putin dan Kim Jong Un").
+_HEADLINE_SMALL_WORDS: frozenset[str] = frozenset(
+    {
+        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "soal", "vs",
+        "sebagai", "oleh", "dalam", "bagi", "usai", "hingga", "asal", "jadi", "ini", "itu",
+        "si", "sang",
+    }
+)
+_HEADLINE_CAPITALISED_SHARE = 0.75
+_HEADLINE_MIN_WORDS = 3
+
+# Real paragraphs end like a sentence; a line that does not and is this short is a subhead,
+# a menu item or a caption. Longer ones are kept in case the scrape lost a final period.
+_MAX_UNPUNCTUATED_WORDS = 15
+_SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
+_OPENING_QUOTES = "\"“‘'«"
+
+# Datelines: "VLADIVOSTOK, KOMPAS.com - ", "VIVA – ", "Jakarta (ANTARA) - ", and after an
+# outlet "KONTAN.CO.ID - VLADIVOSTOK. ". The prefix is a few capitalised words, at least one
+# of them an all-caps name or a web domain.
+_DASH_DATELINE = re.compile(r"^(?P<prefix>[^\s\-–—][^\-–—]{0,60}?)\s*(?:-{1,2}|–|—)\s+(?=\S)")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[A-Za-z]{2,})+$")
+_ALL_CAPS_NAME = re.compile(r"^\(?[A-Z][A-Z.'’]{2,}\)?$")
+_MAX_DATELINE_WORDS = 5
+_PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s+(?=\S)")
+
+
+def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
+    """Return the article's own headline (if found) and its body paragraphs, in order."""
+    lines = [line.strip() for line in raw.splitlines()]
+    wanted_headline = _normalise(headline)
+    kept: list[Paragraph] = []
+    seen: set[str] = set()
+    have_headline = False
+    have_body = False
+
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if line.casefold() in SECTION_END_MARKERS:
+            # The same words head menus above a story; only after the body do they end it.
+            if have_body:
+                break
+            continue
+        if wanted_headline and not have_headline and _normalise(line) == wanted_headline:
+            kept.append(Paragraph(line, True))
+            seen.add(_normalise(line))
+            have_headline = True
+            continue
+        if _is_caption_widget(lines, i):
+            continue
+        # Only the first paragraph of a story carries a dateline; stripping later ones
+        # could eat a sentence that happens to start with an acronym and a dash.
+        text = line if have_body else _strip_dateline(line)
+        if not text or _is_furniture(text):
+            continue
+        key = _normalise(text)
+        if key in seen:
+            continue
+        # Without a given headline, a title-like line before the body is taken as the
+        # article's own; later ones are teasers for other stories.
+        looks_like_headline = _looks_like_headline(text)
+        if looks_like_headline and not (wanted_headline or have_headline or have_body):
+            kept.append(Paragraph(text, True))
+            seen.add(key)
+            have_headline = True
+            continue
+        if looks_like_headline or not _is_body_like(text):
+            continue
+        kept.append(Paragraph(text, False))
+        seen.add(key)
+        have_body = True
+    return kept
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _strip_dateline(line: str) -> str:
+    match = _DASH_DATELINE.match(line)
+    if not match or not _is_dateline_prefix(match.group("prefix")):
+        return line
+    rest = line[match.end() :]
+    place = _PERIOD_DATELINE.match(rest)
+    return rest[place.end() :] if place else rest
+
+
+def _is_dateline_prefix(prefix: str) -> bool:
+    words = [w for w in re.split(r"[\s,]+", prefix) if w]
+    if not words or len(words) > _MAX_DATELINE_WORDS:
+        return False
+    if not all(w[0].isupper() or w[0] == "(" or _DOMAIN.match(w) for w in words):
+        return False
+    return any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
+
+
+def _is_caption_widget(lines: list[str], i: int) -> bool:
+    """Whether line i belongs to a caption whose credit label stands alone on a line."""
+    if _BARE_CREDIT_LABEL.match(lines[i]):
+        return True
+    before = _neighbour(lines, i, -1)
+    after = _neighbour(lines, i, +1)
+    return bool(
+        (after is not None and _BARE_CREDIT_LABEL.match(after))
+        or (before is not None and _BARE_CREDIT_LABEL.match(before))
+    )
+
+
+def _neighbour(lines: list[str], i: int, step: int) -> str | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j]:
+            return lines[j]
+        j += step
+    return None
+
+
+def _is_furniture(text: str) -> bool:
+    """Whether a line is page furniture rather than article text, whatever its punctuation."""
+    lowered = text.casefold()
+    words = text.split()
+    return bool(
+        not any(ch.isalnum() for ch in text)
+        or text.isdigit()
+        or lowered in NAVIGATION_LINES
+        or _ICON_NAME.match(text)
+        or _CROSS_LINK.match(text)
+        or _PROMO_AND_COMMENT_PHRASES.search(text)
+        or _PHOTO_CREDIT.search(text)
+        or _AGENCY_CREDIT.search(text)
+        or (_BYLINE.match(text) and len(words) <= _MAX_BYLINE_WORDS)
+        or _INITIALS_CREDIT.match(text)
+        or _BARE_URL.match(text)
+        or _DATE_LINE.match(text)
+        or _is_foreign(text)
+    )
+
+
+def _is_foreign(text: str) -> bool:
+    # A quoted English phrase inside an Indonesian sentence does not make the line foreign.
+    unquoted = _QUOTED.sub(" ", text)
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", unquoted)]
+    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
+    native = sum(w in INDONESIAN_FUNCTION_WORDS for w in words)
+    return foreign > native
+
+
+def _looks_like_headline(text: str) -> bool:
+    """Most words capitalised and no final period: a title, not a sentence."""
+    if text[0] in _OPENING_QUOTES or text.rstrip("\"”’')»]").endswith("."):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if len(words) < _HEADLINE_MIN_WORDS:
+        return False
+    content = [w for w in words if w.casefold() not in _HEADLINE_SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(w[0].isupper() for w in content)
+    return capitalised / len(content) >= _HEADLINE_CAPITALISED_SHARE
+
+
+def _is_body_like(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text)) or len(text.split()) > _MAX_UNPUNCTUATED_WORDS

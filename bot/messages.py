@@ -18,6 +18,39 @@ TEXT: dict[str, dict[str, str]] = {
         "no_link": "tautan tidak diketahui",
         "more_none": "Tidak ada kutipan lain yang relevan.",
         "more_heading": "Kutipan lain:",
+        # Telegram
+        "start_known": "Saya sudah membaca {count} artikel tentangnya, dari {outlets}.",
+        "start_tap": "Ketuk salah satu contoh di bawah, atau ketik pertanyaan Anda sendiri.",
+        "help": "Ketik pertanyaan tentang {event}. Saya menjawab dengan kalimat yang dikutip "
+        "dari berita; tanda [1], [2] menunjuk ke daftar sumber di bawahnya. Kalau artikelnya "
+        "tidak menjawab, saya katakan terus terang.\n\n"
+        "Di grup: tulis /tanya lalu pertanyaannya, sebut @{bot}, atau balas pesan saya.\n"
+        "Di chat mana pun: ketik @{bot} lalu pertanyaannya, dan pilih jawabannya.\n\n"
+        "Di bawah setiap jawaban: 👍 atau 👎 untuk menilai, dan \"{more}\" untuk kutipan "
+        "tambahan.\n\n"
+        "/sumber: artikel yang saya baca\n"
+        "/lupakan: hapus semua yang saya simpan tentang Anda\n"
+        "/bantuan: pesan ini",
+        "sources_intro": "Artikel yang saya baca:",
+        "slow_down": "Pelan-pelan, ya: paling banyak {limit} pertanyaan per menit. "
+        "Tunggu sebentar, lalu tanya lagi.",
+        "non_text": "Saya hanya bisa membaca pertanyaan berupa teks. Silakan ketik pertanyaan Anda.",
+        "feedback_up": "Terima kasih atas penilaiannya!",
+        "feedback_down": "Terima kasih, masukan Anda saya catat.",
+        "more_button": "Lebih lengkap",
+        "error": "Maaf, ada yang salah di pihak saya. Silakan coba lagi sebentar lagi.",
+        "forget_done": "Sudah saya hapus: pertanyaan, penilaian, dan percakapan yang saya simpan "
+        "tentang Anda.",
+        "forget_unavailable": "Maaf, penyimpanan saya sedang tidak bisa dibuka, jadi belum ada "
+        "yang bisa saya hapus. Silakan coba lagi nanti.",
+        "button_expired": "Tombol ini sudah kedaluwarsa. Silakan tanyakan lagi.",
+        "button_unknown": "Maaf, saya tidak mengenali tombol ini.",
+        "tanya_usage": "Tulis pertanyaannya setelah /tanya, misalnya:\n/tanya {example}",
+        "cmd_start": "Mulai, dengan contoh pertanyaan",
+        "cmd_tanya": "Ajukan pertanyaan (di grup)",
+        "cmd_sumber": "Artikel yang saya baca",
+        "cmd_help": "Cara memakai bot ini",
+        "cmd_lupakan": "Hapus semua data Anda",
     },
     "en": {
         "sources_heading": "Sources",
@@ -34,6 +67,37 @@ TEXT: dict[str, dict[str, str]] = {
         "no_link": "link unknown",
         "more_none": "No other relevant quotes.",
         "more_heading": "More quotes:",
+        # Telegram
+        "start_known": "I have read {count} articles about it, from {outlets}.",
+        "start_tap": "Tap one of the examples below, or type your own question.",
+        "help": "Type a question about {event}. I answer with sentences quoted from the news; "
+        "the marks [1], [2] point to the list of sources below them. When the articles do not "
+        "answer, I say so.\n\n"
+        "In groups: write /tanya and the question, mention @{bot}, or reply to my message.\n"
+        "In any chat: type @{bot} and the question, then pick the answer.\n\n"
+        "Under each answer: 👍 or 👎 to rate it, and \"{more}\" for more quotes.\n\n"
+        "/sumber: the articles I have read\n"
+        "/lupakan: delete everything I keep about you\n"
+        "/help: this message",
+        "sources_intro": "The articles I have read:",
+        "slow_down": "Slow down a little: at most {limit} questions a minute. "
+        "Wait a moment, then ask again.",
+        "non_text": "I can only read questions typed as text. Please type your question.",
+        "feedback_up": "Thanks for rating!",
+        "feedback_down": "Thanks, your feedback is noted.",
+        "more_button": "More",
+        "error": "Sorry, something went wrong on my side. Please try again in a moment.",
+        "forget_done": "Deleted: the questions, ratings and conversation I kept about you.",
+        "forget_unavailable": "Sorry, my storage cannot be opened right now, so there is "
+        "nothing I can delete yet. Please try again later.",
+        "button_expired": "This button has expired. Please ask again.",
+        "button_unknown": "Sorry, I do not recognise this button.",
+        "tanya_usage": "Write the question after /tanya, for example:\n/tanya {example}",
+        "cmd_start": "Start, with example questions",
+        "cmd_tanya": "Ask a question (in groups)",
+        "cmd_sumber": "The articles I have read",
+        "cmd_help": "How to use this bot",
+        "cmd_lupakan": "Delete all your data",
     },
 }
 
@@ -43,3 +107,19 @@ def text(language: str, key: str, **values: object) -> str:
     table = TEXT.get(language, TEXT["id"])
     template = table.get(key, TEXT["id"][key])
     return template.format(**values) if values else template
+
+
+_MONTHS = {
+    "id": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
+    "en": "January February March April May June July August September October November December",
+}
+
+
+def format_date(iso: str, language: str) -> str:
+    """ "2019-04-25" as "25 April 2019" in the reader's language; anything else unchanged."""
+    try:
+        year, month, day = (int(part) for part in iso.split("-"))
+        name = _MONTHS.get(language, _MONTHS["id"]).split()[month - 1]
+    except (ValueError, IndexError):
+        return iso
+    return f"{day} {name} {year}"

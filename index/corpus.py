@@ -35,6 +35,7 @@ class Event:
     title_en: str
     examples: tuple[str, ...]
     examples_en: tuple[str, ...]
+    eval_file: Path | None = None  # the corpus's evaluation questions, if it names them
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ def load_corpus(directory: str | Path) -> Corpus:
         or _text(event_table, "title", where),
         examples=_strings(event_table, "examples", where),
         examples_en=_strings(event_table, "examples_en", where),
+        eval_file=(root / _text(event_table, "eval", where)) if event_table.get("eval") else None,
     )
 
     entries = meta.get("article", [])

@@ -1,0 +1,102 @@
+"""`python -m bot ask|repl|eval|run|stats`: every command calls the same answering object."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from index.evaluation import EvalError, evaluate, format_report
+
+from bot.console import render_answer
+from bot.repl import repl
+from bot.settings import Settings, SettingsError, load_settings
+from index.answerer import Answerer
+from index.corpus import CorpusError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Answers questions about a news event with cited sentences from its articles.",
+    )
+    parser.add_argument(
+        "--corpus", metavar="DIR", help="corpus folder (default: $CORPUS_DIR or corpus)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="build the index in memory, ignoring the cache"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ask = commands.add_parser("ask", help="answer questions given as arguments")
+    ask.add_argument("questions", nargs="+", metavar="QUESTION")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question, per line")
+    commands.add_parser("repl", help="ask questions interactively (or one per line from a pipe)")
+    ev = commands.add_parser("eval", help="score the answers on an evaluation set")
+    ev.add_argument(
+        "--questions",
+        metavar="FILE",
+        help="evaluation file (default: tests/eval/questions.toml, or the corpus's eval.toml)",
+    )
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    run = commands.add_parser("run", help="run the Telegram bot (webhook if WEBHOOK_URL is set)")
+    run.add_argument("--polling", action="store_true", help="long-poll even if WEBHOOK_URL is set")
+    commands.add_parser("stats", help="usage statistics from the bot's database")
+    return parser
+
+
+def _answerer(settings: Settings, args: argparse.Namespace) -> Answerer:
+    corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
+    return Answerer.load(corpus, None if args.no_cache else settings.index_cache_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the process exit code (2 for bad input or settings)."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
+        command = args.command or "repl"
+        if command == "run":
+            from bot.telegram_app import run_bot
+
+            if args.corpus:
+                settings = _with_corpus(settings, Path(args.corpus))
+            return run_bot(settings, force_polling=args.polling)
+        if command == "stats":
+            from bot.stats import print_stats
+
+            return print_stats(settings)
+        answerer = _answerer(settings, args)
+        if command == "ask":
+            for question in args.questions:
+                answer = answerer.answer(question)
+                if args.json:
+                    print(json.dumps(answer.to_json(), ensure_ascii=False))
+                else:
+                    print(render_answer(answer, answerer.corpus.event.title), end="\n\n")
+            return 0
+        if command == "eval":
+            report = evaluate(answerer, Path(args.questions) if args.questions else None)
+            if args.json:
+                print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+            else:
+                print(format_report(report))
+            return 0
+        return repl(answerer)
+    except (CorpusError, SettingsError, EvalError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _with_corpus(settings: Settings, corpus: Path) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, corpus_dir=corpus)

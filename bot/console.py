@@ -1,0 +1,73 @@
+"""Answers as plain text for a terminal: the quotes, their [n] marks and the source list."""
+
+from __future__ import annotations
+
+from bot.messages import format_date, text
+from index.answerer import MAX_QUESTION_CHARS
+from index.answers import Answer, Kind, Quote, Source
+
+
+def marks(answer: Answer, quote: Quote) -> str:
+    """The citation marks of one quote, e.g. "[1][3]"."""
+    return "".join(f"[{answer.citation_number(i)}]" for i in quote.sources)
+
+
+def source_line(number: int, source: Source, language: str) -> str:
+    """One line of a source list: number, outlet, date, headline, link or "link unknown"."""
+    parts = [f"[{number}] {source.outlet}, {format_date(source.published, language)}"]
+    if source.credit:
+        parts[0] += f" ({source.credit})"
+    if source.title:
+        parts.append(f"“{source.title}”")
+    parts.append(source.url or text(language, "no_link"))
+    return " — ".join(parts)
+
+
+def render_answer(answer: Answer, event_title: str = "") -> str:
+    """The whole reply for a terminal."""
+    lang = answer.language
+    if answer.kind is Kind.TOO_LONG:
+        return text(lang, "too_long", limit=MAX_QUESTION_CHARS)
+    if answer.kind in (Kind.DECLINE, Kind.EMPTY, Kind.GREETING):
+        if answer.kind is Kind.DECLINE:
+            lines = [text(lang, "decline"), "", text(lang, "examples_heading")]
+        elif answer.kind is Kind.EMPTY:
+            lines = [text(lang, "empty")]
+        elif answer.question_type == "thanks":
+            lines = [text(lang, "thanks"), "", text(lang, "examples_heading")]
+        else:
+            lines = [text(lang, "greeting", event=event_title), "", text(lang, "examples_heading")]
+        lines += [f"  • {example}" for example in answer.examples]
+        return "\n".join(lines)
+    lines = [f"• {q.text} {marks(answer, q)}" for q in answer.sentences]
+    for d in answer.disagreements:
+        what = text(lang, f"what_{d.what}")
+        values = " / ".join(
+            f"{value} " + "".join(f"[{answer.citation_number(i)}]" for i in ids)
+            for value, ids in d.values
+        )
+        lines += ["", f"{text(lang, 'disagree', what=what)} {values}"]
+    lines += ["", f"{text(lang, 'sources_heading')}:"]
+    lines += [source_line(n, s, lang) for n, s in enumerate(answer.sources, start=1)]
+    return "\n".join(lines)
+
+
+def render_more(answer: Answer) -> str:
+    """The next best evidence ("more"), with its own source list."""
+    lang = answer.language
+    if not answer.more:
+        return text(lang, "more_none")
+    lines = [text(lang, "more_heading")]
+    lines += [f"• {q.text} {marks(answer, q)}" for q in answer.more]
+    offset = len(answer.sources)
+    shown = {i for q in answer.more for i in q.sources}
+    lines += ["", f"{text(lang, 'sources_heading')}:"]
+    for n, s in enumerate((*answer.sources, *answer.more_sources), start=1):
+        if s.id in shown or n > offset:
+            lines.append(source_line(n, s, lang))
+    return "\n".join(lines)
+
+
+def render_sources(sources: tuple[Source, ...], language: str = "id") -> str:
+    """Every article of the corpus, one line each."""
+    return "\n".join(source_line(n, s, language) for n, s in enumerate(sources, start=1))

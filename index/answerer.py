@@ -1,0 +1,346 @@
+"""The one answering object every interface calls: a question in, a cited answer (or a reason) out."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from index import evidence
+from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index.build import Index, Sentence, load_index
+from index.corpus import load_corpus
+from index.lexicon import Lexicon, lexicon
+from index.question import Question, read_question
+from index.stemmer import is_indonesian_word
+from index.text import stopwords, words
+
+log = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 4000
+PASSAGES = 20  # passages BM25 hands to sentence ranking
+MAX_QUOTES = 3
+MORE_QUOTES = 4
+SYNONYM_WEIGHT = 0.5  # a synonym of a question word is weaker evidence than the word itself
+PREVIOUS_WEIGHT = 0.6
+NAME_PART_WEIGHT = 0.8  # words carried over from the chat's previous question
+# Below this share of the question's weight found around the best sentence, the sources do
+# not answer the question. Chosen on tests/eval (README, "Evaluation"): every question that
+# must be declined falls below it, every answerable one above.
+MIN_COVERAGE = 0.55
+# How a candidate sentence is scored: its own share of the question's terms, its
+# paragraph's, the paragraph's BM25 score against the best, and whether it holds what the
+# question type asks for (a date for "kapan"). Weights chosen on tests/eval.
+W_SENTENCE, W_PARAGRAPH, W_BM25, W_TYPE = 0.5, 0.1, 0.15, 0.25
+# A headline repeats the body in fewer words: it is quoted only when nothing says more.
+HEADLINE_PENALTY = 0.15
+# A second or third quote must be nearly as good as the first to be worth the reader's time.
+FOLLOW_RATIO = 0.8
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One thing the question asks about: a word, or a name of several words ("Kim Jong Un").
+
+    A sentence that holds part of a name ("Kim") mostly holds the name; a sentence with a
+    synonym of a word holds it only half.
+    """
+
+    parts: tuple[str, ...]  # stems
+    weight: float
+    alternatives: frozenset[str]
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    score: float
+    coverage: float
+    support: float  # coverage counting the sentence's own paragraph too
+
+
+class Answerer:
+    """Answers questions from one corpus's index."""
+
+    def __init__(self, index: Index, words_lexicon: Lexicon | None = None) -> None:
+        self.index = index
+        self.corpus = index.corpus
+        self.lexicon = words_lexicon or lexicon()
+        self._vocabulary = sorted(
+            w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stopwords()
+        )
+        self._sources = {s.id: s for s in self.corpus.sources}
+
+    @classmethod
+    def load(cls, corpus_dir: str | Path, cache_dir: str | Path | None = None) -> Answerer:
+        """Load the corpus folder and its index (from the cache when current); CorpusError if bad."""
+        corpus = load_corpus(corpus_dir)
+        return cls(load_index(corpus, Path(cache_dir) if cache_dir is not None else None))
+
+    # -- the public call ------------------------------------------------------------------
+
+    def answer(self, question: str, previous: str | None = None) -> Answer:
+        """The answer to `question`; `previous` is the chat's last question, for follow-ups."""
+        started = time.perf_counter()
+        text = question.strip() if isinstance(question, str) else ""
+        if len(text) > MAX_QUESTION_CHARS:
+            return self._reply(text, Kind.TOO_LONG, "id")
+        q = read_question(text, self.lexicon)
+        if not any(ch.isalnum() for ch in text):
+            return self._reply(text, Kind.EMPTY, q.language)
+        if q.greeting:
+            return self._reply(
+                text, Kind.GREETING, q.language, question_type="thanks" if q.thanks else "greeting"
+            )
+        terms = self._terms(q, previous)
+        if not terms:
+            return self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
+        answer = self._retrieve(q, terms)
+        answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
+        return answer
+
+    # -- question to search terms ---------------------------------------------------------
+
+    def _correct(self, word: str) -> str:
+        """The corpus word a mistyped name was meant to be ("vladivostk" -> "vladivostok")."""
+        if (
+            len(word) < 4
+            or not word.isalpha()
+            or word in self.index.vocabulary
+            or word in stopwords()
+            or is_indonesian_word(word)
+        ):
+            return word
+        limit = 1 if len(word) < 8 else 2
+        match = process.extractOne(
+            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
+        )
+        return match[0] if match else word
+
+    def _terms(self, q: Question, previous: str | None) -> list[_Term]:
+        terms = self._terms_of(q, 1.0)
+        if previous and q.anaphoric:
+            earlier = read_question(previous[:MAX_QUESTION_CHARS], self.lexicon)
+            known = {part for t in terms for part in t.parts}
+            for t in self._terms_of(earlier, PREVIOUS_WEIGHT):
+                if not known & set(t.parts):
+                    terms.append(t)
+        return terms
+
+    def _terms_of(self, q: Question, weight: float) -> list[_Term]:
+        """Content words as terms: stemmed, corrected, adjacent name words joined into one."""
+        stem = self.index.stemmer.stem
+        names = self.index.name_words
+        terms: list[_Term] = []
+        seen: set[str] = set()
+        group: list[str] = []
+
+        def flush() -> None:
+            if group:
+                parts = tuple(dict.fromkeys(group))
+                if not seen & set(parts):
+                    terms.append(_Term(parts, weight, frozenset()))
+                    seen.update(parts)
+                group.clear()
+
+        content = set(q.content)
+        for raw in q.words:
+            if raw not in content:
+                flush()  # "Kim Jong Un dan Putin" is two names, not one
+                continue
+            word = self._correct(raw)
+            term = stem(word)
+            if not term or term in stopwords():
+                flush()
+                continue
+            if word in names:
+                group.append(term)
+                continue
+            flush()
+            if term in seen:
+                continue
+            seen.add(term)
+            alternatives = {
+                stem(part)
+                for synonym in self.lexicon.synonyms.get(word, ())
+                for part in words(synonym)
+            }
+            terms.append(_Term((term,), weight, frozenset(alternatives - {term})))
+        flush()
+        return terms
+
+    # -- ranking --------------------------------------------------------------------------
+
+    def _idf(self, t: _Term) -> float:
+        return max(self.index.bm25.idf(part) for part in t.parts)
+
+    def _coverage(self, terms: list[_Term], present: frozenset[str] | set[str]) -> float:
+        """The IDF-weighted share of the question's terms found in `present`."""
+        total = found = 0.0
+        for t in terms:
+            idf = t.weight * self._idf(t)
+            total += idf
+            hits = sum(1 for part in t.parts if part in present)
+            if hits == len(t.parts):
+                found += idf
+            elif hits:
+                found += NAME_PART_WEIGHT * idf
+            elif t.alternatives & present:
+                found += SYNONYM_WEIGHT * idf
+        return found / total if total else 0.0
+
+    def _rank(self, q: Question, terms: list[_Term]) -> list[_Candidate]:
+        """Candidate sentences from the best BM25 passages, best first."""
+        index = self.index
+        query: dict[str | tuple[str, ...], float] = {}
+        for t in terms:
+            # A name of three words is one thing asked about, not three.
+            key = t.parts[0] if len(t.parts) == 1 else t.parts
+            query[key] = max(query.get(key, 0.0), t.weight)
+            for alt in t.alternatives:
+                query[alt] = max(query.get(alt, 0.0), t.weight * SYNONYM_WEIGHT)
+        passages = index.bm25.top(query, PASSAGES)
+        if not passages:
+            return []
+        best_passage = passages[0][1]
+        candidates: list[_Candidate] = []
+        for number, passage_score in passages:
+            passage = index.passages[number]
+            passage_terms: set[str] = set()
+            for s in passage.sentences:
+                passage_terms |= index.sentences[s].resolved
+            around = self._coverage(terms, passage_terms)
+            for s in passage.sentences:
+                sentence = index.sentences[s]
+                own = self._coverage(terms, sentence.resolved)
+                fits = evidence.fits_type(q.qtype, sentence.text, q.words)
+                score = (
+                    W_SENTENCE * own
+                    + W_PARAGRAPH * around
+                    + W_BM25 * passage_score / best_passage
+                    + W_TYPE * fits
+                    - (HEADLINE_PENALTY if sentence.headline else 0.0)
+                )
+                candidates.append(_Candidate(s, score, own, 0.75 * own + 0.25 * around))
+        candidates.sort(key=lambda c: (-c.score, c.sentence))
+        return candidates
+
+    def _retrieve(self, q: Question, terms: list[_Term]) -> Answer:
+        candidates = self._rank(q, terms)
+        if not candidates or max(c.support for c in candidates) < MIN_COVERAGE:
+            return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+
+        groups = self._merge(candidates)
+        top = groups[0][0]
+        chosen = [groups[0]]
+        for group in groups[1:]:
+            if len(chosen) == MAX_QUOTES:
+                break
+            lead = group[0]
+            if lead.score >= FOLLOW_RATIO * top.score and lead.support >= MIN_COVERAGE:
+                chosen.append(group)
+        disagreements = self._disagreements(chosen, groups, q)
+        for pair in disagreements:
+            for group in pair[1]:
+                if group not in chosen:
+                    chosen.append(group)
+        chosen = chosen[: max(MAX_QUOTES, 2 if disagreements else 0)]
+        rest = [g for g in groups if g not in chosen][:MORE_QUOTES]
+
+        quotes = tuple(self._quote(g) for g in chosen)
+        more = tuple(self._quote(g) for g in rest)
+        cited = _ordered_ids(quotes)
+        more_cited = [i for i in _ordered_ids(more) if i not in cited]
+        return Answer(
+            question=q.text,
+            kind=Kind.ANSWER,
+            language=q.language,
+            sentences=quotes,
+            sources=tuple(self._sources[i] for i in cited),
+            more=more,
+            more_sources=tuple(self._sources[i] for i in more_cited),
+            disagreements=tuple(d for d, _ in disagreements),
+            question_type=q.qtype,
+        )
+
+    def _merge(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
+        """Candidates grouped by the fact they state: a group is one quote cited to all its outlets."""
+        groups: list[list[_Candidate]] = []
+        for c in candidates:
+            sentence = self.index.sentences[c.sentence]
+            for group in groups:
+                lead = self.index.sentences[group[0].sentence]
+                if evidence.same_fact(lead, sentence, self.index.bm25.idf):
+                    group.append(c)
+                    break
+            else:
+                groups.append([c])
+        return groups
+
+    def _disagreements(
+        self, chosen: list[list[_Candidate]], groups: list[list[_Candidate]], q: Question
+    ) -> list[tuple[Disagreement, tuple[list[_Candidate], ...]]]:
+        """Differing dates or numbers between the first quote and another relevant sentence."""
+        lead = self.index.sentences[chosen[0][0].sentence]
+        found: list[tuple[Disagreement, tuple[list[_Candidate], ...]]] = []
+        for group in groups[1:]:
+            other_c = group[0]
+            # A differing account may use other words, so it needs less of the question's.
+            if other_c.support < 0.6 * MIN_COVERAGE:
+                continue
+            other = self.index.sentences[other_c.sentence]
+            if other.article == lead.article:
+                continue
+            clash = evidence.conflict(lead, other, q.qtype)
+            if clash is None:
+                continue
+            what, value_a, value_b = clash
+            values = (
+                (value_a, self._ids(chosen[0])),
+                (value_b, self._ids(group)),
+            )
+            found.append((Disagreement(what=what, values=values), (chosen[0], group)))
+            break
+        return found
+
+    # -- composing ------------------------------------------------------------------------
+
+    def _ids(self, group: list[_Candidate]) -> tuple[str, ...]:
+        ids: list[str] = []
+        for c in group:
+            source_id = self.corpus.articles[self.index.sentences[c.sentence].article].source.id
+            if source_id not in ids:
+                ids.append(source_id)
+        return tuple(ids)
+
+    def _quote(self, group: list[_Candidate]) -> Quote:
+        lead: Sentence = self.index.sentences[group[0].sentence]
+        return Quote(text=lead.text, sources=self._ids(group), score=group[0].score)
+
+    def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
+        event = self.corpus.event
+        examples = event.examples_en if language == "en" and event.examples_en else event.examples
+        return Answer(
+            question=text,
+            kind=kind,
+            language=language,
+            examples=examples,
+            question_type=question_type,
+        )
+
+    def source(self, source_id: str) -> Source:
+        """The citation data of one article id."""
+        return self._sources[source_id]
+
+
+def _ordered_ids(quotes: tuple[Quote, ...]) -> list[str]:
+    ids: list[str] = []
+    for quote in quotes:
+        for source_id in quote.sources:
+            if source_id not in ids:
+                ids.append(source_id)
+    return ids

@@ -1,0 +1,201 @@
+"""Builds the searchable index of a corpus, and keeps it on disk so a start-up need not rebuild it."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from index.bm25 import PassageIndex
+from index.cleaning import clean_article
+from index.corpus import Corpus
+from index.sentences import split_sentences
+from index.stemmer import Stemmer, find_names, name_words
+from index.text import words
+
+log = logging.getLogger(__name__)
+
+# Indonesian pronouns for people, whose referent is usually named in the sentence before.
+PRONOUNS = frozenset("dia ia mereka beliau keduanya".split())
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence exactly as printed, where it stands, and its search terms."""
+
+    text: str
+    article: int  # position in corpus.articles
+    paragraph: int  # position among the article's kept paragraphs
+    passage: int  # position in Index.passages
+    headline: bool
+    terms: frozenset[str]  # stems of its content words
+    # `terms` plus the names a pronoun in it stands for: "Dia dan Putin kemudian bertemu"
+    # after "Kim tiba di ..." is about Kim too.
+    resolved: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph: the unit BM25 ranks."""
+
+    article: int
+    paragraph: int
+    sentences: tuple[int, ...]  # positions in Index.sentences
+
+
+@dataclass
+class Index:
+    """Everything retrieval needs, built from one corpus."""
+
+    corpus: Corpus
+    sentences: list[Sentence]
+    passages: list[Passage]
+    bm25: PassageIndex
+    stemmer: Stemmer
+    vocabulary: frozenset[str]  # every lowercase word of the cleaned articles
+    name_words: frozenset[str]  # words the articles write capitalised mid-sentence, nearly always
+    build_seconds: float = 0.0
+    loaded_from_cache: bool = field(default=False, compare=False)
+
+    def stats(self) -> dict[str, object]:
+        """Counts for people: articles, passages, sentences, vocabulary, protected names."""
+        return {
+            "articles": len(self.corpus.articles),
+            "passages": len(self.passages),
+            "sentences": len(self.sentences),
+            "vocabulary": len(self.vocabulary),
+            "protected_names": len(self.stemmer.protected),
+            "build_seconds": round(self.build_seconds, 3),
+            "from_cache": self.loaded_from_cache,
+        }
+
+
+def build_index(corpus: Corpus) -> Index:
+    """Clean, split, stem and index every article of the corpus."""
+    started = time.perf_counter()
+    raw_sentences: list[tuple[int, int, bool, str]] = []
+    for a, article in enumerate(corpus.articles):
+        paragraphs = clean_article(article.raw, article.source.title)
+        for p, paragraph in enumerate(paragraphs):
+            pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
+            for text in pieces:
+                raw_sentences.append((a, p, paragraph.is_headline, text))
+
+    # Names are learnt from body text only: a headline capitalises every word.
+    body = [t for _, _, headline, t in raw_sentences if not headline]
+    stemmer = Stemmer(find_names(body))
+    names = name_words(body)
+    sentences: list[Sentence] = []
+    passages: list[Passage] = []
+    passage_terms: list[list[str]] = []
+    vocabulary: set[str] = set()
+    current: tuple[int, int] | None = None
+    for a, p, headline, text in raw_sentences:
+        if (a, p) != current:
+            current = (a, p)
+            passages.append(Passage(article=a, paragraph=p, sentences=()))
+            passage_terms.append([])
+        tokens = words(text)
+        vocabulary.update(tokens)
+        terms = stemmer.terms(tokens)
+        passage_terms[-1].extend(terms)
+        number = len(sentences)
+        resolved = frozenset(terms)
+        before = sentences[-1] if sentences else None
+        if before and before.article == a and not before.headline and PRONOUNS.intersection(tokens):
+            resolved |= {t for t in before.terms if t in names}
+        sentences.append(
+            Sentence(text, a, p, len(passages) - 1, headline, frozenset(terms), resolved)
+        )
+        last = passages[-1]
+        passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
+
+    return Index(
+        corpus=corpus,
+        sentences=sentences,
+        passages=passages,
+        bm25=PassageIndex(passage_terms),
+        stemmer=stemmer,
+        vocabulary=frozenset(vocabulary),
+        name_words=names,
+        build_seconds=time.perf_counter() - started,
+    )
+
+
+@cache
+def code_version() -> str:
+    """A hash of the index package's code and data: a cached index from other code is stale."""
+    digest = hashlib.sha256()
+    package = resources.files("index")
+    for entry in sorted(_files(package), key=lambda e: e[0]):
+        digest.update(entry[0].encode())
+        digest.update(entry[1])
+    return digest.hexdigest()[:16]
+
+
+def _files(folder, prefix: str = "") -> list[tuple[str, bytes]]:  # type: ignore[no-untyped-def]
+    found: list[tuple[str, bytes]] = []
+    for item in folder.iterdir():
+        name = prefix + item.name
+        if item.is_dir():
+            if item.name != "__pycache__":
+                found.extend(_files(item, name + "/"))
+        elif item.name.endswith((".py", ".tsv", ".txt")):
+            found.append((name, item.read_bytes()))
+    return found
+
+
+def cache_path(corpus: Corpus, cache_dir: Path) -> Path:
+    """Where the index of this corpus, built by this code, is kept."""
+    return cache_dir / f"index-{corpus.fingerprint()[:24]}-{code_version()}.pickle"
+
+
+def load_index(corpus: Corpus, cache_dir: Path | None) -> Index:
+    """The corpus's index from the cache when it is there and current, else built (and saved)."""
+    if cache_dir is None:
+        return build_index(corpus)
+    path = cache_path(corpus, cache_dir)
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+        if isinstance(index, Index):
+            index.corpus = corpus
+            index.loaded_from_cache = True
+            return index
+        log.warning("index cache %s holds something else; rebuilding", path)
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # a truncated or foreign cache file is only a reason to rebuild
+        log.warning("index cache %s unreadable (%s); rebuilding", path, exc)
+    index = build_index(corpus)
+    _save(index, path)
+    return index
+
+
+def _save(index: Index, path: Path) -> None:
+    # Write to a temporary file and rename, so a crash or a full disk never leaves a
+    # half-written cache that a later start would trust.
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("index-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        log.warning(
+            "could not save the index cache to %s (%s); it will be rebuilt next start", path, exc
+        )

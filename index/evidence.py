@@ -1,0 +1,134 @@
+"""What a sentence holds, in general Indonesian: a date, a place, a number, a person, a reason.
+
+These rules are about the language of news reports, never about one event: a "kapan" question
+prefers a sentence with a day or date, a "di mana" question one that names a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from index.build import Sentence
+from index.question import DATE, MANNER, NUMBER, PERSON, PLACE, REASON, YESNO
+from index.text import normalize, words
+
+# Share of the shorter sentence's IDF mass two sentences must share to state one fact.
+SAME_FACT_OVERLAP = 0.55
+
+_DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
+_MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+DATE_RE = re.compile(
+    rf"\b(?:{_DAYS})\b|\b(?:{_MONTHS})\b|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)"
+    r"|\b(?:19|20)\d\d\b|\b(?:hari ini|kemarin|besok|sehari sebelumnya|pekan lalu|tahun lalu)\b",
+    re.IGNORECASE,
+)
+# A day name with its "(23/4)" or "(24/4/2019)", as Indonesian papers print dates.
+DAY_DATE_RE = re.compile(
+    rf"\b(?:(?:{_DAYS})\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", re.IGNORECASE
+)
+_PLACE_NOUNS = re.compile(
+    r"\b(?:kota|pulau|kampus|universitas|desa|kabupaten|provinsi|gedung|bandara|stasiun|"
+    r"pelabuhan|wilayah|kawasan|jalan|perbatasan|ibu kota|kecamatan|kelurahan)\b",
+    re.IGNORECASE,
+)
+_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari)\s+(?:[a-z]+\s+){0,3}?[A-Z][\w-]+")
+_NUMBER_RE = re.compile(
+    r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluhan|"
+    r"ratusan|ribuan|jutaan|puluh|ratus|ribu|juta|miliar)\b",
+    re.IGNORECASE,
+)
+_REASON_RE = re.compile(
+    r"\b(?:karena|sebab|akibat|akibatnya|agar|supaya|sehingga|demi|alasan|tujuan|untuk)\b",
+    re.IGNORECASE,
+)
+_MANNER_RE = re.compile(
+    r"\b(?:dengan|menggunakan|menumpangi|naik|menaiki|melalui|lewat|cara|secara|kereta|pesawat|"
+    r"mobil|kapal|bus)\b",
+    re.IGNORECASE,
+)
+_YESNO_RE = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|sudah|telah|pernah)\b", re.IGNORECASE)
+_NAME_RE = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:[ -][A-Z][a-z-]+)+")
+_ROLE_RE = re.compile(
+    r"\b(?:presiden|menteri|menlu|pemimpin|penasihat|juru bicara|direktur|kepala|ketua|"
+    r"gubernur|wali kota|bupati|duta besar|kanselir|perdana menteri|raja|ratu)\b",
+    re.IGNORECASE,
+)
+
+
+def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
+    """1.0 when the sentence holds what the question type asks for, 0.0 when it does not."""
+    text = normalize(text)
+    if qtype == DATE:
+        return 1.0 if DATE_RE.search(text) else 0.0
+    if qtype == PLACE:
+        return 1.0 if _PLACE_PREPOSITION.search(text) or _PLACE_NOUNS.search(text) else 0.0
+    if qtype == NUMBER:
+        return 1.0 if _NUMBER_RE.search(_without_dates(text)) else 0.0
+    if qtype == REASON:
+        return 1.0 if _REASON_RE.search(text) else 0.0
+    if qtype == MANNER:
+        return 1.0 if _MANNER_RE.search(text) else 0.0
+    if qtype == YESNO:
+        return 1.0 if _YESNO_RE.search(text) else 0.0
+    if qtype == PERSON:
+        asked = {w.lower() for w in question_words}
+        for name in _NAME_RE.findall(text):
+            if not {w.lower() for w in re.split(r"[ -]", name)} <= asked:
+                return 1.0
+        return 0.5 if _ROLE_RE.search(text) else 0.0
+    return 0.0
+
+
+def _without_dates(text: str) -> str:
+    return DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text))
+
+
+def same_fact(a: Sentence, b: Sentence, idf: Callable[[str], float]) -> bool:
+    """True when two sentences say the same thing, in the same or in other words.
+
+    Overlap is weighed by IDF so that sharing the names everyone mentions ("Kim", "Putin")
+    does not make two different facts one.
+    """
+    if normalize(a.text).casefold() == normalize(b.text).casefold():
+        return True
+    shared = a.terms & b.terms
+    if len(shared) < 4:
+        return False
+    # Cosine-like: a short sentence wholly inside a long one is not the same fact.
+    mass = (sum(map(idf, a.terms)) * sum(map(idf, b.terms))) ** 0.5
+    return mass > 0 and sum(map(idf, shared)) / mass >= SAME_FACT_OVERLAP
+
+
+def _numbers(text: str) -> dict[str, str]:
+    """Counted things and their numbers: {"buruh": "10000"} from "10.000 buruh"."""
+    tokens = words(_without_dates(normalize(text)))
+    found: dict[str, str] = {}
+    for i, token in enumerate(tokens[:-1]):
+        if token[0].isdigit():
+            nxt = tokens[i + 1]
+            if nxt in {"ribu", "juta", "miliar"} and i + 2 < len(tokens):
+                nxt = tokens[i + 2]
+            if nxt.isalpha():
+                found[nxt] = token
+    return found
+
+
+def conflict(a: Sentence, b: Sentence, qtype: str) -> tuple[str, str, str] | None:
+    """("date"|"number", value in a, value in b) when two sentences about one fact disagree."""
+    shared = a.terms & b.terms
+    if len(shared) < 3:
+        return None
+    date_a, date_b = DAY_DATE_RE.search(a.text), DAY_DATE_RE.search(b.text)
+    if date_a and date_b and qtype in {DATE, "other", "what", YESNO}:
+        day_a = (int(date_a.group(1)), int(date_a.group(2)))
+        day_b = (int(date_b.group(1)), int(date_b.group(2)))
+        if day_a != day_b:
+            return ("date", date_a.group(0).strip(), date_b.group(0).strip())
+    if qtype in {NUMBER, "other", "what"}:
+        numbers_a, numbers_b = _numbers(a.text), _numbers(b.text)
+        for thing, value in numbers_a.items():
+            other = numbers_b.get(thing)
+            if other is not None and other != value:
+                return ("number", f"{value} {thing}", f"{other} {thing}")
+    return None

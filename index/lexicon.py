@@ -1,0 +1,52 @@
+"""The shipped word lists: chat spellings, English-to-Indonesian, synonyms (data in index/data/)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+class LexiconError(Exception):
+    """A data file of index/data that does not follow its format."""
+
+
+def _table(name: str) -> dict[str, tuple[str, ...]]:
+    """A `key<TAB>words` file as {key: words}; `#` lines are comments, `-` means no words."""
+    path = resources.files("index").joinpath(f"data/{name}")
+    table: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip():
+            raise LexiconError(f"index/data/{name}:{number}: expected key<TAB>words")
+        key, value = parts[0].strip().lower(), parts[1].strip().lower()
+        if key in table:
+            raise LexiconError(f"index/data/{name}:{number}: {key!r} listed twice")
+        table[key] = () if value == "-" else tuple(value.split())
+    return table
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the question reader needs from the data files."""
+
+    informal: dict[str, tuple[str, ...]]
+    english: dict[str, tuple[str, ...]]
+    synonyms: dict[str, tuple[str, ...]]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shipped lexicons, read once."""
+    synonyms: dict[str, set[str]] = {}
+    for head, others in _table("synonyms.tsv").items():
+        group = {head, *others}
+        for word in group:
+            synonyms.setdefault(word, set()).update(group - {word})
+    return Lexicon(
+        informal=_table("informal.tsv"),
+        english=_table("english.tsv"),
+        synonyms={w: tuple(sorted(s)) for w, s in synonyms.items()},
+    )

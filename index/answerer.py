@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
 PASSAGES = 20  # passages BM25 hands to sentence ranking
 MAX_QUOTES = 3
+MERGE_POOL = 24  # candidates considered when grouping outlets that state one fact
 MORE_QUOTES = 4
 SYNONYM_WEIGHT = 0.5  # a synonym of a question word is weaker evidence than the word itself
 PREVIOUS_WEIGHT = 0.6
@@ -52,7 +53,8 @@ class _Term:
 
     parts: tuple[str, ...]  # stems
     weight: float
-    alternatives: frozenset[str]
+    alternatives: frozenset[str]  # synonyms' stems: half credit
+    equivalents: frozenset[str] = frozenset()  # other translations of the same word: full credit
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Answerer:
         self._vocabulary = sorted(
             w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stopwords()
         )
+        self._names = sorted(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         self._sources = {s.id: s for s in self.corpus.sources}
 
     @classmethod
@@ -106,19 +109,17 @@ class Answerer:
     # -- question to search terms ---------------------------------------------------------
 
     def _correct(self, word: str) -> str:
-        """The corpus word a mistyped name was meant to be ("vladivostk" -> "vladivostok")."""
-        if (
-            len(word) < 4
-            or not word.isalpha()
-            or word in self.index.vocabulary
-            or word in stopwords()
-            or is_indonesian_word(word)
-        ):
+        """The corpus word a mistyped word was meant to be ("vladivostk" -> "vladivostok").
+
+        A word that is real Indonesian ("jung") is only taken for a name the articles use
+        ("jong"): people mistype names, and an ordinary word outside the articles must stay
+        unknown so that an off-topic question is declined.
+        """
+        if len(word) < 4 or not word.isalpha() or word in self.index.vocabulary or word in stopwords():
             return word
+        choices = self._names if is_indonesian_word(word) else self._vocabulary
         limit = 1 if len(word) < 8 else 2
-        match = process.extractOne(
-            word, self._vocabulary, scorer=Levenshtein.distance, score_cutoff=limit
-        )
+        match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=limit)
         return match[0] if match else word
 
     def _terms(self, q: Question, previous: str | None) -> list[_Term]:
@@ -139,6 +140,13 @@ class Answerer:
         seen: set[str] = set()
         group: list[str] = []
 
+        # A typed word the lexicon replaced still counts when the articles use it too.
+        typed = {
+            std: self.index.stemmer.stem(original)
+            for std, original in q.aliases
+            if original in self.index.vocabulary and original not in stopwords()
+        }
+
         def flush() -> None:
             if group:
                 parts = tuple(dict.fromkeys(group))
@@ -148,28 +156,36 @@ class Answerer:
                 group.clear()
 
         content = set(q.content)
-        for raw in q.words:
-            if raw not in content:
+        for slot in q.slots or tuple((w,) for w in q.words):
+            choices = [w for w in slot if w in content]
+            if not choices:
                 flush()  # "Kim Jong Un dan Putin" is two names, not one
                 continue
-            word = self._correct(raw)
+            word = self._correct(choices[0])
             term = stem(word)
             if not term or term in stopwords():
                 flush()
                 continue
-            if word in names:
+            if word in names and len(choices) == 1:
                 group.append(term)
+                if word in typed:
+                    group.append(typed[word])
                 continue
             flush()
             if term in seen:
                 continue
             seen.add(term)
+            equivalents = {stem(w) for w in choices[1:]} - {term}
             alternatives = {
                 stem(part)
-                for synonym in self.lexicon.synonyms.get(word, ())
+                for choice in choices
+                for synonym in self.lexicon.synonyms.get(choice, ())
                 for part in words(synonym)
             }
-            terms.append(_Term((term,), weight, frozenset(alternatives - {term})))
+            seen.update(equivalents)
+            terms.append(
+                _Term((term,), weight, frozenset(alternatives - {term} - equivalents), frozenset(equivalents))
+            )
         flush()
         return terms
 
@@ -185,7 +201,7 @@ class Answerer:
             idf = t.weight * self._idf(t)
             total += idf
             hits = sum(1 for part in t.parts if part in present)
-            if hits == len(t.parts):
+            if hits == len(t.parts) or t.equivalents & present:
                 found += idf
             elif hits:
                 found += NAME_PART_WEIGHT * idf
@@ -201,6 +217,8 @@ class Answerer:
             # A name of three words is one thing asked about, not three.
             key = t.parts[0] if len(t.parts) == 1 else t.parts
             query[key] = max(query.get(key, 0.0), t.weight)
+            for alt in t.equivalents:
+                query[alt] = max(query.get(alt, 0.0), t.weight)
             for alt in t.alternatives:
                 query[alt] = max(query.get(alt, 0.0), t.weight * SYNONYM_WEIGHT)
         passages = index.bm25.top(query, PASSAGES)
@@ -270,7 +288,9 @@ class Answerer:
     def _merge(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
         """Candidates grouped by the fact they state: a group is one quote cited to all its outlets."""
         groups: list[list[_Candidate]] = []
-        for c in candidates:
+        # Outlets stating the quoted facts rank near them: a bounded pool keeps this quadratic
+        # step cheap on a large corpus.
+        for c in candidates[:MERGE_POOL]:
             sentence = self.index.sentences[c.sentence]
             for group in groups:
                 lead = self.index.sentences[group[0].sentence]

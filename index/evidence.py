@@ -19,8 +19,12 @@ SAME_FACT_OVERLAP = 0.55
 _DAYS = "senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad"
 _MONTHS = "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
 DATE_RE = re.compile(
-    rf"\b(?:{_DAYS})\b|\b(?:{_MONTHS})\b|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)"
-    r"|\b(?:19|20)\d\d\b|\b(?:hari ini|kemarin|besok|sehari sebelumnya|pekan lalu|tahun lalu)\b",
+    rf"\b(?:{_DAYS})\b|\b(?:{_MONTHS})\b|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\b(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+# "hari ini", "kemarin": a time, but one the reader cannot place without the article's date.
+RELATIVE_DATE_RE = re.compile(
+    r"\b(?:hari ini|kemarin|besok|lusa|sehari sebelumnya|pekan lalu|tahun lalu|bulan lalu)\b",
     re.IGNORECASE,
 )
 # A day name with its "(23/4)" or "(24/4/2019)", as Indonesian papers print dates.
@@ -48,7 +52,16 @@ _MANNER_RE = re.compile(
     re.IGNORECASE,
 )
 _YESNO_RE = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|sudah|telah|pernah)\b", re.IGNORECASE)
-_NAME_RE = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+(?:[ -][A-Z][a-z-]+)+")
+# A capitalised word, or a run of them, that does not open the sentence: a name.
+_NAME_RE = re.compile(r"(?<!^)(?<![.!?\"“]\s)(?<![\"“])\b[A-Z][\w]+(?:[ -][A-Z][\w-]+)*")
+# Nouns for people, for "siapa" questions answered by who, not by a name ("sekelompok wanita").
+_PERSON_NOUNS = re.compile(
+    r"\b(?:wanita|perempuan|pria|laki-laki|warga|penduduk|anak|orang|tentara|polisi|pejabat|"
+    r"delegasi|rombongan|pengamat|analis|wartawan|pengunjung|petugas|relawan|korban|pekerja|buruh|"
+    r"mahasiswa|siswa|guru|dokter|menteri|presiden|pemimpin|penasihat|juru bicara|kakek|nenek|"
+    r"ayah|ibu|istri|suami)\b",
+    re.IGNORECASE,
+)
 _ROLE_RE = re.compile(
     r"\b(?:presiden|menteri|menlu|pemimpin|penasihat|juru bicara|direktur|kepala|ketua|"
     r"gubernur|wali kota|bupati|duta besar|kanselir|perdana menteri|raja|ratu)\b",
@@ -60,7 +73,7 @@ def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
     """1.0 when the sentence holds what the question type asks for, 0.0 when it does not."""
     text = normalize(text)
     if qtype == DATE:
-        return 1.0 if DATE_RE.search(text) else 0.0
+        return 1.0 if DATE_RE.search(text) else 0.5 if RELATIVE_DATE_RE.search(text) else 0.0
     if qtype == PLACE:
         return 1.0 if _PLACE_PREPOSITION.search(text) or _PLACE_NOUNS.search(text) else 0.0
     if qtype == NUMBER:
@@ -76,12 +89,12 @@ def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
         for name in _NAME_RE.findall(text):
             if not {w.lower() for w in re.split(r"[ -]", name)} <= asked:
                 return 1.0
-        return 0.5 if _ROLE_RE.search(text) else 0.0
+        return 0.6 if _PERSON_NOUNS.search(text) or _ROLE_RE.search(text) else 0.0
     return 0.0
 
 
 def _without_dates(text: str) -> str:
-    return DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text))
+    return RELATIVE_DATE_RE.sub(" ", DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text)))
 
 
 def same_fact(a: Sentence, b: Sentence, idf: Callable[[str], float]) -> bool:
@@ -90,11 +103,9 @@ def same_fact(a: Sentence, b: Sentence, idf: Callable[[str], float]) -> bool:
     Overlap is weighed by IDF so that sharing the names everyone mentions ("Kim", "Putin")
     does not make two different facts one.
     """
-    if normalize(a.text).casefold() == normalize(b.text).casefold():
-        return True
     shared = a.terms & b.terms
     if len(shared) < 4:
-        return False
+        return a.terms == b.terms and normalize(a.text).casefold() == normalize(b.text).casefold()
     # Cosine-like: a short sentence wholly inside a long one is not the same fact.
     mass = (sum(map(idf, a.terms)) * sum(map(idf, b.terms))) ** 0.5
     return mass > 0 and sum(map(idf, shared)) / mass >= SAME_FACT_OVERLAP

@@ -22,72 +22,14 @@ _MULTIPLIERS = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000, "tril
 # facts of news reports (tiba, naik, kerja, pertama, hari, luar as in "luar negeri"...):
 # they stay searchable.
 _KEEP = frozenset(
-    [
-        "apa",
-        "apakah",
-        "siapa",
-        "siapakah",
-        "kapan",
-        "kapankah",
-        "mana",
-        "mengapa",
-        "kenapa",
-        "bagaimana",
-        "bagaimanakah",
-        "berapa",
-        "berapakah",
-        "tidak",
-        "tak",
-        "bukan",
-        "belum",
-        "tanpa",
-        "jangan",
-        "tidakkah",
-        "tiba",
-        "naik",
-        "menaiki",
-        "ikut",
-        "turut",
-        "kerja",
-        "bekerja",
-        "pertama",
-        "datang",
-        "jumlah",
-        "berjumlah",
-        "hari",
-        "bulan",
-        "tempat",
-        "menuju",
-        "masalah",
-        "kasus",
-        "awal",
-        "akhir",
-        "orang",
-        "satu",
-        "dua",
-        "tiga",
-        "empat",
-        "lima",
-        "keluar",
-        "masuk",
-        "kembali",
-        "sampai",
-        "panjang",
-        "besar",
-        "kecil",
-        "baru",
-        "lama",
-        "dekat",
-        "jauh",
-        "luar",
-        "penting",
-        "ibu",
-        "bapak",
-        "mata",
-        "pihak",
-        "menggunakan",
-        "gunakan",
-    ]
+    """
+    apa apakah siapa siapakah kapan kapankah mana mengapa kenapa bagaimana bagaimanakah berapa
+    berapakah tidak tak bukan belum tanpa jangan tidakkah tiba naik menaiki ikut turut kerja
+    bekerja pertama datang jumlah berjumlah hari bulan tempat menuju masalah kasus awal akhir
+    orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
+    dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
+    sejak
+    """.split()
 )
 
 

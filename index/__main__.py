@@ -1,0 +1,51 @@
+"""`python -m index build`: prebuild a corpus's index into the cache and say what it holds."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from index.build import cache_path, load_index
+from index.corpus import CorpusError, load_corpus
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build (or find current) the index of a corpus; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="build the index and save it to the cache")
+    build.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
+    build.add_argument(
+        "--cache-dir",
+        default="data/index-cache",
+        metavar="DIR",
+        help="index cache folder, as the bot's INDEX_CACHE_DIR (default: data/index-cache)",
+    )
+    build.add_argument("--force", action="store_true", help="rebuild even if the cache is current")
+    args = parser.parse_args(argv)
+    try:
+        corpus = load_corpus(args.corpus)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    cache_dir = Path(args.cache_dir)
+    started = time.perf_counter()
+    if args.force:
+        cache_path(corpus, cache_dir).unlink(missing_ok=True)
+    index = load_index(corpus, cache_dir)
+    seconds = time.perf_counter() - started
+    stats = index.stats()
+    state = "already current, loaded from the cache" if index.loaded_from_cache else "built"
+    print(f"index {state}: {cache_path(corpus, cache_dir)}")
+    print(
+        f"{stats['articles']} articles, {stats['passages']} passages, {stats['sentences']} sentences, "
+        f"{stats['vocabulary']} distinct words, {stats['protected_names']} protected names"
+    )
+    print(f"took {seconds * 1000:.0f} ms (build alone: {index.build_seconds * 1000:.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

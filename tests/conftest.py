@@ -1,0 +1,31 @@
+"""Fixtures shared by the test modules: the real corpus, the second test corpus, answerers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.answerer import Answerer
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+BANJIR = ROOT / "tests" / "fixtures" / "corpus_banjir"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The project's real corpus folder."""
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def answerer() -> Answerer:
+    """An answerer over the real corpus, built in memory (no cache)."""
+    return Answerer.load(CORPUS)
+
+
+@pytest.fixture(scope="session")
+def banjir_answerer() -> Answerer:
+    """An answerer over the small second corpus written for the tests (another topic)."""
+    return Answerer.load(BANJIR)

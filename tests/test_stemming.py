@@ -1,0 +1,55 @@
+"""Tokens, stems and the names the stemmer must leave alone."""
+
+from __future__ import annotations
+
+from index.answerer import Answerer
+from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem
+from index.text import stopwords, words
+
+
+def test_numbers_are_read_the_indonesian_way() -> None:
+    assert words("sekitar 10.000 buruh") == ["sekitar", "10000", "buruh"]
+    assert words("10 ribu buruh") == ["10000", "ribu", "buruh"]
+    assert words("Kamis (25/4/2019)") == ["kamis", "25", "4", "2019"]
+    assert words("Kim Jong-un") == ["kim", "jong", "un"]
+
+
+def test_sastrawi_stems_and_the_project_overrides() -> None:
+    assert sastrawi_stem("pertemuan") == sastrawi_stem("bertemu") == "temu"
+    assert sastrawi_stem("ketemu") == "temu"  # colloquial, unknown to Sastrawi
+    assert sastrawi_stem("ditandatangani") == sastrawi_stem("penandatangan") == "tandatangan"
+    assert sastrawi_stem("menemani") == "teman"  # Sastrawi alone says "tani"
+
+
+def test_question_words_and_negations_are_not_stopwords() -> None:
+    stop = stopwords()
+    for word in ["apa", "siapa", "kapan", "mana", "berapa", "mengapa", "bagaimana", "tidak", "bukan"]:
+        assert word not in stop
+    assert "yang" in stop and "dan" in stop
+
+
+def test_names_written_capitalised_mid_sentence_are_protected() -> None:
+    sentences = [
+        "Kim tiba di kota perbatasan Rusia, Khasan, dengan kereta.",
+        "Banjir juga melanda Bekasi pada Senin.",
+        "Pertemuan itu berlangsung singkat.",
+        "Mereka membahas pertemuan berikutnya.",
+    ]
+    names = find_names(sentences)
+    assert {"khasan", "bekasi"} <= names
+    assert "pertemuan" not in names  # written in lowercase too: an ordinary word
+    stemmer = Stemmer(names)
+    assert sastrawi_stem("khasan") == "khas" and stemmer.stem("khasan") == "khasan"
+    assert sastrawi_stem("bekasi") == "bekas" and stemmer.stem("bekasi") == "bekasi"
+    assert stemmer.stem("pertemuan") == "temu"
+
+
+def test_hyphenated_name_tails_count_as_capitalised() -> None:
+    assert {"jong", "un"} <= name_words(["Pemimpin Korea Utara Kim Jong-un tiba.", "Lalu Kim Jong Un pergi."])
+
+
+def test_real_corpus_protects_khasan(answerer: Answerer) -> None:
+    index = answerer.index
+    assert "khasan" in index.stemmer.protected
+    khasan = [s for s in index.sentences if "Khasan" in s.text]
+    assert khasan and all("khasan" in s.terms for s in khasan)

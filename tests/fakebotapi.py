@@ -1,0 +1,594 @@
+"""A fake Telegram Bot API server on 127.0.0.1, and a runner for the real bot process against it.
+
+The server speaks the Bot API's HTTP shape (`POST /bot<token>/<method>`, `{"ok": ..., "result":
+...}`), records every call the bot makes, long-polls `getUpdates` from a queue the test fills,
+and delivers updates to a registered webhook the way Telegram does. Faults are injected per
+method with `fail()`; add new kinds of fault to `Fault` and `_answer_fault`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+ROOT = Path(__file__).resolve().parent.parent
+TOKEN = "123456789:AAFakeTokenForTestsOnly_doNotLeak-42x"
+# Request fields whose values PTB sends JSON-encoded.
+JSON_FIELDS = {
+    "allowed_updates",
+    "button",
+    "commands",
+    "entities",
+    "link_preview_options",
+    "reply_markup",
+    "reply_parameters",
+    "results",
+    "scope",
+}
+INT_FIELDS = {"chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "user_id"}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the bot made."""
+
+    method: str
+    params: dict[str, Any]
+    at: float
+
+
+@dataclass
+class Fault:
+    """What the server does instead of answering a method normally."""
+
+    status: int = 500
+    description: str = "Internal Server Error"
+    times: int | None = 1  # None: every call
+    delay: float = 0.0  # seconds to wait before answering (the real answer, if status is 0)
+    retry_after: int | None = None
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    fake: FakeBotAPI
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
+        pass
+
+    def do_GET(self) -> None:
+        self._handle({})
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        content_type = self.headers.get("Content-Type", "")
+        if "json" in content_type:
+            params = json.loads(body or "{}")
+        else:
+            params = {k: _decode(k, v) for k, v in parse_qsl(body, keep_blank_values=True)}
+        self._handle(params)
+
+    def _handle(self, params: dict[str, Any]) -> None:
+        status, payload = self.server.fake.dispatch(self.path, params)
+        data = json.dumps(payload).encode()
+        # The bot hangs up on a long poll when it stops; that is not an error.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+
+def _decode(key: str, value: str) -> Any:
+    if key in JSON_FIELDS:
+        return json.loads(value)
+    if key in INT_FIELDS:
+        try:
+            return int(value)
+        except ValueError:
+            return value
+    return value
+
+
+@dataclass
+class FakeBotAPI:
+    """The Bot API as far as this bot uses it, on a free loopback port."""
+
+    token: str = TOKEN
+    username: str = "berita_test_bot"
+    bot_id: int = 123456789
+    calls: list[Call] = field(default_factory=list)
+    webhook_url: str = ""
+    webhook_secret: str = ""
+
+    def __post_init__(self) -> None:
+        self._lock = threading.Condition()
+        self._updates: list[dict[str, Any]] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._faults: dict[str, list[Fault]] = {}
+        self._chats: dict[int, dict[str, Any]] = {}
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat, id) -> sent message
+        self._stopping = False
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.fake = self
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    @property
+    def port(self) -> int:
+        return self._server.server_address[1]
+
+    @property
+    def base_url(self) -> str:
+        """The TELEGRAM_BASE_URL for the bot: the token is appended to it."""
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    @property
+    def bot_user(self) -> dict[str, Any]:
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Berita",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
+
+    def start(self) -> FakeBotAPI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopping = True
+            self._lock.notify_all()
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> FakeBotAPI:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    # -- faults ---------------------------------------------------------------------------
+
+    def fail(self, method: str, **fault: Any) -> None:
+        """Answer the next call(s) to `method` with an error (see `Fault` for the options)."""
+        with self._lock:
+            self._faults.setdefault(method, []).append(Fault(**fault))
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self._lock:
+            faults = self._faults.get(method) or []
+            if not faults:
+                return None
+            fault = faults[0]
+            if fault.times is not None:
+                fault.times -= 1
+                if fault.times <= 0:
+                    faults.pop(0)
+            return fault
+
+    # -- updates from "people" ------------------------------------------------------------
+
+    def push(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """Queue an update of `kind` ("message", "callback_query", ...) for the bot."""
+        with self._lock:
+            update = {"update_id": next(self._update_ids), kind: payload}
+            self._updates.append(update)
+            self._lock.notify_all()
+        if self.webhook_url:
+            self.deliver(update)
+        return update
+
+    def user(self, user_id: int, language: str = "id") -> dict[str, Any]:
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "language_code": language,
+        }
+
+    def chat(self, chat_id: int, chat_type: str = "private") -> dict[str, Any]:
+        chat = {"id": chat_id, "type": chat_type}
+        if chat_type != "private":
+            chat["title"] = f"Group {chat_id}"
+        self._chats[chat_id] = chat
+        return chat
+
+    def new_message(
+        self,
+        text: str | None,
+        *,
+        user_id: int,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        language: str = "id",
+        entities: list[dict[str, Any]] | None = None,
+        reply_to: dict[str, Any] | None = None,
+        **extra: Any,
+    ) -> dict[str, Any]:
+        """A message as a person sends it (not yet queued)."""
+        chat_id = user_id if chat_id is None else chat_id
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": self.chat(chat_id, chat_type),
+            "from": self.user(user_id, language),
+            **extra,
+        }
+        if text is not None:
+            message["text"] = text
+        if entities:
+            message["entities"] = entities
+        elif text is not None and text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to
+        return message
+
+    def send(self, text: str | None, **kwargs: Any) -> dict[str, Any]:
+        """A person sends `text` (see `new_message`); gives the message."""
+        message = self.new_message(text, **kwargs)
+        self.push("message", message)
+        return message
+
+    def tap(
+        self, data: str, *, message: dict[str, Any], user_id: int, language: str = "id"
+    ) -> dict[str, Any]:
+        """A person taps an inline button carrying `data` under `message`."""
+        query = {
+            "id": str(next(self._update_ids) * 7),
+            "from": self.user(user_id, language),
+            "chat_instance": "fake-instance",
+            "message": message,
+            "data": data,
+        }
+        self.push("callback_query", query)
+        return query
+
+    def inline(self, query: str, *, user_id: int, language: str = "id") -> dict[str, Any]:
+        """A person types `@bot query` in some chat."""
+        payload = {
+            "id": str(next(self._update_ids) * 11),
+            "from": self.user(user_id, language),
+            "query": query,
+            "offset": "",
+        }
+        self.push("inline_query", payload)
+        return payload
+
+    # -- webhook delivery -----------------------------------------------------------------
+
+    def post_update(self, update: dict[str, Any], *, url: str, secret: str | None) -> int:
+        """POST one update to `url` with the given secret header (None: no header); the status."""
+        headers = {"Content-Type": "application/json"}
+        if secret is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+        request = urllib.request.Request(
+            url, data=json.dumps(update).encode(), headers=headers, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+
+    def deliver(self, update: dict[str, Any]) -> int:
+        """Deliver an update to the registered webhook as Telegram would."""
+        return self.post_update(update, url=self.webhook_url, secret=self.webhook_secret or None)
+
+    # -- what the bot did -----------------------------------------------------------------
+
+    def calls_to(self, method: str, **match: Any) -> list[Call]:
+        """The calls to `method` whose params include `match`."""
+        with self._lock:
+            calls = list(self.calls)
+        return [
+            c
+            for c in calls
+            if c.method == method and all(c.params.get(k) == v for k, v in match.items())
+        ]
+
+    def wait_for(
+        self,
+        method: str,
+        predicate: Callable[[Call], bool] = lambda call: True,
+        *,
+        timeout: float = 10.0,
+        count: int = 1,
+        **match: Any,
+    ) -> list[Call]:
+        """Wait until `count` calls to `method` match; gives them (AssertionError on timeout)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = [c for c in self.calls_to(method, **match) if predicate(c)]
+            if len(found) >= count:
+                return found
+            if time.monotonic() > deadline:
+                seen = [(c.method, c.params) for c in self.calls[-10:]]
+                raise AssertionError(f"no {count} {method} {match} within {timeout}s; last: {seen}")
+            time.sleep(0.02)
+
+    def replies(self, chat_id: int) -> list[dict[str, Any]]:
+        """The params of every sendMessage to `chat_id`, in order."""
+        return [c.params for c in self.calls_to("sendMessage", chat_id=chat_id)]
+
+    def sent_message(self, chat_id: int, message_id: int) -> dict[str, Any]:
+        """A message the bot sent, as the Bot API returned it (for replying to it)."""
+        return self.messages[(chat_id, message_id)]
+
+    # -- the API --------------------------------------------------------------------------
+
+    def dispatch(self, path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        """Answer one HTTP request: (status, JSON body)."""
+        prefix, _, method = path.lstrip("/").rpartition("/")
+        if prefix != f"bot{self.token}":
+            return HTTPStatus.UNAUTHORIZED, {
+                "ok": False,
+                "error_code": 401,
+                "description": "Unauthorized",
+            }
+        with self._lock:
+            self.calls.append(Call(method, params, time.time()))
+        fault = self._take_fault(method)
+        if fault is not None:
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.status:
+                return self._answer_fault(fault)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return HTTPStatus.NOT_FOUND, {
+                "ok": False,
+                "error_code": 404,
+                "description": "Not Found: method not found",
+            }
+        return HTTPStatus.OK, {"ok": True, "result": handler(params)}
+
+    def _answer_fault(self, fault: Fault) -> tuple[int, dict[str, Any]]:
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": fault.status,
+            "description": fault.description,
+        }
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+        return fault.status, body
+
+    def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return self.bot_user
+
+    def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 2.0)
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            # Confirmed updates are gone for good, as with Telegram.
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and not self._stopping:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self._lock.wait(remaining)
+            return list(self._updates[: int(params.get("limit") or 100)])
+
+    def _sent(self, params: dict[str, Any]) -> dict[str, Any]:
+        chat_id = params["chat_id"]
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": self._chats.get(chat_id, {"id": chat_id, "type": "private"}),
+            "from": self.bot_user,
+            "text": params.get("text", ""),
+        }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[(chat_id, message["message_id"])] = message
+        return message
+
+    def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        return self._sent(params)
+
+    def _edited(self, params: dict[str, Any]) -> Any:
+        if params.get("inline_message_id"):
+            return True
+        key = (params["chat_id"], params["message_id"])
+        message = dict(self.messages.get(key) or self._sent(params))
+        if "text" in params:
+            message["text"] = params["text"]
+        if "reply_markup" in params:
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[key] = message
+        return message
+
+    _api_editMessageText = _edited
+    _api_editMessageReplyMarkup = _edited
+
+    def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = params.get("url", "")
+        self.webhook_secret = params.get("secret_token", "")
+        return True
+
+    def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook_url = ""
+        self.webhook_secret = ""
+        return True
+
+    def _api_getWebhookInfo(self, params: dict[str, Any]) -> Any:
+        return {"url": self.webhook_url, "has_custom_certificate": False, "pending_update_count": 0}
+
+    def _ok(self, params: dict[str, Any]) -> Any:
+        return True
+
+    _api_sendChatAction = _ok
+    _api_setMyCommands = _ok
+    _api_deleteMyCommands = _ok
+    _api_answerCallbackQuery = _ok
+    _api_answerInlineQuery = _ok
+    _api_close = _ok
+    _api_logOut = _ok
+
+
+# -- the real bot process -------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class BotProcess:
+    """`python -m bot run` in a subprocess, configured for `api` and a temporary data folder."""
+
+    def __init__(
+        self,
+        api: FakeBotAPI,
+        data_dir: Path,
+        *,
+        env: dict[str, str] | None = None,
+        args: tuple[str, ...] = ("run",),
+    ) -> None:
+        self.api = api
+        self.data_dir = data_dir
+        self.log_path = data_dir / f"bot-{id(self)}.log"
+        self.env = {
+            "PATH": os.environ.get("PATH", ""),
+            "PYTHONUNBUFFERED": "1",
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_BASE_URL": api.base_url,
+            "CORPUS_DIR": str(ROOT / "corpus"),
+            "DATA_DIR": str(data_dir),
+            "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
+            "INDEX_CACHE_DIR": str(data_dir / "index-cache"),
+            "LOG_LEVEL": "INFO",
+            **(env or {}),
+        }
+        self.args = args
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self, *, wait_ready: bool = True) -> BotProcess:
+        """Start the process; by default wait until it has registered its command menu."""
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", *self.args],
+                cwd=self.data_dir,
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        if wait_ready:
+            self.wait_ready()
+        return self
+
+    def wait_ready(self, timeout: float = 15.0) -> None:
+        """Wait for the log line the bot writes once it is up (after post_init)."""
+        deadline = time.monotonic() + timeout
+        while "is up" not in self.output:
+            if self.process is not None and self.process.poll() is not None:
+                raise AssertionError(
+                    f"the bot exited with {self.process.returncode}:\n{self.output}"
+                )
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the bot did not start within {timeout}s:\n{self.output}")
+            time.sleep(0.02)
+
+    @property
+    def output(self) -> str:
+        """Everything the process printed so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self, timeout: float = 10.0) -> int:
+        """SIGTERM, then wait; gives the exit code (AssertionError if it hangs)."""
+        assert self.process is not None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise AssertionError(
+                f"the bot did not exit within {timeout}s:\n{self.output}"
+            ) from None
+
+    def wait(self, timeout: float = 15.0) -> int:
+        """Wait for the process to exit by itself; gives the exit code."""
+        assert self.process is not None
+        return self.process.wait(timeout)
+
+    def __enter__(self) -> BotProcess:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.process is not None and self.process.poll() is None:
+            with contextlib.suppress(AssertionError):
+                self.stop()
+
+
+@dataclass
+class Conversation:
+    """Helpers to talk to the bot as one person and read what came back."""
+
+    api: FakeBotAPI
+    user_id: int
+    language: str = "id"
+    chat_id: int | None = None
+    chat_type: str = "private"
+
+    @property
+    def chat(self) -> int:
+        return self.user_id if self.chat_id is None else self.chat_id
+
+    def say(self, text: str | None, **kwargs: Any) -> dict[str, Any]:
+        """Send a message in this conversation's chat."""
+        return self.api.send(
+            text,
+            user_id=self.user_id,
+            chat_id=self.chat,
+            chat_type=self.chat_type,
+            language=self.language,
+            **kwargs,
+        )
+
+    def reply(self, *, after: int = 0, timeout: float = 10.0) -> dict[str, Any]:
+        """The next sendMessage to this chat, past the first `after` ones."""
+        calls = self.api.wait_for(
+            "sendMessage", chat_id=self.chat, count=after + 1, timeout=timeout
+        )
+        return calls[after].params
+
+    def ask(self, text: str, **kwargs: Any) -> dict[str, Any]:
+        """Send `text` and give the bot's reply to it."""
+        before = len(self.api.replies(self.chat))
+        self.say(text, **kwargs)
+        return self.reply(after=before)

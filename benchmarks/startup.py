@@ -97,8 +97,10 @@ def main() -> int:
         " | < 5 ms |"
     )
     print(f"| peak memory of `bot ask` (max RSS) | {max(peaks) / 1024:.0f} MB | < 150 MB |")
-    print(f"| this process after {len(per_question)} questions (max RSS) | "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB | - |")
+    print(
+        f"| this process after {len(per_question)} questions (max RSS) | "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB | - |"
+    )
     return 0
 
 

@@ -14,22 +14,35 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from rank_bm25 import BM25L
+from rank_bm25 import BM25L, BM25Okapi, BM25Plus
 
 # Terms with weights; a tuple key is a group of terms of which the best counts.
 Query = Sequence[str] | Mapping[str, float] | Mapping[str | tuple[str, ...], float]
 
 K1 = 1.2
-B = 0.5  # passages are paragraphs of similar length; a gentler length penalty measured better
+B = 0.75  # the standard length penalty; measured no worse than gentler ones (benchmarks/choose_bm25.py)
 DELTA = 0.5
 
 
 class PassageIndex:
     """BM25L over passages given as token lists (the caller tokenizes and stems)."""
 
-    def __init__(self, passages: Sequence[Sequence[str]]) -> None:
+    def __init__(self, passages: Sequence[Sequence[str]], variant: str = "BM25L", **params: float) -> None:
         # Never pass rank-bm25 a tokenizer=: it opens a process pool it never closes.
-        self._bm25 = BM25L([list(p) for p in passages], k1=K1, b=B, delta=DELTA)
+        docs = [list(p) for p in passages]
+        if variant == "BM25L":
+            self._bm25 = BM25L(
+                docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", DELTA)
+            )
+        elif variant == "BM25Okapi":  # kept for benchmarks/choose_bm25.py, which measures the choice
+            self._bm25 = BM25Okapi(docs, k1=params.get("k1", K1), b=params.get("b", B))
+        elif variant == "BM25Plus":
+            self._bm25 = BM25Plus(
+                docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", 1.0)
+            )
+        else:
+            raise ValueError(f"unknown BM25 variant {variant!r}")
+        self.variant = variant
         self.size = len(passages)
         self._postings: dict[str, list[int]] = {}
         for number, terms in enumerate(passages):

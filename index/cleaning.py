@@ -89,9 +89,7 @@ _PHOTO_CREDIT = re.compile(r"(?:Foto|FOTO|Photo|PHOTO|Gambar|Sumber foto)\s*:")
 
 # Agency credits in parentheses: "(AFP/POOL/Alexander Zemlianichenko)",
 # "(ANTARA FOTO/Hafidz Mubarak A)". The first part is a name, so "(25/4)" is not one.
-_AGENCY_CREDIT = re.compile(
-    r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*[^()]*[A-Za-z][^()]*\)"
-)
+_AGENCY_CREDIT = re.compile(r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*[^()]*[A-Za-z][^()]*\)")
 
 # A caption widget whose credit sits on the next line (VIVA: caption, "Sumber :",
 # "• Istimewa"): the bare label marks both its neighbours as caption.
@@ -132,17 +130,83 @@ _DATE_LINE = re.compile(
 # Indonesian word, so a line with more of them than Indonesian ones is not the article's.
 INDONESIAN_FUNCTION_WORDS: frozenset[str] = frozenset(
     {
-        "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "ini", "itu", "dalam",
-        "tidak", "akan", "adalah", "bahwa", "oleh", "para", "juga", "karena", "sebagai", "atau",
-        "kata", "telah", "sudah", "bagi", "antara", "saat", "serta", "tersebut", "ia", "dia",
-        "mereka", "kami", "kita", "saya", "ada", "tak", "pun", "kepada", "seperti", "menurut",
+        "yang",
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "dengan",
+        "pada",
+        "ini",
+        "itu",
+        "dalam",
+        "tidak",
+        "akan",
+        "adalah",
+        "bahwa",
+        "oleh",
+        "para",
+        "juga",
+        "karena",
+        "sebagai",
+        "atau",
+        "kata",
+        "telah",
+        "sudah",
+        "bagi",
+        "antara",
+        "saat",
+        "serta",
+        "tersebut",
+        "ia",
+        "dia",
+        "mereka",
+        "kami",
+        "kita",
+        "saya",
+        "ada",
+        "tak",
+        "pun",
+        "kepada",
+        "seperti",
+        "menurut",
     }
 )
 FOREIGN_FUNCTION_WORDS: frozenset[str] = frozenset(
     {
-        "und", "von", "der", "die", "das", "mit", "für", "im", "auf", "den", "dem", "des",
-        "ein", "eine", "ist", "zu", "nicht", "bei", "the", "of", "and", "to", "in", "is", "for",
-        "with", "on", "at", "by", "from", "was", "are",
+        "und",
+        "von",
+        "der",
+        "die",
+        "das",
+        "mit",
+        "für",
+        "im",
+        "auf",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "ist",
+        "zu",
+        "nicht",
+        "bei",
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "for",
+        "with",
+        "on",
+        "at",
+        "by",
+        "from",
+        "was",
+        "are",
     }
 )
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
@@ -151,9 +215,29 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 # looking like a title ("... Putin dan Kim Jong Un").
 _HEADLINE_SMALL_WORDS: frozenset[str] = frozenset(
     {
-        "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "atau", "soal", "vs",
-        "sebagai", "oleh", "dalam", "bagi", "usai", "hingga", "asal", "jadi", "ini", "itu",
-        "si", "sang",
+        "di",
+        "ke",
+        "dari",
+        "dan",
+        "yang",
+        "untuk",
+        "dengan",
+        "pada",
+        "atau",
+        "soal",
+        "vs",
+        "sebagai",
+        "oleh",
+        "dalam",
+        "bagi",
+        "usai",
+        "hingga",
+        "asal",
+        "jadi",
+        "ini",
+        "itu",
+        "si",
+        "sang",
     }
 )
 _HEADLINE_CAPITALISED_SHARE = 0.75

@@ -112,8 +112,7 @@ def load_corpus(directory: str | Path) -> Corpus:
     where = f"{meta_path} [event]"
     event = Event(
         title=_text(event_table, "title", where),
-        title_en=_text(event_table, "title_en", where, required=False)
-        or _text(event_table, "title", where),
+        title_en=_text(event_table, "title_en", where, required=False) or _text(event_table, "title", where),
         examples=_strings(event_table, "examples", where),
         examples_en=_strings(event_table, "examples_en", where),
         eval_file=(root / _text(event_table, "eval", where)) if event_table.get("eval") else None,

@@ -42,10 +42,12 @@ _NUMBER_RE = re.compile(
     r"ratusan|ribuan|jutaan|puluh|ratus|ribu|juta|miliar)\b",
     re.IGNORECASE,
 )
+# "karena", "disebabkan" give a cause; "agar", "untuk" a purpose, "akibat" often an effect.
 _REASON_RE = re.compile(
-    r"\b(?:karena|sebab|akibat|akibatnya|agar|supaya|sehingga|demi|alasan|tujuan|untuk)\b",
+    r"\b(?:karena|sebab|disebabkan|penyebab|lantaran|gara-gara|alasan|dipicu|akibat dari)\b",
     re.IGNORECASE,
 )
+_PURPOSE_RE = re.compile(r"\b(?:akibat|akibatnya|agar|supaya|sehingga|demi|tujuan|untuk)\b", re.IGNORECASE)
 _MANNER_RE = re.compile(
     r"\b(?:dengan|menggunakan|menumpangi|naik|menaiki|melalui|lewat|cara|secara|kereta|pesawat|"
     r"mobil|kapal|bus)\b",
@@ -79,7 +81,7 @@ def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
     if qtype == NUMBER:
         return 1.0 if _NUMBER_RE.search(_without_dates(text)) else 0.0
     if qtype == REASON:
-        return 1.0 if _REASON_RE.search(text) else 0.0
+        return 1.0 if _REASON_RE.search(text) else 0.5 if _PURPOSE_RE.search(text) else 0.0
     if qtype == MANNER:
         return 1.0 if _MANNER_RE.search(text) else 0.0
     if qtype == YESNO:
@@ -111,18 +113,24 @@ def same_fact(a: Sentence, b: Sentence, idf: Callable[[str], float]) -> bool:
     return mass > 0 and sum(map(idf, shared)) / mass >= SAME_FACT_OVERLAP
 
 
-def _numbers(text: str) -> dict[str, str]:
-    """Counted things and their numbers: {"buruh": "10000"} from "10.000 buruh"."""
-    tokens = words(_without_dates(normalize(text)))
-    found: dict[str, str] = {}
-    for i, token in enumerate(tokens[:-1]):
-        if token[0].isdigit():
-            nxt = tokens[i + 1]
-            if nxt in {"ribu", "juta", "miliar"} and i + 2 < len(tokens):
-                nxt = tokens[i + 2]
-            if nxt.isalpha():
-                found[nxt] = token
+_COUNTED = re.compile(r"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def _numbers(text: str) -> dict[str, tuple[str, str]]:
+    """Counted things, each with its value and the words as printed: "10.000 buruh" gives
+    {"buruh": ("10000", "10.000 buruh")}; "10 ribu buruh" the same value."""
+    found: dict[str, tuple[str, str]] = {}
+    for match in _COUNTED.finditer(_without_dates(normalize(text))):
+        number, multiplier, thing = match.group(1).rstrip(".,"), match.group(2) or "", match.group(3)
+        value = words(number + multiplier)
+        if value and value[0][0].isdigit():
+            found.setdefault(thing.lower(), (value[0], match.group(0).strip()))
     return found
+
+
+def _weekday(date: str) -> str:
+    match = re.match(rf"(?i)\s*({_DAYS})", date)
+    return match.group(1).lower() if match else ""
 
 
 def conflict(a: Sentence, b: Sentence, qtype: str) -> tuple[str, str, str] | None:
@@ -134,12 +142,16 @@ def conflict(a: Sentence, b: Sentence, qtype: str) -> tuple[str, str, str] | Non
     if date_a and date_b and qtype in {DATE, "other", "what", YESNO}:
         day_a = (int(date_a.group(1)), int(date_a.group(2)))
         day_b = (int(date_b.group(1)), int(date_b.group(2)))
-        if day_a != day_b:
+        weekday_a, weekday_b = _weekday(date_a.group(0)), _weekday(date_b.group(0))
+        # "Rabu (23/4)" against "Rabu (24/4/2019)": one day, two dates, a disagreement.
+        # "Rabu (23/4)" against "Jumat (26/4)" is most often two events, unless the
+        # sentences are otherwise one fact.
+        if day_a != day_b and (weekday_a == weekday_b or len(shared) >= 6):
             return ("date", date_a.group(0).strip(), date_b.group(0).strip())
     if qtype in {NUMBER, "other", "what"}:
         numbers_a, numbers_b = _numbers(a.text), _numbers(b.text)
-        for thing, value in numbers_a.items():
+        for thing, (value, printed) in numbers_a.items():
             other = numbers_b.get(thing)
-            if other is not None and other != value:
-                return ("number", f"{value} {thing}", f"{other} {thing}")
+            if other is not None and other[0] != value:
+                return ("number", printed, other[1])
     return None

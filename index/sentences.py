@@ -7,12 +7,67 @@ from __future__ import annotations
 # a few English ones that wire copy keeps.
 ABBREVIATIONS: frozenset[str] = frozenset(
     {
-        "dll", "dsb", "dst", "dkk", "yth", "hlm", "no", "nomor", "jl", "jln",
-        "kec", "kab", "kel", "prov", "rt", "rw", "telp", "tel", "dr", "drs", "dra", "prof",
-        "ir", "h", "hj", "st", "sdr", "sdri", "bpk", "tn", "ny", "kol", "jend", "brigjen",
-        "mayjen", "letjen", "kapt", "rp", "a.n", "u.p", "s.h", "s.e", "s.t", "s.pd", "s.kom",
-        "s.sos", "s.ip", "m.si", "m.m", "m.a", "m.h", "ph.d", "mr", "mrs", "ms", "jr", "sr",
-        "vs", "etc", "cf", "approx",
+        "dll",
+        "dsb",
+        "dst",
+        "dkk",
+        "yth",
+        "hlm",
+        "no",
+        "nomor",
+        "jl",
+        "jln",
+        "kec",
+        "kab",
+        "kel",
+        "prov",
+        "rt",
+        "rw",
+        "telp",
+        "tel",
+        "dr",
+        "drs",
+        "dra",
+        "prof",
+        "ir",
+        "h",
+        "hj",
+        "st",
+        "sdr",
+        "sdri",
+        "bpk",
+        "tn",
+        "ny",
+        "kol",
+        "jend",
+        "brigjen",
+        "mayjen",
+        "letjen",
+        "kapt",
+        "rp",
+        "a.n",
+        "u.p",
+        "s.h",
+        "s.e",
+        "s.t",
+        "s.pd",
+        "s.kom",
+        "s.sos",
+        "s.ip",
+        "m.si",
+        "m.m",
+        "m.a",
+        "m.h",
+        "ph.d",
+        "mr",
+        "mrs",
+        "ms",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "cf",
+        "approx",
     }
 )
 
@@ -35,7 +90,7 @@ def split_sentences(text: str) -> list[str]:
     n = len(text)
     while i < n:
         ch = text[i]
-        if track_quotes and ch in "\"“”":
+        if track_quotes and ch in '"“”':
             in_quote = _after_quote_mark(ch, in_quote)
             i += 1
             continue
@@ -47,7 +102,7 @@ def split_sentences(text: str) -> list[str]:
             end += 1
         single_period = end - i == 1 and ch == "."
         while end < n and text[end] in _CLOSERS:
-            if track_quotes and text[end] in "\"“”":
+            if track_quotes and text[end] in '"“”':
                 in_quote = _after_quote_mark(text[end], in_quote)
             end += 1
         if (

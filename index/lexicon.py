@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 
 class LexiconError(Exception):
@@ -12,18 +13,21 @@ class LexiconError(Exception):
 
 
 def _table(name: str) -> dict[str, tuple[str, ...]]:
+    return read_table(resources.files("index").joinpath(f"data/{name}"), f"index/data/{name}")
+
+
+def read_table(path: Traversable, label: str) -> dict[str, tuple[str, ...]]:
     """A `key<TAB>words` file as {key: words}; `#` lines are comments, `-` means no words."""
-    path = resources.files("index").joinpath(f"data/{name}")
     table: dict[str, tuple[str, ...]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2 or not parts[0].strip():
-            raise LexiconError(f"index/data/{name}:{number}: expected key<TAB>words")
+            raise LexiconError(f"{label}:{number}: expected key<TAB>words")
         key, value = parts[0].strip().lower(), parts[1].strip().lower()
         if key in table:
-            raise LexiconError(f"index/data/{name}:{number}: {key!r} listed twice")
+            raise LexiconError(f"{label}:{number}: {key!r} listed twice")
         table[key] = () if value == "-" else tuple(value.split())
     return table
 

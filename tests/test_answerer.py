@@ -1,0 +1,129 @@
+"""The answering object on the real corpus and on the second corpus: what a reader gets back."""
+
+from __future__ import annotations
+
+import json
+
+from index.answerer import MAX_QUESTION_CHARS, Answerer
+from index.answers import Kind
+
+
+def _all_text(answer) -> str:
+    return " ".join(q.text for q in answer.sentences)
+
+
+def test_where_they_met_names_the_city_and_the_island(answerer: Answerer) -> None:
+    answer = answerer.answer("Di mana Kim Jong Un dan Putin bertemu?")
+    assert answer.kind is Kind.ANSWER
+    assert "Vladivostok" in answer.sentences[0].text
+    assert "Russky" in _all_text(answer)
+    assert 1 <= len(answer.sentences) <= 3
+
+
+def test_every_quote_is_verbatim_article_text_and_cited(answerer: Answerer) -> None:
+    raw = {a.source.id: a.raw for a in answerer.corpus.articles}
+    for question in ["Di mana mereka bertemu?", "Naik apa Kim ke Rusia?", "where did they meet?"]:
+        answer = answerer.answer(question)
+        cited = {s.id for s in answer.sources}
+        for quote in answer.sentences:
+            assert quote.sources, quote
+            assert set(quote.sources) <= cited
+            assert all(quote.text in raw[i] or quote.text.rstrip(".") in raw[i] for i in quote.sources[:1])
+        marks = [answer.citation_number(i) for q in answer.sentences for i in q.sources]
+        assert sorted(set(marks)) == list(range(1, len(answer.sources) + 1))
+
+
+def test_the_same_quote_in_four_outlets_is_said_once_and_cited_to_all(answerer: Answerer) -> None:
+    answer = answerer.answer(
+        "Apa yang dapat Rusia lakukan untuk mendukung proses positif di semenanjung Korea?"
+    )
+    first = answer.sentences[0]
+    assert "proses positif" in first.text
+    assert len(first.sources) >= 3
+    assert sum("proses positif" in q.text for q in answer.sentences) == 1
+
+
+def test_departure_dates_that_differ_are_both_shown(answerer: Answerer) -> None:
+    answer = answerer.answer("Kapan Kim berangkat ke Rusia?")
+    assert answer.disagreements, answer
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert {"Rabu (23/4)", "Rabu (24/4/2019)"} <= values
+    texts = _all_text(answer)
+    assert "(23/4)" in texts and "(24/4/2019)" in texts
+    ids = [ids for d in answer.disagreements for _, ids in d.values]
+    assert "kumparan" in ids[0] and "kompas" in ids[1]
+
+
+def test_ten_thousand_and_ten_ribu_agree(answerer: Answerer) -> None:
+    answer = answerer.answer("Berapa buruh Korea Utara di Rusia?")
+    assert any("10.000" in q.text or "10 ribu" in q.text for q in answer.sentences[:1])
+    assert not answer.disagreements
+
+
+def test_off_topic_questions_are_declined_with_examples(answerer: Answerer) -> None:
+    for question in [
+        "Siapa presiden Indonesia?",
+        "Berapa harga bitcoin?",
+        "Apa ibu kota Prancis?",
+        "Siapa pemenang Piala Dunia 2018?",
+    ]:
+        answer = answerer.answer(question)
+        assert answer.kind is Kind.DECLINE, (question, answer.sentences)
+        assert not answer.sentences and not answer.sources
+        assert answer.language == "id"
+        assert answer.examples == answerer.corpus.event.examples
+    english = answerer.answer("What is the weather in Jakarta?")
+    assert english.kind is Kind.DECLINE and english.language == "en"
+    assert english.examples == answerer.corpus.event.examples_en
+
+
+def test_odd_input_gets_a_reply_not_an_exception(answerer: Answerer) -> None:
+    assert answerer.answer("").kind is Kind.EMPTY
+    assert answerer.answer("?!... 🙂🙂").kind is Kind.EMPTY
+    assert answerer.answer("halo").kind is Kind.GREETING
+    thanks = answerer.answer("terima kasih")
+    assert thanks.kind is Kind.GREETING and thanks.question_type == "thanks"
+    assert answerer.answer("x" * (MAX_QUESTION_CHARS + 1)).kind is Kind.TOO_LONG
+    assert answerer.answer("a" * MAX_QUESTION_CHARS).kind in {Kind.DECLINE, Kind.ANSWER}
+
+
+def test_a_follow_up_uses_the_previous_question(answerer: Answerer) -> None:
+    alone = answerer.answer("kapan itu?")
+    follow = answerer.answer("kapan itu?", previous="Di mana Kim dan Putin bertemu?")
+    assert follow.kind is Kind.ANSWER
+    assert follow.question_type == "date"
+    assert any(ch.isdigit() for ch in follow.sentences[0].text)
+    assert alone.kind is not Kind.ANSWER or alone.sentences != follow.sentences
+
+
+def test_more_evidence_is_other_sentences(answerer: Answerer) -> None:
+    answer = answerer.answer("Di mana Kim Jong Un dan Putin bertemu?")
+    assert answer.more
+    shown = {q.text for q in answer.sentences}
+    assert not shown & {q.text for q in answer.more}
+    for quote in answer.more:
+        for source_id in quote.sources:
+            assert answer.citation_number(source_id) >= 1
+
+
+def test_json_shape_is_stable(answerer: Answerer) -> None:
+    data = answerer.answer("Naik apa Kim ke Rusia?").to_json()
+    json.dumps(data)
+    assert data["answered"] is True
+    assert {"question", "answered", "sentences", "sources"} <= data.keys()
+    assert {"text", "sources", "score"} <= data["sentences"][0].keys()
+    assert {"id", "outlet", "title", "published", "url"} <= data["sources"][0].keys()
+
+
+def test_kontan_is_cited_without_a_link(answerer: Answerer) -> None:
+    answer = answerer.answer("Di mana Putin dan Kim berjabat tangan?")
+    kontan = [s for s in answer.sources if s.id == "kontan"]
+    assert kontan and kontan[0].url is None
+
+
+def test_second_corpus_answers_its_own_questions(banjir_answerer: Answerer) -> None:
+    answer = banjir_answerer.answer("Berapa rumah yang terendam banjir?")
+    assert answer.kind is Kind.ANSWER
+    assert answer.disagreements and answer.disagreements[0].what == "number"
+    assert banjir_answerer.answer("Di mana Kim dan Putin bertemu?").kind is Kind.DECLINE
+    assert banjir_answerer.answer("Siapa presiden Indonesia?").kind is Kind.DECLINE

@@ -1,0 +1,121 @@
+"""The command line as a person and a script use it: real processes, real output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, data: Path):
+    """Run `python -m <args>` from the project root with its data folder in `data`."""
+    environment = {**os.environ, "DATA_DIR": str(data), "LOG_LEVEL": "WARNING", **(env or {})}
+    environment.pop("TELEGRAM_BOT_TOKEN", None)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+    )
+
+
+def test_ask_prints_quotes_marks_and_linked_sources(tmp_path: Path) -> None:
+    result = run("bot", "ask", "Di mana Kim Jong Un dan Putin bertemu?", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Vladivostok" in out
+    assert "[1]" in out and "Sumber:" in out
+    assert "https://" in out
+
+
+def test_ask_json_one_object_per_question(tmp_path: Path) -> None:
+    result = run("bot", "ask", "--json", "Naik apa Kim ke Rusia?", "Berapa harga bitcoin?", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    first, second = (json.loads(line) for line in lines)
+    assert first["answered"] is True and "kereta" in first["sentences"][0]["text"]
+    for source in first["sources"]:
+        assert source["url"] is None or source["url"].startswith("https://")
+        assert source["url"] is not None or source["id"] == "kontan"  # the one link not known
+    assert second["answered"] is False and second["sentences"] == []
+
+
+def test_english_question_gets_english_framing(tmp_path: Path) -> None:
+    result = run("bot", "ask", "where did they meet?", data=tmp_path)
+    assert "Sources:" in result.stdout
+    declined = run("bot", "ask", "What is the weather in Jakarta?", data=tmp_path)
+    assert "do not answer" in declined.stdout
+
+
+def test_repl_reads_one_question_per_line_from_a_pipe(tmp_path: Path) -> None:
+    result = run(
+        "bot",
+        "repl",
+        stdin="Di mana Kim dan Putin bertemu?\n:sumber\nSiapa presiden Indonesia?\n",
+        data=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Vladivostok" in result.stdout
+    assert "https://p.dw.com/p/3HONg" in result.stdout  # :sumber
+    assert "tidak menjawab" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_make_run_without_a_token_is_the_repl(tmp_path: Path) -> None:
+    if shutil.which("make") is None:
+        pytest.fail("make is required by the README's quick start")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run"],
+        cwd=ROOT,
+        input="Di mana Kim dan Putin bertemu?\n",
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"} | {"DATA_DIR": str(tmp_path)},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Vladivostok" in result.stdout and "[1]" in result.stdout
+
+
+def test_a_broken_corpus_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "002_493df48a9f6184ad.txt").unlink()
+    result = run("bot", "--corpus", str(corpus), "ask", "Di mana?", data=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "002_493df48a9f6184ad.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_bad_setting_is_one_line(tmp_path: Path) -> None:
+    result = run("bot", "ask", "halo", env={"LOG_LEVEL": "LOUD"}, data=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("error: LOG_LEVEL")
+
+
+def test_index_build_then_reuse(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run("index", "build", "--cache-dir", str(cache), data=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "built" in first.stdout and "5 articles" in first.stdout
+    second = run("index", "build", "--cache-dir", str(cache), data=tmp_path)
+    assert "already current" in second.stdout
+    assert len(list(cache.glob("index-*.pickle"))) == 1
+
+
+def test_eval_on_the_second_corpus(tmp_path: Path) -> None:
+    result = run("bot", "--corpus", str(ROOT / "tests/fixtures/corpus_banjir"), "eval", data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "banjir.toml" in result.stdout and "total" in result.stdout

@@ -84,7 +84,10 @@ def main() -> int:
     per_question.sort()
 
     ask_s, floor_s = statistics.median(ask_runs), statistics.median(floor_runs)
-    print(f"corpus: {args.corpus} ({len(corpus.articles)} articles); runs: {args.runs}")
+    shown = os.path.relpath(args.corpus, ROOT)
+    print(
+        f"corpus: {shown} ({len(corpus.articles)} articles); runs: {args.runs}; Python {sys.version.split()[0]}"
+    )
     print("| measure | value | target |")
     print("|---|---|---|")
     print(f"| index build (median of 5) | {statistics.median(builds) * 1000:.0f} ms | - |")

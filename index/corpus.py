@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +116,9 @@ def load_corpus(directory: str | Path) -> Corpus:
         title_en=_text(event_table, "title_en", where, required=False) or _text(event_table, "title", where),
         examples=_strings(event_table, "examples", where),
         examples_en=_strings(event_table, "examples_en", where),
-        eval_file=(root / _text(event_table, "eval", where)) if event_table.get("eval") else None,
+        eval_file=Path(os.path.normpath(root / _text(event_table, "eval", where)))
+        if event_table.get("eval")
+        else None,
     )
 
     entries = meta.get("article", [])

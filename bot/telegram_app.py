@@ -583,6 +583,10 @@ def _configure_logging(settings: Settings) -> None:
             (settings.telegram_bot_token or "", settings.webhook_secret or ""),
         )
     )
+    # A rejected token is reported in one line by run_bot; PTB's traceback for it adds nothing.
+    handler.addFilter(
+        lambda record: not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
+    )
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)

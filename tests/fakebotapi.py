@@ -134,7 +134,9 @@ class FakeBotAPI:
         self._stopping = False
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.fake = self
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -344,6 +346,10 @@ class FakeBotAPI:
     def sent_message(self, chat_id: int, message_id: int) -> dict[str, Any]:
         """A message the bot sent, as the Bot API returned it (for replying to it)."""
         return self.messages[(chat_id, message_id)]
+
+    def last_sent(self, chat_id: int) -> dict[str, Any]:
+        """The latest message the bot sent to `chat_id`, as the Bot API returned it."""
+        return self.messages[(chat_id, max(m for c, m in self.messages if c == chat_id))]
 
     # -- the API --------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from index.evaluation import EvalError, evaluate, format_report
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             from bot.telegram_app import run_bot
 
             if args.corpus:
-                settings = _with_corpus(settings, Path(args.corpus))
+                settings = replace(settings, corpus_dir=Path(args.corpus))
             return run_bot(settings, force_polling=args.polling)
         if command == "stats":
             from bot.stats import print_stats
@@ -94,9 +95,3 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-
-
-def _with_corpus(settings: Settings, corpus: Path) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, corpus_dir=corpus)

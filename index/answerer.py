@@ -27,11 +27,11 @@ MAX_QUOTES = 3
 MERGE_POOL = 24  # candidates considered when grouping outlets that state one fact
 MORE_QUOTES = 4
 SYNONYM_WEIGHT = 0.5  # a synonym of a question word is weaker evidence than the word itself
-PREVIOUS_WEIGHT = 0.6
-NAME_PART_WEIGHT = 0.8  # words carried over from the chat's previous question
-# Below this share of the question's weight found around the best sentence, the sources do
-# not answer the question. Chosen on tests/eval (README, "Evaluation"): every question that
-# must be declined falls below it, every answerable one above.
+PREVIOUS_WEIGHT = 0.6  # words carried over from the chat's previous question
+NAME_PART_WEIGHT = 0.8  # "Kim" for "Kim Jong Un"
+# Below this share of the question's weight found in the best sentence (and, a quarter, its
+# paragraph), the sources do not answer the question. Together with "a question word the
+# articles never use", chosen on both evaluation sets (benchmarks/choose_bm25.py).
 MIN_COVERAGE = 0.55
 # How a candidate sentence is scored: its own share of the question's terms, its
 # paragraph's, the paragraph's BM25 score against the best, and whether it holds what the

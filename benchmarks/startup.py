@@ -86,7 +86,8 @@ def main() -> int:
     ask_s, floor_s = statistics.median(ask_runs), statistics.median(floor_runs)
     shown = os.path.relpath(args.corpus, ROOT)
     print(
-        f"corpus: {shown} ({len(corpus.articles)} articles); runs: {args.runs}; Python {sys.version.split()[0]}"
+        f"corpus: {shown} ({len(corpus.articles)} articles); runs: {args.runs}; "
+        f"Python {sys.version.split()[0]}"
     )
     print("| measure | value | target |")
     print("|---|---|---|")

@@ -9,13 +9,12 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from index.evaluation import EvalError, evaluate, format_report
-
 from bot.console import render_answer
 from bot.repl import repl
 from bot.settings import Settings, SettingsError, load_settings
 from index.answerer import Answerer
 from index.corpus import CorpusError
+from index.evaluation import EvalError, evaluate, format_report
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -22,7 +22,7 @@ from index.text import stopwords, words
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
-PASSAGES = 20  # passages BM25 hands to sentence ranking
+PASSAGES = 30  # passages BM25 hands to sentence ranking
 MAX_QUOTES = 3
 MERGE_POOL = 24  # candidates considered when grouping outlets that state one fact
 MORE_QUOTES = 4

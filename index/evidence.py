@@ -77,7 +77,12 @@ def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
     if qtype == DATE:
         return 1.0 if DATE_RE.search(text) else 0.5 if RELATIVE_DATE_RE.search(text) else 0.0
     if qtype == PLACE:
-        return 1.0 if _PLACE_PREPOSITION.search(text) or _PLACE_NOUNS.search(text) else 0.0
+        # The more places a sentence names (a campus, an island, a city), the more it
+        # answers "di mana"; a place the question itself names does not count.
+        asked = {w.lower() for w in question_words}
+        named = {m.group(0).split()[-1].lower() for m in _PLACE_PREPOSITION.finditer(text)}
+        nouns = {m.group(0).lower() for m in _PLACE_NOUNS.finditer(text)}
+        return min(1.0, len((named | nouns) - asked) / 3)
     if qtype == NUMBER:
         return 1.0 if _NUMBER_RE.search(_without_dates(text)) else 0.0
     if qtype == REASON:

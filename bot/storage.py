@@ -35,14 +35,15 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 key TEXT PRIMARY KEY,
                 value TEXT NOT NULL
             )""",
-            # The key that turns Telegram user ids into the hashes stored below. It never
-            # leaves this file, so the hashes cannot be reversed by trying every user id.
-            "INSERT INTO meta (key, value) VALUES ('user_salt', lower(hex(randomblob(16))))",
+            # The key that turns Telegram user and chat ids into the pseudonyms stored below.
+            # It never leaves this file, so a pseudonym cannot be undone by trying every id.
+            "INSERT INTO meta (key, value) VALUES ('id_salt', lower(hex(randomblob(16))))",
             """CREATE TABLE questions (
                 id INTEGER PRIMARY KEY,
                 asked_at TEXT NOT NULL,         -- UTC, ISO 8601
-                chat_id INTEGER NOT NULL,
-                user_hash TEXT NOT NULL,
+                chat TEXT NOT NULL,             -- pseudonym of the chat id
+                chat_type TEXT NOT NULL,        -- private, group, supergroup
+                user_hash TEXT NOT NULL,        -- pseudonym of the user id
                 text TEXT NOT NULL,
                 kind TEXT NOT NULL,             -- answer, decline, greeting, empty, too_long
                 answered INTEGER NOT NULL,      -- 1 when the reply quoted the sources
@@ -61,7 +62,6 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 given_at TEXT NOT NULL,
                 answer_key TEXT NOT NULL,       -- the key in the answer's buttons
                 question_id INTEGER REFERENCES questions (id) ON DELETE SET NULL,
-                chat_id INTEGER NOT NULL,
                 user_hash TEXT NOT NULL,
                 value INTEGER NOT NULL CHECK (value IN (-1, 1)),
                 UNIQUE (answer_key, user_hash)
@@ -73,7 +73,7 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "m003_chat_state",
         (
             """CREATE TABLE chat_state (
-                chat_id INTEGER PRIMARY KEY,
+                chat TEXT PRIMARY KEY,          -- pseudonym of the chat id
                 user_hash TEXT NOT NULL,        -- who asked the last question
                 question TEXT NOT NULL,         -- the last question, for follow-ups
                 asked_at REAL NOT NULL          -- seconds since the epoch
@@ -82,6 +82,11 @@ MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
 )
+
+
+def pseudonym(salt: bytes, telegram_id: int) -> str:
+    """The keyed hash (HMAC-SHA256, 128 bits) stored instead of a Telegram id."""
+    return hmac.new(salt, str(telegram_id).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class StorageError(Exception):
@@ -192,14 +197,14 @@ class Store:
         """Open and upgrade the file; StorageError when it cannot be used."""
         db = await connect(self.path)
         try:
-            async with db.execute("SELECT value FROM meta WHERE key = 'user_salt'") as cursor:
+            async with db.execute("SELECT value FROM meta WHERE key = 'id_salt'") as cursor:
                 row = await cursor.fetchone()
         except sqlite3.Error as exc:
             await db.close()
             raise StorageError(f"{self.path}: {exc}") from exc
         if row is None:
             await db.close()
-            raise StorageError(f"{self.path}: the user_salt entry is missing from meta")
+            raise StorageError(f"{self.path}: the id_salt entry is missing from meta")
         self._salt = str(row[0]).encode()
         self._db = db
 
@@ -219,9 +224,11 @@ class Store:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    def user_hash(self, user_id: int) -> str:
-        """A stable pseudonym for a Telegram user id, keyed by this database's secret salt."""
-        return hmac.new(self._salt, str(user_id).encode(), hashlib.sha256).hexdigest()[:32]
+    def pseudonym(self, telegram_id: int) -> str:
+        """A stable stand-in for a Telegram user or chat id, keyed by this file's secret salt.
+
+        A private chat's id is its person's id, so the two pseudonyms are equal too."""
+        return pseudonym(self._salt, telegram_id)
 
     async def _safely(
         self, what: str, action: Callable[[aiosqlite.Connection], Awaitable[T]]
@@ -241,6 +248,7 @@ class Store:
         self,
         *,
         chat_id: int,
+        chat_type: str,
         user_id: int,
         text: str,
         kind: str,
@@ -254,12 +262,13 @@ class Store:
 
         async def insert(db: aiosqlite.Connection) -> int | None:
             cursor = await db.execute(
-                "INSERT INTO questions (asked_at, chat_id, user_hash, text, kind, answered,"
-                " sources, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions (asked_at, chat, chat_type, user_hash, text, kind,"
+                " answered, sources, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     _now_iso(),
-                    chat_id,
-                    self.user_hash(user_id),
+                    self.pseudonym(chat_id),
+                    chat_type,
+                    self.pseudonym(user_id),
                     text,
                     kind,
                     int(answered),
@@ -272,18 +281,17 @@ class Store:
         return await self._safely("logging a question", insert)
 
     async def record_feedback(
-        self, *, answer_key: str, question_id: int | None, chat_id: int, user_id: int, value: int
+        self, *, answer_key: str, question_id: int | None, user_id: int, value: int
     ) -> bool:
         """Record 👍 (1) or 👎 (-1) for one answer; a second tap by the same person replaces it."""
 
         async def upsert(db: aiosqlite.Connection) -> bool:
             await db.execute(
-                "INSERT INTO feedback"
-                " (given_at, answer_key, question_id, chat_id, user_hash, value)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO feedback (given_at, answer_key, question_id, user_hash, value)"
+                " VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (answer_key, user_hash)"
                 " DO UPDATE SET value = excluded.value, given_at = excluded.given_at",
-                (_now_iso(), answer_key, question_id, chat_id, self.user_hash(user_id), value),
+                (_now_iso(), answer_key, question_id, self.pseudonym(user_id), value),
             )
             return True
 
@@ -296,11 +304,10 @@ class Store:
 
         async def upsert(db: aiosqlite.Connection) -> bool:
             await db.execute(
-                "INSERT INTO chat_state (chat_id, user_hash, question, asked_at)"
-                " VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (chat_id) DO UPDATE SET user_hash = excluded.user_hash,"
+                "INSERT INTO chat_state (chat, user_hash, question, asked_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (chat) DO UPDATE SET user_hash = excluded.user_hash,"
                 " question = excluded.question, asked_at = excluded.asked_at",
-                (chat_id, self.user_hash(user_id), question, at),
+                (self.pseudonym(chat_id), self.pseudonym(user_id), question, at),
             )
             return True
 
@@ -318,8 +325,8 @@ class Store:
 
         async def select(db: aiosqlite.Connection) -> str | None:
             async with db.execute(
-                "SELECT question FROM chat_state WHERE chat_id = ? AND asked_at >= ?",
-                (chat_id, now - max_age),
+                "SELECT question FROM chat_state WHERE chat = ? AND asked_at >= ?",
+                (self.pseudonym(chat_id), now - max_age),
             ) as cursor:
                 row = await cursor.fetchone()
             return None if row is None else str(row[0])
@@ -330,17 +337,17 @@ class Store:
 
     async def forget_user(self, user_id: int) -> bool:
         """Delete every question, feedback and chat state of one person; False if it could not."""
-        self._memory = {c: v for c, v in self._memory.items() if v[0] != user_id}
-        user = self.user_hash(user_id)
+        self._memory = {c: v for c, v in self._memory.items() if v[0] != user_id and c != user_id}
+        person = self.pseudonym(user_id)
 
         async def delete(db: aiosqlite.Connection) -> bool:
             await db.execute("BEGIN")
             try:
-                await db.execute("DELETE FROM feedback WHERE user_hash = ?", (user,))
-                await db.execute("DELETE FROM questions WHERE user_hash = ?", (user,))
-                # A private chat's id is the person's id: its state is theirs whoever set it.
+                await db.execute("DELETE FROM feedback WHERE user_hash = ?", (person,))
+                await db.execute("DELETE FROM questions WHERE user_hash = ?", (person,))
+                # Their private chat's state is theirs whoever set it (its pseudonym is theirs).
                 await db.execute(
-                    "DELETE FROM chat_state WHERE user_hash = ? OR chat_id = ?", (user, user_id)
+                    "DELETE FROM chat_state WHERE user_hash = ? OR chat = ?", (person, person)
                 )
                 await db.execute("COMMIT")
             except BaseException:

@@ -86,7 +86,6 @@ class Asked:
 
     answer: Answer
     question_id: int | None
-    chat_id: int
 
 
 class RecentAnswers:
@@ -209,6 +208,7 @@ async def _answer_question(
     user_id = user.id if user is not None else chat.id
     question_id = await services.store.log_question(
         chat_id=chat.id,
+        chat_type=chat.type,
         user_id=user_id,
         text=question,
         kind=answer.kind.value,
@@ -216,10 +216,11 @@ async def _answer_question(
         sources=tuple(s.id for s in answer.sources),
         ms=ms,
     )
+    log.info("%s question: %s in %.1f ms", chat.type, answer.kind.value, ms)
     markup = None
     if answer.answered:
         await services.store.remember(chat_id=chat.id, user_id=user_id, question=question, at=now)
-        markup = _answer_buttons(services.recent.add(Asked(answer, question_id, chat.id)), answer)
+        markup = _answer_buttons(services.recent.add(Asked(answer, question_id)), answer)
     html = render_answer(
         answer,
         event=_event(services, answer.language),
@@ -382,7 +383,6 @@ async def feedback_button(update: Update, context: BotContext) -> None:
     await context.services.store.record_feedback(
         answer_key=key,
         question_id=asked.question_id,
-        chat_id=asked.chat_id,
         user_id=query.from_user.id,
         value=1 if vote == "up" else -1,
     )

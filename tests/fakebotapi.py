@@ -128,6 +128,7 @@ class FakeBotAPI:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
+        self._query_ids = itertools.count(1)
         self._faults: dict[str, list[Fault]] = {}
         self._chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat, id) -> sent message
@@ -267,7 +268,7 @@ class FakeBotAPI:
     ) -> dict[str, Any]:
         """A person taps an inline button carrying `data` under `message`."""
         query = {
-            "id": str(next(self._update_ids) * 7),
+            "id": f"cb{next(self._query_ids)}",
             "from": self.user(user_id, language),
             "chat_instance": "fake-instance",
             "message": message,
@@ -279,7 +280,7 @@ class FakeBotAPI:
     def inline(self, query: str, *, user_id: int, language: str = "id") -> dict[str, Any]:
         """A person types `@bot query` in some chat."""
         payload = {
-            "id": str(next(self._update_ids) * 11),
+            "id": f"iq{next(self._query_ids)}",
             "from": self.user(user_id, language),
             "query": query,
             "offset": "",

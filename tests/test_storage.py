@@ -11,7 +11,7 @@ import pytest
 
 from bot.settings import load_settings
 from bot.stats import format_stats, print_stats
-from bot.storage import MIGRATIONS, StorageError, Store, connect, migrate
+from bot.storage import MIGRATIONS, StorageError, Store, connect, migrate, pseudonym
 
 NAMES = [name for name, _ in MIGRATIONS]
 
@@ -29,6 +29,7 @@ def rows(path, sql: str, *params) -> list[tuple]:
 async def ask(store: Store, user_id: int, text: str, kind: str = "answer", chat_id: int = 0):
     return await store.log_question(
         chat_id=chat_id or user_id,
+        chat_type="supergroup" if chat_id else "private",
         user_id=user_id,
         text=text,
         kind=kind,
@@ -60,8 +61,9 @@ async def test_an_older_database_upgrades_itself_and_keeps_its_rows(tmp_path, do
     path = tmp_path / "bot.sqlite3"
     db = await connect(path, MIGRATIONS[:done])  # the file as an older version left it
     await db.execute(
-        "INSERT INTO questions (asked_at, chat_id, user_hash, text, kind, answered, sources, ms)"
-        " VALUES ('2026-01-02T03:04:05Z', 1, 'h', 'lama?', 'decline', 0, '', 1.0)"
+        "INSERT INTO questions (asked_at, chat, chat_type, user_hash, text, kind, answered,"
+        " sources, ms) VALUES ('2026-01-02T03:04:05Z', 'c', 'private', 'u', 'lama?', 'decline',"
+        " 0, '', 1.0)"
     )
     await db.close()
     assert "chat_state" not in tables(path)
@@ -83,22 +85,24 @@ async def test_a_failing_migration_is_rolled_back_entirely(tmp_path):
     assert "m999_broken" not in [r[0] for r in rows(path, "SELECT name FROM _migrations")]
 
 
-async def test_questions_are_logged_with_a_salted_user_hash(tmp_path):
+async def test_questions_are_logged_under_pseudonyms(tmp_path):
     path = tmp_path / "bot.sqlite3"
+    text = "Di mana <mereka> bertemu?'); DROP TABLE questions;--"
     async with Store(path) as store:
-        question_id = await ask(store, 4242, "Di mana <mereka> bertemu?'); DROP TABLE questions;--")
-        first_hash = store.user_hash(4242)
+        question_id = await ask(store, 4242, text)
+        person = store.pseudonym(4242)
+        salt = rows(path, "SELECT value FROM meta WHERE key = 'id_salt'")[0][0]
     assert question_id == 1
     (row,) = rows(
-        path, "SELECT chat_id, user_hash, text, kind, answered, sources, ms FROM questions"
+        path, "SELECT chat, chat_type, user_hash, text, kind, answered, sources, ms FROM questions"
     )
-    assert row == (4242, first_hash, "Di mana <mereka> bertemu?'); DROP TABLE questions;--",
-                   "answer", 1, "dw kontan", 3.5)  # fmt: skip
-    assert "4242" not in first_hash
+    # a private chat's id is its person's id: one pseudonym for both
+    assert row == (person, "private", person, text, "answer", 1, "dw kontan", 3.5)
+    assert person == pseudonym(salt.encode(), 4242) and "4242" not in person
     async with Store(path) as store:
-        assert store.user_hash(4242) == first_hash  # stable for /lupakan after a restart
+        assert store.pseudonym(4242) == person  # stable for /lupakan after a restart
     async with Store(tmp_path / "other.sqlite3") as other:
-        assert other.user_hash(4242) != first_hash  # the salt is per database
+        assert other.pseudonym(4242) != person  # the salt is per database
 
 
 async def test_store_questions_off_writes_no_question_text(tmp_path):
@@ -107,9 +111,7 @@ async def test_store_questions_off_writes_no_question_text(tmp_path):
         assert await ask(store, 1, "rahasia?") is None
         await store.remember(chat_id=1, user_id=1, question="rahasia?", at=100.0)
         assert await store.recall(chat_id=1, now=101.0, max_age=60) == "rahasia?"
-        assert await store.record_feedback(
-            answer_key="k", question_id=None, chat_id=1, user_id=1, value=1
-        )
+        assert await store.record_feedback(answer_key="k", question_id=None, user_id=1, value=1)
     assert rows(path, "SELECT * FROM questions") == []
     assert rows(path, "SELECT * FROM chat_state") == []
     assert rows(path, "SELECT value FROM feedback") == [(1,)]
@@ -130,11 +132,9 @@ async def test_a_second_vote_replaces_the_first(tmp_path):
         question_id = await ask(store, 1, "q?")
         for value in (1, -1):
             await store.record_feedback(
-                answer_key="abc", question_id=question_id, chat_id=1, user_id=1, value=value
+                answer_key="abc", question_id=question_id, user_id=1, value=value
             )
-        await store.record_feedback(
-            answer_key="abc", question_id=question_id, chat_id=1, user_id=2, value=1
-        )
+        await store.record_feedback(answer_key="abc", question_id=question_id, user_id=2, value=1)
         stats = await store.stats()
     assert (stats.thumbs_up, stats.thumbs_down) == (1, 1)
     assert len(rows(path, "SELECT * FROM feedback")) == 2
@@ -147,17 +147,13 @@ async def test_forget_user_deletes_only_that_persons_rows(tmp_path):
         mine = await ask(store, 1, "punyaku?")
         await ask(store, 1, "di grup?", chat_id=group)
         theirs = await ask(store, 2, "punya orang lain?")
-        await store.record_feedback(answer_key="a", question_id=mine, chat_id=1, user_id=1, value=1)
-        await store.record_feedback(
-            answer_key="b", question_id=theirs, chat_id=2, user_id=1, value=-1
-        )
-        await store.record_feedback(
-            answer_key="b", question_id=theirs, chat_id=2, user_id=2, value=1
-        )
+        await store.record_feedback(answer_key="a", question_id=mine, user_id=1, value=1)
+        await store.record_feedback(answer_key="b", question_id=theirs, user_id=1, value=-1)
+        await store.record_feedback(answer_key="b", question_id=theirs, user_id=2, value=1)
         await store.remember(chat_id=1, user_id=1, question="punyaku?", at=1.0)
         await store.remember(chat_id=group, user_id=1, question="di grup?", at=1.0)
         await store.remember(chat_id=2, user_id=2, question="punya orang lain?", at=1.0)
-        own_hash = store.user_hash(1)
+        own_hash = store.pseudonym(1)
 
         assert await store.forget_user(1) is True
 
@@ -165,7 +161,7 @@ async def test_forget_user_deletes_only_that_persons_rows(tmp_path):
         assert await store.recall(chat_id=2, now=2.0, max_age=60) == "punya orang lain?"
     assert rows(path, "SELECT text FROM questions") == [("punya orang lain?",)]
     assert rows(path, "SELECT answer_key, value FROM feedback") == [("b", 1)]  # person 2's vote
-    assert rows(path, "SELECT chat_id FROM chat_state") == [(2,)]
+    assert rows(path, "SELECT question FROM chat_state") == [("punya orang lain?",)]
     assert own_hash not in str(rows(path, "SELECT * FROM questions, feedback, chat_state"))
 
 
@@ -237,8 +233,7 @@ async def test_an_unopened_store_does_nothing_but_remembers_chats_in_memory(tmp_
     store = Store(tmp_path / "never-opened.sqlite3")
     assert await ask(store, 1, "q?") is None
     assert (
-        await store.record_feedback(answer_key="k", question_id=None, chat_id=1, user_id=1, value=1)
-        is False
+        await store.record_feedback(answer_key="k", question_id=None, user_id=1, value=1) is False
     )
     await store.remember(chat_id=1, user_id=1, question="q?", at=10.0)
     assert await store.recall(chat_id=1, now=11.0, max_age=60) == "q?"

@@ -13,6 +13,8 @@ import pytest
 from fakebotapi import BotProcess, Conversation, FakeBotAPI
 from telegram_html_check import assert_telegram_html
 
+from bot.storage import pseudonym
+
 RATE_LIMIT = 5
 QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
 UNANSWERABLE = "Cuaca di Jakarta besok?"
@@ -90,11 +92,12 @@ def test_tapping_an_example_asks_it(api, bot):
     start = alice.ask("/start")
     message = api.last_sent(alice.chat)
     assert buttons(message) == buttons(start)
-    api.tap("ask:id:1", message=message, user_id=alice.user_id)
+    query = api.tap("ask:id:1", message=message, user_id=alice.user_id)
     answer = alice.reply(after=1)
     assert answer["text"].startswith("❓ <b>Naik apa Kim Jong Un ke Rusia?</b>")
     assert "[1]" in answer["text"] and "<b>Sumber</b>" in answer["text"]
-    api.wait_for("answerCallbackQuery", lambda c: "text" not in c.params)
+    (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
+    assert "text" not in toast.params  # just stops the button's spinner
 
 
 def test_a_private_question_gets_quotes_sources_links_and_buttons(api, bot):
@@ -134,11 +137,12 @@ def test_thumbs_are_recorded_and_acknowledged(api, bot):
     alice = person(api, 1007)
     message = answered(api, alice)
     up, down, _ = (data for _, data in buttons(message))
-    api.tap(up, message=message, user_id=alice.user_id)
-    toast = api.wait_for("answerCallbackQuery", lambda c: "penilaian" in c.params.get("text", ""))
-    assert toast
-    api.tap(down, message=message, user_id=2007)  # someone else in the chat disagrees
-    api.wait_for("answerCallbackQuery", lambda c: "catat" in c.params.get("text", ""))
+    query = api.tap(up, message=message, user_id=alice.user_id)
+    (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
+    assert "penilaian" in toast.params["text"]
+    query = api.tap(down, message=message, user_id=2007)  # someone else in the chat disagrees
+    (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
+    assert "catat" in toast.params["text"]
     with database(bot) as db:
         votes = db.execute(
             "SELECT value FROM feedback WHERE answer_key = ? ORDER BY value", (up.split(":")[1],)
@@ -315,22 +319,26 @@ def test_a_failure_in_a_handler_is_logged_and_the_person_told(api, bot):
 def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
     gina = person(api, 1023)
     message = answered(api, gina)
-    api.tap(buttons(message)[0][1], message=message, user_id=gina.user_id)
-    api.wait_for("answerCallbackQuery", lambda c: "penilaian" in c.params.get("text", ""))
+    query = api.tap(buttons(message)[0][1], message=message, user_id=gina.user_id)
+    api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
     with database(bot) as db:
-        logged = db.execute(
-            "SELECT text, kind, answered, sources, ms FROM questions WHERE chat_id = ?",
-            (gina.chat,),
+        (salt,) = db.execute("SELECT value FROM meta WHERE key = 'id_salt'").fetchone()
+        gina_id = pseudonym(salt.encode(), gina.user_id)
+        (row,) = db.execute(
+            "SELECT text, kind, answered, sources, ms, chat_type FROM questions WHERE chat = ?",
+            (gina_id,),
         ).fetchall()
-        assert db.execute(
-            "SELECT COUNT(*) FROM chat_state WHERE chat_id = ?", (gina.chat,)
-        ).fetchone() == (1,)
-    (row,) = logged
-    assert row[:3] == (QUESTION, "answer", 1) and row[3] and row[4] >= 0
+        assert row[:3] == (QUESTION, "answer", 1) and row[3] and row[4] >= 0
+        assert row[5] == "private"
+        assert str(gina.user_id) not in str(db.execute("SELECT * FROM questions").fetchall())
+        for table in ("chat_state", "feedback"):
+            count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_hash = ?", (gina_id,))
+            assert count.fetchone() == (1,), table
 
     reply = gina.ask("/lupakan")
     assert "Sudah saya hapus" in reply["text"]
     with database(bot) as db:
         for table in ("questions", "chat_state", "feedback"):
-            count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE chat_id = ?", (gina.chat,))
+            count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_hash = ?", (gina_id,))
             assert count.fetchone() == (0,), table
+        assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] > 0  # others' remain

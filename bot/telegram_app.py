@@ -176,12 +176,11 @@ async def _admit(update: Update, context: BotContext) -> bool:
     if verdict is Verdict.ALLOW:
         return True
     log.info("flood control: %s for one person", verdict.value)
-    if verdict is Verdict.WARN:
-        note = text(_language(user), "slow_down", limit=context.services.flood.limit)
-        if update.callback_query is not None:
-            await update.callback_query.answer(note)
-        elif update.effective_message is not None:
-            await update.effective_message.reply_html(render_plain(note))
+    note = text(_language(user), "slow_down", limit=context.services.flood.limit)
+    if update.callback_query is not None:  # a tapped button must be answered, if only silently
+        await update.callback_query.answer(note if verdict is Verdict.WARN else None)
+    elif verdict is Verdict.WARN and update.effective_message is not None:
+        await update.effective_message.reply_html(render_plain(note))
     return False
 
 

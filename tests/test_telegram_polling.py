@@ -342,3 +342,14 @@ def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
             count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_hash = ?", (gina_id,))
             assert count.fetchone() == (0,), table
         assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] > 0  # others' remain
+
+
+def test_telegram_asking_to_retry_later_is_honoured(api, bot):
+    api.fail(
+        "sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1
+    )
+    reply = person(api, 1024).ask(QUESTION)  # the refused attempt
+    assert reply["text"].startswith("“")
+    (first, second) = api.wait_for("sendMessage", chat_id=1024, count=2)
+    assert second.params["text"] == first.params["text"]  # sent again by the rate limiter
+    assert second.at - first.at >= 1

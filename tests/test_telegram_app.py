@@ -1,0 +1,41 @@
+"""How the application is wired, without a network: handlers, defaults, rate limiter."""
+
+from __future__ import annotations
+
+from telegram.constants import ParseMode
+from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
+
+from bot.settings import load_settings
+from bot.telegram_app import SERVICES, BotContext, RecentAnswers, Services, build_application
+from index.answers import Answer, Kind
+
+
+def test_build_application_wires_handlers_defaults_and_shared_objects(answerer, tmp_path):
+    settings = load_settings(
+        {"TELEGRAM_BOT_TOKEN": "1:fake", "DATA_DIR": str(tmp_path), "RATE_LIMIT_PER_MINUTE": "7"}
+    )
+    application = build_application(settings, answerer)
+    services = application.bot_data[SERVICES]
+    assert isinstance(services, Services)
+    assert services.answerer is answerer and services.flood.limit == 7
+    assert services.store.path == tmp_path / "bot.sqlite3"
+    assert application.context_types.context is BotContext
+    assert isinstance(application.bot.rate_limiter, AIORateLimiter)
+    assert application.bot.defaults.parse_mode == ParseMode.HTML
+    assert application.bot.defaults.link_preview_options.is_disabled is True
+    handlers = [h for group in application.handlers.values() for h in group]
+    commands = set().union(*(h.commands for h in handlers if isinstance(h, CommandHandler)))
+    assert commands == {"start", "bantuan", "help", "sumber", "lupakan", "tanya"}
+    assert any(isinstance(h, InlineQueryHandler) for h in handlers)
+    buttons = [h for h in handlers if isinstance(h, CallbackQueryHandler)]
+    assert buttons[-1].pattern is None  # the catch-all that refuses unknown buttons comes last
+    assert len(application.error_handlers) == 1
+
+
+def test_recent_answers_forget_the_oldest_and_keys_are_unguessable():
+    recent = RecentAnswers(size=2)
+    answer = Answer(question="q", kind=Kind.ANSWER, language="id")
+    keys = [recent.add(answer) for _ in range(3)]
+    assert recent.get(keys[0]) is None and recent.get(keys[2]) is answer
+    assert len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
+    assert all(len(f"more:{k}".encode()) <= 64 for k in keys)  # Telegram's callback_data limit

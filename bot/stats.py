@@ -20,7 +20,8 @@ def format_stats(stats: Stats) -> str:
     ]
     lines += [
         "",
-        f"Total: {stats.questions} questions, {stats.declined} declined ({share:.0%}),"
+        f"Total: {stats.questions} question{'' if stats.questions == 1 else 's'},"
+        f" {stats.declined} declined ({share:.0%}),"
         f" {stats.average_ms:.0f} ms on average",
         f"Feedback: {stats.thumbs_up} 👍, {stats.thumbs_down} 👎",
     ]

@@ -408,7 +408,7 @@ async def more_button(update: Update, context: BotContext) -> None:
     try:
         await query.edit_message_reply_markup(InlineKeyboardMarkup([buttons]))
     except TelegramError as exc:
-        log.warning("could not remove the spent %r button: %s", "more", exc)
+        log.warning("could not remove the spent 'more' button: %s", exc)
 
 
 async def unknown_button(update: Update, context: BotContext) -> None:

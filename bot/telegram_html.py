@@ -1,8 +1,8 @@
 """Answers, source lists and greetings as Telegram HTML: every piece of text escaped, ≤ 4,096 long.
 
 Only <b>, <i> and <a href> are used. When a reply would be too long, whole pieces of
-evidence are dropped (a disagreement, then the last quotes, then the last sources); a tag is
-never cut in half.
+evidence are dropped (the disagreements, then the last quotes with the sources only they
+cite); a single quote too long for any message is shortened with "…". A tag is never cut.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from telegram import (
     BotCommand,
+    CallbackQuery,
     Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -129,6 +130,20 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
 
 
 # -- small helpers ------------------------------------------------------------------------
+
+
+def _message(update: Update) -> Message:
+    """The update's message (the handler's filters let no other update through)."""
+    if update.effective_message is None:
+        raise ValueError(f"a message handler got an update without one: {update.update_id}")
+    return update.effective_message
+
+
+def _button(update: Update) -> CallbackQuery:
+    """The update's tapped button (CallbackQueryHandler lets no other update through)."""
+    if update.callback_query is None:
+        raise ValueError(f"a button handler got an update without one: {update.update_id}")
+    return update.callback_query
 
 
 def _language(user: User | None) -> str:
@@ -265,7 +280,7 @@ async def start(update: Update, context: BotContext) -> None:
         for n, example in enumerate(_examples(services, language))
     ]
     html = render_start(_event(services, language), services.answerer.corpus.sources, language)
-    await update.effective_message.reply_html(
+    await _message(update).reply_html(
         html, reply_markup=InlineKeyboardMarkup(buttons) if buttons else None
     )
 
@@ -276,7 +291,7 @@ async def help_command(update: Update, context: BotContext) -> None:
         return
     language = _language(update.effective_user)
     html = render_help(_event(context.services, language), context.bot.username, language)
-    await update.effective_message.reply_html(html)
+    await _message(update).reply_html(html)
 
 
 async def sources(update: Update, context: BotContext) -> None:
@@ -285,7 +300,7 @@ async def sources(update: Update, context: BotContext) -> None:
         return
     language = _language(update.effective_user)
     html = render_sources(context.services.answerer.corpus.sources, language)
-    await update.effective_message.reply_html(html)
+    await _message(update).reply_html(html)
 
 
 async def forget(update: Update, context: BotContext) -> None:
@@ -295,14 +310,14 @@ async def forget(update: Update, context: BotContext) -> None:
         return
     done = await context.services.store.forget_user(user.id)
     note = text(_language(user), "forget_done" if done else "forget_unavailable")
-    await update.effective_message.reply_html(render_plain(note))
+    await _message(update).reply_html(render_plain(note))
 
 
 async def ask(update: Update, context: BotContext) -> None:
     """Answer the question after /tanya (how groups ask)."""
     if not await _admit(update, context):
         return
-    message = update.effective_message
+    message = _message(update)
     parts = (message.text or "").split(maxsplit=1)
     question = parts[1].strip() if len(parts) > 1 else ""
     if not question:
@@ -319,19 +334,19 @@ async def private_text(update: Update, context: BotContext) -> None:
     """In a private chat, any text is a question."""
     if not await _admit(update, context):
         return
-    message = update.effective_message
+    message = _message(update)
     await _answer_question(
         context,
         chat=message.chat,
         user=update.effective_user,
-        question=message.text,
+        question=message.text or "",
         reply_to=message,
     )
 
 
 async def group_text(update: Update, context: BotContext) -> None:
     """In a group, answer a mention of the bot or a reply to it; stay silent otherwise."""
-    message = update.effective_message
+    message = _message(update)
     question = _question_for_bot(message, context.bot)
     if question is None or not await _admit(update, context):
         return
@@ -345,12 +360,12 @@ async def not_text(update: Update, context: BotContext) -> None:
     if not await _admit(update, context):
         return
     note = text(_language(update.effective_user), "non_text")
-    await update.effective_message.reply_html(render_plain(note))
+    await _message(update).reply_html(render_plain(note))
 
 
 async def example_button(update: Update, context: BotContext) -> None:
     """Ask the example question whose button was tapped."""
-    query = update.callback_query
+    query = _button(update)
     match = re.fullmatch(r"ask:(id|en):(\d+)", query.data or "")
     examples = _examples(context.services, match.group(1)) if match else ()
     number = int(match.group(2)) if match else len(examples)
@@ -372,7 +387,7 @@ async def example_button(update: Update, context: BotContext) -> None:
 
 async def feedback_button(update: Update, context: BotContext) -> None:
     """Record 👍 or 👎 for an answer and thank with a toast."""
-    query = update.callback_query
+    query = _button(update)
     vote, _, key = (query.data or "").partition(":")
     language = _language(query.from_user)
     asked = context.services.recent.get(key)
@@ -390,7 +405,7 @@ async def feedback_button(update: Update, context: BotContext) -> None:
 
 async def more_button(update: Update, context: BotContext) -> None:
     """Send the next best evidence for an answer, and take the spent button away."""
-    query = update.callback_query
+    query = _button(update)
     key = (query.data or "").partition(":")[2]
     asked = context.services.recent.get(key)
     if asked is None or query.message is None:
@@ -413,13 +428,15 @@ async def more_button(update: Update, context: BotContext) -> None:
 
 async def unknown_button(update: Update, context: BotContext) -> None:
     """Refuse, politely, callback data this bot did not make."""
-    query = update.callback_query
+    query = _button(update)
     await query.answer(text(_language(query.from_user), "button_unknown"))
 
 
 async def inline_query(update: Update, context: BotContext) -> None:
     """Offer the answer to what follows @bot as a result that can be sent into any chat."""
     query = update.inline_query
+    if query is None:
+        raise ValueError(f"the inline handler got an update without a query: {update.update_id}")
     services = context.services
     typed = " ".join(query.query.split())
     questions = [typed] if typed else list(_examples(services, _language(query.from_user)))
@@ -601,24 +618,24 @@ def run_bot(settings: Settings, *, force_polling: bool = False) -> int:
     """Run the bot (webhook when WEBHOOK_URL is set, else long polling) until SIGTERM; exit code."""
     if not settings.telegram_bot_token:
         return _refuse("TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)")
-    webhook = settings.webhook_url is not None and not force_polling
-    if webhook and not settings.webhook_secret:
+    webhook_url = None if force_polling else settings.webhook_url
+    if webhook_url and not settings.webhook_secret:
         return _refuse(
             "WEBHOOK_URL is set but WEBHOOK_SECRET is not: refusing to accept unsigned updates"
         )
-    if webhook and not WEBHOOK_SECRET_RE.fullmatch(settings.webhook_secret or ""):
+    if webhook_url and not WEBHOOK_SECRET_RE.fullmatch(settings.webhook_secret or ""):
         return _refuse("WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
     _configure_logging(settings)
     answerer = Answerer.load(settings.corpus_dir, settings.index_cache_dir)
     application = build_application(settings, answerer)
     try:
-        if webhook:
+        if webhook_url:
             log.info("webhook mode: listening on port %d", settings.port)
             application.run_webhook(
                 listen="0.0.0.0",
                 port=settings.port,
-                url_path=urlsplit(settings.webhook_url).path,
-                webhook_url=settings.webhook_url,
+                url_path=urlsplit(webhook_url).path,
+                webhook_url=webhook_url,
                 secret_token=settings.webhook_secret,
                 allowed_updates=ALLOWED_UPDATES,
                 bootstrap_retries=-1,

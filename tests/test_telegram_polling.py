@@ -353,3 +353,12 @@ def test_telegram_asking_to_retry_later_is_honoured(api, bot):
     (first, second) = api.wait_for("sendMessage", chat_id=1024, count=2)
     assert second.params["text"] == first.params["text"]  # sent again by the rate limiter
     assert second.at - first.at >= 1
+
+
+def test_an_inline_query_full_of_html_gives_safe_results(api, bot):
+    query = api.inline("<b>di mana</b> Kim & Putin <a href='x'>bertemu</a>?", user_id=1025)
+    (call,) = api.wait_for("answerInlineQuery", inline_query_id=query["id"])
+    (result,) = call.params["results"]
+    text = result["input_message_content"]["message_text"]
+    assert_telegram_html(text)
+    assert text.startswith("❓ <b>&lt;b&gt;di mana&lt;/b&gt; Kim &amp; Putin &lt;a href=")

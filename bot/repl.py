@@ -53,7 +53,7 @@ def repl(answerer: Answerer, stdin: TextIO | None = None, stdout: TextIO | None 
             continue
         last = answerer.answer(line, previous=previous)
         if last.answered:
-            previous = line
+            previous = last.topic or line
         print(render_answer(last, event.title), file=stdout)
         if not interactive:
             print(file=stdout)

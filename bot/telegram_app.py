@@ -233,7 +233,9 @@ async def _answer_question(
     log.info("%s question: %s in %.1f ms", chat.type, answer.kind.value, ms)
     markup = None
     if answer.answered:
-        await services.store.remember(chat_id=chat.id, user_id=user_id, question=question, at=now)
+        # The question as understood, so that a chain of follow-ups keeps its topic.
+        topic = answer.topic or question
+        await services.store.remember(chat_id=chat.id, user_id=user_id, question=topic, at=now)
         markup = _answer_buttons(services.recent.add(Asked(answer, question_id)), answer)
     html = render_answer(
         answer,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import process
@@ -26,7 +26,7 @@ PASSAGES = 30  # passages BM25 hands to sentence ranking
 MAX_QUOTES = 3
 MERGE_POOL = 24  # candidates considered when grouping outlets that state one fact
 MORE_QUOTES = 4
-SYNONYM_WEIGHT = 0.5  # a synonym of a question word is weaker evidence than the word itself
+SYNONYM_WEIGHT = 0.6  # a synonym of a question word is weaker evidence than the word itself
 PREVIOUS_WEIGHT = 0.6  # words carried over from the chat's previous question
 NAME_PART_WEIGHT = 0.8  # "Kim" for "Kim Jong Un"
 # Below this share of the question's weight found in the best sentence (and, a quarter, its
@@ -102,7 +102,9 @@ class Answerer:
         terms = self._terms(q, previous)
         if not terms:
             return self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
-        answer = self._retrieve(q, terms)
+        followed = previous is not None and any(t.weight < 1.0 for t in terms)
+        topic = f"{previous[:MAX_QUESTION_CHARS // 2]} {text}" if followed and previous else text
+        answer = replace(self._retrieve(q, terms), topic=topic)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
 

@@ -60,6 +60,9 @@ class Answer:
     disagreements: tuple[Disagreement, ...] = ()
     examples: tuple[str, ...] = ()  # questions the corpus can answer, for declines and greetings
     question_type: str = "other"
+    # The question as understood: a follow-up ("kapan itu?") joined to the question it
+    # follows. An interface keeps this, not the typed text, as the next `previous`.
+    topic: str = ""
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property

@@ -127,3 +127,15 @@ def test_second_corpus_answers_its_own_questions(banjir_answerer: Answerer) -> N
     assert answer.disagreements and answer.disagreements[0].what == "number"
     assert banjir_answerer.answer("Di mana Kim dan Putin bertemu?").kind is Kind.DECLINE
     assert banjir_answerer.answer("Siapa presiden Indonesia?").kind is Kind.DECLINE
+
+
+def test_a_chain_of_follow_ups_keeps_its_topic(answerer: Answerer) -> None:
+    first = answerer.answer("Di mana Kim dan Putin bertemu?")
+    second = answerer.answer("kapan itu?", previous=first.topic)
+    third = answerer.answer("siapa yang ikut?", previous=second.topic)
+    assert second.kind is Kind.ANSWER and third.kind is Kind.ANSWER
+    assert "Ri Yong-ho" in third.sentences[0].text
+    assert first.topic == "Di mana Kim dan Putin bertemu?"
+    assert "Di mana Kim dan Putin bertemu?" in third.topic
+    unrelated = answerer.answer("Berapa buruh Korea Utara di Rusia?", previous=first.topic)
+    assert unrelated.topic == "Berapa buruh Korea Utara di Rusia?"

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from index import evidence
 from index.answers import Answer, Disagreement, Kind, Quote, Source
-from index.build import Index, Sentence, load_index
+from index.build import PRONOUNS, Index, Sentence, load_index
 from index.corpus import load_corpus
 from index.lexicon import Lexicon, lexicon
 from index.question import Question, read_question
@@ -353,8 +353,17 @@ class Answerer:
         return tuple(ids)
 
     def _quote(self, group: list[_Candidate]) -> Quote:
-        lead: Sentence = self.index.sentences[group[0].sentence]
-        return Quote(text=lead.text, sources=self._ids(group), score=group[0].score)
+        number = group[0].sentence
+        lead: Sentence = self.index.sentences[number]
+        text = lead.text
+        # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence
+        # before it too, when both stand in one paragraph.
+        opening = words(text[:40])[:1]
+        if number > 0 and opening and opening[0] in PRONOUNS:
+            before = self.index.sentences[number - 1]
+            if before.passage == lead.passage:
+                text = f"{before.text} {text}"
+        return Quote(text=text, sources=self._ids(group), score=group[0].score)
 
     def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
         event = self.corpus.event

@@ -5,19 +5,14 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from index.answers import Answer
+if TYPE_CHECKING:
+    from index.answerer import Answerer
 
 
 class EvalError(Exception):
     """An evaluation file that cannot be read; the message names it."""
-
-
-class _Answers(Protocol):
-    corpus: object
-
-    def answer(self, question: str, previous: str | None = None) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -139,10 +134,10 @@ def _holds(text: str, expect: tuple[str, ...]) -> bool:
     return any(e.casefold() in folded for e in expect)
 
 
-def evaluate(answerer: _Answers, path: Path | None = None) -> Report:
+def evaluate(answerer: Answerer, path: Path | None = None) -> Report:
     """Ask every question of the file (default: the one the corpus names) and score the answers."""
     if path is None:
-        path = getattr(getattr(answerer.corpus, "event", None), "eval_file", None)
+        path = answerer.corpus.event.eval_file
         if path is None:
             raise EvalError("this corpus names no evaluation file; give one with --questions FILE")
     report = Report(path=path)

@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy bot index
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
@@ -29,6 +30,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/startup.py
+	$(PY) benchmarks/choose_bm25.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info data/index-cache

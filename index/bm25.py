@@ -7,14 +7,24 @@ adds `delta * idf` to every passage for every query term, so a passage with none
 words still scores above zero. BM25L keeps every IDF positive and scores 0 for a passage
 without any query term, which also lets us score only the passages that hold a query term
 (same ranking, far less work on a large corpus).
+
+rank-bm25 computes the IDFs and is the reference (`all_scores`), but it scores in a Python
+loop over passages: `get_batch_scores` rebuilds an array of every passage's length and
+reads each candidate's term counts one by one, on every call. At 100 times the corpus
+that was 70% of a question's time (benchmarks/scale.py). So each term's score in each
+passage holding it is computed once, at build time, with rank-bm25's own formula (the same
+floating-point operations in the same order: tests/test_bm25.py checks equality), and kept
+as postings; a query only adds up slices of those.
 """
 
 from __future__ import annotations
 
 import math
+from array import array
 from collections.abc import Mapping, Sequence
 
-from rank_bm25 import BM25L, BM25Okapi, BM25Plus
+import numpy as np
+from rank_bm25 import BM25, BM25L, BM25Okapi, BM25Plus
 
 # Terms with weights; a tuple key is a group of terms of which the best counts.
 Query = Sequence[str] | Mapping[str, float] | Mapping[str | tuple[str, ...], float]
@@ -30,6 +40,7 @@ class PassageIndex:
     def __init__(self, passages: Sequence[Sequence[str]], variant: str = "BM25L", **params: float) -> None:
         # Never pass rank-bm25 a tokenizer=: it opens a process pool it never closes.
         docs = [list(p) for p in passages]
+        self._bm25: BM25
         if variant == "BM25L":
             self._bm25 = BM25L(
                 docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", DELTA)
@@ -44,23 +55,68 @@ class PassageIndex:
             raise ValueError(f"unknown BM25 variant {variant!r}")
         self.variant = variant
         self.size = len(passages)
-        self._postings: dict[str, list[int]] = {}
-        for number, terms in enumerate(passages):
-            for term in set(terms):
-                self._postings.setdefault(term, []).append(number)
         self.max_idf = math.log(self.size + 1) - math.log(0.5)
+
+        # Postings in one pair of flat arrays, grouped by term: the passages holding a term
+        # are _passages[start:end] and its score in each is _weights[start:end].
+        terms: dict[str, int] = {}
+        # C arrays, not lists: a list of a million Python ints would double the peak memory.
+        term_of, passage_of, count_of = array("i"), array("i"), array("i")
+        for number, frequencies in enumerate(self._bm25.doc_freqs):
+            for term, count in frequencies.items():
+                term_of.append(terms.setdefault(term, len(terms)))
+                passage_of.append(number)
+                count_of.append(count)
+        term_ids = np.frombuffer(term_of, dtype=np.int32)
+        order = np.argsort(term_ids, kind="stable")  # stable: each term's passages stay in order
+        bounds = [0, *np.cumsum(np.bincount(term_ids, minlength=len(terms))).tolist()]
+        self._spans = {term: (bounds[i], bounds[i + 1]) for term, i in terms.items()}
+        self._passages = np.frombuffer(passage_of, dtype=np.int32)[order]
+        idf = np.array([self._bm25.idf[t] for t in terms])[term_ids[order]]
+        doc_len = np.array(self._bm25.doc_len)[self._passages]
+        # As int64, like the counts rank-bm25 computes with.
+        counts = np.frombuffer(count_of, dtype=np.int32)[order].astype(np.int64)
+        self._weights = self._formula(idf, counts, doc_len)
+        # Only BM25Plus scores a passage without the term: idf * delta.
+        self._base: dict[str, float] = {}
+        if isinstance(self._bm25, BM25Plus):
+            idfs = np.array([self._bm25.idf[t] for t in terms])
+            base = self._formula(idfs, np.zeros(len(terms)), np.ones(len(terms)))
+            self._base = dict(zip(terms, base.tolist(), strict=True))
+
+    def _formula(self, idf: np.ndarray, q_freq: np.ndarray, doc_len: np.ndarray) -> np.ndarray:
+        """Term scores for terms of these IDFs with these counts in passages of these lengths.
+
+        rank-bm25 0.2.2's get_scores, operation for operation, so that every score is the
+        same floating-point number (tests/test_bm25.py checks equality).
+        """
+        bm25 = self._bm25
+        if isinstance(bm25, BM25L):
+            ctd = q_freq / (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+            return idf * q_freq * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
+        if isinstance(bm25, BM25Okapi):
+            return idf * (
+                q_freq * (bm25.k1 + 1) / (q_freq + bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl))
+            )
+        if isinstance(bm25, BM25Plus):
+            return idf * (
+                bm25.delta
+                + (q_freq * (bm25.k1 + 1)) / (bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl) + q_freq)
+            )
+        raise TypeError(f"no formula for {type(bm25).__name__}")
 
     def idf(self, term: str) -> float:
         """The term's IDF; a term the corpus never uses gets the highest possible IDF."""
-        return float(self._bm25.idf.get(term, self.max_idf))
+        return self._bm25.idf.get(term, self.max_idf)
 
     def knows(self, term: str) -> bool:
         """True when some passage holds the term."""
-        return term in self._postings
+        return term in self._spans
 
     def document_frequency(self, term: str) -> int:
         """How many passages hold the term."""
-        return len(self._postings.get(term, ()))
+        start, end = self._spans.get(term, (0, 0))
+        return end - start
 
     def all_scores(self, query: Sequence[str]) -> list[float]:
         """rank-bm25's own score for every passage (slow on a large corpus; the reference)."""
@@ -70,31 +126,62 @@ class PassageIndex:
         """Scores of the passages holding a query term (each term weighted); all others score 0.
 
         A query key may be a tuple of terms that name one thing ("kim", "jong", "un"): a
-        passage scores the best of them, not their sum. Passing rank-bm25 only the passages
-        that hold a term gives the same ranking as scoring them all, because BM25L gives 0
-        to a passage without any query term.
+        passage scores the best of them, not their sum. Scoring only the passages that hold
+        a term gives the same ranking as scoring them all, because BM25L gives 0 to a
+        passage without any query term.
         """
-        weights = _weights(query)
-        groups = {key: (key,) if isinstance(key, str) else tuple(key) for key in weights}
-        candidates = sorted(
-            {n for parts in groups.values() for term in parts for n in self._postings.get(term, ())}
-        )
-        if not candidates:
+        totals, candidates = self._totals(query)
+        if totals is None:
             return {}
-        totals = [0.0] * len(candidates)
-        for key, weight in weights.items():
-            best = [0.0] * len(candidates)
-            for term in groups[key]:
-                if term in self._postings:
-                    values = self._bm25.get_batch_scores([term], candidates)
-                    best = [max(b, v) for b, v in zip(best, values, strict=True)]
-            totals = [t + weight * b for t, b in zip(totals, best, strict=True)]
-        return {n: t for n, t in zip(candidates, totals, strict=True) if t > 0}
+        kept = candidates[totals[candidates] > 0]
+        return dict(zip(kept.tolist(), totals[kept].tolist(), strict=True))
 
     def top(self, query: Query, n: int) -> list[tuple[int, float]]:
         """The n best (passage, score) pairs with a score above zero, best first."""
-        ranked = sorted(self.scores(query).items(), key=lambda item: (-item[1], item[0]))
+        totals, candidates = self._totals(query)
+        if totals is None or n <= 0:
+            return []
+        kept = candidates[totals[candidates] > 0]
+        if len(kept) > n:
+            # Keep every passage tied with the n-th best, then break ties by number below.
+            nth = np.partition(totals[kept], len(kept) - n)[len(kept) - n]
+            kept = kept[totals[kept] >= nth]
+        ranked = sorted(
+            zip(kept.tolist(), totals[kept].tolist(), strict=True), key=lambda item: (-item[1], item[0])
+        )
         return ranked[:n]
+
+    def _totals(self, query: Query) -> tuple[np.ndarray | None, np.ndarray]:
+        """Every passage's score (valid at the candidates) and the sorted candidate numbers."""
+        weights = _weights(query)
+        spans: list[tuple[float, list[tuple[str, int, int]]]] = []
+        for key, weight in weights.items():
+            terms = (key,) if isinstance(key, str) else tuple(key)
+            spans.append((weight, [(t, *self._spans[t]) for t in terms if t in self._spans]))
+        # A mask, not np.unique: marking is linear, sorting the postings is not.
+        holding = np.zeros(self.size, dtype=bool)
+        for _, group in spans:
+            for _, s, e in group:
+                holding[self._passages[s:e]] = True
+        candidates = np.flatnonzero(holding)
+        if not len(candidates):
+            return None, candidates
+        totals = np.zeros(self.size)
+        for weight, group in spans:
+            if not group:
+                continue
+            best = np.zeros(self.size)
+            for term, s, e in group:
+                numbers, values = self._passages[s:e], self._weights[s:e]
+                base = self._base.get(term)
+                if base is None:
+                    best[numbers] = np.maximum(best[numbers], values)
+                else:
+                    everywhere = np.full(self.size, base)
+                    everywhere[numbers] = values
+                    np.maximum(best, everywhere, out=best)
+            totals += weight * best
+        return totals, candidates
 
 
 def _weights(query: Query) -> dict[str | tuple[str, ...], float]:

@@ -50,3 +50,63 @@ def test_candidate_scoring_ranks_like_scoring_everything(passages, query) -> Non
             assert abs(partial[number] - score) < 1e-9
         else:
             assert number not in partial
+
+
+params_ = st.fixed_dictionaries(
+    {
+        "k1": st.floats(0.1, 3.0),
+        "b": st.floats(0.0, 1.0),
+        "delta": st.floats(0.0, 2.0),
+    }
+)
+variants_ = st.sampled_from(["BM25L", "BM25Okapi", "BM25Plus"])
+passages_ = st.lists(st.lists(words_, min_size=1, max_size=12), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(passages=passages_, variant=variants_, params=params_, term=words_)
+def test_a_terms_scores_are_rank_bm25s_own_numbers(passages, variant, params, term) -> None:
+    index = PassageIndex(passages, variant, **params)
+    full = index._bm25.get_scores([term])
+    for number, score in index.scores([term]).items():
+        assert score == full[number]  # the same floating-point number, not merely close
+    holding = [n for n, p in enumerate(passages) if term in p]
+    assert sorted(index.scores([term])) == [n for n in holding if full[n] > 0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    passages=passages_,
+    variant=variants_,
+    params=params_,
+    query=st.dictionaries(
+        st.one_of(words_, st.lists(words_, min_size=2, max_size=3).map(tuple)),
+        st.floats(0.1, 2.0),
+        min_size=1,
+        max_size=5,
+    ),
+)
+def test_weighted_groups_score_like_rank_bm25_term_by_term(passages, variant, params, query) -> None:
+    index = PassageIndex(passages, variant, **params)
+    holding = set()
+    expected = [0.0] * len(passages)
+    for key, weight in query.items():
+        terms = [key] if isinstance(key, str) else list(key)
+        known = [t for t in terms if index.knows(t)]
+        holding |= {n for n, p in enumerate(passages) if set(known) & set(p)}
+        best = [0.0] * len(passages)
+        for t in known:
+            best = [max(b, s) for b, s in zip(best, index._bm25.get_scores([t]), strict=True)]
+        expected = [e + weight * b for e, b in zip(expected, best, strict=True)]
+    scores = index.scores(query)
+    assert set(scores) == {n for n in holding if expected[n] > 0}
+    for number, score in scores.items():
+        assert score == expected[number]
+
+
+@settings(max_examples=150, deadline=None)
+@given(passages=passages_, query=st.lists(words_, min_size=1, max_size=5), n=st.integers(0, 8))
+def test_top_is_the_head_of_the_full_ranking_ties_by_passage_number(passages, query, n) -> None:
+    index = PassageIndex(passages)
+    ranked = sorted(index.scores(query).items(), key=lambda item: (-item[1], item[0]))
+    assert index.top(query, n) == ranked[:n]

@@ -22,6 +22,9 @@ DATE_RE = re.compile(
     rf"\b(?:{_DAYS})\b|\b(?:{_MONTHS})\b|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\b(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+FULL_DATE_RE = re.compile(
+    rf"\b(?:{_MONTHS})\b|\(?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)?|\b(?:19|20)\d\d\b", re.IGNORECASE
+)
 # "hari ini", "kemarin": a time, but one the reader cannot place without the article's date.
 RELATIVE_DATE_RE = re.compile(
     r"\b(?:hari ini|kemarin|besok|lusa|sehari sebelumnya|pekan lalu|tahun lalu|bulan lalu)\b",
@@ -72,10 +75,13 @@ _ROLE_RE = re.compile(
 
 
 def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
-    """1.0 when the sentence holds what the question type asks for, 0.0 when it does not."""
+    """How fully the sentence holds what the question type asks for, from 0.0 to 1.0."""
     text = normalize(text)
     if qtype == DATE:
-        return 1.0 if DATE_RE.search(text) else 0.5 if RELATIVE_DATE_RE.search(text) else 0.0
+        # A calendar date says when; a weekday alone less; "hari ini" needs the paper's date.
+        if FULL_DATE_RE.search(text):
+            return 1.0
+        return 0.7 if DATE_RE.search(text) else 0.4 if RELATIVE_DATE_RE.search(text) else 0.0
     if qtype == PLACE:
         # The more places a sentence names (a campus, an island, a city), the more it
         # answers "di mana"; a place the question itself names does not count.

@@ -132,18 +132,25 @@ async def migrate(
     for name, statements in migrations:
         if name in done:
             continue
-        await db.execute("BEGIN")
+        # Take the write lock first (IMMEDIATE waits for it under busy_timeout) and look again:
+        # when two processes open a new file at once, the other may have applied this step
+        # since the read above, and applying it twice fails with "table ... already exists".
+        await db.execute("BEGIN IMMEDIATE")
         try:
-            for statement in statements:
+            async with db.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)) as cursor:
+                done_meanwhile = await cursor.fetchone() is not None
+            for statement in () if done_meanwhile else statements:
                 await db.execute(statement)
-            await db.execute(
-                "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now_iso())
-            )
+            if not done_meanwhile:
+                await db.execute(
+                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now_iso())
+                )
             await db.execute("COMMIT")
         except BaseException:
             await db.execute("ROLLBACK")
             raise
-        applied.append(name)
+        if not done_meanwhile:
+            applied.append(name)
     return applied
 
 

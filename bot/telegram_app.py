@@ -6,13 +6,16 @@ objects live in `application.bot_data`, reached through `BotContext.services`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import secrets
 import sys
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import (
@@ -30,8 +33,8 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ChatAction, ParseMode
-from telegram.error import InvalidToken, TelegramError
+from telegram.constants import ChatAction, MessageLimit, ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -79,6 +82,18 @@ ALLOWED_UPDATES = (
 )
 # New messages only: an edited question is not asked again, and channel posts are ignored.
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+# What a person waits for: these calls are sent again when Telegram did not take them.
+# getUpdates, getMe and setWebhook have PTB's own retry loops; "typing" is not worth a delay.
+RETRIED_METHODS = frozenset(
+    {
+        "sendMessage",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "answerCallbackQuery",
+        "answerInlineQuery",
+    }
+)
+RETRY_DELAYS = (0.25, 0.5, 1.0, 2.0, 4.0)  # seconds; under 8 s in all, within SIGTERM's 10 s
 
 
 @dataclass(frozen=True)
@@ -209,6 +224,12 @@ async def _answer_question(
     show_question: bool = False,
 ) -> None:
     """Answer `question` in `chat`, in reply to `reply_to` in groups, with the answer's buttons."""
+    if len(question) > MessageLimit.MAX_TEXT_LENGTH:
+        # Telegram delivers at most 4,096 characters a message, so this one was posted to the
+        # webhook by someone else; answering and logging it would let a forger fill the
+        # database (a 1 MB question was stored whole).
+        log.warning("ignored a %d-character message: Telegram sends no such thing", len(question))
+        return
     services = context.services
     await _typing(context, chat.id)
     now = time.time()
@@ -486,6 +507,40 @@ async def error_handler(update: object, context: BotContext) -> None:
 # -- wiring -------------------------------------------------------------------------------
 
 
+class RetryingRateLimiter(AIORateLimiter):
+    """PTB's AIORateLimiter (Telegram's limits, retry_after honoured) that also sends an answer
+    again when Telegram did not take it: a 5xx, a proxy's error page, a dropped connection or
+    a timeout (NetworkError; not its subclass BadRequest, Telegram's considered refusal).
+
+    Without this, one 502 from Telegram lost the answer and the person got "something went
+    wrong" instead. A timeout is retried too, although Telegram may have sent the message
+    before the answer was lost: a rare duplicate is better than a question left unanswered.
+    """
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        for delay in RETRY_DELAYS if endpoint in RETRIED_METHODS else ():
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except NetworkError as exc:
+                if isinstance(exc, BadRequest):
+                    raise
+                log.warning("%s failed (%s); sending it again in %.2f s", endpoint, exc, delay)
+                await asyncio.sleep(delay)
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
+
+
 async def _register_commands(application: Application) -> None:
     """The command menu, in Indonesian (the default) and English; failures only logged."""
     for language, help_name in (("id", "bantuan"), ("en", "help")):
@@ -537,7 +592,7 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
                 allow_sending_without_reply=True,
             )
         )
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(RetryingRateLimiter(max_retries=2))
         .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(True)
         .post_init(_post_init)

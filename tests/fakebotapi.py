@@ -3,7 +3,14 @@
 The server speaks the Bot API's HTTP shape (`POST /bot<token>/<method>`, `{"ok": ..., "result":
 ...}`), records every call the bot makes, long-polls `getUpdates` from a queue the test fills,
 and delivers updates to a registered webhook the way Telegram does. Faults are injected per
-method with `fail()`; add new kinds of fault to `Fault` and `_answer_fault`.
+method with `fail()` (the next calls) or `fail_randomly()` (now and then, from a seeded
+random draw); add new kinds of fault to `Fault` and `_answer_fault`.
+
+A fault is answered before the method's work is done, so a failed sendMessage sends nothing:
+that is what Telegram does when a request fails on the way in (a proxy's 502, an overloaded
+front end, a 429), and it is the only case a bot can safely retry. A request Telegram carried
+out but whose answer was lost cannot be told apart from one it never saw, so "exactly one
+answer" is only provable for the first kind.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import contextlib
 import itertools
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -63,10 +71,31 @@ class Fault:
     times: int | None = 1  # None: every call
     delay: float = 0.0  # seconds to wait before answering (the real answer, if status is 0)
     retry_after: int | None = None
+    # "error": Telegram's JSON error body; "not_json": an HTML page, as a proxy in front of
+    # Telegram sends (with `status`; 200 too); "timeout": hold the request for `delay` seconds
+    # (longer than the bot waits), then hang up without doing the work.
+    kind: str = "error"
+
+    @property
+    def label(self) -> str:
+        """What went wrong, in a word or two (for test summaries)."""
+        if self.kind == "timeout":
+            return "timeout"
+        return f"{self.status}{' not JSON' if self.kind == 'not_json' else ''}"
+
+
+@dataclass
+class _RandomFaults:
+    """A pool of faults, one drawn for a share (`rate`) of a method's calls."""
+
+    rate: float
+    faults: list[Fault]
+    rng: random.Random
 
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # the default 5 resets connections when many calls come at once
     fake: FakeBotAPI
 
 
@@ -91,11 +120,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _handle(self, params: dict[str, Any]) -> None:
         status, payload = self.server.fake.dispatch(self.path, params)
-        data = json.dumps(payload).encode()
-        # The bot hangs up on a long poll when it stops; that is not an error.
+        if isinstance(payload, str):  # a fault's page that is not JSON
+            data, content_type = payload.encode(), "text/html"
+        else:
+            data, content_type = json.dumps(payload).encode(), "application/json"
+        # The bot hangs up on a long poll when it stops, or on a request it gave up waiting
+        # for; that is not an error.
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
@@ -122,6 +155,7 @@ class FakeBotAPI:
     calls: list[Call] = field(default_factory=list)
     webhook_url: str = ""
     webhook_secret: str = ""
+    bind_port: int = 0  # 0: any free port
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
@@ -130,10 +164,13 @@ class FakeBotAPI:
         self._message_ids = itertools.count(1000)
         self._query_ids = itertools.count(1)
         self._faults: dict[str, list[Fault]] = {}
+        self._random_faults: dict[str, _RandomFaults] = {}
+        self.injected: list[tuple[str, str]] = []  # (method, fault) for every fault answered
+        self.processed: list[Call] = []  # the calls answered with success (the work was done)
         self._chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat, id) -> sent message
         self._stopping = False
-        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server = _Server(("127.0.0.1", self.bind_port), _Handler)
         self._server.fake = self
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -186,16 +223,35 @@ class FakeBotAPI:
         with self._lock:
             self._faults.setdefault(method, []).append(Fault(**fault))
 
+    def fail_randomly(
+        self, method: str, *, rate: float, faults: list[Fault], seed: int = 0
+    ) -> None:
+        """Answer a share `rate` of the calls to `method` with one of `faults`, drawn at random
+        (seeded, so a run repeats); a fault whose `times` runs out leaves the pool."""
+        with self._lock:
+            self._random_faults[method] = _RandomFaults(rate, list(faults), random.Random(seed))
+
+    def stop_failing(self) -> None:
+        """Answer every call normally from now on."""
+        with self._lock:
+            self._faults.clear()
+            self._random_faults.clear()
+
     def _take_fault(self, method: str) -> Fault | None:
         with self._lock:
             faults = self._faults.get(method) or []
-            if not faults:
+            chaos = self._random_faults.get(method)
+            if faults:
+                fault = faults[0]
+            elif chaos is not None and chaos.faults and chaos.rng.random() < chaos.rate:
+                fault = chaos.rng.choice(chaos.faults)
+                faults = chaos.faults
+            else:
                 return None
-            fault = faults[0]
             if fault.times is not None:
                 fault.times -= 1
                 if fault.times <= 0:
-                    faults.pop(0)
+                    faults.remove(fault)
             return fault
 
     # -- updates from "people" ------------------------------------------------------------
@@ -354,7 +410,7 @@ class FakeBotAPI:
 
     # -- the API --------------------------------------------------------------------------
 
-    def dispatch(self, path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    def dispatch(self, path: str, params: dict[str, Any]) -> tuple[int, dict[str, Any] | str]:
         """Answer one HTTP request: (status, JSON body)."""
         prefix, _, method = path.lstrip("/").rpartition("/")
         if prefix != f"bot{self.token}":
@@ -369,7 +425,9 @@ class FakeBotAPI:
         if fault is not None:
             if fault.delay:
                 time.sleep(fault.delay)
-            if fault.status:
+            if fault.status or fault.kind != "error":
+                with self._lock:
+                    self.injected.append((method, fault.label))
                 return self._answer_fault(fault)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
@@ -378,9 +436,16 @@ class FakeBotAPI:
                 "error_code": 404,
                 "description": "Not Found: method not found",
             }
-        return HTTPStatus.OK, {"ok": True, "result": handler(params)}
+        result = handler(params)
+        with self._lock:
+            self.processed.append(Call(method, params, time.time()))
+        return HTTPStatus.OK, {"ok": True, "result": result}
 
-    def _answer_fault(self, fault: Fault) -> tuple[int, dict[str, Any]]:
+    def _answer_fault(self, fault: Fault) -> tuple[int, dict[str, Any] | str]:
+        if fault.kind == "not_json":
+            return fault.status, f"<html><body><h1>{fault.description}</h1></body></html>"
+        if fault.kind == "timeout":  # the bot has given up by now; nothing was done
+            return HTTPStatus.GATEWAY_TIMEOUT, "<html><body>504 Gateway Time-out</body></html>"
         body: dict[str, Any] = {
             "ok": False,
             "error_code": fault.status,
@@ -484,6 +549,7 @@ class BotProcess:
         *,
         env: dict[str, str] | None = None,
         args: tuple[str, ...] = ("run",),
+        prefix: tuple[str, ...] = (),
     ) -> None:
         self.api = api
         self.data_dir = data_dir
@@ -501,13 +567,14 @@ class BotProcess:
             **(env or {}),
         }
         self.args = args
+        self.prefix = prefix  # a command that runs the bot, e.g. with fewer privileges
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, *, wait_ready: bool = True) -> BotProcess:
         """Start the process; by default wait until it has registered its command menu."""
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", *self.args],
+                [*self.prefix, sys.executable, "-m", "bot", *self.args],
                 cwd=self.data_dir,
                 env=self.env,
                 stdout=log,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
+import subprocess
+import sys
 
 import aiosqlite
 import pytest
+from unprivileged import unprivileged_prefix
 
 from bot.settings import load_settings
 from bot.stats import format_stats, print_stats
@@ -215,18 +217,39 @@ async def test_a_folder_that_cannot_be_created_cannot_be_opened(tmp_path):
         await Store(blocker / "bot.sqlite3").open()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-async def test_a_read_only_file_cannot_be_opened(tmp_path):
+# Opens the store in a process where file permissions bind (see tests/unprivileged.py).
+OPEN_STORE = """
+import asyncio, sys
+from pathlib import Path
+from bot.storage import StorageError, Store
+try:
+    asyncio.run(Store(Path(sys.argv[1])).open())
+except StorageError as exc:
+    print(f"StorageError: {exc}")
+else:
+    print("opened")
+"""
+
+
+@pytest.mark.parametrize("folder_mode", [0o755, 0o555])
+async def test_a_read_only_file_cannot_be_opened(tmp_path, folder_mode):
     path = tmp_path / "bot.sqlite3"
     async with Store(path):
         pass
+    before = path.read_bytes()
     path.chmod(0o444)
-    tmp_path.chmod(0o555)
+    tmp_path.chmod(folder_mode)  # 0o555: as on a read-only disk, no -wal or -shm can be made
     try:
-        with pytest.raises(StorageError):
-            await Store(path).open()
+        opened = subprocess.run(
+            [*unprivileged_prefix(), sys.executable, "-c", OPEN_STORE, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     finally:
         tmp_path.chmod(0o755)
+    assert opened.stdout.startswith("StorageError: "), opened.stdout + opened.stderr
+    assert path.read_bytes() == before
 
 
 async def test_an_unopened_store_does_nothing_but_remembers_chats_in_memory(tmp_path):

@@ -1,0 +1,107 @@
+"""Requests to the webhook that are not Telegram's updates: each is refused or ignored without
+side effects (no message sent, no row stored), and the next real update is still answered."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from fakebotapi import BotProcess, Conversation, FakeBotAPI, free_port
+
+SECRET = "hostile-Secret_42"
+QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
+MB = 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def api():
+    with FakeBotAPI() as fake:
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def webhook(api, tmp_path_factory):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    env = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": SECRET, "PORT": str(port)}
+    process = BotProcess(api, tmp_path_factory.mktemp("hostile"), env=env)
+    process.start()
+    api.wait_for("setWebhook")
+    yield process, url
+    assert process.stop() == 0
+    assert SECRET not in process.output
+
+
+def post(url: str, body: bytes, headers: dict[str, str]) -> int:
+    """POST `body` as it is; gives the HTTP status."""
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def update(text: str = QUESTION, chat_id: int = 5001) -> bytes:
+    """A real-looking update, as JSON."""
+    message = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": chat_id, "type": "private"},
+        "from": {"id": chat_id, "is_bot": False, "first_name": "Mallory"},
+        "text": text,
+    }
+    return json.dumps({"update_id": 900_001, "message": message}).encode()
+
+
+JSON = {"Content-Type": "application/json"}
+SIGNED = {**JSON, "X-Telegram-Bot-Api-Secret-Token": SECRET}
+REFUSED_AT_THE_DOOR = {"no secret", "wrong secret", "form content type", "no content type"}
+HOSTILE: dict[str, tuple[bytes, dict[str, str]]] = {  # what: (body, headers)
+    "no secret": (update(), JSON),
+    "wrong secret": (update(), {**JSON, "X-Telegram-Bot-Api-Secret-Token": "guess"}),
+    "form content type": (
+        update(),
+        {**SIGNED, "Content-Type": "application/x-www-form-urlencoded"},
+    ),
+    "no content type": (update(), {"X-Telegram-Bot-Api-Secret-Token": SECRET}),
+    "empty body": (b"", SIGNED),
+    "invalid JSON": (b'{"update_id": 1, "message": {', SIGNED),
+    "1 MB of junk": (b"\xff<html>" * (MB // 7), SIGNED),
+    "1 MB question": (update("Putin? " * (MB // 7)), SIGNED),
+    "JSON list": (b"[1, 2, 3]", SIGNED),
+    "JSON string": (b'"update"', SIGNED),
+    "JSON null": (b"null", SIGNED),
+    "object without update_id": (b'{"hello": "world"}', SIGNED),
+    "update of nothing": (b'{"update_id": 77}', SIGNED),
+    "message without chat": (b'{"update_id": 78, "message": {"message_id": 1}}', SIGNED),
+    "message not an object": (b'{"update_id": 79, "message": "hi"}', SIGNED),
+}
+
+
+def stored_questions(process: BotProcess) -> int:
+    with sqlite3.connect(f"file:{process.env['DATABASE_PATH']}?mode=ro", uri=True) as db:
+        return db.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_a_hostile_request_has_no_effect_and_the_next_update_is_answered(api, webhook, case):
+    process, url = webhook
+    body, headers = HOSTILE[case]
+    sent_before = len(api.calls_to("sendMessage"))
+    rows_before = stored_questions(process)
+    status = post(url, body, headers)
+    time.sleep(0.3)  # time for any effect to show
+    assert status in {200, 400, 403, 413, 500}
+    if case in REFUSED_AT_THE_DOOR:
+        assert status == 403
+    assert len(api.calls_to("sendMessage")) == sent_before, api.calls[-1]
+    assert stored_questions(process) == rows_before
+    reply = Conversation(api, 5002).ask(QUESTION)
+    assert "<b>Sumber</b>" in reply["text"]
+    assert stored_questions(process) == rows_before + 1
+    assert process.process is not None and process.process.poll() is None

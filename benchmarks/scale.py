@@ -111,14 +111,19 @@ def measure(label: str, times: int, corpus_dir: Path, warm_runs: int) -> Row:
         caches = list(Path(data, "index-cache").glob("index-*.pickle"))
         if len(caches) != 1:
             raise SystemExit(f"expected one index cache in {data}, found {caches}")
+        cache_mb = caches[0].stat().st_size / 1e6
         warm = [_run(ask, env)[:2] for _ in range(warm_runs)]
+        if not caches[0].exists():
+            # The cache is keyed by the index code's hash: someone edited index/ mid-run, so
+            # a "warm" start rebuilt it and its time is a cold one.
+            raise SystemExit("the index code changed during the run; run again on a quiet checkout")
         return Row(
             label=label,
             times=times,
             articles=int(inner["articles"]),
             passages=int(inner["passages"]),
             build_s=inner["build_s"],
-            cache_mb=caches[0].stat().st_size / 1e6,
+            cache_mb=cache_mb,
             cold_s=cold_s,
             warm_s=statistics.median(s for s, _ in warm),
             p50_ms=inner["p50_ms"],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -72,10 +73,12 @@ class Answerer:
         self.index = index
         self.corpus = index.corpus
         self.lexicon = words_lexicon or lexicon()
-        self._vocabulary = sorted(
+        # Candidates for typo correction, by length: an OSA distance of at most 2 needs a
+        # length within 2, so a word is only compared with a few buckets, not the vocabulary.
+        self._vocabulary = _by_length(
             w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stopwords()
         )
-        self._names = sorted(w for w in index.name_words if len(w) >= 4 and w.isalpha())
+        self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         self._sources = {s.id: s for s in self.corpus.sources}
 
     @classmethod
@@ -103,7 +106,7 @@ class Answerer:
         if not terms:
             return self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
         followed = previous is not None and any(t.weight < 1.0 for t in terms)
-        topic = f"{previous[:MAX_QUESTION_CHARS // 2]} {text}" if followed and previous else text
+        topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}" if followed and previous else text
         answer = replace(self._retrieve(q, terms), topic=topic)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
@@ -119,11 +122,12 @@ class Answerer:
         """
         if len(word) < 4 or not word.isalpha() or word in self.index.vocabulary or word in stopwords():
             return word
-        choices = self._names if is_indonesian_word(word) else self._vocabulary
+        buckets = self._names if is_indonesian_word(word) else self._vocabulary
         limit = 1 if len(word) < 8 else 2
+        choices = [w for n in range(len(word) - limit, len(word) + limit + 1) for w in buckets.get(n, ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
-        match = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
-        return match[0] if match else word
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        return min((distance, match) for match, distance, _ in found)[1] if found else word
 
     def _terms(self, q: Question, previous: str | None) -> list[_Term]:
         terms = self._terms_of(q, 1.0)
@@ -379,6 +383,13 @@ class Answerer:
     def source(self, source_id: str) -> Source:
         """The citation data of one article id."""
         return self._sources[source_id]
+
+
+def _by_length(vocabulary: Iterable[str]) -> dict[int, list[str]]:
+    buckets: dict[int, list[str]] = {}
+    for word in sorted(vocabulary):
+        buckets.setdefault(len(word), []).append(word)
+    return buckets
 
 
 def _ordered_ids(quotes: tuple[Quote, ...]) -> list[str]:

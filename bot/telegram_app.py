@@ -515,6 +515,10 @@ class RetryingRateLimiter(AIORateLimiter):
     Without this, one 502 from Telegram lost the answer and the person got "something went
     wrong" instead. A timeout is retried too, although Telegram may have sent the message
     before the answer was lost: a rare duplicate is better than a question left unanswered.
+
+    "Typing" goes out at once, outside the limits: Telegram's 30 a second is a limit on
+    messages, and counting each answer's chat action against it halved the answers per second
+    under load (benchmarks/load.py). If Telegram refuses one, `_typing` logs it and answers.
     """
 
     async def process_request(
@@ -526,6 +530,8 @@ class RetryingRateLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint == "sendChatAction":
+            return await callback(*args, **kwargs)
         for delay in RETRY_DELAYS if endpoint in RETRIED_METHODS else ():
             try:
                 return await super().process_request(

@@ -68,6 +68,7 @@ from index.answers import Answer, Kind
 log = logging.getLogger(__name__)
 
 SERVICES = "services"  # the bot_data key of the shared objects
+MAX_LOG_LINE = 20_000  # characters of one log record, traceback included
 EXAMPLE_BUTTONS = 3
 RECENT_ANSWERS = 2000  # answers whose buttons still work; older ones say "expired"
 # Telegram's rule for the webhook secret (setWebhook's secret_token).
@@ -651,6 +652,10 @@ class _Redacting(logging.Formatter):
         line = super().format(record)
         for secret in self._secrets:
             line = line.replace(secret, "<redacted>")
+        if len(line) > MAX_LOG_LINE:
+            # PTB logs a webhook body it cannot read whole: a hostile 1 MB post must not
+            # become 1 MB of log.
+            line = f"{line[:MAX_LOG_LINE]}… [{len(line) - MAX_LOG_LINE} more characters]"
         return line
 
 

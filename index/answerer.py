@@ -12,11 +12,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index import evidence
-from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index.answers import Answer, Disagreement, Kind, Quote
 from index.build import PRONOUNS, Index, Sentence, load_index
 from index.corpus import load_corpus
 from index.lexicon import Lexicon, lexicon
-from index.question import Question, read_question
+from index.question import OTHER, Question, read_question
 from index.stemmer import is_indonesian_word
 from index.text import stopwords, words
 
@@ -274,38 +274,58 @@ class Answerer:
         groups = self._merge(candidates)
         top = groups[0][0]
         chosen = [groups[0]]
+        clash = self._disagreement(groups, q)
+        if clash is not None:
+            chosen.append(clash[1])  # the differing account is shown, whatever its rank
         for group in groups[1:]:
-            if len(chosen) == MAX_QUOTES:
+            if len(chosen) >= MAX_QUOTES:
                 break
             lead = group[0]
-            if lead.score >= FOLLOW_RATIO * top.score and lead.support >= MIN_COVERAGE:
+            if (
+                group not in chosen
+                and lead.score >= FOLLOW_RATIO * top.score
+                and lead.support >= MIN_COVERAGE
+            ):
                 chosen.append(group)
-        disagreements = self._disagreements(chosen, groups, q)
-        for pair in disagreements:
-            for group in pair[1]:
-                if group not in chosen:
-                    chosen.append(group)
-        chosen = chosen[: max(MAX_QUOTES, 2 if disagreements else 0)]
-        rest = [g for g in groups if g not in chosen][:MORE_QUOTES]
 
-        quotes = tuple(self._quote(g) for g in chosen)
-        more = tuple(self._quote(g) for g in rest)
-        cited = _ordered_ids(quotes)
-        more_cited = [i for i in _ordered_ids(more) if i not in cited]
+        shown: set[int] = set()
+        quoted: dict[int, Quote] = {}  # position in `chosen` -> its quote
+        for position, group in enumerate(chosen):
+            if not _printed(group, shown):  # already printed before a "Dia ..." sentence
+                quoted[position] = self._quote(group, shown)
+        quotes = tuple(quoted.values())
+        more: list[Quote] = []
+        for group in groups:
+            if len(more) == MORE_QUOTES:
+                break
+            if group not in chosen and not _printed(group, shown):
+                more.append(self._quote(group, shown))
+        disagreements: tuple[Disagreement, ...] = ()
+        if clash is not None and 1 in quoted:
+            what, value_a, value_b = clash[0]
+            # Each value is cited to the outlets of the quote that shows it.
+            values = ((value_a, quoted[0].sources), (value_b, quoted[1].sources))
+            disagreements = (Disagreement(what=what, values=values),)
+        cited = _unique(i for quote in quotes for i in quote.sources)
+        more_cited = [i for i in _unique(i for quote in more for i in quote.sources) if i not in cited]
         return Answer(
             question=q.text,
             kind=Kind.ANSWER,
             language=q.language,
             sentences=quotes,
             sources=tuple(self._sources[i] for i in cited),
-            more=more,
+            more=tuple(more),
             more_sources=tuple(self._sources[i] for i in more_cited),
-            disagreements=tuple(d for d, _ in disagreements),
+            disagreements=disagreements,
             question_type=q.qtype,
         )
 
     def _merge(self, candidates: list[_Candidate]) -> list[list[_Candidate]]:
-        """Candidates grouped by the fact they state: a group is one quote cited to all its outlets."""
+        """Candidates grouped by the fact they state: a group is one quote cited to all its outlets.
+
+        Two sentences that give different dates or numbers are never one quote, however alike:
+        the disagreement is shown instead.
+        """
         groups: list[list[_Candidate]] = []
         # Outlets stating the quoted facts rank near them: a bounded pool keeps this quadratic
         # step cheap on a large corpus.
@@ -313,19 +333,20 @@ class Answerer:
             sentence = self.index.sentences[c.sentence]
             for group in groups:
                 lead = self.index.sentences[group[0].sentence]
-                if evidence.same_fact(lead, sentence, self.index.bm25.idf):
+                if evidence.same_fact(lead, sentence, self.index.bm25.idf) and not evidence.conflict(
+                    lead, sentence, OTHER
+                ):
                     group.append(c)
                     break
             else:
                 groups.append([c])
         return groups
 
-    def _disagreements(
-        self, chosen: list[list[_Candidate]], groups: list[list[_Candidate]], q: Question
-    ) -> list[tuple[Disagreement, tuple[list[_Candidate], ...]]]:
-        """Differing dates or numbers between the first quote and another relevant sentence."""
-        lead = self.index.sentences[chosen[0][0].sentence]
-        found: list[tuple[Disagreement, tuple[list[_Candidate], ...]]] = []
+    def _disagreement(
+        self, groups: list[list[_Candidate]], q: Question
+    ) -> tuple[tuple[str, str, str], list[_Candidate]] | None:
+        """A relevant sentence of another outlet giving another date or number than the first quote."""
+        lead = self.index.sentences[groups[0][0].sentence]
         for group in groups[1:]:
             other_c = group[0]
             # A differing account may use other words, so it needs less of the question's.
@@ -335,39 +356,33 @@ class Answerer:
             if other.article == lead.article:
                 continue
             clash = evidence.conflict(lead, other, q.qtype)
-            if clash is None:
-                continue
-            what, value_a, value_b = clash
-            values = (
-                (value_a, self._ids(chosen[0])),
-                (value_b, self._ids(group)),
-            )
-            found.append((Disagreement(what=what, values=values), (chosen[0], group)))
-            break
-        return found
+            if clash is not None:
+                return clash, group
+        return None
 
     # -- composing ------------------------------------------------------------------------
 
     def _ids(self, group: list[_Candidate]) -> tuple[str, ...]:
-        ids: list[str] = []
-        for c in group:
-            source_id = self.corpus.articles[self.index.sentences[c.sentence].article].source.id
-            if source_id not in ids:
-                ids.append(source_id)
-        return tuple(ids)
+        articles = self.corpus.articles
+        return tuple(_unique(articles[self.index.sentences[c.sentence].article].source.id for c in group))
 
-    def _quote(self, group: list[_Candidate]) -> Quote:
+    def _quote(self, group: list[_Candidate], shown: set[int]) -> Quote:
+        """The group's quote; `shown` collects the sentences it prints."""
         number = group[0].sentence
         lead: Sentence = self.index.sentences[number]
-        text = lead.text
-        # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence
-        # before it too, when both stand in one paragraph.
+        text, sources = lead.text, self._ids(group)
+        # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence before
+        # it too, when both stand in one paragraph (and it is not quoted already). Only the
+        # lead's outlet printed that sentence, so only it is cited.
         opening = words(text[:40])[:1]
-        if number > 0 and opening and opening[0] in PRONOUNS:
+        if number > 0 and number - 1 not in shown and opening and opening[0] in PRONOUNS:
             before = self.index.sentences[number - 1]
             if before.passage == lead.passage:
                 text = f"{before.text} {text}"
-        return Quote(text=text, sources=self._ids(group), score=group[0].score)
+                sources = sources[:1]
+                shown.add(number - 1)
+        shown.update(c.sentence for c in group)
+        return Quote(text=text, sources=sources, score=group[0].score)
 
     def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
         event = self.corpus.event
@@ -380,10 +395,6 @@ class Answerer:
             question_type=question_type,
         )
 
-    def source(self, source_id: str) -> Source:
-        """The citation data of one article id."""
-        return self._sources[source_id]
-
 
 def _by_length(vocabulary: Iterable[str]) -> dict[int, list[str]]:
     buckets: dict[int, list[str]] = {}
@@ -392,10 +403,11 @@ def _by_length(vocabulary: Iterable[str]) -> dict[int, list[str]]:
     return buckets
 
 
-def _ordered_ids(quotes: tuple[Quote, ...]) -> list[str]:
-    ids: list[str] = []
-    for quote in quotes:
-        for source_id in quote.sources:
-            if source_id not in ids:
-                ids.append(source_id)
-    return ids
+def _printed(group: list[_Candidate], shown: set[int]) -> bool:
+    """True when a sentence of the group is already in the reply."""
+    return any(c.sentence in shown for c in group)
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    """The ids in order, each once."""
+    return list(dict.fromkeys(ids))

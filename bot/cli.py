@@ -22,11 +22,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m bot",
         description="Answers questions about a news event with cited sentences from its articles.",
     )
+    parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: $CORPUS_DIR or corpus)")
     parser.add_argument(
-        "--corpus", metavar="DIR", help="corpus folder (default: $CORPUS_DIR or corpus)"
-    )
-    parser.add_argument(
-        "--no-cache", action="store_true", help="build the index in memory, ignoring the cache"
+        "--no-cache",
+        action="store_true",
+        help="ask, repl, eval: build the index in memory, ignoring the cache",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ask = commands.add_parser("ask", help="answer questions given as arguments")
@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument(
         "--questions",
         metavar="FILE",
-        help="evaluation file (default: tests/eval/questions.toml, or the corpus's eval.toml)",
+        help="evaluation file (default: the one the corpus's sources.toml names as `eval`)",
     )
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     run = commands.add_parser("run", help="run the Telegram bot (webhook if WEBHOOK_URL is set)")

@@ -195,11 +195,6 @@ class Store:
         # STORE_QUESTIONS=0 (then no question text is written to disk at all).
         self._memory: dict[int, tuple[int, str, float]] = {}
 
-    @property
-    def available(self) -> bool:
-        """True when the database file is open."""
-        return self._db is not None
-
     async def open(self) -> None:
         """Open and upgrade the file; StorageError when it cannot be used."""
         db = await connect(self.path)

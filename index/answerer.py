@@ -17,8 +17,8 @@ from index.build import PRONOUNS, Index, Sentence, load_index
 from index.corpus import load_corpus
 from index.lexicon import Lexicon, lexicon
 from index.question import OTHER, Question, read_question
-from index.stemmer import is_indonesian_word
-from index.text import stopwords, words
+from index.stemmer import is_indonesian_word, stopwords
+from index.text import words
 
 log = logging.getLogger(__name__)
 

@@ -113,11 +113,6 @@ class PassageIndex:
         """True when some passage holds the term."""
         return term in self._spans
 
-    def document_frequency(self, term: str) -> int:
-        """How many passages hold the term."""
-        start, end = self._spans.get(term, (0, 0))
-        return end - start
-
     def all_scores(self, query: Sequence[str]) -> list[float]:
         """rank-bm25's own score for every passage (slow on a large corpus; the reference)."""
         return [float(s) for s in self._bm25.get_scores(list(query))]

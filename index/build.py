@@ -10,12 +10,12 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from index.bm25 import PassageIndex
 from index.cleaning import clean_article
-from index.corpus import Corpus
+from index.corpus import Corpus, CorpusError
 from index.sentences import split_sentences
 from index.stemmer import Stemmer, find_names, name_words
 from index.text import words
@@ -83,6 +83,10 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     raw_sentences: list[tuple[int, int, bool, str]] = []
     for a, article in enumerate(corpus.articles):
         paragraphs = clean_article(article.raw, article.source.title)
+        if not paragraphs:
+            raise CorpusError(
+                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
+            )
         for p, paragraph in enumerate(paragraphs):
             pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
             for text in pieces:
@@ -129,8 +133,11 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
 
 @cache
 def code_version() -> str:
-    """A hash of the index package's code and data: a cached index from other code is stale."""
+    """A hash of the index package's code and data and of the stemming and ranking libraries'
+    versions: a cached index built by other code is stale."""
     digest = hashlib.sha256()
+    for library in ("PySastrawi", "rank-bm25", "numpy"):
+        digest.update(f"{library}={metadata.version(library)}".encode())
     package = resources.files("index")
     for entry in sorted(_files(package), key=lambda e: e[0]):
         digest.update(entry[0].encode())

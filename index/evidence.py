@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from index.build import Sentence
-from index.question import DATE, MANNER, NUMBER, PERSON, PLACE, REASON, YESNO
+from index.question import DATE, MANNER, NUMBER, OTHER, PERSON, PLACE, REASON, WHAT, YESNO
 from index.text import normalize, words
 
 # Share of the shorter sentence's IDF mass two sentences must share to state one fact.
@@ -150,7 +150,7 @@ def conflict(a: Sentence, b: Sentence, qtype: str) -> tuple[str, str, str] | Non
     if len(shared) < 3:
         return None
     date_a, date_b = DAY_DATE_RE.search(a.text), DAY_DATE_RE.search(b.text)
-    if date_a and date_b and qtype in {DATE, "other", "what", YESNO}:
+    if date_a and date_b and qtype in {DATE, OTHER, WHAT, YESNO}:
         day_a = (int(date_a.group(1)), int(date_a.group(2)))
         day_b = (int(date_b.group(1)), int(date_b.group(2)))
         weekday_a, weekday_b = _weekday(date_a.group(0)), _weekday(date_b.group(0))
@@ -159,7 +159,7 @@ def conflict(a: Sentence, b: Sentence, qtype: str) -> tuple[str, str, str] | Non
         # sentences are otherwise one fact.
         if day_a != day_b and (weekday_a == weekday_b or len(shared) >= 6):
             return ("date", date_a.group(0).strip(), date_b.group(0).strip())
-    if qtype in {NUMBER, "other", "what"}:
+    if qtype in {NUMBER, OTHER, WHAT}:
         numbers_a, numbers_b = _numbers(a.text), _numbers(b.text)
         for thing, (value, printed) in numbers_a.items():
             other = numbers_b.get(thing)

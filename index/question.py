@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from index.lexicon import Lexicon
-from index.text import stopwords, words
+from index.stemmer import stopwords
+from index.text import words
 
 # The question types, each named for what a good answer sentence holds.
 PLACE, DATE, PERSON, NUMBER, REASON, MANNER, YESNO, WHAT, OTHER = (

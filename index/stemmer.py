@@ -1,4 +1,5 @@
-"""The one owner of Sastrawi: Indonesian stems, built once, memoised, sparing proper names."""
+"""The one owner of Sastrawi: Indonesian stems (built once, memoised, sparing proper names)
+and the stopword list."""
 
 from __future__ import annotations
 
@@ -8,8 +9,30 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
-from index.text import cased_words, stopwords
+from index.text import cased_words
+
+# Question words and negations are never stopwords: they tell a "kapan" question from a
+# "di mana" one and "ada" from "tidak ada". Sastrawi's list also holds words that carry the
+# facts of news reports (tiba, naik, kerja, pertama, hari, luar as in "luar negeri"...):
+# they stay searchable.
+_KEEP = frozenset(
+    """
+    apa apakah siapa siapakah kapan kapankah mana mengapa kenapa bagaimana bagaimanakah berapa
+    berapakah tidak tak bukan belum tanpa jangan tidakkah tiba naik menaiki ikut turut kerja
+    bekerja pertama datang jumlah berjumlah hari bulan tempat menuju masalah kasus awal akhir
+    orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
+    dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
+    sejak
+    """.split()
+)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Sastrawi's Indonesian stopwords, less question words, negations and news content words."""
+    return frozenset(StopWordRemoverFactory().get_stop_words()) - _KEEP
 
 
 @cache

@@ -1,13 +1,10 @@
-"""Words from text: Unicode clean-up, tokens, numbers and the stopword list."""
+"""Words from text: Unicode clean-up, tokens and numbers."""
 
 from __future__ import annotations
 
 import contextlib
 import re
 import unicodedata
-from functools import cache
-
-from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 # Zero-width and direction marks carry no meaning for search and would split words.
 _INVISIBLE = dict.fromkeys(
@@ -16,21 +13,6 @@ _INVISIBLE = dict.fromkeys(
 # A number with Indonesian thousands dots ("10.000") or a decimal comma, or a word.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
 _MULTIPLIERS = {"ribu": 1_000, "juta": 1_000_000, "miliar": 1_000_000_000, "triliun": 10**12}
-
-# Question words and negations are never stopwords: they tell a "kapan" question from a
-# "di mana" one and "ada" from "tidak ada". Sastrawi's list also holds words that carry the
-# facts of news reports (tiba, naik, kerja, pertama, hari, luar as in "luar negeri"...):
-# they stay searchable.
-_KEEP = frozenset(
-    """
-    apa apakah siapa siapakah kapan kapankah mana mengapa kenapa bagaimana bagaimanakah berapa
-    berapakah tidak tak bukan belum tanpa jangan tidakkah tiba naik menaiki ikut turut kerja
-    bekerja pertama datang jumlah berjumlah hari bulan tempat menuju masalah kasus awal akhir
-    orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
-    dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
-    sejak
-    """.split()
-)
 
 
 def normalize(text: str) -> str:
@@ -65,9 +47,3 @@ def words(text: str) -> list[str]:
 def cased_words(text: str) -> list[str]:
     """Word tokens with their original case (numbers left out), for telling names apart."""
     return [t for t in _TOKEN.findall(normalize(text)) if not t[0].isdigit()]
-
-
-@cache
-def stopwords() -> frozenset[str]:
-    """Sastrawi's Indonesian stopwords, less question words, negations and news content words."""
-    return frozenset(StopWordRemoverFactory().get_stop_words()) - _KEEP

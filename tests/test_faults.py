@@ -129,6 +129,8 @@ def test_sigterm_with_20_updates_in_flight_answers_them_all_and_exits_0(tmp_path
     chats = range(4201, 4221)
     with FakeBotAPI() as api:
         bot = BotProcess(api, tmp_path, env=env).start()
+        if mode == "webhook":  # "is up" is logged before the webhook port listens
+            api.wait_for("setWebhook")
         api.fail("sendMessage", status=0, delay=1.0, times=len(chats))  # each answer is slow
         for chat in chats:
             Conversation(api, chat).say(QUESTIONS[chat % len(QUESTIONS)])

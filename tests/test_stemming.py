@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from index.answerer import Answerer
-from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem
-from index.text import stopwords, words
+from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stopwords
+from index.text import words
 
 
 def test_numbers_are_read_the_indonesian_way() -> None:

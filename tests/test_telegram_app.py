@@ -6,7 +6,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
 from bot.settings import load_settings
-from bot.telegram_app import SERVICES, BotContext, RecentAnswers, Services, build_application
+from bot.telegram_app import SERVICES, Asked, BotContext, RecentAnswers, Services, build_application
 from index.answers import Answer, Kind
 
 
@@ -34,8 +34,8 @@ def test_build_application_wires_handlers_defaults_and_shared_objects(answerer, 
 
 def test_recent_answers_forget_the_oldest_and_keys_are_unguessable():
     recent = RecentAnswers(size=2)
-    answer = Answer(question="q", kind=Kind.ANSWER, language="id")
-    keys = [recent.add(answer) for _ in range(3)]
-    assert recent.get(keys[0]) is None and recent.get(keys[2]) is answer
+    asked = Asked(Answer(question="q", kind=Kind.ANSWER, language="id"), question_id=None)
+    keys = [recent.add(asked) for _ in range(3)]
+    assert recent.get(keys[0]) is None and recent.get(keys[2]) is asked
     assert len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
     assert all(len(f"more:{k}".encode()) <= 64 for k in keys)  # Telegram's callback_data limit

@@ -168,14 +168,11 @@ def _language(user: User | None) -> str:
 
 
 def _event(services: Services, language: str) -> str:
-    event = services.answerer.corpus.event
-    return event.title_en if language == "en" and event.title_en else event.title
+    return services.answerer.corpus.event.title_in(language)
 
 
 def _examples(services: Services, language: str) -> tuple[str, ...]:
-    event = services.answerer.corpus.event
-    examples = event.examples_en if language == "en" and event.examples_en else event.examples
-    return examples[:EXAMPLE_BUTTONS]
+    return services.answerer.corpus.event.examples_in(language)[:EXAMPLE_BUTTONS]
 
 
 def _answer_buttons(key: str, answer: Answer) -> InlineKeyboardMarkup:
@@ -586,9 +583,10 @@ async def _post_shutdown(application: Application) -> None:
     await application.bot_data[SERVICES].store.close()
 
 
-def build_application(settings: Settings, answerer: Answerer) -> Application:
-    """The bot, wired: handlers, shared objects, HTML defaults and the outgoing rate limiter."""
-    application = (
+def application_builder(settings: Settings) -> ApplicationBuilder:
+    """The transport every bot of this project shares (the load benchmark's echo bot too):
+    token, Bot API base, HTML without link previews, the retrying rate limiter, concurrency."""
+    return (
         ApplicationBuilder()
         .token(settings.telegram_bot_token or "")
         .base_url(settings.telegram_base_url)
@@ -600,8 +598,33 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
             )
         )
         .rate_limiter(RetryingRateLimiter(max_retries=2))
-        .context_types(ContextTypes(context=BotContext))
         .concurrent_updates(True)
+    )
+
+
+def serve(application: Application, settings: Settings, webhook_url: str | None) -> None:
+    """Run until SIGTERM: a webhook on 0.0.0.0:$PORT at WEBHOOK_URL's path, or long polling."""
+    if webhook_url:
+        log.info("webhook mode: listening on port %d", settings.port)
+        application.run_webhook(
+            listen="0.0.0.0",
+            port=settings.port,
+            url_path=urlsplit(webhook_url).path,
+            webhook_url=webhook_url,
+            secret_token=settings.webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=-1,
+        )
+    else:
+        log.info("polling mode")
+        application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+
+
+def build_application(settings: Settings, answerer: Answerer) -> Application:
+    """The bot, wired: handlers, shared objects, HTML defaults and the outgoing rate limiter."""
+    application = (
+        application_builder(settings)
+        .context_types(ContextTypes(context=BotContext))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -697,20 +720,7 @@ def run_bot(settings: Settings, *, force_polling: bool = False) -> int:
     answerer = Answerer.load(settings.corpus_dir, settings.index_cache_dir)
     application = build_application(settings, answerer)
     try:
-        if webhook_url:
-            log.info("webhook mode: listening on port %d", settings.port)
-            application.run_webhook(
-                listen="0.0.0.0",
-                port=settings.port,
-                url_path=urlsplit(webhook_url).path,
-                webhook_url=webhook_url,
-                secret_token=settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=-1,
-            )
-        else:
-            log.info("polling mode")
-            application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+        serve(application, settings, webhook_url)
     except InvalidToken:
         return _refuse("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
     return 0

@@ -385,13 +385,11 @@ class Answerer:
         return Quote(text=text, sources=sources, score=group[0].score)
 
     def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
-        event = self.corpus.event
-        examples = event.examples_en if language == "en" and event.examples_en else event.examples
         return Answer(
             question=text,
             kind=kind,
             language=language,
-            examples=examples,
+            examples=self.corpus.event.examples_in(language),
             question_type=question_type,
         )
 

@@ -38,6 +38,14 @@ class Event:
     examples_en: tuple[str, ...]
     eval_file: Path | None = None  # the corpus's evaluation questions, if it names them
 
+    def title_in(self, language: str) -> str:
+        """The event's title for a reader of `language` ("en" or "id")."""
+        return self.title_en if language == "en" and self.title_en else self.title
+
+    def examples_in(self, language: str) -> tuple[str, ...]:
+        """Example questions for a reader of `language`, Indonesian when none are in it."""
+        return self.examples_en if language == "en" and self.examples_en else self.examples
+
 
 @dataclass(frozen=True)
 class Corpus:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.answerer import Answerer
 from index.corpus import CorpusError, load_corpus
 
 
@@ -78,3 +79,12 @@ def test_broken_corpus_names_the_file(tmp_path: Path, corpus_dir: Path, breakage
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="corpus folder not found"):
         load_corpus(tmp_path / "nope")
+
+
+def test_an_article_that_is_all_page_furniture_is_named(tmp_path: Path, corpus_dir: Path) -> None:
+    folder = _broken(tmp_path, corpus_dir)
+    (folder / "004_b724f73c1ca55076.txt").write_text(
+        "Menu\nBeranda\nRegional\nADVERTISEMENT\nhttps://contoh.example/\n", encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match=r"004_b724f73c1ca55076\.txt: nothing left after cleaning"):
+        Answerer.load(folder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fakebotapi import FakeBotAPI
 
 from index.answerer import Answerer
 
@@ -29,3 +30,10 @@ def answerer() -> Answerer:
 def banjir_answerer() -> Answerer:
     """An answerer over the small second corpus written for the tests (another topic)."""
     return Answerer.load(BANJIR)
+
+
+@pytest.fixture(scope="module")
+def api():
+    """A fake Bot API server on loopback, shared by the tests of one module."""
+    with FakeBotAPI() as fake:
+        yield fake

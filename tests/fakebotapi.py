@@ -666,3 +666,16 @@ class Conversation:
         before = len(self.api.replies(self.chat))
         self.say(text, **kwargs)
         return self.reply(after=before)
+
+
+def start_webhook_bot(
+    api: FakeBotAPI, folder: Path, secret: str, env: dict[str, str] | None = None
+) -> tuple[BotProcess, str]:
+    """The real bot in webhook mode on a free port, once it has given Telegram its URL."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/telegram/hook"
+    settings = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port), **(env or {})}
+    process = BotProcess(api, folder, env=settings)
+    process.start()
+    api.wait_for("setWebhook")  # "is up" is logged before the webhook port listens
+    return process, url

@@ -10,7 +10,7 @@ import sqlite3
 import time
 
 import pytest
-from fakebotapi import BotProcess, Conversation, FakeBotAPI
+from fakebotapi import BotProcess, Conversation
 from telegram_html_check import assert_telegram_html
 
 from bot.storage import pseudonym
@@ -18,12 +18,6 @@ from bot.storage import pseudonym
 RATE_LIMIT = 5
 QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
 UNANSWERABLE = "Cuaca di Jakarta besok?"
-
-
-@pytest.fixture(scope="module")
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
 
 
 @pytest.fixture(scope="module")

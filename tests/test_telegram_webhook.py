@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from fakebotapi import BotProcess, Conversation, FakeBotAPI, free_port
+from fakebotapi import Conversation, start_webhook_bot
 from telegram_html_check import assert_telegram_html
 
 SECRET = "webhook-Secret_123"
@@ -13,22 +13,8 @@ QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
 
 
 @pytest.fixture(scope="module")
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def webhook(api, tmp_path_factory):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/telegram/hook"
-    process = BotProcess(
-        api,
-        tmp_path_factory.mktemp("webhook"),
-        env={"WEBHOOK_URL": url, "WEBHOOK_SECRET": SECRET, "PORT": str(port)},
-    )
-    process.start()
-    api.wait_for("setWebhook")
+    process, url = start_webhook_bot(api, tmp_path_factory.mktemp("webhook"), SECRET)
     yield process, url
     started = time.monotonic()
     assert process.stop() == 0

@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
-from fakebotapi import BotProcess, Conversation, FakeBotAPI, free_port
+from fakebotapi import BotProcess, Conversation, start_webhook_bot
 
 SECRET = "hostile-Secret_42"
 QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
@@ -18,19 +18,8 @@ MB = 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def api():
-    with FakeBotAPI() as fake:
-        yield fake
-
-
-@pytest.fixture(scope="module")
 def webhook(api, tmp_path_factory):
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/telegram/hook"
-    env = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": SECRET, "PORT": str(port)}
-    process = BotProcess(api, tmp_path_factory.mktemp("hostile"), env=env)
-    process.start()
-    api.wait_for("setWebhook")
+    process, url = start_webhook_bot(api, tmp_path_factory.mktemp("hostile"), SECRET)
     yield process, url
     assert process.stop() == 0
     assert SECRET not in process.output

@@ -6,6 +6,7 @@ prefers a sentence with a day or date, a "di mana" question one that names a pla
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -36,10 +37,17 @@ DAY_DATE_RE = re.compile(
 )
 _PLACE_NOUNS = re.compile(
     r"\b(?:kota|pulau|kampus|universitas|desa|kabupaten|provinsi|gedung|bandara|stasiun|"
-    r"pelabuhan|wilayah|kawasan|jalan|perbatasan|ibu kota|kecamatan|kelurahan)\b",
+    r"pelabuhan|wilayah|kawasan|jalan|perbatasan|ibu kota|kecamatan|kelurahan|sungai|gunung|"
+    r"masjid|sekolah|rumah sakit|stadion|hotel|istana)\b",
     re.IGNORECASE,
 )
-_PLACE_PREPOSITION = re.compile(r"\b(?:di|ke|dari)\s+(?:[a-z]+\s+){0,3}?[A-Z][\w-]+")
+# A place noun followed by a name: "Kota Sungailebar", "pulau Russky".
+_NAMED_PLACE = re.compile(_PLACE_NOUNS.pattern + r"\s+([A-Z][\w-]+)", re.IGNORECASE)
+# "di X" answers "di mana", "ke X" "ke mana", "dari X" "dari mana": X a capitalised name,
+# up to three lowercase words after the preposition ("di pulau Russky").
+_PLACE_AFTER = {
+    prep: re.compile(rf"\b{prep}\s+(?:[a-z]+\s+){{0,3}}?[A-Z][\w-]+") for prep in ("di", "ke", "dari")
+}
 _NUMBER_RE = re.compile(
     r"\d|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|puluhan|"
     r"ratusan|ribuan|jutaan|puluh|ratus|ribu|juta|miliar)\b",
@@ -51,11 +59,13 @@ _REASON_RE = re.compile(
     re.IGNORECASE,
 )
 _PURPOSE_RE = re.compile(r"\b(?:akibat|akibatnya|agar|supaya|sehingga|demi|tujuan|untuk)\b", re.IGNORECASE)
-_MANNER_RE = re.compile(
-    r"\b(?:dengan|menggunakan|menumpangi|naik|menaiki|melalui|lewat|cara|secara|kereta|pesawat|"
-    r"mobil|kapal|bus)\b",
+# "Bagaimana", "naik apa": a means of transport or an instrument answers best; "dengan",
+# "melalui" only say that a manner follows.
+_VEHICLE_RE = re.compile(
+    r"\b(?:kereta|pesawat|mobil|kapal|bus|kendaraan|helikopter|motor|sepeda|kapal laut|jet)\b",
     re.IGNORECASE,
 )
+_MANNER_RE = re.compile(r"\b(?:dengan|menggunakan|melalui|lewat|cara|secara)\b", re.IGNORECASE)
 _YESNO_RE = re.compile(r"\b(?:tidak|tak|bukan|belum|tanpa|sudah|telah|pernah)\b", re.IGNORECASE)
 # A capitalised word, or a run of them, that does not open the sentence: a name.
 _NAME_RE = re.compile(r"(?<!^)(?<![.!?\"“]\s)(?<![\"“])\b[A-Z][\w]+(?:[ -][A-Z][\w-]+)*")
@@ -85,16 +95,23 @@ def fits_type(qtype: str, text: str, question_words: Iterable[str]) -> float:
     if qtype == PLACE:
         # The more places a sentence names (a campus, an island, a city), the more it
         # answers "di mana"; a place the question itself names does not count.
-        asked = {w.lower() for w in question_words}
-        named = {m.group(0).split()[-1].lower() for m in _PLACE_PREPOSITION.finditer(text)}
+        asked_words = [w.lower() for w in question_words]
+        asked = set(asked_words)
+        preposition = "di"
+        for before, word in itertools.pairwise(asked_words):
+            if word == "mana" and before in _PLACE_AFTER:
+                preposition = before
+        named = {m.group(0).split()[-1].lower() for m in _PLACE_AFTER[preposition].finditer(text)}
+        named |= {m.group(1).lower() for m in _NAMED_PLACE.finditer(text) if m.group(1)[0].isupper()}
         nouns = {m.group(0).lower() for m in _PLACE_NOUNS.finditer(text)}
-        return min(1.0, len((named | nouns) - asked) / 3)
+        # A named place says more than a place noun.
+        return min(1.0, (2 * len(named - asked) + len(nouns - asked)) / 4)
     if qtype == NUMBER:
         return 1.0 if _NUMBER_RE.search(_without_dates(text)) else 0.0
     if qtype == REASON:
         return 1.0 if _REASON_RE.search(text) else 0.5 if _PURPOSE_RE.search(text) else 0.0
     if qtype == MANNER:
-        return 1.0 if _MANNER_RE.search(text) else 0.0
+        return 1.0 if _VEHICLE_RE.search(text) else 0.5 if _MANNER_RE.search(text) else 0.0
     if qtype == YESNO:
         return 1.0 if _YESNO_RE.search(text) else 0.0
     if qtype == PERSON:

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from fakebotapi import FakeBotAPI
+from hypothesis import settings
 
 from index.answerer import Answerer
+
+# In CI the property tests run the same examples every time (Hypothesis' own advice): a
+# failure there is then reproducible from the log, and new random examples are explored on
+# developers' machines.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from bot.messages import format_date, text
 from index.answerer import MAX_QUESTION_CHARS
-from index.answers import Answer, Kind, Quote, Source
-
-
-def marks(answer: Answer, quote: Quote) -> str:
-    """The citation marks of one quote, e.g. "[1][3]"."""
-    return "".join(f"[{answer.citation_number(i)}]" for i in quote.sources)
+from index.answers import Answer, Kind, Source
 
 
 def source_line(number: int, source: Source, language: str) -> str:
@@ -39,13 +34,10 @@ def render_answer(answer: Answer, event_title: str = "") -> str:
             lines = [text(lang, "greeting", event=event_title), "", text(lang, "examples_heading")]
         lines += [f"  • {example}" for example in answer.examples]
         return "\n".join(lines)
-    lines = [f"• {q.text} {marks(answer, q)}" for q in answer.sentences]
+    lines = [f"• {q.text} {answer.marks(q.sources)}" for q in answer.sentences]
     for d in answer.disagreements:
         what = text(lang, f"what_{d.what}")
-        values = " / ".join(
-            f"{value} " + "".join(f"[{answer.citation_number(i)}]" for i in ids)
-            for value, ids in d.values
-        )
+        values = " / ".join(f"{value} {answer.marks(ids)}" for value, ids in d.values)
         lines += ["", f"{text(lang, 'disagree', what=what)} {values}"]
     lines += ["", f"{text(lang, 'sources_heading')}:"]
     lines += [source_line(n, s, lang) for n, s in enumerate(answer.sources, start=1)]
@@ -58,13 +50,10 @@ def render_more(answer: Answer) -> str:
     if not answer.more:
         return text(lang, "more_none")
     lines = [text(lang, "more_heading")]
-    lines += [f"• {q.text} {marks(answer, q)}" for q in answer.more]
-    offset = len(answer.sources)
-    shown = {i for q in answer.more for i in q.sources}
+    lines += [f"• {q.text} {answer.marks(q.sources)}" for q in answer.more]
     lines += ["", f"{text(lang, 'sources_heading')}:"]
-    for n, s in enumerate((*answer.sources, *answer.more_sources), start=1):
-        if s.id in shown or n > offset:
-            lines.append(source_line(n, s, lang))
+    cited = answer.numbered_sources(i for q in answer.more for i in q.sources)
+    lines += [source_line(n, s, lang) for n, s in cited]
     return "\n".join(lines)
 
 

@@ -52,9 +52,7 @@ class FloodGate:
 
     def _forget_idle(self, now: float) -> None:
         # Without this, every person who ever asked would keep an entry for the process's life.
-        for person in [
-            p for p, asked in self._asked.items() if not asked or asked[-1] <= now - self.window
-        ]:
+        for person in [p for p, asked in self._asked.items() if not asked or asked[-1] <= now - self.window]:
             del self._asked[person]
         for person in [p for p, at in self._warned.items() if at <= now - self.window]:
             del self._warned[person]

@@ -26,7 +26,7 @@ TEXT: dict[str, dict[str, str]] = {
         "tidak menjawab, saya katakan terus terang.\n\n"
         "Di grup: tulis /tanya lalu pertanyaannya, sebut @{bot}, atau balas pesan saya.\n"
         "Di chat mana pun: ketik @{bot} lalu pertanyaannya, dan pilih jawabannya.\n\n"
-        "Di bawah setiap jawaban: 👍 atau 👎 untuk menilai, dan \"{more}\" untuk kutipan "
+        'Di bawah setiap jawaban: 👍 atau 👎 untuk menilai, dan "{more}" untuk kutipan '
         "tambahan.\n\n"
         "/sumber: artikel yang saya baca\n"
         "/lupakan: hapus semua yang saya simpan tentang Anda\n"
@@ -59,8 +59,7 @@ TEXT: dict[str, dict[str, str]] = {
         "greeting": "Hello! I answer questions about {event} with quotes from the news.",
         "thanks": "You're welcome!",
         "empty": "Please type a question in words, for example:",
-        "too_long": "That question is too long (at most {limit} characters). "
-        "Try asking one thing, briefly.",
+        "too_long": "That question is too long (at most {limit} characters). Try asking one thing, briefly.",
         "disagree": "The sources differ on the {what}:",
         "what_date": "date",
         "what_number": "number",
@@ -75,13 +74,12 @@ TEXT: dict[str, dict[str, str]] = {
         "answer, I say so.\n\n"
         "In groups: write /tanya and the question, mention @{bot}, or reply to my message.\n"
         "In any chat: type @{bot} and the question, then pick the answer.\n\n"
-        "Under each answer: 👍 or 👎 to rate it, and \"{more}\" for more quotes.\n\n"
+        'Under each answer: 👍 or 👎 to rate it, and "{more}" for more quotes.\n\n'
         "/sumber: the articles I have read\n"
         "/lupakan: delete everything I keep about you\n"
         "/help: this message",
         "sources_intro": "The articles I have read:",
-        "slow_down": "Slow down a little: at most {limit} questions a minute. "
-        "Wait a moment, then ask again.",
+        "slow_down": "Slow down a little: at most {limit} questions a minute. Wait a moment, then ask again.",
         "non_text": "I can only read questions typed as text. Please type your question.",
         "feedback_up": "Thanks for rating!",
         "feedback_down": "Thanks, your feedback is noted.",

@@ -73,9 +73,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     if webhook_url is not None:
         parts = urlsplit(webhook_url)
         if parts.scheme not in {"https", "http"} or not parts.netloc:
-            raise SettingsError(
-                "WEBHOOK_URL must be a full URL such as https://example.org/telegram"
-            )
+            raise SettingsError("WEBHOOK_URL must be a full URL such as https://example.org/telegram")
     base_url = env.get("TELEGRAM_BASE_URL", "").strip() or DEFAULT_BASE_URL
     if urlsplit(base_url).scheme not in {"https", "http"}:
         raise SettingsError("TELEGRAM_BASE_URL must start with https:// or http://")

@@ -15,9 +15,7 @@ def format_stats(stats: Stats) -> str:
         return "No questions recorded yet."
     share = stats.declined / stats.questions if stats.questions else 0.0
     lines = ["Questions per day (UTC):"]
-    lines += [
-        f"  {day.day}  {day.questions:5d} asked  {day.declined:5d} declined" for day in stats.days
-    ]
+    lines += [f"  {day.day}  {day.questions:5d} asked  {day.declined:5d} declined" for day in stats.days]
     lines += [
         "",
         f"Total: {stats.questions} question{'' if stats.questions == 1 else 's'},"

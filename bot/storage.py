@@ -172,9 +172,7 @@ async def connect(
         await db.execute("PRAGMA busy_timeout=5000")
         await migrate(db, migrations)
         # Proves the file takes writes now, rather than at the first question.
-        await db.execute(
-            "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_opened', ?)", (_now_iso(),)
-        )
+        await db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_opened', ?)", (_now_iso(),))
     except (sqlite3.Error, StorageError) as exc:
         await db.close()
         if isinstance(exc, StorageError):
@@ -232,9 +230,7 @@ class Store:
         A private chat's id is its person's id, so the two pseudonyms are equal too."""
         return pseudonym(self._salt, telegram_id)
 
-    async def _safely(
-        self, what: str, action: Callable[[aiosqlite.Connection], Awaitable[T]]
-    ) -> T | None:
+    async def _safely(self, what: str, action: Callable[[aiosqlite.Connection], Awaitable[T]]) -> T | None:
         """Run `action` on the open database; on failure log it loudly and give None."""
         if self._db is None:
             return None
@@ -348,9 +344,7 @@ class Store:
                 await db.execute("DELETE FROM feedback WHERE user_hash = ?", (person,))
                 await db.execute("DELETE FROM questions WHERE user_hash = ?", (person,))
                 # Their private chat's state is theirs whoever set it (its pseudonym is theirs).
-                await db.execute(
-                    "DELETE FROM chat_state WHERE user_hash = ? OR chat = ?", (person, person)
-                )
+                await db.execute("DELETE FROM chat_state WHERE user_hash = ? OR chat = ?", (person, person))
                 await db.execute("COMMIT")
             except BaseException:
                 await db.execute("ROLLBACK")
@@ -371,9 +365,7 @@ class Store:
             " FROM questions GROUP BY day ORDER BY day"
         ) as cursor:
             days = tuple(Day(row[0], row[1], row[2] or 0) for row in await cursor.fetchall())
-        async with db.execute(
-            "SELECT COUNT(*), SUM(kind = 'decline'), AVG(ms) FROM questions"
-        ) as cursor:
+        async with db.execute("SELECT COUNT(*), SUM(kind = 'decline'), AVG(ms) FROM questions") as cursor:
             total, declined, average = await cursor.fetchone() or (0, 0, 0.0)
         async with db.execute("SELECT value, COUNT(*) FROM feedback GROUP BY value") as cursor:
             votes = {row[0]: row[1] for row in await cursor.fetchall()}

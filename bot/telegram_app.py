@@ -181,9 +181,7 @@ def _answer_buttons(key: str, answer: Answer) -> InlineKeyboardMarkup:
         InlineKeyboardButton("👎", callback_data=f"down:{key}"),
     ]
     if answer.more:
-        row.append(
-            InlineKeyboardButton(text(answer.language, "more_button"), callback_data=f"more:{key}")
-        )
+        row.append(InlineKeyboardButton(text(answer.language, "more_button"), callback_data=f"more:{key}"))
     return InlineKeyboardMarkup([row])
 
 
@@ -301,9 +299,7 @@ async def start(update: Update, context: BotContext) -> None:
         for n, example in enumerate(_examples(services, language))
     ]
     html = render_start(_event(services, language), services.answerer.corpus.sources, language)
-    await _message(update).reply_html(
-        html, reply_markup=InlineKeyboardMarkup(buttons) if buttons else None
-    )
+    await _message(update).reply_html(html, reply_markup=InlineKeyboardMarkup(buttons) if buttons else None)
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -436,9 +432,7 @@ async def more_button(update: Update, context: BotContext) -> None:
     await context.bot.send_message(
         query.message.chat.id,
         render_more(asked.answer),
-        reply_parameters=ReplyParameters(
-            query.message.message_id, allow_sending_without_reply=True
-        ),
+        reply_parameters=ReplyParameters(query.message.message_id, allow_sending_without_reply=True),
     )
     buttons = _answer_buttons(key, asked.answer).inline_keyboard[0][:2]
     try:
@@ -532,17 +526,13 @@ class RetryingRateLimiter(AIORateLimiter):
             return await callback(*args, **kwargs)
         for delay in RETRY_DELAYS if endpoint in RETRIED_METHODS else ():
             try:
-                return await super().process_request(
-                    callback, args, kwargs, endpoint, data, rate_limit_args
-                )
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except NetworkError as exc:
                 if isinstance(exc, BadRequest):
                     raise
                 log.warning("%s failed (%s); sending it again in %.2f s", endpoint, exc, delay)
                 await asyncio.sleep(delay)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
 
 
 async def _register_commands(application: Application) -> None:
@@ -560,9 +550,7 @@ async def _register_commands(application: Application) -> None:
                 commands, language_code=None if language == "id" else language
             )
         except TelegramError as exc:
-            log.warning(
-                "setMyCommands (%s) failed: %s; the bot works without the menu", language, exc
-            )
+            log.warning("setMyCommands (%s) failed: %s; the bot works without the menu", language, exc)
 
 
 async def _post_init(application: Application) -> None:
@@ -647,9 +635,7 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
     )
     application.add_handler(MessageHandler(NEW_MESSAGE & private & filters.COMMAND, help_command))
     application.add_handler(
-        MessageHandler(
-            NEW_MESSAGE & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text
-        )
+        MessageHandler(NEW_MESSAGE & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND, group_text)
     )
     application.add_handler(
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text)
@@ -691,9 +677,7 @@ def _configure_logging(settings: Settings) -> None:
         )
     )
     # A rejected token is reported in one line by run_bot; PTB's traceback for it adds nothing.
-    handler.addFilter(
-        lambda record: not (record.exc_info and isinstance(record.exc_info[1], InvalidToken))
-    )
+    handler.addFilter(lambda record: not (record.exc_info and isinstance(record.exc_info[1], InvalidToken)))
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -711,9 +695,7 @@ def run_bot(settings: Settings, *, force_polling: bool = False) -> int:
         return _refuse("TELEGRAM_BOT_TOKEN is not set (get one from @BotFather)")
     webhook_url = None if force_polling else settings.webhook_url
     if webhook_url and not settings.webhook_secret:
-        return _refuse(
-            "WEBHOOK_URL is set but WEBHOOK_SECRET is not: refusing to accept unsigned updates"
-        )
+        return _refuse("WEBHOOK_URL is set but WEBHOOK_SECRET is not: refusing to accept unsigned updates")
     if webhook_url and not WEBHOOK_SECRET_RE.fullmatch(settings.webhook_secret or ""):
         return _refuse("WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
     _configure_logging(settings)

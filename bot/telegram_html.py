@@ -77,9 +77,7 @@ def render_start(event: str, sources: tuple[Source, ...], language: str) -> str:
 
 def render_help(event: str, bot_username: str, language: str) -> str:
     """How to use the bot, in private chats, groups and inline."""
-    help_text = text(
-        language, "help", event=event, bot=bot_username, more=text(language, "more_button")
-    )
+    help_text = text(language, "help", event=event, bot=bot_username, more=text(language, "more_button"))
     return _first_lines_that_fit(escape(help_text).split("\n"))
 
 
@@ -99,20 +97,14 @@ def _clip(value: str, limit: int | None = FIELD_LIMIT) -> str:
     return escape(value)
 
 
-def _marks(answer: Answer, ids: tuple[str, ...]) -> str:
-    return "".join(f"[{answer.citation_number(i)}]" for i in ids)
-
-
 def _quote_line(answer: Answer, quote: Quote, limit: int | None = None) -> str:
-    return f"“{_clip(quote.text, limit)}” {_marks(answer, quote.sources)}"
+    return f"“{_clip(quote.text, limit)}” {answer.marks(quote.sources)}"
 
 
 def _disagreement_line(answer: Answer, language: str, disagreement: Disagreement) -> str:
     labels = {"date": text(language, "what_date"), "number": text(language, "what_number")}
     label = labels.get(disagreement.what, disagreement.what)
-    parts = "; ".join(
-        f"{_clip(value, 100)} {_marks(answer, ids)}" for value, ids in disagreement.values
-    )
+    parts = "; ".join(f"{_clip(value, 100)} {answer.marks(ids)}" for value, ids in disagreement.values)
     return f"<i>{_clip(text(language, 'disagree', what=label))}</i> {parts}"
 
 
@@ -135,7 +127,6 @@ def _quotes_message(
 ) -> str:
     """Quotes, disagreements and the cited sources, dropping evidence from the end to fit."""
     lang = answer.language
-    by_id = {s.id: s for s in (*answer.sources, *answer.more_sources)}
     disagreements = answer.disagreements if with_disagreements else ()
 
     def build(count: int, show_disagreements: bool, limit: int | None = None) -> str:
@@ -146,10 +137,7 @@ def _quotes_message(
             for d in disagreements:
                 blocks.append(_disagreement_line(answer, lang, d))
                 cited += [i for _, ids in d.values for i in ids]
-        numbered = sorted(
-            {answer.citation_number(i): by_id[i] for i in cited if i in by_id}.items()
-        )
-        sources = "\n".join(_source_line(n, s, lang) for n, s in numbered)
+        sources = "\n".join(_source_line(n, s, lang) for n, s in answer.numbered_sources(cited))
         blocks.append(f"<b>{escape(text(lang, 'sources_heading'))}</b>\n{sources}")
         return header + "\n\n".join(blocks)
 

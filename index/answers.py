@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -74,6 +75,17 @@ class Answer:
         """The [n] mark of a source id, numbering `sources` then `more_sources` from 1."""
         ids = [s.id for s in self.sources] + [s.id for s in self.more_sources]
         return ids.index(source_id) + 1
+
+    def marks(self, source_ids: Iterable[str]) -> str:
+        """The citation marks of these sources, e.g. "[1][3]"."""
+        return "".join(f"[{self.citation_number(i)}]" for i in source_ids)
+
+    def numbered_sources(self, source_ids: Iterable[str]) -> list[tuple[int, Source]]:
+        """These sources once each, with their citation numbers, in number order: the source
+        list under a reply that cites exactly them."""
+        numbered = list(enumerate((*self.sources, *self.more_sources), start=1))
+        wanted = set(source_ids)
+        return [(n, s) for n, s in numbered if s.id in wanted]
 
     def to_json(self) -> dict[str, object]:
         """The stable JSON shape of `bot ask --json` (add fields freely, never rename)."""

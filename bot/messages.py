@@ -43,6 +43,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tentang Anda.",
         "forget_unavailable": "Maaf, penyimpanan saya sedang tidak bisa dibuka, jadi belum ada "
         "yang bisa saya hapus. Silakan coba lagi nanti.",
+        "forget_nothing_linked": "Sudah saya hapus percakapan yang saya ingat tentang Anda. "
+        "Yang saya simpan tidak memuat identitas siapa pun, jadi tidak ada yang bisa dikaitkan "
+        "dengan Anda.",
         "button_expired": "Tombol ini sudah kedaluwarsa. Silakan tanyakan lagi.",
         "button_unknown": "Maaf, saya tidak mengenali tombol ini.",
         "tanya_usage": "Tulis pertanyaannya setelah /tanya, misalnya:\n/tanya {example}",
@@ -88,6 +91,8 @@ TEXT: dict[str, dict[str, str]] = {
         "forget_done": "Deleted: the questions, ratings and conversation I kept about you.",
         "forget_unavailable": "Sorry, my storage cannot be opened right now, so there is "
         "nothing I can delete yet. Please try again later.",
+        "forget_nothing_linked": "Deleted the conversation I remembered with you. What I store "
+        "carries no one's identity, so nothing in it can be linked to you.",
         "button_expired": "This button has expired. Please ask again.",
         "button_unknown": "Sorry, I do not recognise this button.",
         "tanya_usage": "Write the question after /tanya, for example:\n/tanya {example}",

@@ -1,21 +1,27 @@
 """The bot's one SQLite file, via aiosqlite: questions asked, feedback, and per-chat state.
 
-Migrations are an append-only list of named steps (simonw/llm's pattern), applied on open
-and recorded in `_migrations`, so a database made by an older version upgrades itself.
-Never edit or reorder a step that has shipped: add a new one.
+The migrations live in `bot.migrations`. Telegram ids are never written: each is replaced by
+an HMAC under ID_HASH_KEY, a key kept outside the file; without that key nothing written
+can be linked to a person at all.
 
 A `Store` that could not be opened, or whose file stops accepting writes, keeps working
-without the file: the bot goes on answering, follow-ups are remembered in memory, and every
-failure is logged.
+without the file: the bot goes on answering, follow-ups are remembered in memory, every
+failure is logged, and opening is tried again with a growing pause until it works. A file
+deleted or replaced under the running bot is noticed and opened anew.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import hashlib
 import hmac
 import logging
+import os
+import secrets
 import sqlite3
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,70 +29,17 @@ from typing import TypeVar
 
 import aiosqlite
 
+from bot.migrations import MIGRATIONS, Migration, migrate
+
+__all__ = ["MIGRATIONS", "Forgot", "StorageError", "Store", "connect", "migrate", "pseudonym"]
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-MIGRATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "m001_questions",
-        (
-            """CREATE TABLE meta (
-                key TEXT PRIMARY KEY,
-                value TEXT NOT NULL
-            )""",
-            # The key that turns Telegram user and chat ids into the pseudonyms stored below.
-            # It never leaves this file, so a pseudonym cannot be undone by trying every id.
-            "INSERT INTO meta (key, value) VALUES ('id_salt', lower(hex(randomblob(16))))",
-            """CREATE TABLE questions (
-                id INTEGER PRIMARY KEY,
-                asked_at TEXT NOT NULL,         -- UTC, ISO 8601
-                chat TEXT NOT NULL,             -- pseudonym of the chat id
-                chat_type TEXT NOT NULL,        -- private, group, supergroup
-                user_hash TEXT NOT NULL,        -- pseudonym of the user id
-                text TEXT NOT NULL,
-                kind TEXT NOT NULL,             -- answer, decline, greeting, empty, too_long
-                answered INTEGER NOT NULL,      -- 1 when the reply quoted the sources
-                sources TEXT NOT NULL,          -- the cited source ids, space-separated
-                ms REAL NOT NULL                -- time taken to answer
-            )""",
-            "CREATE INDEX questions_by_time ON questions (asked_at)",
-            "CREATE INDEX questions_by_user ON questions (user_hash)",
-        ),
-    ),
-    (
-        "m002_feedback",
-        (
-            """CREATE TABLE feedback (
-                id INTEGER PRIMARY KEY,
-                given_at TEXT NOT NULL,
-                answer_key TEXT NOT NULL,       -- the key in the answer's buttons
-                question_id INTEGER REFERENCES questions (id) ON DELETE SET NULL,
-                user_hash TEXT NOT NULL,
-                value INTEGER NOT NULL CHECK (value IN (-1, 1)),
-                UNIQUE (answer_key, user_hash)
-            )""",
-            "CREATE INDEX feedback_by_user ON feedback (user_hash)",
-        ),
-    ),
-    (
-        "m003_chat_state",
-        (
-            """CREATE TABLE chat_state (
-                chat TEXT PRIMARY KEY,          -- pseudonym of the chat id
-                user_hash TEXT NOT NULL,        -- who asked the last question
-                question TEXT NOT NULL,         -- the last question, for follow-ups
-                asked_at REAL NOT NULL          -- seconds since the epoch
-            )""",
-            "CREATE INDEX chat_state_by_user ON chat_state (user_hash)",
-        ),
-    ),
-)
-
-
-def pseudonym(salt: bytes, telegram_id: int) -> str:
+def pseudonym(key: bytes, telegram_id: int) -> str:
     """The keyed hash (HMAC-SHA256, 128 bits) stored instead of a Telegram id."""
-    return hmac.new(salt, str(telegram_id).encode(), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key, str(telegram_id).encode(), hashlib.sha256).hexdigest()[:32]
 
 
 class StorageError(Exception):
@@ -119,44 +72,15 @@ def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-async def migrate(
-    db: aiosqlite.Connection, migrations: tuple[tuple[str, tuple[str, ...]], ...] = MIGRATIONS
-) -> list[str]:
-    """Apply the steps of `migrations` not yet recorded in `_migrations`; gives their names."""
-    await db.execute(
-        "CREATE TABLE IF NOT EXISTS _migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
-    async with db.execute("SELECT name FROM _migrations") as cursor:
-        done = {row[0] for row in await cursor.fetchall()}
-    applied = []
-    for name, statements in migrations:
-        if name in done:
-            continue
-        # Take the write lock first (IMMEDIATE waits for it under busy_timeout) and look again:
-        # when two processes open a new file at once, the other may have applied this step
-        # since the read above, and applying it twice fails with "table ... already exists".
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            async with db.execute("SELECT 1 FROM _migrations WHERE name = ?", (name,)) as cursor:
-                done_meanwhile = await cursor.fetchone() is not None
-            for statement in () if done_meanwhile else statements:
-                await db.execute(statement)
-            if not done_meanwhile:
-                await db.execute(
-                    "INSERT INTO _migrations (name, applied_at) VALUES (?, ?)", (name, _now_iso())
-                )
-            await db.execute("COMMIT")
-        except BaseException:
-            await db.execute("ROLLBACK")
-            raise
-        if not done_meanwhile:
-            applied.append(name)
-    return applied
+OPEN_BUSY_MS = 5000  # opening may wait this long for another process's migration
+BUSY_MS = 5000  # a write waits at most this long for a lock (off the reply path), then is logged
+RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds between attempts to open an unusable file
+MEMORY_CHATS = 10_000  # follow-up states kept in memory at most
+VOTE_TOKENS = 20_000  # without a key: the random stand-ins of recent voters, per answer
+SEEN_SECONDS = 3600.0  # how long a handled update id is remembered
 
 
-async def connect(
-    path: Path, migrations: tuple[tuple[str, tuple[str, ...]], ...] = MIGRATIONS
-) -> aiosqlite.Connection:
+async def connect(path: Path, migrations: tuple[Migration, ...] = MIGRATIONS) -> aiosqlite.Connection:
     """The database at `path`, created if missing, in WAL mode and migrated; or StorageError."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -169,10 +93,13 @@ async def connect(
         if mode is None or str(mode[0]).lower() != "wal":
             raise StorageError(f"{path}: cannot switch to WAL mode (got {mode})")
         await db.execute("PRAGMA foreign_keys=ON")
-        await db.execute("PRAGMA busy_timeout=5000")
+        # Deleted rows are overwritten with zeros, not left readable in free pages.
+        await db.execute("PRAGMA secure_delete=ON")
+        await db.execute(f"PRAGMA busy_timeout={OPEN_BUSY_MS}")
         await migrate(db, migrations)
         # Proves the file takes writes now, rather than at the first question.
         await db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('last_opened', ?)", (_now_iso(),))
+        await db.execute(f"PRAGMA busy_timeout={BUSY_MS}")
     except (sqlite3.Error, StorageError) as exc:
         await db.close()
         if isinstance(exc, StorageError):
@@ -181,35 +108,82 @@ async def connect(
     return db
 
 
+class Forgot(enum.Enum):
+    """What /lupakan could do."""
+
+    DONE = "done"  # every row and memory of the person deleted
+    NOTHING_LINKED = "nothing_linked"  # no key: nothing stored can be traced to anyone
+    UNAVAILABLE = "unavailable"  # the file could not be reached: nothing deleted there
+
+
+@dataclass(frozen=True)
+class ChatState:
+    """A chat's last answered question, for follow-ups."""
+
+    question: str
+    at: float  # seconds since the epoch
+    people: frozenset[int]  # whose words it carries: the asker, and whoever it followed
+
+
 class Store:
     """Everything the bot keeps; without a database file it keeps chat state in memory only."""
 
-    def __init__(self, path: Path, *, store_questions: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        store_questions: bool = True,
+        id_key: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.path = path
         self.store_questions = store_questions
+        self._key = id_key.encode() if id_key else None
+        self._clock = clock
         self._db: aiosqlite.Connection | None = None
-        self._salt = b""
-        # chat id -> (user id, question, time); used when the file is unavailable or
-        # STORE_QUESTIONS=0 (then no question text is written to disk at all).
-        self._memory: dict[int, tuple[int, str, float]] = {}
+        self._file: tuple[int, int] | None = None  # (device, inode) of the open file
+        self._wanted = False  # open() was called: keep trying to (re)open
+        self._retry_at = 0.0
+        self._retry_delay = RETRY_FIRST
+        self._opened_at = 0.0  # wall clock; chat states older than this are only on disk
+        # chat id -> its last question. Every state written since opening is here, so a
+        # follow-up never waits for the file (whose lock another process may hold).
+        self._chats: OrderedDict[int, ChatState] = OrderedDict()
+        # (answer key, user id) -> a random stand-in, for one vote per person without a key.
+        self._voters: OrderedDict[tuple[str, int], str] = OrderedDict()
+
+    @property
+    def links_people(self) -> bool:
+        """Whether rows are written under pseudonyms (ID_HASH_KEY is set), so /lupakan finds them."""
+        return self._key is not None
 
     async def open(self) -> None:
-        """Open and upgrade the file; StorageError when it cannot be used."""
+        """Open and upgrade the file; StorageError when it cannot be used now (it is tried
+        again, with a growing pause, whenever it is needed)."""
+        self._wanted = True
+        try:
+            await self._open()
+        except StorageError:
+            self._retry_later()
+            raise
+
+    async def _open(self) -> None:
         db = await connect(self.path)
         try:
-            async with db.execute("SELECT value FROM meta WHERE key = 'id_salt'") as cursor:
-                row = await cursor.fetchone()
-        except sqlite3.Error as exc:
+            stat = os.stat(self.path)
+        except OSError as exc:
             await db.close()
             raise StorageError(f"{self.path}: {exc}") from exc
-        if row is None:
-            await db.close()
-            raise StorageError(f"{self.path}: the id_salt entry is missing from meta")
-        self._salt = str(row[0]).encode()
-        self._db = db
+        self._db, self._file = db, (stat.st_dev, stat.st_ino)
+        self._opened_at = time.time()
+        self._retry_delay = RETRY_FIRST
 
     async def close(self) -> None:
         """Close the file (safe to call twice, or when it never opened)."""
+        self._wanted = False
+        await self._drop_connection()
+
+    async def _drop_connection(self) -> None:
         db, self._db = self._db, None
         if db is not None:
             try:
@@ -225,17 +199,50 @@ class Store:
         await self.close()
 
     def pseudonym(self, telegram_id: int) -> str:
-        """A stable stand-in for a Telegram user or chat id, keyed by this file's secret salt.
+        """A stable stand-in for a Telegram user or chat id, keyed by ID_HASH_KEY; "" without it.
 
         A private chat's id is its person's id, so the two pseudonyms are equal too."""
-        return pseudonym(self._salt, telegram_id)
+        return "" if self._key is None else pseudonym(self._key, telegram_id)
+
+    async def _usable(self) -> aiosqlite.Connection | None:
+        """The open connection; reopens a file that vanished or could not be opened before."""
+        if self._db is not None and not self._same_file():
+            log.error("STORAGE: %s was deleted or replaced under the bot; opening it anew", self.path)
+            await self._drop_connection()
+            self._retry_at = 0.0
+        if self._db is None and self._wanted and self._clock() >= self._retry_at:
+            try:
+                await self._open()
+                log.warning("storage: %s is usable again", self.path)
+            except StorageError as exc:
+                log.error(
+                    "STORAGE UNAVAILABLE: %s. Trying again in %.0f s; answering meanwhile.",
+                    exc,
+                    self._retry_later(),
+                )
+        return self._db
+
+    def _retry_later(self) -> float:
+        """Schedule the next attempt to open, each pause twice the last (to RETRY_MAX); gives it."""
+        delay = self._retry_delay
+        self._retry_at = self._clock() + delay
+        self._retry_delay = min(delay * 2, RETRY_MAX)
+        return delay
+
+    def _same_file(self) -> bool:
+        try:
+            stat = os.stat(self.path)
+        except OSError:
+            return False
+        return (stat.st_dev, stat.st_ino) == self._file
 
     async def _safely(self, what: str, action: Callable[[aiosqlite.Connection], Awaitable[T]]) -> T | None:
         """Run `action` on the open database; on failure log it loudly and give None."""
-        if self._db is None:
+        db = await self._usable()
+        if db is None:
             return None
         try:
-            return await action(self._db)
+            return await action(db)
         except (sqlite3.Error, ValueError) as exc:  # ValueError: the connection has gone away
             log.error("storage: %s failed on %s: %s (carrying on without it)", what, self.path, exc)
             return None
@@ -278,18 +285,30 @@ class Store:
 
         return await self._safely("logging a question", insert)
 
+    def _voter(self, answer_key: str, user_id: int) -> str:
+        if self._key is not None:
+            return self.pseudonym(user_id)
+        # No key: a random stand-in, the same for this person's second tap on this answer only.
+        token = self._voters.pop((answer_key, user_id), None) or secrets.token_hex(16)
+        self._voters[(answer_key, user_id)] = token
+        while len(self._voters) > VOTE_TOKENS:
+            self._voters.popitem(last=False)
+        return token
+
     async def record_feedback(
         self, *, answer_key: str, question_id: int | None, user_id: int, value: int
     ) -> bool:
         """Record 👍 (1) or 👎 (-1) for one answer; a second tap by the same person replaces it."""
+        voter = self._voter(answer_key, user_id)
 
         async def upsert(db: aiosqlite.Connection) -> bool:
+            # The question may have been deleted by /lupakan since: then the vote stands alone.
             await db.execute(
                 "INSERT INTO feedback (given_at, answer_key, question_id, user_hash, value)"
-                " VALUES (?, ?, ?, ?, ?)"
+                " VALUES (?, ?, (SELECT id FROM questions WHERE id = ?), ?, ?)"
                 " ON CONFLICT (answer_key, user_hash)"
                 " DO UPDATE SET value = excluded.value, given_at = excluded.given_at",
-                (_now_iso(), answer_key, question_id, self.pseudonym(user_id), value),
+                (_now_iso(), answer_key, question_id, voter, value),
             )
             return True
 
@@ -297,29 +316,45 @@ class Store:
 
     # -- per-chat state -------------------------------------------------------------------
 
-    async def remember(self, *, chat_id: int, user_id: int, question: str, at: float) -> None:
-        """Keep `question` as the chat's last question, for follow-ups."""
+    async def remember(
+        self, *, chat_id: int, user_id: int, question: str, at: float, follows: bool = False
+    ) -> None:
+        """Keep `question` as the chat's last question, for follow-ups; `follows` when it was
+        understood in the context of the one before (so it carries that person's words too)."""
+        before = self._chats.pop(chat_id, None)
+        people = frozenset({user_id} | (before.people if follows and before else set()))
+        self._chats[chat_id] = ChatState(question, at, people)
+        while len(self._chats) > MEMORY_CHATS:
+            self._chats.popitem(last=False)
+        if not (self.store_questions and self.links_people):
+            return
 
         async def upsert(db: aiosqlite.Connection) -> bool:
             await db.execute(
-                "INSERT INTO chat_state (chat, user_hash, question, asked_at) VALUES (?, ?, ?, ?)"
+                "INSERT INTO chat_state (chat, user_hash, question, asked_at, people)"
+                " VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (chat) DO UPDATE SET user_hash = excluded.user_hash,"
-                " question = excluded.question, asked_at = excluded.asked_at",
-                (self.pseudonym(chat_id), self.pseudonym(user_id), question, at),
+                " question = excluded.question, asked_at = excluded.asked_at,"
+                " people = excluded.people",
+                (
+                    self.pseudonym(chat_id),
+                    self.pseudonym(user_id),
+                    question,
+                    at,
+                    " ".join(sorted(self.pseudonym(p) for p in people)),
+                ),
             )
             return True
 
-        if self.store_questions and await self._safely("remembering a chat's question", upsert):
-            self._memory.pop(chat_id, None)
-        else:
-            self._memory[chat_id] = (user_id, question, at)
+        await self._safely("remembering a chat's question", upsert)
 
     async def recall(self, *, chat_id: int, now: float, max_age: float) -> str | None:
         """The chat's last question if it was asked within `max_age` seconds, else None."""
-        remembered = self._memory.get(chat_id)
-        if remembered is not None:
-            _, question, at = remembered
-            return question if now - at <= max_age else None
+        state = self._chats.get(chat_id)
+        if state is not None:
+            return state.question if now - state.at <= max_age else None
+        if not (self.store_questions and self.links_people) or now - max_age > self._opened_at:
+            return None  # anything newer than the opening is in memory
 
         async def select(db: aiosqlite.Connection) -> str | None:
             async with db.execute(
@@ -331,27 +366,56 @@ class Store:
 
         return await self._safely("recalling a chat's question", select)
 
+    # -- duplicate deliveries -------------------------------------------------------------
+
+    async def first_delivery(self, update_id: int, now: float) -> bool:
+        """Record `update_id` as handled; False when it was recorded before (a redelivery).
+        Without the file this is True: the caller's memory is then the only guard."""
+
+        async def insert(db: aiosqlite.Connection) -> bool:
+            cursor = await db.execute(
+                "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)", (update_id, now)
+            )
+            if update_id % 100 == 0:
+                await db.execute("DELETE FROM seen_updates WHERE seen_at < ?", (now - SEEN_SECONDS,))
+            return cursor.rowcount == 1
+
+        return await self._safely("recording an update id", insert) is not False
+
     # -- /lupakan -------------------------------------------------------------------------
 
-    async def forget_user(self, user_id: int) -> bool:
-        """Delete every question, feedback and chat state of one person; False if it could not."""
-        self._memory = {c: v for c, v in self._memory.items() if v[0] != user_id and c != user_id}
+    async def forget_user(self, user_id: int) -> Forgot:
+        """Delete every question, feedback and chat state of one person, on disk and in memory."""
+        chats = [c for c, state in self._chats.items() if user_id in state.people or c == user_id]
+        for chat in chats:
+            del self._chats[chat]
+        for vote in [v for v in self._voters if v[1] == user_id]:
+            del self._voters[vote]
+        if not self.links_people:
+            return Forgot.NOTHING_LINKED
         person = self.pseudonym(user_id)
 
-        async def delete(db: aiosqlite.Connection) -> bool:
-            await db.execute("BEGIN")
+        async def delete(db: aiosqlite.Connection) -> Forgot:
+            await db.execute("BEGIN IMMEDIATE")
             try:
                 await db.execute("DELETE FROM feedback WHERE user_hash = ?", (person,))
                 await db.execute("DELETE FROM questions WHERE user_hash = ?", (person,))
-                # Their private chat's state is theirs whoever set it (its pseudonym is theirs).
-                await db.execute("DELETE FROM chat_state WHERE user_hash = ? OR chat = ?", (person, person))
+                # Their private chat's state is theirs whoever set it (its pseudonym is theirs),
+                # and so is a group's state that carries their question.
+                await db.execute(
+                    "DELETE FROM chat_state WHERE user_hash = ? OR chat = ? OR instr(people, ?) > 0",
+                    (person, person, person),
+                )
                 await db.execute("COMMIT")
             except BaseException:
-                await db.execute("ROLLBACK")
+                if db.in_transaction:  # a full disk has SQLite roll back by itself
+                    await db.execute("ROLLBACK")
                 raise
-            return True
+            # Copies of the deleted text must not wait in the WAL for the next checkpoint.
+            await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            return Forgot.DONE
 
-        return bool(await self._safely("forgetting a person", delete))
+        return await self._safely("forgetting a person", delete) or Forgot.UNAVAILABLE
 
     # -- python -m bot stats --------------------------------------------------------------
 

@@ -38,6 +38,7 @@ from urllib.parse import parse_qsl
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "123456789:AAFakeTokenForTestsOnly_doNotLeak-42x"
+ID_HASH_KEY = "tests-only-id-hash-key-0123456789abcdef"  # the bots' ID_HASH_KEY in the tests
 # Request fields whose values PTB sends JSON-encoded.
 JSON_FIELDS = {
     "allowed_updates",
@@ -564,6 +565,7 @@ class BotProcess:
             "DATABASE_PATH": str(data_dir / "bot.sqlite3"),
             "INDEX_CACHE_DIR": str(data_dir / "index-cache"),
             "LOG_LEVEL": "INFO",
+            "ID_HASH_KEY": ID_HASH_KEY,
             **(env or {}),
         }
         self.args = args

@@ -123,7 +123,7 @@ def test_sigterm_with_20_updates_in_flight_answers_them_all_and_exits_0(tmp_path
         port = free_port()
         env |= {
             "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-            "WEBHOOK_SECRET": "s3cret",
+            "WEBHOOK_SECRET": "s3cret-0123456789",
             "PORT": str(port),
         }
     chats = range(4201, 4221)

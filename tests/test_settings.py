@@ -36,7 +36,7 @@ def test_every_variable_is_read():
             "TELEGRAM_BOT_TOKEN": " 1:abc ",
             "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
             "WEBHOOK_URL": "https://example.org/telegram",
-            "WEBHOOK_SECRET": "s3cret",
+            "WEBHOOK_SECRET": "s3cret-0123456789",
             "PORT": "5000",
             "STORE_QUESTIONS": "0",
             "RATE_LIMIT_PER_MINUTE": "3",
@@ -50,7 +50,7 @@ def test_every_variable_is_read():
     assert settings.telegram_bot_token == "1:abc"
     assert settings.telegram_base_url == "http://127.0.0.1:8081/bot"
     assert settings.webhook_url == "https://example.org/telegram"
-    assert settings.webhook_secret == "s3cret"
+    assert settings.webhook_secret == "s3cret-0123456789"
     assert (settings.port, settings.store_questions) == (5000, False)
     assert (settings.rate_limit_per_minute, settings.context_minutes) == (3, 0)
 
@@ -72,6 +72,22 @@ def test_database_and_cache_follow_data_dir():
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"WEBHOOK_URL": "example.org/telegram"}, "WEBHOOK_URL"),
         ({"TELEGRAM_BASE_URL": "ftp://x"}, "TELEGRAM_BASE_URL"),
+        # malformed URLs are the one-line error too, not a traceback
+        ({"TELEGRAM_BASE_URL": "http://[::1/bot"}, "TELEGRAM_BASE_URL"),
+        ({"TELEGRAM_BASE_URL": "http://host:port/bot"}, "TELEGRAM_BASE_URL"),
+        ({"WEBHOOK_URL": "https://[::1/hook"}, "WEBHOOK_URL"),
+        # Telegram posts only to HTTPS (plain http is for loopback tests only)
+        ({"WEBHOOK_URL": "http://example.org/telegram"}, "WEBHOOK_URL"),
+        # the path is matched literally: characters that mean something elsewhere are refused
+        ({"WEBHOOK_URL": "https://example.org/hook("}, "WEBHOOK_URL"),
+        ({"WEBHOOK_URL": "https://example.org/a+b"}, "WEBHOOK_URL"),
+        ({"WEBHOOK_URL": "https://example.org/hook?x=1"}, "WEBHOOK_URL"),
+        # a secret that can be guessed, and one Telegram would refuse
+        ({"WEBHOOK_SECRET": "x"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_SECRET": "fifteen-chars-x"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_SECRET": "has spaces in it, sixteen+"}, "WEBHOOK_SECRET"),
+        ({"WEBHOOK_SECRET": "x" * 257}, "WEBHOOK_SECRET"),
+        ({"ID_HASH_KEY": "short"}, "ID_HASH_KEY"),
     ],
 )
 def test_a_bad_value_is_one_line_naming_the_setting(env, names):
@@ -84,3 +100,18 @@ def test_a_bad_value_is_one_line_naming_the_setting(env, names):
 def test_the_token_never_shows_in_repr():
     settings = load_settings({"TELEGRAM_BOT_TOKEN": "123:SECRET"})
     assert "SECRET" not in repr(settings) and "SECRET" not in str(settings)
+
+
+def test_the_webhook_path_and_its_limits():
+    settings = load_settings({"WEBHOOK_URL": "https://example.org/hook.v1/x_y-z~"})
+    assert settings.webhook_path == "/hook.v1/x_y-z~"
+    assert load_settings({"WEBHOOK_URL": "https://example.org"}).webhook_path == "/"
+    assert load_settings({"WEBHOOK_URL": "http://127.0.0.1:8443/t"}).webhook_url == "http://127.0.0.1:8443/t"
+    assert load_settings({"WEBHOOK_SECRET": "a" * 256}).webhook_secret == "a" * 256
+
+
+def test_id_hash_key_is_read_and_never_shown():
+    key = "k" * 40
+    settings = load_settings({"ID_HASH_KEY": key})
+    assert settings.id_hash_key == key and key not in repr(settings)
+    assert load_settings({}).id_hash_key is None

@@ -13,9 +13,10 @@ from unprivileged import unprivileged_prefix
 
 from bot.settings import load_settings
 from bot.stats import format_stats, print_stats
-from bot.storage import MIGRATIONS, StorageError, Store, connect, migrate, pseudonym
+from bot.storage import MIGRATIONS, Forgot, StorageError, Store, connect, migrate, pseudonym
 
 NAMES = [name for name, _ in MIGRATIONS]
+KEY = "0123456789abcdef0123456789abcdef"  # ID_HASH_KEY as the tests set it
 
 
 def tables(path) -> set[str]:
@@ -68,7 +69,7 @@ async def test_an_older_database_upgrades_itself_and_keeps_its_rows(tmp_path, do
         " 0, '', 1.0)"
     )
     await db.close()
-    assert "chat_state" not in tables(path)
+    assert "seen_updates" not in tables(path)
 
     async with Store(path) as store:
         await store.remember(chat_id=1, user_id=1, question="baru?", at=100.0)
@@ -87,24 +88,76 @@ async def test_a_failing_migration_is_rolled_back_entirely(tmp_path):
     assert "m999_broken" not in [r[0] for r in rows(path, "SELECT name FROM _migrations")]
 
 
-async def test_questions_are_logged_under_pseudonyms(tmp_path):
+async def test_questions_are_logged_under_pseudonyms_keyed_outside_the_file(tmp_path):
     path = tmp_path / "bot.sqlite3"
     text = "Di mana <mereka> bertemu?'); DROP TABLE questions;--"
-    async with Store(path) as store:
+    async with Store(path, id_key=KEY) as store:
         question_id = await ask(store, 4242, text)
         person = store.pseudonym(4242)
-        salt = rows(path, "SELECT value FROM meta WHERE key = 'id_salt'")[0][0]
     assert question_id == 1
     (row,) = rows(
         path, "SELECT chat, chat_type, user_hash, text, kind, answered, sources, ms FROM questions"
     )
     # a private chat's id is its person's id: one pseudonym for both
     assert row == (person, "private", person, text, "answer", 1, "dw kontan", 3.5)
-    assert person == pseudonym(salt.encode(), 4242) and "4242" not in person
-    async with Store(path) as store:
+    assert person == pseudonym(KEY.encode(), 4242) and "4242" not in person
+    async with Store(path, id_key=KEY) as store:
         assert store.pseudonym(4242) == person  # stable for /lupakan after a restart
-    async with Store(tmp_path / "other.sqlite3") as other:
-        assert other.pseudonym(4242) != person  # the salt is per database
+    # The file alone holds no key: every value in it, tried as the key, misses the pseudonym.
+    with sqlite3.connect(path) as db:
+        stored = [
+            str(value)
+            for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            for row in db.execute(f"SELECT * FROM {table}")
+            for value in row
+        ]
+    assert KEY not in stored and KEY.encode() not in path.read_bytes()
+    assert all(pseudonym(value.encode(), 4242) != person for value in stored)
+
+
+async def test_without_a_key_no_id_or_pseudonym_is_stored(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    async with Store(path) as store:
+        assert not store.links_people
+        question_id = await ask(store, 4242, "siapa?")
+        await store.remember(chat_id=4242, user_id=4242, question="siapa?", at=100.0)
+        assert await store.recall(chat_id=4242, now=101.0, max_age=60) == "siapa?"
+        for value in (1, -1):  # one vote per person per answer still
+            await store.record_feedback(answer_key="k", question_id=question_id, user_id=4242, value=value)
+        await store.record_feedback(answer_key="k", question_id=question_id, user_id=7, value=1)
+        assert await store.forget_user(4242) is Forgot.NOTHING_LINKED
+        assert await store.recall(chat_id=4242, now=101.0, max_age=60) is None
+    assert rows(path, "SELECT chat, user_hash FROM questions") == [("", "")]
+    assert rows(path, "SELECT * FROM chat_state") == []
+    voters = rows(path, "SELECT user_hash, value FROM feedback ORDER BY value")
+    assert [v for _, v in voters] == [-1, 1] and voters[0][0] != voters[1][0]
+
+
+async def test_an_old_file_loses_its_in_file_key_and_its_linkable_pseudonyms(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    db = await connect(path, MIGRATIONS[:3])  # as the version that kept the key inside left it
+    async with db.execute("SELECT value FROM meta WHERE key = 'id_salt'") as cursor:
+        (salt,) = await cursor.fetchone()
+    old = pseudonym(salt.encode(), 4242)
+    for text in ("pertama?", "kedua?"):
+        await db.execute(
+            "INSERT INTO questions (asked_at, chat, chat_type, user_hash, text, kind, answered,"
+            " sources, ms) VALUES ('2026-01-02T03:04:05Z', ?, 'private', ?, ?, 'answer', 1, '', 1)",
+            (old, old, text),
+        )
+    await db.execute(
+        "INSERT INTO chat_state VALUES (?, ?, 'kedua?', 1.0)", (old, old)
+    )
+    await db.close()
+
+    async with Store(path, id_key=KEY):
+        pass
+    assert rows(path, "SELECT value FROM meta WHERE key = 'id_salt'") == []
+    assert rows(path, "SELECT * FROM chat_state") == []
+    (users,) = rows(path, "SELECT COUNT(DISTINCT user_hash), COUNT(*) FROM questions")
+    assert users == (1, 2)  # one person's rows stay together, under a stand-in nobody can undo
+    raw = path.read_bytes() + (tmp_path / "bot.sqlite3-wal").read_bytes()
+    assert old.encode() not in raw and salt.encode() not in raw
 
 
 async def test_store_questions_off_writes_no_question_text(tmp_path):
@@ -119,8 +172,9 @@ async def test_store_questions_off_writes_no_question_text(tmp_path):
     assert rows(path, "SELECT value FROM feedback") == [(1,)]
 
 
-async def test_recall_forgets_after_max_age(tmp_path):
-    async with Store(tmp_path / "bot.sqlite3") as store:
+@pytest.mark.parametrize("key", [KEY, None])
+async def test_recall_forgets_after_max_age(tmp_path, key):
+    async with Store(tmp_path / "bot.sqlite3", id_key=key) as store:
         await store.remember(chat_id=7, user_id=1, question="pertama?", at=1000.0)
         await store.remember(chat_id=7, user_id=2, question="kedua?", at=1010.0)
         assert await store.recall(chat_id=7, now=1300.0, max_age=300) == "kedua?"
@@ -130,7 +184,7 @@ async def test_recall_forgets_after_max_age(tmp_path):
 
 async def test_a_second_vote_replaces_the_first(tmp_path):
     path = tmp_path / "bot.sqlite3"
-    async with Store(path) as store:
+    async with Store(path, id_key=KEY) as store:
         question_id = await ask(store, 1, "q?")
         for value in (1, -1):
             await store.record_feedback(
@@ -145,7 +199,7 @@ async def test_a_second_vote_replaces_the_first(tmp_path):
 async def test_forget_user_deletes_only_that_persons_rows(tmp_path):
     path = tmp_path / "bot.sqlite3"
     group = -100
-    async with Store(path) as store:
+    async with Store(path, id_key=KEY) as store:
         mine = await ask(store, 1, "punyaku?")
         await ask(store, 1, "di grup?", chat_id=group)
         theirs = await ask(store, 2, "punya orang lain?")
@@ -157,7 +211,7 @@ async def test_forget_user_deletes_only_that_persons_rows(tmp_path):
         await store.remember(chat_id=2, user_id=2, question="punya orang lain?", at=1.0)
         own_hash = store.pseudonym(1)
 
-        assert await store.forget_user(1) is True
+        assert await store.forget_user(1) is Forgot.DONE
 
         assert await store.recall(chat_id=group, now=2.0, max_age=60) is None
         assert await store.recall(chat_id=2, now=2.0, max_age=60) == "punya orang lain?"
@@ -253,20 +307,20 @@ async def test_a_read_only_file_cannot_be_opened(tmp_path, folder_mode):
 
 
 async def test_an_unopened_store_does_nothing_but_remembers_chats_in_memory(tmp_path):
-    store = Store(tmp_path / "never-opened.sqlite3")
+    store = Store(tmp_path / "never-opened.sqlite3", id_key=KEY)
     assert await ask(store, 1, "q?") is None
     assert (
         await store.record_feedback(answer_key="k", question_id=None, user_id=1, value=1) is False
     )
     await store.remember(chat_id=1, user_id=1, question="q?", at=10.0)
     assert await store.recall(chat_id=1, now=11.0, max_age=60) == "q?"
-    assert await store.forget_user(1) is False  # could not reach the file
+    assert await store.forget_user(1) is Forgot.UNAVAILABLE  # could not reach the file
     assert await store.recall(chat_id=1, now=11.0, max_age=60) is None
     await store.close()
 
 
 async def test_writes_that_start_failing_are_logged_and_survived(tmp_path, caplog):
-    async with Store(tmp_path / "bot.sqlite3") as store:
+    async with Store(tmp_path / "bot.sqlite3", id_key=KEY) as store:
         db: aiosqlite.Connection = store._db  # inject the failure: the file turns read-only
         await db.execute("PRAGMA query_only = ON")
         with caplog.at_level(logging.ERROR, logger="bot.storage"):

@@ -10,7 +10,7 @@ import sqlite3
 import time
 
 import pytest
-from fakebotapi import BotProcess, Conversation
+from fakebotapi import ID_HASH_KEY, BotProcess, Conversation
 from telegram_html_check import assert_telegram_html
 
 from bot.storage import pseudonym
@@ -316,8 +316,7 @@ def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
     query = api.tap(buttons(message)[0][1], message=message, user_id=gina.user_id)
     api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
     with database(bot) as db:
-        (salt,) = db.execute("SELECT value FROM meta WHERE key = 'id_salt'").fetchone()
-        gina_id = pseudonym(salt.encode(), gina.user_id)
+        gina_id = pseudonym(ID_HASH_KEY.encode(), gina.user_id)
         (row,) = db.execute(
             "SELECT text, kind, answered, sources, ms, chat_type FROM questions WHERE chat = ?",
             (gina_id,),

@@ -37,6 +37,9 @@ def refused(api, tmp_path, env, *args) -> tuple[int, str]:
             "WEBHOOK_SECRET must be",
         ),
         ({"CORPUS_DIR": "/nonexistent/corpus"}, "corpus folder not found"),
+        ({"WEBHOOK_URL": "https://example.org/hook(", "WEBHOOK_SECRET": "s" * 16}, "WEBHOOK_URL's path"),
+        ({"TELEGRAM_BASE_URL": "http://[::1/bot"}, "TELEGRAM_BASE_URL is not a valid URL"),
+        ({"WEBHOOK_SECRET": "x"}, "WEBHOOK_SECRET must be 16-256"),
     ],
 )
 def test_a_bad_setting_stops_start_up_with_one_line(api, tmp_path, env, reason):
@@ -135,7 +138,7 @@ def test_sigterm_finishes_the_answer_in_flight_closes_the_database_and_exits_0(a
 
 
 def test_polling_flag_polls_even_with_a_webhook_url(api, tmp_path):
-    env = {"WEBHOOK_URL": "https://example.org/hook", "WEBHOOK_SECRET": "worker-secret"}
+    env = {"WEBHOOK_URL": "https://example.org/hook", "WEBHOOK_SECRET": "worker-secret-0123456789"}
     with BotProcess(api, tmp_path, env=env, args=("run", "--polling")):
         assert "<b>Sumber</b>" in Conversation(api, 3006).ask(QUESTION)["text"]
         assert api.calls_to("setWebhook") == []

@@ -14,7 +14,9 @@ from bot.repl import repl
 from bot.settings import Settings, SettingsError, load_settings
 from index.answerer import Answerer
 from index.corpus import CorpusError
-from index.evaluation import EvalError, evaluate, format_report
+from index.evaluation import EvalError, evaluate, evaluate_suite, format_report, format_suite
+
+SUITE = Path("tests/eval/suite.toml")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +42,16 @@ def _parser() -> argparse.ArgumentParser:
         help="evaluation file (default: the one the corpus's sources.toml names as `eval`)",
     )
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument(
+        "--suite",
+        metavar="FILE",
+        nargs="?",
+        const=str(SUITE),
+        help=f"score every set of a suite, tuning and held-out apart (default FILE: {SUITE})",
+    )
+    ev.add_argument(
+        "--show-heldout", action="store_true", help="with --suite: list the held-out misses too"
+    )
     run = commands.add_parser("run", help="run the Telegram bot (webhook if WEBHOOK_URL is set)")
     run.add_argument("--polling", action="store_true", help="long-poll even if WEBHOOK_URL is set")
     commands.add_parser("stats", help="usage statistics from the bot's database")
@@ -70,6 +82,16 @@ def main(argv: list[str] | None = None) -> int:
             from bot.stats import print_stats
 
             return print_stats(settings)
+        if command == "eval" and args.suite:
+            suite = evaluate_suite(
+                Path(args.suite),
+                lambda corpus: Answerer.load(corpus, None if args.no_cache else settings.index_cache_dir),
+            )
+            if args.json:
+                print(json.dumps(suite.to_json(), ensure_ascii=False, indent=2))
+            else:
+                print(format_suite(suite, show_heldout=args.show_heldout))
+            return 0
         answerer = _answerer(settings, args)
         if command == "ask":
             for question in args.questions:

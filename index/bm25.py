@@ -113,6 +113,11 @@ class PassageIndex:
         """True when some passage holds the term."""
         return term in self._spans
 
+    def passages_of(self, term: str) -> np.ndarray:
+        """The numbers of the passages holding the term (empty when none)."""
+        span = self._spans.get(term)
+        return self._passages[span[0] : span[1]] if span else self._passages[:0]
+
     def all_scores(self, query: Sequence[str]) -> list[float]:
         """rank-bm25's own score for every passage (slow on a large corpus; the reference)."""
         return [float(s) for s in self._bm25.get_scores(list(query))]

@@ -8,74 +8,21 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass, field
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
 from index.bm25 import PassageIndex
 from index.cleaning import clean_article
+from index.closed_class import words_of
 from index.corpus import Corpus, CorpusError
+from index.evidence import read_facts
+from index.model import Index, Passage, Sentence
 from index.sentences import split_sentences
-from index.stemmer import Stemmer, find_names, name_words
+from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem
 from index.text import words
 
 log = logging.getLogger(__name__)
-
-# Indonesian pronouns for people, whose referent is usually named in the sentence before.
-PRONOUNS = frozenset("dia ia mereka beliau keduanya".split())
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence exactly as printed, where it stands, and its search terms."""
-
-    text: str
-    article: int  # position in corpus.articles
-    paragraph: int  # position among the article's kept paragraphs
-    passage: int  # position in Index.passages
-    headline: bool
-    terms: frozenset[str]  # stems of its content words
-    # `terms` plus the names a pronoun in it stands for: "Dia dan Putin kemudian bertemu"
-    # after "Kim tiba di ..." is about Kim too.
-    resolved: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Passage:
-    """One paragraph: the unit BM25 ranks."""
-
-    article: int
-    paragraph: int
-    sentences: tuple[int, ...]  # positions in Index.sentences
-
-
-@dataclass
-class Index:
-    """Everything retrieval needs, built from one corpus."""
-
-    corpus: Corpus
-    sentences: list[Sentence]
-    passages: list[Passage]
-    bm25: PassageIndex
-    stemmer: Stemmer
-    vocabulary: frozenset[str]  # every lowercase word of the cleaned articles
-    name_words: frozenset[str]  # words the articles write capitalised mid-sentence, nearly always
-    build_seconds: float = 0.0
-    loaded_from_cache: bool = field(default=False, compare=False)
-
-    def stats(self) -> dict[str, object]:
-        """Counts for people: articles, passages, sentences, vocabulary, protected names."""
-        return {
-            "articles": len(self.corpus.articles),
-            "passages": len(self.passages),
-            "sentences": len(self.sentences),
-            "vocabulary": len(self.vocabulary),
-            "protected_names": len(self.stemmer.protected),
-            "build_seconds": round(self.build_seconds, 3),
-            "from_cache": self.loaded_from_cache,
-        }
-
 
 def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) -> Index:
     """Clean, split, stem and index every article of the corpus (BM25 variant for measuring)."""
@@ -96,6 +43,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     body = [t for _, _, headline, t in raw_sentences if not headline]
     stemmer = Stemmer(find_names(body))
     names = name_words(body)
+    pronouns = words_of("pronouns")
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     passage_terms: list[list[str]] = []
@@ -113,9 +61,22 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         number = len(sentences)
         resolved = frozenset(terms)
         before = sentences[-1] if sentences else None
-        if before and before.article == a and not before.headline and PRONOUNS.intersection(tokens):
+        if before and before.article == a and not before.headline and pronouns.intersection(tokens):
             resolved |= {t for t in before.terms if t in names}
-        sentences.append(Sentence(text, a, p, len(passages) - 1, headline, frozenset(terms), resolved))
+        sentences.append(
+            Sentence(
+                text,
+                a,
+                p,
+                len(passages) - 1,
+                headline,
+                frozenset(terms),
+                resolved,
+                facts=read_facts(text),
+                predicates=predicates(tokens, stemmer),
+                opens_with_pronoun=bool(tokens) and tokens[0] in pronouns,
+            )
+        )
         last = passages[-1]
         passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
 
@@ -129,6 +90,23 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         name_words=names,
         build_seconds=time.perf_counter() - started,
     )
+
+
+_VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+
+
+def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:
+    """The stems of a sentence's verbs: an affixed verb ("berangkat", "ditangkap") or an
+    unaffixed one Indonesian grammar lists ("tiba", "tewas")."""
+    base = words_of("base_verbs")
+    found: set[str] = set()
+    for token in tokens:
+        if not token.isalpha() or token in stemmer.protected:
+            continue
+        stem = sastrawi_stem(token)
+        if token in base or (stem != token and token.startswith(_VERB_PREFIX) and len(stem) > 2):
+            found.add(stem)
+    return frozenset(found)
 
 
 @cache

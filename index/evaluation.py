@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,9 @@ class EvalError(Exception):
     """An evaluation file that cannot be read; the message names it."""
 
 
+SPLITS = ("tuning", "heldout")
+
+
 @dataclass(frozen=True)
 class Item:
     """One evaluation question: the fact its answer must hold, or that it must be declined."""
@@ -23,6 +27,8 @@ class Item:
     kind: str
     expect: tuple[str, ...]
     decline: bool
+    split: str = "tuning"  # "tuning" or "heldout": held-out questions are not studied one by one
+    tag: str = ""  # what it asks (when, number, why, outlet...), as the writer labelled it
 
 
 @dataclass
@@ -114,6 +120,9 @@ def load_items(path: Path) -> list[Item]:
         raise EvalError(f"{path}: evaluation file not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise EvalError(f"{path}: not a valid TOML file ({exc})") from None
+    default_split = data.get("split", "tuning")
+    if default_split not in SPLITS:
+        raise EvalError(f"{path}: split must be one of {', '.join(SPLITS)}, got {default_split!r}")
     items = []
     for number, entry in enumerate(data.get("question", []), start=1):
         question = entry.get("q")
@@ -123,7 +132,11 @@ def load_items(path: Path) -> list[Item]:
             raise EvalError(f"{path}: question #{number} has no `q`")
         if not decline and not expect:
             raise EvalError(f"{path}: question #{number} has neither `expect` nor `decline = true`")
-        items.append(Item(question, str(entry.get("kind", "other")), tuple(expect), decline))
+        split = entry.get("split", default_split)
+        if split not in SPLITS:
+            raise EvalError(f"{path}: question #{number}: split must be one of {', '.join(SPLITS)}")
+        kind = str(entry.get("kind", "other"))
+        items.append(Item(question, kind, tuple(expect), decline, split, str(entry.get("tag", ""))))
     if not items:
         raise EvalError(f"{path}: no [[question]] entries")
     return items
@@ -177,4 +190,140 @@ def format_report(report: Report) -> str:
             want = "decline" if o.item.decline else " | ".join(o.item.expect)
             got = "declined" if o.declined else o.first[:120]
             lines.append(f"  - {o.item.question!r}: want {want}; got {got}")
+    return "\n".join(lines)
+
+
+# -- the suite: every evaluation set with its corpus, tuning and held-out apart ------------
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """One evaluation file and the corpus it asks about."""
+
+    name: str
+    corpus: Path
+    questions: Path
+
+
+def load_suite(path: Path) -> list[EvalSet]:
+    """The evaluation sets a suite file lists (TOML, [[set]] tables with name, corpus, questions;
+    paths relative to the suite file)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EvalError(f"{path}: suite file not found") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise EvalError(f"{path}: not a valid TOML file ({exc})") from None
+    sets = []
+    for number, entry in enumerate(data.get("set", []), start=1):
+        try:
+            sets.append(
+                EvalSet(
+                    str(entry["name"]),
+                    (path.parent / entry["corpus"]).resolve(),
+                    (path.parent / entry["questions"]).resolve(),
+                )
+            )
+        except KeyError as exc:
+            raise EvalError(f"{path}: set #{number} has no {exc.args[0]!r}") from None
+    if not sets:
+        raise EvalError(f"{path}: no [[set]] entries")
+    return sets
+
+
+@dataclass
+class SuiteReport:
+    """The reports of every set of a suite, read by split."""
+
+    reports: list[tuple[EvalSet, Report]]
+
+    def rows(self, split: str, by: str) -> list[Row]:
+        """Rows for one split, one per corpus (`by="set"`) or per kind (`by="kind"`), then the total."""
+        groups: dict[str, Report] = {}
+        total = Report(path=Path("total"))
+        for evalset, report in self.reports:
+            for o in report.outcomes:
+                if o.item.split != split:
+                    continue
+                key = evalset.name if by == "set" else o.item.kind
+                groups.setdefault(key, Report(path=Path(key))).outcomes.append(o)
+                total.outcomes.append(o)
+        rows = []
+        for key in sorted(groups):
+            row = groups[key].total()
+            row.kind = key
+            rows.append(row)
+        return [*rows, total.total()]
+
+    def failures(self, split: str) -> list[tuple[str, Outcome]]:
+        """The outcomes of one split that went wrong, with their set's name."""
+        return [
+            (evalset.name, o)
+            for evalset, report in self.reports
+            for o in report.failures()
+            if o.item.split == split
+        ]
+
+    def to_json(self) -> dict[str, object]:
+        """Both splits' rows by set and by kind (failures of the tuning split only)."""
+        return {
+            split: {
+                "by_set": [vars(r) for r in self.rows(split, "set")],
+                "by_kind": [vars(r) for r in self.rows(split, "kind")],
+            }
+            for split in SPLITS
+        } | {
+            "tuning_failures": [
+                {"set": name, "question": o.item.question, "expect": list(o.item.expect), "first": o.first}
+                for name, o in self.failures("tuning")
+            ]
+        }
+
+
+def evaluate_suite(path: Path, answerer_for: Callable[[Path], Answerer]) -> SuiteReport:
+    """Every set of the suite scored, each on its own corpus's answerer."""
+    answerers: dict[Path, Answerer] = {}
+    reports = []
+    for evalset in load_suite(path):
+        if evalset.corpus not in answerers:
+            answerers[evalset.corpus] = answerer_for(evalset.corpus)
+        reports.append((evalset, evaluate(answerers[evalset.corpus], evalset.questions)))
+    return SuiteReport(reports)
+
+
+def _row_line(r: Row) -> str:
+    return (
+        f"{r.kind:<12} {r.questions:>4} {_pct(r.top1, r.answerable):>7} "
+        f"{_pct(r.declined_wrongly, r.answerable):>9} "
+        f"{_pct(r.declined_correctly, r.must_decline):>9} {_pct(r.top3, r.answerable):>7}"
+    )
+
+
+def format_suite(suite: SuiteReport, show_heldout: bool = False) -> str:
+    """Tables by set and by kind, tuning and held-out apart; the tuning misses listed.
+
+    Held-out misses are counted, not listed, unless `show_heldout`: they are not for
+    studying one by one while changing the engine.
+    """
+    header = f"{'':<12} {'n':>4} {'top-1':>7} {'declined':>9} {'decl. ok':>9} {'top-3':>7}"
+    note = (
+        "top-1: first quote right, of answerable; declined: answerable declined; "
+        "decl. ok: must-decline declined"
+    )
+    lines = [note]
+    for split in SPLITS:
+        for by in ("set", "kind"):
+            lines += ["", f"{split} by {by}", header, "-" * len(header)]
+            lines += [_row_line(r) for r in suite.rows(split, by)]
+    for split in SPLITS:
+        failures = suite.failures(split)
+        if split == "heldout" and not show_heldout:
+            lines += ["", f"heldout: {len(failures)} not right (not listed: use --show-heldout)"]
+            continue
+        if failures:
+            lines += ["", f"{split}: not right"]
+            for name, o in failures:
+                want = "decline" if o.item.decline else " | ".join(o.item.expect)
+                got = "declined" if o.declined else o.first[:110]
+                lines.append(f"  - [{name}/{o.item.kind}] {o.item.question!r}: want {want}; got {got}")
     return "\n".join(lines)

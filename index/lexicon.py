@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -38,19 +38,30 @@ class Lexicon:
 
     informal: dict[str, tuple[str, ...]]
     english: dict[str, tuple[str, ...]]
-    synonyms: dict[str, tuple[str, ...]]
+    synonyms: dict[str, tuple[str, ...]]  # words of like meaning: weaker evidence than the word
+    # Spellings of one word ("praktik", "praktek"; "Moskow", "Moskwa"): as good as the word.
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Abbreviations the press prints and their words ("menlu": "menteri luar negeri").
+    abbreviations: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
 def lexicon() -> Lexicon:
     """The shipped lexicons, read once."""
-    synonyms: dict[str, set[str]] = {}
-    for head, others in _table("synonyms.tsv").items():
-        group = {head, *others}
-        for word in group:
-            synonyms.setdefault(word, set()).update(group - {word})
     return Lexicon(
         informal=_table("informal.tsv"),
         english=_table("english.tsv"),
-        synonyms={w: tuple(sorted(s)) for w, s in synonyms.items()},
+        synonyms=_groups(_table("synonyms.tsv")),
+        variants=_groups(_table("variants.tsv")),
+        abbreviations=_table("abbreviations.tsv"),
     )
+
+
+def _groups(table: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Each line a group of words that stand for one another, looked up from any member."""
+    groups: dict[str, set[str]] = {}
+    for head, others in table.items():
+        group = {head, *others}
+        for word in group:
+            groups.setdefault(word, set()).update(group - {word})
+    return {w: tuple(sorted(s)) for w, s in groups.items()}

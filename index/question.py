@@ -1,46 +1,56 @@
-"""Reads a question as people type it: its language, its type, and its words in standard Indonesian."""
+"""Question understanding, the engine's first stage: a question as people type it becomes its
+language, what it asks for (a date, a clock time, a place, a number...), the outlets it names,
+and its words in standard Indonesian."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
+from index.closed_class import words_of
 from index.lexicon import Lexicon
+from index.general import is_common_indonesian
 from index.stemmer import stopwords
-from index.text import words
+from index.text import cased_words, words
 
 # The question types, each named for what a good answer sentence holds.
-PLACE, DATE, PERSON, NUMBER, REASON, MANNER, YESNO, WHAT, OTHER = (
+PLACE, ORIGIN, DATE, TIME, DURATION, PERSON, NUMBER, MEASURE = (
     "place",
+    "origin",
     "date",
+    "time",
+    "duration",
     "person",
     "number",
-    "reason",
-    "manner",
-    "yesno",
-    "what",
-    "other",
+    "measure",
 )
+REASON, MANNER, YESNO, SAID, WHAT, OTHER = "reason", "manner", "yesno", "said", "what", "other"
 
-QUESTION_WORDS = frozenset(
-    """
-    apa apakah siapa siapakah kapan kapankah mana dimana mengapa kenapa bagaimana bagaimanakah
-    berapa berapakah
-    """.split()
-)
+QUESTION_WORDS = words_of("question_words")
 # "kapan itu?", "siapa yang ikut?": words that point back to the chat's previous question.
-ANAPHORA = frozenset(["itu", "tersebut", "mereka", "dia", "ia", "beliau", "sana", "situ", "keduanya"])
-_ENGLISH_AUXILIARIES = frozenset(
-    ["did", "do", "does", "was", "were", "is", "are", "has", "have", "had", "will", "can", "could"]
-)
-_GREETINGS = frozenset(
-    """halo hallo helo hai hi hey hello pagi siang sore malam selamat assalamualaikum salam
-    permisi min bot kak bang gan terima kasih makasih trims thanks thank you ok oke sip ya yah
-    dong nih deh banyak semua good morning""".split()
-)
-_THANKS = frozenset(["terima", "kasih", "makasih", "trims", "thanks", "thank"])
-# Question words that, followed by one of these, ask for a date or a manner instead.
-_MEASURES = frozenset("lama banyak jauh besar sering kali jumlah luas tinggi".split())
-_DATE_NOUNS = frozenset(["tanggal", "hari", "jam", "pukul", "tahun", "bulan"])
+ANAPHORA = words_of("anaphora")
+_ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
+_GREETINGS = words_of("greetings")
+_THANKS = words_of("thanks")
+_YESNO_TAGS = words_of("yesno_tags")
+_NEGATIONS = words_of("negations")
+_DURATION = words_of("duration_words")
+_MEASURE = words_of("measure_words")
+_COUNT = words_of("count_words")
+_DATE_NOUNS = words_of("date_nouns")
+_CLOCK = words_of("clock_nouns")
+_REASON_NOUNS = words_of("reason_nouns")
+_MANNER_VERBS = words_of("manner_verbs")
+_SPEECH = words_of("speech_question")
+_ORIGIN = words_of("origin_nouns")
+_TIME_UNITS = words_of("time_units")
+_PREPOSITIONS = frozenset({"di", "ke", "dari"})
+_META = words_of("question_meta")
+_FRAME = words_of("frame_nouns")
+# The words after "berapa" that belong to the question, not to its topic.
+_ASKED_AFTER_BERAPA = _DURATION | _MEASURE | _COUNT | _DATE_NOUNS | _CLOCK | words_of("time_units")
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,14 @@ class Question:
     aliases: tuple[tuple[str, str], ...] = ()
     # The words in order, each slot holding the alternatives for one thing the person typed.
     slots: tuple[tuple[str, ...], ...] = ()
+    # Source ids of the outlets the question names ("Menurut Kompas, ..."): not search words.
+    outlets: tuple[str, ...] = ()
+    # Words the person wrote capitalised mid-sentence: names, whatever their case elsewhere.
+    capitalised: frozenset[str] = frozenset()
+    # For "di/ke/dari mana": the preposition, so "ke mana" prefers "ke X".
+    preposition: str = "di"
+    # The word whose value a "berapa"/"what" question asks for ("usia" of "berapa usia Putin").
+    asked_noun: str = ""
 
     @property
     def anaphoric(self) -> bool:
@@ -73,9 +91,49 @@ def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
     return "en" if english > indonesian else "id"
 
 
+# "luka2", "jauh2": chat writes a doubled word with a 2.
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})2\b")
+# English contractions and possessives: "what's", "airline's", "didn't".
+_CONTRACTION = re.compile(r"(?i)\b([a-z]+)'(?:s|re|ll|ve|d|m)\b|\b([a-z]+)n't\b")
+
+
+def _prepare(text: str) -> str:
+    text = _DOUBLED.sub(r"\1-\1", text)
+    return _CONTRACTION.sub(lambda m: m.group(1) or f"{m.group(2)} not", text)
+
+
+def _chat_form(token: str, lexicon: Lexicon) -> str:
+    """The standard word behind a chat form no table lists, when there is one for certain:
+    Jakarta "-in" for "-kan" ("nurunin" -> "menurunkan", "dihentiin" -> "dihentikan"), a
+    dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar")."""
+    if len(token) < 4 or not token.isalpha() or is_common_indonesian(token) or token in stopwords():
+        return token
+    candidates: list[str] = []
+    if token.endswith("in") and len(token) > 5:
+        base = token[:-2]
+        if base.endswith("i") and token.endswith("iin"):
+            base = base[:-1] + "i"
+        candidates += [base + "kan", "me" + base + "kan", base + "i", base]
+    candidates.append("h" + token)
+    last_e = token.rfind("e")
+    if last_e > 0:
+        candidates.append(token[:last_e] + "a" + token[last_e + 1 :])
+    for candidate in candidates:
+        if is_common_indonesian(candidate):
+            return candidate
+    return token
+
+
+def _squeeze(token: str) -> str:
+    """A stretched chat word back to its form: "parahhh" -> "parah", "bangeeet" -> "banget"."""
+    if len(token) < 4 or not re.search(r"(.)\1\1", token):
+        return token
+    return re.sub(r"(.)\1{2,}", r"\1", token)
+
+
 def _standardise(
     tokens: list[str], language: str, lexicon: Lexicon
-) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]]]:
+) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
     """Standard words, the slots they fill, and (standard word, typed word) aliases.
 
     A chat word becomes the words of its standard phrase, one slot each ("korut" -> "korea",
@@ -86,15 +144,27 @@ def _standardise(
     out: list[str] = []
     slots: list[tuple[str, ...]] = []
     aliases: list[tuple[str, str]] = []
-    for token in tokens:
+    mapped: dict[str, str] = {}  # typed word -> the first standard word it became
+    for raw in tokens:
+        token = _squeeze(raw)
+        if language == "id" and token not in table:
+            token = _chat_form(token, lexicon)
         replacement = table.get(token)
         english = language == "en" and replacement is not None
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
+        if replacement is None and token.endswith("nya") and len(token) > 5:
+            # "hakimnya", "korbannya": the chat "-nya" on a chat word ("gmnnya")
+            base = lexicon.informal.get(token[:-3])
+            if base is not None:
+                replacement = base
         if replacement is None:
             out.append(token)
             slots.append((token,))
+            mapped.setdefault(raw, token)
             continue
+        if replacement:
+            mapped.setdefault(raw, replacement[0])
         out.extend(replacement)
         if english:
             if replacement:
@@ -102,7 +172,7 @@ def _standardise(
         else:
             slots.extend((word,) for word in replacement)
         aliases.extend((word, token) for word in replacement if word != token)
-    return out, slots, aliases
+    return out, slots, aliases, mapped
 
 
 def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
@@ -114,59 +184,228 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         prev = tokens[i - 1] if i > 0 else ""
         if token in {"bagaimana", "bagaimanakah"} and nxt in {"berapa", "banyak"}:
             return NUMBER  # "how many", "how much"
+        if token in {"bagaimana", "bagaimanakah"} and nxt in _DURATION:
+            return DURATION  # "how long"
+        if token in {"bagaimana", "bagaimanakah"} and nxt in _MEASURE:
+            return MEASURE  # "how high", "how strong"
         if token in {"kapan", "kapankah"}:
             return DATE
+        if token in {"berapa", "berapakah", "apa"} and prev in _CLOCK:
+            return TIME  # "jam berapa", "pukul berapa"
         if token in {"berapa", "berapakah", "apa"} and prev in _DATE_NOUNS:
-            return DATE
-        if token in {"mana", "dimana"}:
-            return PLACE
+            return DATE  # "tanggal berapa", "tahun berapa"
+        if token == "dimana" or (token == "mana" and _PREPOSITIONS.intersection(tokens[max(0, i - 3) : i])):
+            return ORIGIN if _ORIGIN.intersection(tokens[i + 1 : i + 3]) else PLACE
+        if token == "mana" and i == 0:
+            return PLACE  # "mana lokasinya?"
+        if token == "mana":
+            return WHAT  # "kantor berita mana": which one, not where
         if token in {"siapa", "siapakah"}:
             return PERSON
         if token in {"mengapa", "kenapa"}:
             return REASON
+        if token == "apa" and _SPEECH.intersection((prev, nxt)):
+            return SAID
         if token in {"bagaimana", "bagaimanakah"}:
             return MANNER
-        if token == "apa" and prev in {"naik", "dengan", "pakai", "menggunakan", "menaiki"}:
+        if token == "apa" and prev in _MANNER_VERBS:
             return MANNER
-        if token == "apa" and prev in {"untuk", "alasan"}:
+        if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
             return REASON
         if token in {"berapa", "berapakah"}:
+            if nxt in _DURATION or nxt in _TIME_UNITS:
+                return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long
+            if nxt in _CLOCK:
+                return TIME
+            if nxt in _MEASURE:
+                return MEASURE
             return DATE if nxt in _DATE_NOUNS - {"hari"} else NUMBER
         if token == "apakah":
             return YESNO
         if token == "apa":
-            return DATE if nxt in _DATE_NOUNS else WHAT
+            return DATE if nxt in _DATE_NOUNS else TIME if nxt in _CLOCK else WHAT
+    if tokens and tokens[-1] in _YESNO_TAGS and len(tokens) > 2:
+        return YESNO  # "ada korban gak?", "udah sampai belum?"
     return OTHER
 
 
-def read_question(text: str, lexicon: Lexicon) -> Question:
-    """The question's language, type and standard Indonesian words."""
-    raw_tokens = words(text)
+def _outlets(text: str, outlet_names: dict[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The text without the outlet names it mentions, and those outlets' source ids.
+
+    `outlet_names` maps an outlet's name or id written without spaces ("kompascom",
+    "dwindonesia", "dw") to its source id. A name is found as one to three words run
+    together ("Detak.com", "Kabar Nusa"), with one typo in a long name ("wartaseruny"), or
+    as the initials of the words ("Deutsche Welle" for "DW").
+    """
+    if not outlet_names:
+        return text, ()
+    tokens = words(text)
+    cased = re.findall(r"[^\W_]+", text)
+    found: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2, 1):
+            window = "".join(tokens[i : i + n])
+            if i + n > len(tokens) or not window.isalpha():
+                continue
+            source = outlet_names.get(window) or _near(window, outlet_names)
+            if source is not None:
+                found.append(source)
+                tokens[i : i + n] = [""] * n
+                i += n - 1
+                break
+        i += 1
+    runs = _runs(cased)
+    for name, source in outlet_names.items():
+        # "Deutsche Welle" for "DW": two or three capitalised words in a row spell it.
+        if name in runs and source not in found:
+            found.append(source)
+            spelled = {w.lower() for w in runs[name]}
+            tokens = ["" if t in spelled else t for t in tokens]
+    if not found:
+        return text, ()
+    return " ".join(t for t in tokens if t), tuple(dict.fromkeys(found))
+
+
+def _runs(cased: list[str]) -> dict[str, list[str]]:
+    """Every run of two or three capitalised words, by its initials."""
+    runs: dict[str, list[str]] = {}
+    for i in range(len(cased)):
+        for n in (2, 3):
+            part = cased[i : i + n]
+            if len(part) == n and all(w[0].isupper() and len(w) > 1 for w in part):
+                runs.setdefault("".join(w[0].lower() for w in part), part)
+    return runs
+
+
+def _near(window: str, outlet_names: dict[str, str]) -> str | None:
+    """The outlet a long name with one typo means ("wartaseruny" -> "wartaseruni")."""
+    if len(window) < 7:
+        return None
+    for name, source in outlet_names.items():
+        if len(name) >= 7 and abs(len(name) - len(window)) <= 1 and OSA.distance(name, window) <= 1:
+            return source
+    return None
+
+
+_OUTLET_FILLERS = frozenset("menurut kata versi laporan berita media situs portal according to says report".split())
+
+
+_ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
+
+
+def _asked_noun(
+    tokens: list[str],
+    raw_tokens: list[str],
+    mapped: dict[str, str],
+    asked: set[int],
+    content: tuple[str, ...],
+    qtype: str,
+    language: str,
+) -> str:
+    """The word whose value the question asks for: "usia" of "Berapa usia Ushakov?", "partai"
+    of "Partai apa ...?", "kecepatan" of "Berapa kecepatan ...?", "party" of "Which party ...".
+
+    When no article uses it, the articles do not give its value; an answer must hold it.
+    """
+    if language == "en":
+        # "how many nuclear weapons does ...", "which party does ...": the head of the
+        # English phrase after the question word is its last noun before the verb.
+        for i, raw in enumerate(raw_tokens):
+            if raw in {"which", "what", "many", "much"} and i + 1 < len(raw_tokens):
+                phrase: list[str] = []
+                for nxt in raw_tokens[i + 1 :]:
+                    if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
+                        if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:
+                            break
+                        continue
+                    phrase.append(nxt)
+                if phrase:
+                    std = mapped.get(phrase[-1], "")
+                    return std if std in content else ""
+                break
+        return ""
+    for i, t in enumerate(tokens):
+        if t in {"berapa", "berapakah"}:
+            if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
+                return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
+            following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
+            following = [w for w in following if w not in stopwords() and w not in _FRAME]
+            if following and following[0] in content:
+                return following[0]
+            if not following and content:
+                return content[0]  # "harga tiketnya brp?"
+            return ""
+        if t in {"apa", "mana"} and 0 < i and qtype in (WHAT,) and tokens[i - 1] in content:
+            return tokens[i - 1]  # "partai apa", "kantor berita mana"
+    return ""
+
+
+def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | None = None) -> Question:
+    """The question's language, type, outlets and standard Indonesian words."""
+    original = text
+    text = _prepare(text)
+    cased = cased_words(text)
+    capitalised = frozenset(w.lower() for i, w in enumerate(cased) if i > 0 and w[0].isupper())
+    searched, outlets = _outlets(text, outlet_names or {})
+    raw_tokens = words(searched) if outlets else words(text)
+    if outlets:
+        # "Menurut Kompas, ...": with the outlet gone, "menurut" says nothing either.
+        raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS] or raw_tokens
     language = detect_language(raw_tokens, lexicon)
-    tokens, slots, aliases = _standardise(raw_tokens, language, lexicon)
+    # "ada korban gak?", "udah sampai belum?": a chat tag asks yes or no; it is not a word
+    # of the topic ("gak" is not "tidak" here).
+    tags = _YESNO_TAGS - _NEGATIONS
+    tagged = language == "id" and any(t in tags for t in raw_tokens[1:])
+    if tagged:
+        raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
+    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
     stop = stopwords()
-    # "berapa lama", "berapa banyak": the measure word belongs to the question, not the topic.
-    asked = {
-        i + 1
-        for i, t in enumerate(tokens[:-1])
-        if t in {"berapa", "berapakah"} and tokens[i + 1] in _MEASURES
-    }
+    qtype = question_type(tokens, raw_tokens)
+    if tagged and qtype in (OTHER, WHAT):
+        qtype = YESNO
+    # "berapa lama", "jam berapa": the measure word belongs to the question, not the topic.
+    asked: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t in {"berapa", "berapakah"}:
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # "berapa tinggi" asks a measure; "berapa kedalaman" names what is measured: a
+            # noun the answer must hold, so it stays a search word.
+            if nxt in _ASKED_AFTER_BERAPA and not (nxt in _MEASURE and nxt.startswith("ke")):
+                asked.add(i + 1)
+            if i > 0 and tokens[i - 1] in _CLOCK | _DATE_NOUNS:
+                asked.add(i - 1)
+        if t == "apa" and qtype in (TIME, DATE) and i + 1 < len(tokens) and tokens[i + 1] in _CLOCK | _DATE_NOUNS:
+            asked.add(i + 1)
+        if t in _META:
+            asked.add(i)
+        if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
+            asked.add(i)
+    preposition = "di"
+    for before, word in zip(tokens, tokens[1:], strict=False):
+        if word == "mana" and before in ("di", "ke", "dari"):
+            preposition = before
     content = tuple(
         t
         for i, t in enumerate(tokens)
         if t not in QUESTION_WORDS and t not in stop and t not in ANAPHORA and i not in asked
     )
+    asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (
         all(t in _GREETINGS for t in raw_tokens) or all(t in _GREETINGS for t in tokens)
     )
     return Question(
-        text=text,
+        text=original,
         language=language,
-        qtype=question_type(tokens, raw_tokens),
+        qtype=qtype,
         words=tuple(tokens),
         content=content,
         greeting=greeting,
         thanks=greeting and any(t in _THANKS for t in (*raw_tokens, *tokens)),
         aliases=tuple(aliases),
         slots=tuple(slots),
+        outlets=outlets,
+        capitalised=capitalised,
+        preposition=preposition,
+        asked_noun=asked_noun,
     )

@@ -1,0 +1,161 @@
+"""Composing, the engine's last stage: ranked sentences become quotes cited to every outlet
+that states them, with the accounts that disagree shown side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from index import evidence
+from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index.lexicon import Lexicon
+from index.model import Index, Sentence
+from index.query import Query
+from index.retrieval import Candidate
+from index.weights import Weights
+
+Group = list[Candidate]
+
+
+class Composer:
+    """Builds answers from ranked candidates of one index."""
+
+    def __init__(self, index: Index, lexicon: Lexicon, weights: Weights) -> None:
+        self.index = index
+        self.weights = weights
+        self.sources: dict[str, Source] = {s.id: s for s in index.corpus.sources}
+        stem = index.stemmer.stem
+        # Verbs that name one event in other words ("berangkat", "meninggalkan").
+        self._related: dict[str, set[str]] = {}
+        for word, synonyms in lexicon.synonyms.items():
+            self._related.setdefault(stem(word), set()).update(stem(s) for s in synonyms)
+
+    def compose(self, query: Query, ranked: list[Candidate]) -> Answer:
+        """The answer: the best group's quote, a differing account if any, the next best."""
+        w = self.weights
+        q = query.question
+        groups = self.merge(ranked)
+        top = groups[0][0]
+        chosen = [groups[0]]
+        clash = self.disagreement(groups, q.qtype)
+        if clash is not None:
+            chosen.append(clash[1])  # the differing account is shown, whatever its rank
+        for group in groups[1:]:
+            if len(chosen) >= w.max_quotes:
+                break
+            lead = group[0]
+            if group not in chosen and lead.score >= w.follow_ratio * top.score and lead.support >= w.min_coverage:
+                chosen.append(group)
+
+        shown: set[int] = set()
+        quoted: dict[int, Quote] = {}  # position in `chosen` -> its quote
+        for position, group in enumerate(chosen):
+            if not _printed(group, shown):  # already printed before a "Dia ..." sentence
+                quoted[position] = self.quote(group, shown)
+        quotes = tuple(quoted.values())
+        more: list[Quote] = []
+        for group in groups:
+            if len(more) == w.more_quotes:
+                break
+            if group not in chosen and not _printed(group, shown):
+                more.append(self.quote(group, shown))
+        disagreements: tuple[Disagreement, ...] = ()
+        if clash is not None and 1 in quoted and 0 in quoted:
+            what, value_a, value_b = clash[0]
+            # Each value is cited to the outlets of the quote that shows it.
+            values = ((value_a, quoted[0].sources), (value_b, quoted[1].sources))
+            disagreements = (Disagreement(what=what, values=values),)
+        cited = _unique(i for quote in quotes for i in quote.sources)
+        more_cited = [i for i in _unique(i for quote in more for i in quote.sources) if i not in cited]
+        return Answer(
+            question=q.text,
+            kind=Kind.ANSWER,
+            language=q.language,
+            sentences=quotes,
+            sources=tuple(self.sources[i] for i in cited),
+            more=tuple(more),
+            more_sources=tuple(self.sources[i] for i in more_cited),
+            disagreements=disagreements,
+            question_type=q.qtype,
+        )
+
+    def merge(self, candidates: list[Candidate]) -> list[Group]:
+        """Candidates grouped by the fact they state: a group is one quote cited to all its outlets.
+
+        Two sentences are one fact only when they share most of their words and every figure
+        and date: a quote is never cited to an outlet that printed another number.
+        """
+        sentences = self.index.sentences
+        idf = self.index.bm25.idf
+        groups: list[Group] = []
+        # Outlets stating the quoted facts rank near them: a bounded pool keeps this quadratic
+        # step cheap on a large corpus.
+        for c in candidates[: self.weights.merge_pool]:
+            s = sentences[c.sentence]
+            for group in groups:
+                lead = sentences[group[0].sentence]
+                if evidence.same_fact(lead.terms, s.terms, lead.facts, s.facts, lead.text, s.text, idf):
+                    group.append(c)
+                    break
+            else:
+                groups.append([c])
+        return groups
+
+    def predicates(self, s: Sentence) -> frozenset[str]:
+        """The sentence's verbs and the verbs that mean the same."""
+        found = set(s.predicates)
+        for p in s.predicates:
+            found |= self._related.get(p, set())
+        return frozenset(found)
+
+    def disagreement(self, groups: list[Group], qtype: str) -> tuple[tuple[str, str, str], Group] | None:
+        """A relevant sentence of another outlet giving another date or number for the same
+        event as the first quote."""
+        sentences = self.index.sentences
+        lead = sentences[groups[0][0].sentence]
+        lead_predicates = self.predicates(lead)
+        for group in groups[1:]:
+            other_c = group[0]
+            # A differing account may use other words, so it needs less of the question's.
+            if other_c.support < 0.6 * self.weights.min_coverage:
+                continue
+            other = sentences[other_c.sentence]
+            if other.article == lead.article:
+                continue
+            clash = evidence.conflict(
+                lead.terms, other.terms, lead.facts, other.facts, lead_predicates, other.predicates, qtype
+            )
+            if clash is not None:
+                return clash, group
+        return None
+
+    def quote(self, group: Group, shown: set[int]) -> Quote:
+        """The group's quote; `shown` collects the sentences it prints."""
+        number = group[0].sentence
+        lead = self.index.sentences[number]
+        text, sources = lead.text, self._ids(group)
+        # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence before
+        # it too, when both stand in one paragraph (and it is not quoted already). Only the
+        # lead's outlet printed that sentence, so only it is cited.
+        if number > 0 and number - 1 not in shown and lead.opens_with_pronoun:
+            before = self.index.sentences[number - 1]
+            if before.passage == lead.passage:
+                text = f"{before.text} {text}"
+                sources = sources[:1]
+                shown.add(number - 1)
+        shown.update(c.sentence for c in group)
+        return Quote(text=text, sources=sources, score=group[0].score)
+
+    def _ids(self, group: Group) -> tuple[str, ...]:
+        articles = self.index.corpus.articles
+        return tuple(_unique(articles[self.index.sentences[c.sentence].article].source.id for c in group))
+
+
+def _printed(group: Group, shown: set[int]) -> bool:
+    """True when a sentence of the group is already in the reply."""
+    return any(c.sentence in shown for c in group)
+
+
+def _unique(ids: Iterable[str]) -> list[str]:
+    """The ids in order, each once."""
+    return list(dict.fromkeys(ids))
+

@@ -1,0 +1,67 @@
+"""What the index holds: sentences with their facts, passages, and the index itself.
+
+Plain data, shared by the stages (retrieval, ranking, composing) and built by index/build.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.bm25 import PassageIndex
+from index.corpus import Corpus
+from index.evidence import Facts
+from index.stemmer import Stemmer
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence exactly as printed, where it stands, and its search terms."""
+
+    text: str
+    article: int  # position in corpus.articles
+    paragraph: int  # position among the article's kept paragraphs
+    passage: int  # position in Index.passages
+    headline: bool
+    terms: frozenset[str]  # stems of its content words
+    # `terms` plus the names a pronoun in it stands for: "Dia dan Putin kemudian bertemu"
+    # after "Kim tiba di ..." is about Kim too.
+    resolved: frozenset[str] = frozenset()
+    facts: Facts = field(default_factory=Facts)  # dates, figures, places... found at build time
+    predicates: frozenset[str] = frozenset()  # stems of its verbs: what happens in it
+    opens_with_pronoun: bool = False  # "Dia dan Putin ...": means little without the sentence before
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One paragraph: the unit BM25 ranks."""
+
+    article: int
+    paragraph: int
+    sentences: tuple[int, ...]  # positions in Index.sentences
+
+
+@dataclass
+class Index:
+    """Everything retrieval needs, built from one corpus."""
+
+    corpus: Corpus
+    sentences: list[Sentence]
+    passages: list[Passage]
+    bm25: PassageIndex
+    stemmer: Stemmer
+    vocabulary: frozenset[str]  # every lowercase word of the cleaned articles
+    name_words: frozenset[str]  # words the articles write capitalised mid-sentence, nearly always
+    build_seconds: float = 0.0
+    loaded_from_cache: bool = field(default=False, compare=False)
+
+    def stats(self) -> dict[str, object]:
+        """Counts for people: articles, passages, sentences, vocabulary, protected names."""
+        return {
+            "articles": len(self.corpus.articles),
+            "passages": len(self.passages),
+            "sentences": len(self.sentences),
+            "vocabulary": len(self.vocabulary),
+            "protected_names": len(self.stemmer.protected),
+            "build_seconds": round(self.build_seconds, 3),
+            "from_cache": self.loaded_from_cache,
+        }

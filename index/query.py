@@ -1,0 +1,274 @@
+"""From a read question to search terms: stems, typo corrections, names kept whole, and for
+each term how much its absence from the articles says.
+
+A name, a figure, a code or the question's verb that no article uses is strong evidence that
+the articles do not report what is asked ("Siapa presiden Indonesia?" of articles that never
+name Indonesia). An ordinary word they do not use is weak evidence: the fact may be there in
+other words ("tempat" for "lokasi"), so it only counts for less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from index.general import is_common_indonesian, is_international, is_rare
+from index.lexicon import Lexicon
+from index.model import Index
+from index.question import Question, read_question
+from index.closed_class import words_of
+from index.stemmer import sastrawi_stem, stopwords
+from index.text import words
+
+@dataclass(frozen=True)
+class Term:
+    """One thing the question asks about: a word, or a name of several words ("Kim Jong Un").
+
+    A sentence that holds part of a name ("Kim") mostly holds the name; a sentence with a
+    synonym of a word holds it only in part.
+    """
+
+    parts: tuple[str, ...]  # stems
+    weight: float
+    alternatives: frozenset[str] = frozenset()  # synonyms' stems: partial credit
+    equivalents: frozenset[str] = frozenset()  # translations, spellings, abbreviations: full credit
+    strong: bool = False  # a name, figure, code or verb: the articles must have it
+    known: bool = True  # some article uses it in some form
+    word: str = ""  # the word as the question gives it (standardised), for people and tests
+    verb: bool = False  # the question's predicate: its absence weighs more than a noun's
+    asked: bool = False  # the thing whose value is asked ("usia" of "berapa usia"): an answer holds it
+    # A figure or a rare name that only some articles use ("Lamerando" in one report of many):
+    # an answer's paragraph must hold it. The event's own names, in most articles, need not.
+    specific: bool = False
+
+    def found_in(self, present: frozenset[str] | set[str]) -> bool:
+        """True when `present` holds the term in some form (part of a name, synonym included)."""
+        return bool(set(self.parts) & present or self.equivalents & present or self.alternatives & present)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question's terms, ready for retrieval."""
+
+    question: Question
+    terms: tuple[Term, ...]
+    followed: bool  # terms were carried over from the chat's previous question
+
+    def unknown_strong(self) -> list[Term]:
+        """The question's own strong terms that no article uses in any form."""
+        return [t for t in self.terms if t.weight == 1.0 and t.strong and not t.known]
+
+    def asked(self) -> Term | None:
+        """The term whose value the question asks for, if it names one."""
+        return next((t for t in self.terms if t.asked), None)
+
+    def specific_terms(self) -> list[Term]:
+        """The question's own figures and rare names that only some articles use."""
+        return [t for t in self.terms if t.weight == 1.0 and t.specific]
+
+
+class QueryBuilder:
+    """Turns questions into queries for one index."""
+
+    def __init__(self, index: Index, lexicon: Lexicon, previous_weight: float, outlet_names: dict[str, str]):
+        self.index = index
+        self.lexicon = lexicon
+        self.previous_weight = previous_weight
+        self.outlet_names = outlet_names
+        stop = stopwords()
+        # Candidates for typo correction, by length: an OSA distance of at most 2 needs a
+        # length within 2, so a word is only compared with a few buckets, not the vocabulary.
+        self._vocabulary = _by_length(
+            w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stop
+        )
+        self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
+        self._corrections: dict[str, str] = {}
+
+    def read(self, text: str) -> Question:
+        """The question read with this corpus's outlet names."""
+        return read_question(text, self.lexicon, self.outlet_names)
+
+    def build(self, q: Question, previous: str | None) -> Query:
+        """The query for a question; `previous` is the chat's last question, for follow-ups."""
+        terms = self._terms_of(q, 1.0)
+        followed = False
+        if previous and q.anaphoric:
+            earlier = self.read(previous[:4000])
+            known = {part for t in terms for part in t.parts}
+            for t in self._terms_of(earlier, self.previous_weight):
+                if not known & set(t.parts):
+                    terms.append(t)
+                    followed = True
+        return Query(q, tuple(terms), followed)
+
+    # -- words ----------------------------------------------------------------------------
+
+    def correct_short(self, word: str) -> str:
+        """A two- or three-letter word after a name, mistyped ("Kim Jong Um" -> "un")."""
+        if word in self.index.vocabulary or not word.isalpha():
+            return word
+        near = [n for n in self.index.name_words if len(n) == len(word) and OSA.distance(n, word) <= 1]
+        return min(near) if len(near) == 1 else word
+
+    def correct(self, word: str) -> str:
+        """The corpus word a mistyped word was meant to be ("vladivostk" -> "vladivostok").
+
+        A word that is ordinary Indonesian ("jung") is only taken for a name the articles
+        use ("jong"): people mistype names, and an ordinary word outside the articles must
+        stay itself so that an off-topic question is declined.
+        """
+        if len(word) < 4 or not word.isalpha() or word in self.index.vocabulary or word in stopwords():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        known_word = is_common_indonesian(word) or word in self.lexicon.informal
+        limit = 1 if len(word) < 8 else 2
+        lengths = range(len(word) - limit, len(word) + limit + 1)
+        choices = [w for n in lengths for w in self._names.get(n, ())]
+        if not known_word:
+            choices += [w for n in lengths for w in self._vocabulary.get(n, ())]
+        # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        corrected = min((distance, match) for match, distance, _ in found)[1] if found else word
+        if len(self._corrections) < 50_000:
+            self._corrections[word] = corrected
+        return corrected
+
+    def _local(self, stems: Iterable[str]) -> bool:
+        """True when at most half of the articles use any of these stems."""
+        articles: set[int] = set()
+        passages = self.index.passages
+        for stem in stems:
+            articles.update(passages[p].article for p in self.index.bm25.passages_of(stem)[:5000].tolist())
+        return len(articles) * 2 <= len(self.index.corpus.articles)
+
+    def _knows(self, stems: Iterable[str]) -> bool:
+        return any(map(self.index.bm25.knows, stems))
+
+    def _strong(self, word: str, q: Question, typed: Iterable[str]) -> bool:
+        """True when the articles' silence on this word means they do not report what is asked."""
+        typed = list(typed)
+        if word[:1].isdigit():
+            return True  # a figure, a year, a code
+        if word in self.index.name_words or {word, *typed} & q.capitalised:
+            return True  # a name, also one the lexicon spelled the Indonesian way ("France")
+        if q.language == "en":
+            # An English word the lexicon does not translate is a name or a term of its own.
+            return not typed and not is_common_indonesian(word)
+        return is_rare(word) or is_international(word)
+
+    def _terms_of(self, q: Question, weight: float) -> list[Term]:
+        """Content words as terms: stemmed, corrected, adjacent name words joined into one."""
+        stem = self.index.stemmer.stem
+        names = self.index.name_words
+        stop = stopwords()
+        lex = self.lexicon
+        terms: list[Term] = []
+        seen: set[str] = set()
+        group: list[str] = []
+        group_words: list[str] = []
+        typed_as: dict[str, list[str]] = {}
+        for std, original in q.aliases:
+            typed_as.setdefault(std, []).append(original)
+
+        # A typed word the lexicon replaced still counts when the articles use it too.
+        typed = {
+            std: stem(original)
+            for std, original in q.aliases
+            if original in self.index.vocabulary and original not in stop
+        }
+
+        def flush() -> None:
+            if group:
+                parts = tuple(dict.fromkeys(group))
+                if not seen & set(parts):
+                    known = self._knows(parts)
+                    name = " ".join(group_words)
+                    specific = known and all(is_rare(w) for w in group_words) and self._local(parts)
+                    terms.append(Term(parts, weight, strong=True, known=known, word=name, specific=specific))
+                    seen.update(parts)
+                group.clear()
+                group_words.clear()
+
+        content = set(q.content)
+        for slot in q.slots or tuple((w,) for w in q.words):
+            choices = [w for w in slot if w in content]
+            if not choices:
+                flush()  # "Kim Jong Un dan Putin" is two names, not one
+                continue
+            word = self.correct(choices[0])
+            if group and len(word) < 4:
+                word = self.correct_short(word)
+            term = stem(word)
+            if not term or term in stop:
+                flush()
+                continue
+            if word in names and len(choices) == 1:
+                group.append(term)
+                group_words.append(word)
+                if word in typed:
+                    group.append(typed[word])
+                continue
+            flush()
+            if term in seen:
+                continue
+            expansion = lex.abbreviations.get(word, ())
+            if expansion and not self.index.bm25.knows(term):
+                # "menlu" where the articles write "Menteri Luar Negeri": the words, all of them.
+                parts = tuple(dict.fromkeys(stem(w) for w in expansion if w not in stop))
+                if parts:
+                    seen.update(parts)
+                    terms.append(
+                        Term(parts, weight, equivalents=frozenset({term}), strong=True,
+                             known=self._knows(parts), word=word)
+                    )
+                    continue
+            seen.add(term)
+            equivalents = {stem(w) for w in choices[1:]} | {
+                stem(v) for c in choices for v in lex.variants.get(c, ())
+            }
+            equivalents -= {term}
+            alternatives = {
+                stem(part)
+                for choice in choices
+                for synonym in lex.synonyms.get(choice, ())
+                for part in words(synonym)
+            } - {term} - equivalents
+            seen.update(equivalents)
+            known = self._knows((term, *equivalents, *alternatives))
+            asked = bool(q.asked_noun) and q.asked_noun in choices
+            terms.append(
+                Term(
+                    (term,),
+                    weight,
+                    frozenset(alternatives),
+                    frozenset(equivalents),
+                    strong=asked or self._strong(word, q, typed_as.get(word, ())),
+                    known=known,
+                    word=word,
+                    verb=q.language == "id" and _is_verb(word),
+                    asked=asked,
+                    specific=known and (word[:1].isdigit() or is_rare(word)) and self._local((term,)),
+                )
+            )
+        flush()
+        return terms
+
+
+def _is_verb(word: str) -> bool:
+    """An affixed Indonesian verb ("meninjau", "dilantik", "berangkat") or a bare one Indonesian
+    grammar lists ("tiba", "lahir")."""
+    if word in words_of("base_verbs"):
+        return True
+    return word.startswith(("me", "ber", "di", "ter")) and len(word) > 5 and sastrawi_stem(word) != word
+
+
+def _by_length(vocabulary: Iterable[str]) -> dict[int, list[str]]:
+    buckets: dict[int, list[str]] = {}
+    for word in sorted(vocabulary):
+        buckets.setdefault(len(word), []).append(word)
+    return buckets

@@ -1,0 +1,39 @@
+"""The numbers that weigh evidence, in one frozen dataclass passed to the stages.
+
+Chosen by `benchmarks/choose_weights.py` on the tuning evaluation sets only (never on the
+held-out sets `make test` gates); the defaults here are its choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How retrieval, ranking and composing weigh the evidence for an answer."""
+
+    passages: int = 30  # passages BM25 hands to sentence ranking
+    # A sentence's score: its own share of the question's terms, its paragraph's, the
+    # paragraph's BM25 score against the best, and whether it holds the asked-for fact.
+    sentence: float = 0.7
+    paragraph: float = 0.1
+    bm25: float = 0.1
+    type_fit: float = 0.25
+    headline_penalty: float = 0.15  # a headline repeats the body in fewer words
+    outlet: float = 0.3  # a sentence of the outlet the question names ("Menurut Kompas")
+    synonym: float = 0.6  # a synonym is weaker evidence than the word itself
+    name_part: float = 0.8  # "Kim" for "Kim Jong Un"
+    previous: float = 0.6  # words carried over from the chat's previous question
+    unknown_weak: float = 0.25  # an ordinary word no article uses: weak evidence
+    unknown_verb: float = 0.7  # the question's verb no article uses: stronger evidence
+    # Below this share of the question's terms in the best sentence, the sources do not answer.
+    min_coverage: float = 0.55
+    # A second or third quote must be nearly as good as the first to be worth the reader's time.
+    follow_ratio: float = 0.8
+    max_quotes: int = 3
+    more_quotes: int = 4
+    merge_pool: int = 24  # candidates considered when grouping outlets that state one fact
+
+
+DEFAULT = Weights()

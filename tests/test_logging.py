@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.telegram_app import MAX_LOG_LINE, _Redacting
+from bot.logs import MAX_LOG_LINE, _Redacting
 
 TOKEN = "123456:ABC-secret-token"
 

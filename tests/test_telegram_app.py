@@ -6,7 +6,8 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
 from bot.settings import load_settings
-from bot.telegram_app import SERVICES, Asked, BotContext, RecentAnswers, Services, build_application
+from bot.telegram_app import build_application
+from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, Services
 from index.answers import Answer, Kind
 
 

@@ -19,8 +19,9 @@ from index.corpus import Corpus, CorpusError
 from index.evidence import read_facts
 from index.model import Index, Passage, Sentence
 from index.sentences import split_sentences
-from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem
-from index.text import words
+from index.lexicon import lexicon
+from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stopwords
+from index.text import cased_words, words
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     stemmer = Stemmer(find_names(body))
     names = name_words(body)
     pronouns = words_of("pronouns")
+    abbreviations = lexicon().abbreviations
+    stop = stopwords()
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     passage_terms: list[list[str]] = []
@@ -57,6 +60,14 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         tokens = words(text)
         vocabulary.update(tokens)
         terms = stemmer.terms(tokens)
+        # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
+        # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
+        terms += [
+            stemmer.stem(w)
+            for t in _abbreviations_in(text, abbreviations)
+            for w in abbreviations[t]
+            if w not in stop
+        ]
         passage_terms[-1].extend(terms)
         number = len(sentences)
         resolved = frozenset(terms)
@@ -93,6 +104,17 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
 
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+
+
+def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:
+    """The abbreviations a sentence prints: any case from four letters on ("Menlu",
+    "Kapolres"), in capitals when shorter ("AS", "RI", "TNI")."""
+    found = []
+    for word in cased_words(text):
+        lower = word.lower()
+        if lower in abbreviations and (len(word) >= 4 or word.isupper()):
+            found.append(lower)
+    return found
 
 
 def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:

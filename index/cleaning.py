@@ -91,6 +91,21 @@ _PHOTO_CREDIT = re.compile(r"(?:Foto|FOTO|Photo|PHOTO|Gambar|Sumber foto)\s*:")
 # "(ANTARA FOTO/Hafidz Mubarak A)". The first part is a name, so "(25/4)" is not one.
 _AGENCY_CREDIT = re.compile(r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*[^()]*[A-Za-z][^()]*\)")
 
+# Photo captions that carry no credit label: an archive credit "(dok. Kabar Nusa)", a caption
+# that says what it shows ("Ilustrasi ...", "Infografis ..."), or a person placed in the
+# picture ("Menteri X (tengah) mengumumkan ...", "(kedua dari kiri)"). No news sentence is
+# written like these.
+_CAPTION = re.compile(
+    r"\(\s*dok\.?\s[^()]*\)|^(?:Ilustrasi|Infografis|Infografik|Ilustrasi:)\s"
+    r"|\((?:(?:paling|kedua|ketiga|keempat)\s+(?:dari\s+)?)?(?:tengah|kiri|kanan)\)",
+    re.IGNORECASE,
+)
+# A wire photo's credit closing its caption: "... dini hari. BERITA ANTARPULAU/La Ode Fikri",
+# "ANTARA FOTO/Nama/aa.": an agency in capitals, a slash, the photographer.
+_CAPTION_CREDIT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*/\s*[A-Z][\w .'’/-]*\.?$")
+# The search box of a page: "Cari...", "Cari berita...".
+_SEARCH_BOX = re.compile(r"^cari(?:\s+\w+)?\s*(?:\.{3}|…)?$", re.IGNORECASE)
+
 # A caption widget whose credit sits on the next line (VIVA: caption, "Sumber :",
 # "• Istimewa"): the bare label marks both its neighbours as caption.
 _BARE_CREDIT_LABEL = re.compile(r"^(?:Sumber|Foto|Photo|Gambar|Kredit)\s*:\s*$", re.IGNORECASE)
@@ -256,6 +271,11 @@ _DASH_DATELINE = re.compile(r"^(?P<prefix>[^\s\-–—][^\-–—]{0,60}?)\s*(?:
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[A-Za-z]{2,})+$")
 _ALL_CAPS_NAME = re.compile(r"^\(?[A-Z][A-Z.'’]{2,}\)?$")
 _MAX_DATELINE_WORDS = 5
+# "Watunggara (Berita Antarpulau) - ", "TANJUNG SERUNI (WS) – ": a place and the outlet or
+# agency in parentheses, then a dash. Distinctive enough to strip wherever it opens a line.
+_PAREN_DATELINE = re.compile(
+    r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s*\([A-Z][^()]{0,40}\)\s*(?:-{1,2}|–|—)\s+(?=\S)"
+)
 _PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s+(?=\S)")
 
 
@@ -286,6 +306,9 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
         # Only the first paragraph of a story carries a dateline; stripping later ones
         # could eat a sentence that happens to start with an acronym and a dash.
         text = line if have_body else _strip_dateline(line)
+        paren = _PAREN_DATELINE.match(text)
+        if paren:
+            text = text[paren.end() :]
         if not text or _is_furniture(text):
             continue
         key = _normalise(text)
@@ -324,6 +347,9 @@ def _is_dateline_prefix(prefix: str) -> bool:
     words = [w for w in re.split(r"[\s,]+", prefix) if w]
     if not words or len(words) > _MAX_DATELINE_WORDS:
         return False
+    # "Jakarta - ", "Tanjung Rawa - ": a place of one to three capitalised words.
+    if len(words) <= 3 and all(w[0].isupper() and w[1:].islower() and w.isalpha() for w in words):
+        return True
     if not all(w[0].isupper() or w[0] == "(" or _DOMAIN.match(w) for w in words):
         return False
     return any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
@@ -363,6 +389,9 @@ def _is_furniture(text: str) -> bool:
         or _PROMO_AND_COMMENT_PHRASES.search(text)
         or _PHOTO_CREDIT.search(text)
         or _AGENCY_CREDIT.search(text)
+        or _CAPTION.search(text)
+        or _CAPTION_CREDIT.search(text)
+        or _SEARCH_BOX.match(text)
         or (_BYLINE.match(text) and len(words) <= _MAX_BYLINE_WORDS)
         or _INITIALS_CREDIT.match(text)
         or _BARE_URL.match(text)

@@ -147,14 +147,17 @@ def _holds(text: str, expect: tuple[str, ...]) -> bool:
     return any(e.casefold() in folded for e in expect)
 
 
-def evaluate(answerer: Answerer, path: Path | None = None) -> Report:
-    """Ask every question of the file (default: the one the corpus names) and score the answers."""
+def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = None) -> Report:
+    """Ask every question of the file (default: the one the corpus names), or only those of
+    one split, and score the answers."""
     if path is None:
         path = answerer.corpus.event.eval_file
         if path is None:
             raise EvalError("this corpus names no evaluation file; give one with --questions FILE")
     report = Report(path=path)
     for item in load_items(path):
+        if split is not None and item.split != split:
+            continue
         answer = answerer.answer(item.question)
         quotes = [q.text for q in (*answer.sentences, *answer.more)][:3]
         outcome = Outcome(item=item, declined=not answer.answered, first=quotes[0] if quotes else "")

@@ -101,6 +101,7 @@ _NAME_RE = re.compile(r"(?<!^)(?<![.!?\"“]\s)(?<![\"“])\b[A-Z][\w]+(?:[ -][A
 _PERSON_NOUNS = _words_re("person_nouns")
 _ROLE_RE = _words_re("role_nouns")
 _SPEECH = words_of("speech_verbs")
+_ROLES = words_of("role_nouns")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 
 
@@ -129,6 +130,9 @@ class Facts:
     person_noun: bool = False
     roles: frozenset[str] = frozenset()
     speakers: frozenset[str] = frozenset()  # lowercase name words in a speaker's position
+    # (role noun, lowercase name words) for each role a name follows: "Kepala BPBD Tanah
+    # Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah", "merapu", "yusran", "mattola"}).
+    role_names: tuple[tuple[str, frozenset[str]], ...] = ()
     speech: bool = False
 
 
@@ -171,6 +175,7 @@ def read_facts(text: str) -> Facts:
         person_noun=bool(_PERSON_NOUNS.search(text)),
         roles=frozenset(m.group(0).lower() for m in _ROLE_RE.finditer(text)),
         speakers=_speakers(text) if speech else frozenset(),
+        role_names=_role_names(text),
         speech=speech,
     )
 
@@ -211,6 +216,13 @@ def fits_type(qtype: str, facts: Facts, asked: Iterable[str], preposition: str =
     if qtype == YESNO:
         return 1.0 if facts.yesno else 0.0
     if qtype == PERSON:
+        roles = _ROLES & asked_set
+        if roles:
+            # "Siapa ketua majelis hakim?": a name after that role, not any name.
+            for role, names in facts.role_names:
+                if role in roles and names - asked_set:
+                    return 1.0
+            return 0.3 if facts.names else 0.0
         if any(name not in asked_set for name in facts.names):
             return 1.0
         return 0.6 if facts.person_noun or facts.roles else 0.0
@@ -221,15 +233,34 @@ def fits_type(qtype: str, facts: Facts, asked: Iterable[str], preposition: str =
     return 0.0
 
 
-def requires_type(qtype: str) -> bool:
-    """True when a sentence without the asked-for kind of fact does not answer the question:
-    "kapan" needs a time, "berapa" a figure, "siapa" a person."""
-    return qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PERSON, PLACE, ORIGIN}
+def required_fit(qtype: str, wants_name: bool = False) -> float:
+    """How fully a sentence must hold the asked-for kind of fact to answer at all: "kapan"
+    needs a time, "berapa" a figure, "siapa" a person ("siapa nama ..." a name). 0.0 for
+    questions any relevant sentence may answer."""
+    if qtype == PERSON:
+        return 1.0 if wants_name else 0.5
+    return 0.1 if qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PLACE, ORIGIN} else 0.0
 
 
 def _without_dates(text: str) -> str:
     text = CLOCK_RE.sub(" ", text)
     return RELATIVE_DATE_RE.sub(" ", DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text)))
+
+
+_ROLE_NAME = re.compile(
+    rf"\b((?i:{pattern('role_nouns')}))\b((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{{1,30}}\)))"
+    rf"{{1,10}})"
+)
+
+
+def _role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each role noun with the capitalised words that follow it: the office and its holder."""
+    found = []
+    for m in _ROLE_NAME.finditer(text):
+        names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
+        if names:
+            found.append((m.group(1).lower(), names))
+    return tuple(found)
 
 
 def _speakers(text: str) -> frozenset[str]:

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 from index.general import is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
 from index.model import Index
-from index.question import Question, read_question
+from index.question import DATE, TIME, Question, read_question
 from index.closed_class import words_of
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import words
@@ -247,7 +247,11 @@ class QueryBuilder:
                     weight,
                     frozenset(alternatives),
                     frozenset(equivalents),
-                    strong=asked or self._strong(word, q, typed_as.get(word, ())),
+                    strong=asked
+                    or self._strong(word, q, typed_as.get(word, ()))
+                    # "Kapan X lahir?": when the question asks when something happened, the
+                    # happening itself must be reported.
+                    or (q.qtype in (DATE, TIME) and q.language == "id" and _is_verb(word)),
                     known=known,
                     word=word,
                     verb=q.language == "id" and _is_verb(word),

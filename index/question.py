@@ -47,6 +47,7 @@ _SPEECH = words_of("speech_question")
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
+_PLACE_NOUNS = words_of("place_nouns")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
 # The words after "berapa" that belong to the question, not to its topic.
@@ -75,6 +76,7 @@ class Question:
     capitalised: frozenset[str] = frozenset()
     # For "di/ke/dari mana": the preposition, so "ke mana" prefers "ke X".
     preposition: str = "di"
+    wants_name: bool = False  # "siapa nama ...", "what is the name of ...": a name, not a role
     # The word whose value a "berapa"/"what" question asks for ("usia" of "berapa usia Putin").
     asked_noun: str = ""
 
@@ -176,56 +178,95 @@ def _standardise(
 
 
 def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
-    """The type a question asks for, from its (standardised) question words."""
+    """The type a question asks for, from its (standardised) question words.
+
+    A question may hold several: "Apa kata Kompas soal kapan ...", "What does X say about
+    when ...": the most specific one wins (a date over "what").
+    """
     if raw_tokens and raw_tokens[0] in _ENGLISH_AUXILIARIES:
         return YESNO
-    for i, token in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        prev = tokens[i - 1] if i > 0 else ""
-        if token in {"bagaimana", "bagaimanakah"} and nxt in {"berapa", "banyak"}:
-            return NUMBER  # "how many", "how much"
-        if token in {"bagaimana", "bagaimanakah"} and nxt in _DURATION:
-            return DURATION  # "how long"
-        if token in {"bagaimana", "bagaimanakah"} and nxt in _MEASURE:
-            return MEASURE  # "how high", "how strong"
-        if token in {"kapan", "kapankah"}:
-            return DATE
-        if token in {"berapa", "berapakah", "apa"} and prev in _CLOCK:
-            return TIME  # "jam berapa", "pukul berapa"
-        if token in {"berapa", "berapakah", "apa"} and prev in _DATE_NOUNS:
-            return DATE  # "tanggal berapa", "tahun berapa"
-        if token == "dimana" or (token == "mana" and _PREPOSITIONS.intersection(tokens[max(0, i - 3) : i])):
-            return ORIGIN if _ORIGIN.intersection(tokens[i + 1 : i + 3]) else PLACE
-        if token == "mana" and i == 0:
-            return PLACE  # "mana lokasinya?"
-        if token == "mana":
-            return WHAT  # "kantor berita mana": which one, not where
-        if token in {"siapa", "siapakah"}:
-            return PERSON
-        if token in {"mengapa", "kenapa"}:
-            return REASON
-        if token == "apa" and _SPEECH.intersection((prev, nxt)):
-            return SAID
-        if token in {"bagaimana", "bagaimanakah"}:
-            return MANNER
-        if token == "apa" and prev in _MANNER_VERBS:
-            return MANNER
-        if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
-            return REASON
-        if token in {"berapa", "berapakah"}:
-            if nxt in _DURATION or nxt in _TIME_UNITS:
-                return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long
-            if nxt in _CLOCK:
-                return TIME
-            if nxt in _MEASURE:
-                return MEASURE
-            return DATE if nxt in _DATE_NOUNS - {"hari"} else NUMBER
-        if token == "apakah":
-            return YESNO
-        if token == "apa":
-            return DATE if nxt in _DATE_NOUNS else TIME if nxt in _CLOCK else WHAT
+    found = OTHER
+    start = 0
+    while start < len(tokens):
+        qtype, position = _first_type(tokens, start)
+        if qtype in (OTHER,):
+            break
+        if qtype not in (WHAT, SAID):
+            return qtype
+        if found in (OTHER, WHAT):
+            found = qtype
+        start = position + 1
+    if found != OTHER:
+        return found
     if tokens and tokens[-1] in _YESNO_TAGS and len(tokens) > 2:
         return YESNO  # "ada korban gak?", "udah sampai belum?"
+    return OTHER
+
+
+def _first_type(tokens: list[str], start: int) -> tuple[str, int]:
+    """The type of the first question word at or after `start`, and its position."""
+    for i in range(start, len(tokens)):
+        qtype = _type_at(tokens, i)
+        if qtype != OTHER:
+            return qtype, i
+    return OTHER, len(tokens)
+
+
+def _type_at(tokens: list[str], i: int) -> str:
+    """The type the word at position i asks for (OTHER when it is no question word)."""
+    token = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    prev = tokens[i - 1] if i > 0 else ""
+    if token in {"bagaimana", "bagaimanakah"} and nxt in {"berapa", "banyak"}:
+        return NUMBER  # "how many", "how much"
+    if token in {"bagaimana", "bagaimanakah"} and nxt in _DURATION:
+        return DURATION  # "how long"
+    if token in {"bagaimana", "bagaimanakah"} and nxt in _MEASURE:
+        return MEASURE  # "how high", "how strong"
+    if token in {"kapan", "kapankah"}:
+        return DATE
+    if token in {"berapa", "berapakah", "apa"} and prev in _CLOCK:
+        return TIME  # "jam berapa", "pukul berapa"
+    if token in {"berapa", "berapakah", "apa"} and prev in _DATE_NOUNS:
+        return DATE  # "tanggal berapa", "tahun berapa"
+    if token == "dimana" or (token == "mana" and _PREPOSITIONS.intersection(tokens[max(0, i - 3) : i])):
+        return ORIGIN if _ORIGIN.intersection(tokens[i + 1 : i + 3]) else PLACE
+    if token == "mana" and i == 0:
+        return PLACE  # "mana lokasinya?"
+    if token == "mana" and prev in _PLACE_NOUNS:
+        return PLACE  # "kota mana", "di pulau mana"
+    if token == "mana":
+        return WHAT  # "kantor berita mana": which one, not where
+    if token in {"siapa", "siapakah"}:
+        return PERSON
+    if token in {"mengapa", "kenapa"}:
+        return REASON
+    if token == "apa" and _SPEECH.intersection((prev, nxt)):
+        return SAID
+    if token in {"bagaimana", "bagaimanakah"}:
+        return MANNER
+    if token == "apa" and prev in _MANNER_VERBS:
+        return MANNER
+    if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
+        return REASON
+    if token in {"berapa", "berapakah"}:
+        if nxt in _DURATION or nxt in _TIME_UNITS:
+            return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long
+        if nxt in _CLOCK:
+            return TIME
+        if nxt in _MEASURE:
+            return MEASURE
+        return DATE if nxt in _DATE_NOUNS - {"hari"} else NUMBER
+    if token == "apakah":
+        return YESNO
+    if token == "apa":
+        return DATE if nxt in _DATE_NOUNS else TIME if nxt in _CLOCK else WHAT
+    if token.startswith("se") and token[2:] in _MEASURE and nxt in {"apa", "berapa"}:
+        return MEASURE  # "sepanjang apa", "setinggi berapa"
+    if token == "seberapa":
+        return DURATION if nxt in _DURATION else MEASURE if nxt in _MEASURE else NUMBER
+    if token == "selama" and nxt in {"apa", "berapa"}:
+        return DURATION
     return OTHER
 
 
@@ -309,6 +350,11 @@ def _asked_noun(
     When no article uses it, the articles do not give its value; an answer must hold it.
     """
     if language == "en":
+        # "how old is ...", "how deep was ...": the adjective is what is asked.
+        for i, raw in enumerate(raw_tokens[:-1]):
+            if raw == "how" and raw_tokens[i + 1] not in {"many", "much", "did", "does", "do", "is", "was"}:
+                std = mapped.get(raw_tokens[i + 1], "")
+                return std if std in content else ""
         # "how many nuclear weapons does ...", "which party does ...": the head of the
         # English phrase after the question word is its last noun before the verb.
         for i, raw in enumerate(raw_tokens):
@@ -408,4 +454,5 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         capitalised=capitalised,
         preposition=preposition,
         asked_noun=asked_noun,
+        wants_name="nama" in tokens or "name" in raw_tokens,
     )

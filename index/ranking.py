@@ -3,7 +3,7 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
-from index.evidence import fits_type, requires_type
+from index.evidence import fits_type, required_fit
 from index.model import Index
 from index.question import YESNO
 from index.query import Query
@@ -49,9 +49,8 @@ def answers(query: Query, ranked: list[Candidate], weights: Weights) -> bool:
     ]
     if not good:
         return False
-    if requires_type(query.question.qtype):
-        return any(c.fit > 0 for c in good)
-    return True
+    needed = required_fit(query.question.qtype, query.question.wants_name)
+    return any(c.fit >= needed for c in good)
 
 
 def yes_no(query: Query) -> bool:

@@ -59,7 +59,8 @@ params_ = st.fixed_dictionaries(
         "delta": st.floats(0.0, 2.0),
     }
 )
-variants_ = st.sampled_from(["BM25L", "BM25Okapi", "BM25Plus"])
+# rank-bm25's own variants; "BM25L" is the corrected formula, checked against all_scores.
+variants_ = st.sampled_from(["BM25L-0.2.2", "BM25Okapi", "BM25Plus"])
 passages_ = st.lists(st.lists(words_, min_size=1, max_size=12), min_size=1, max_size=40)
 
 
@@ -110,3 +111,22 @@ def test_top_is_the_head_of_the_full_ranking_ties_by_passage_number(passages, qu
     index = PassageIndex(passages)
     ranked = sorted(index.scores(query).items(), key=lambda item: (-item[1], item[0]))
     assert index.top(query, n) == ranked[:n]
+
+
+def test_bm25l_counts_a_terms_frequency_once() -> None:
+    # rank-bm25 0.2.2 multiplies by the count a second time, so a word printed twice scored
+    # more than twice a word printed once; the textbook BM25L saturates.
+    passages = [["gempa", "x", "y", "z"], ["gempa", "gempa", "x", "y"], ["a", "b", "c", "d"]]
+    fixed = PassageIndex(passages).scores(["gempa"])
+    old = PassageIndex(passages, "BM25L-0.2.2").scores(["gempa"])
+    assert fixed[1] < 2 * fixed[0]
+    assert old[1] > 2 * old[0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(passages=passages_, params=params_, query=st.lists(words_, min_size=1, max_size=5))
+def test_bm25l_scores_are_the_textbook_formula(passages, params, query) -> None:
+    index = PassageIndex(passages, "BM25L", **params)
+    full = index.all_scores(query)
+    for number, score in index.scores(query).items():
+        assert abs(score - full[number]) < 1e-9

@@ -1,0 +1,105 @@
+"""Citation integrity over every answer of every evaluation set: a quote cited to several
+outlets is stated by each of them, figures and dates included, and a reported disagreement
+is about one event (the same happening dated or counted differently)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from index.answerer import Answerer
+from index.answers import Answer
+from index.evaluation import load_items, load_suite
+from index.evidence import read_facts
+from index.model import Sentence
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = load_suite(ROOT / "tests" / "eval" / "suite.toml")
+
+
+@cache
+def _answerer(corpus: Path) -> Answerer:
+    return Answerer.load(corpus)
+
+
+@cache
+def _answers(name: str) -> tuple[Answerer, list[Answer]]:
+    evalset = next(s for s in SETS if s.name == name)
+    answerer = _answerer(evalset.corpus)
+    return answerer, [answerer.answer(item.question) for item in load_items(evalset.questions)]
+
+
+def _lead(answerer: Answerer, quote: str) -> Sentence:
+    """The indexed sentence a quote ends with (its lead sentence)."""
+    return max((s for s in answerer.index.sentences if quote.endswith(s.text)), key=lambda s: len(s.text))
+
+
+def _sentences_of(answerer: Answerer, source_id: str) -> list[str]:
+    index = answerer.index
+    return [
+        s.text for s in index.sentences if index.corpus.articles[s.article].source.id == source_id
+    ]
+
+
+@pytest.mark.parametrize("name", [s.name for s in SETS])
+def test_a_quote_cited_to_several_outlets_is_stated_by_each(name: str) -> None:
+    answerer, answers = _answers(name)
+    for answer in answers:
+        for quote in (*answer.sentences, *answer.more):
+            if len(quote.sources) < 2:
+                continue
+            values = read_facts(quote.text).values
+            for source in quote.sources:
+                # Some sentence of that outlet carries exactly the quote's figures and dates.
+                assert any(read_facts(t).values == values for t in _sentences_of(answerer, source)), (
+                    f"{answer.question!r}: {quote.text!r} is cited to {source}, which prints other figures"
+                )
+
+
+@pytest.mark.parametrize("name", [s.name for s in SETS])
+def test_a_disagreement_is_about_one_event(name: str) -> None:
+    answerer, answers = _answers(name)
+    for answer in answers:
+        for disagreement in answer.disagreements:
+            # A quote may open with the sentence before its lead ("Kim tiba ... Dia dan ...").
+            lead_a = _lead(answerer, answer.sentences[0].text)
+            lead_b = _lead(answerer, answer.sentences[1].text)
+            verbs_a = answerer.composer.predicates(lead_a)
+            assert verbs_a & lead_b.predicates, f"{answer.question!r}: {disagreement} compares two happenings"
+            (value_a, _), (value_b, _) = disagreement.values
+            assert value_a != value_b
+
+
+def test_departure_and_arrival_dates_are_not_a_disagreement(answerer: Answerer) -> None:
+    # kumparan dates the departure from Pyongyang (Rabu 23/4), DW the arrival in Khasan
+    # (Rabu 24/4): two happenings, not one dated twice.
+    answer = answerer.answer("Kapan Kim tiba di Pyongyang?")
+    assert not [d for d in answer.disagreements if d.what == "date"]
+
+
+def test_outlets_printing_different_tolls_are_never_one_quote(tmp_path: Path) -> None:
+    # Two outlets share a long attribution clause but report different death tolls.
+    (tmp_path / "a.txt").write_text(
+        "Korban tewas banjir bandang di Desa Sukamaju bertambah menjadi 12 orang, kata Kepala BPBD "
+        "Kabupaten Lembah Hijau, Andi Saputra, di kantornya, Selasa (4/3/2025).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Korban tewas banjir bandang di Desa Sukamaju bertambah menjadi 15 orang, kata Kepala BPBD "
+        "Kabupaten Lembah Hijau, Andi Saputra, di kantornya, Selasa (4/3/2025).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources.toml").write_text(
+        '[event]\ntitle = "Banjir bandang (contoh)"\n\n'
+        '[[article]]\nid = "a"\nfile = "a.txt"\noutlet = "Kabar A"\ntitle = ""\npublished = 2025-03-04\n\n'
+        '[[article]]\nid = "b"\nfile = "b.txt"\noutlet = "Kabar B"\ntitle = ""\npublished = 2025-03-04\n',
+        encoding="utf-8",
+    )
+    answer = Answerer.load(tmp_path).answer("Berapa korban tewas banjir bandang di Sukamaju?")
+    assert answer.answered
+    assert all(len(q.sources) == 1 for q in answer.sentences)
+    shown = " ".join(q.text for q in answer.sentences)
+    assert "12 orang" in shown and "15 orang" in shown
+    assert answer.disagreements and answer.disagreements[0].what == "number"

@@ -11,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
 from index.lexicon import Lexicon
-from index.general import is_common_indonesian
+from index.general import RARE_ZIPF, zipf_id
 from index.stemmer import stopwords
 from index.text import cased_words, words
 
@@ -108,8 +108,10 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
     """The standard word behind a chat form no table lists, when there is one for certain:
     Jakarta "-in" for "-kan" ("nurunin" -> "menurunkan", "dihentiin" -> "dihentikan"), a
     dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar")."""
-    if len(token) < 4 or not token.isalpha() or is_common_indonesian(token) or token in stopwords():
+    if len(token) < 4 or not token.isalpha() or token in stopwords() or token in lexicon.informal:
         return token
+    # The standard word must be far more common than the chat form ("hilang" than "ilang").
+    floor = max(RARE_ZIPF, zipf_id(token) + 1.5)
     candidates: list[str] = []
     if token.endswith("in") and len(token) > 5:
         base = token[:-2]
@@ -121,7 +123,7 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
     if last_e > 0:
         candidates.append(token[:last_e] + "a" + token[last_e + 1 :])
     for candidate in candidates:
-        if is_common_indonesian(candidate):
+        if zipf_id(candidate) >= floor:
             return candidate
     return token
 

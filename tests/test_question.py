@@ -5,7 +5,22 @@ from __future__ import annotations
 import pytest
 
 from index.lexicon import lexicon
-from index.question import DATE, MANNER, NUMBER, PERSON, PLACE, REASON, WHAT, YESNO, read_question
+from index.question import (
+    DATE,
+    DURATION,
+    MANNER,
+    MEASURE,
+    NUMBER,
+    ORIGIN,
+    PERSON,
+    PLACE,
+    REASON,
+    SAID,
+    TIME,
+    WHAT,
+    YESNO,
+    read_question,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +97,63 @@ def test_follow_up_questions_are_anaphoric() -> None:
     assert read_question("kapan itu?", lexicon()).anaphoric
     assert read_question("siapa yang ikut?", lexicon()).anaphoric
     assert not read_question("Kapan Kim tiba di Khasan?", lexicon()).anaphoric
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("Jam berapa gempa terjadi?", TIME),
+        ("pukul berapa pesawat lepas landas?", TIME),
+        ("Berapa jam pencarian dihentikan?", DURATION),
+        ("Berapa lama sidang berlangsung?", DURATION),
+        ("Sudah berapa tahun umur pesawat itu?", DURATION),
+        ("Tahun berapa masjid itu dibangun?", DATE),
+        ("Berapa kedalaman gempa?", MEASURE),
+        ("Seberapa kuat gempanya?", MEASURE),
+        ("antreannya sepanjang apa?", MEASURE),
+        ("Di mana pusat gempa?", ORIGIN),
+        ("Kantor berita mana yang melaporkannya?", WHAT),
+        ("Kota mana yang terdampak?", PLACE),
+        ("Apa kata bupati soal bantuan?", SAID),
+        ("ada korban gak?", YESNO),
+        ("udah ketemu belum?", YESNO),
+        # The most specific of several question words wins.
+        ("What does the paper say about when the press conference started?", DATE),
+    ],
+)
+def test_typed_question_kinds(text: str, qtype: str) -> None:
+    assert read_question(text, lexicon()).qtype == qtype
+
+
+def test_a_chat_tag_is_not_a_search_word() -> None:
+    q = read_question("ada polisi yg luka gak?", lexicon())
+    assert "tidak" not in q.content and "gak" not in q.content
+    assert {"polisi", "luka"} <= set(q.content)
+
+
+def test_chat_forms_no_table_lists() -> None:
+    # Jakarta "-in" for "-kan", a doubled word written with a 2, a dropped h, stretched letters.
+    assert "dihentikan" in read_question("knp pencarian dihentiin", lexicon()).content
+    assert read_question("yg luka2 brp orang", lexicon()).content.count("luka") == 2
+    assert "hilang" in read_question("pesawatnya ilang di mana", lexicon()).content
+    assert "parah" in read_question("parahhh gak sih", lexicon()).content
+
+
+def test_the_asked_for_value() -> None:
+    assert read_question("Berapa usia Yuri Ushakov?", lexicon()).asked_noun == "usia"
+    assert read_question("Partai apa yang menang?", lexicon()).asked_noun == "partai"
+    assert read_question("harga tiketnya brp sih?", lexicon()).asked_noun == "harga"
+    assert read_question("Berapa kedalaman gempa?", lexicon()).asked_noun == "kedalaman"
+    assert read_question("Di mana Kim tiba?", lexicon()).asked_noun == ""
+
+
+def test_outlet_names_are_not_search_words() -> None:
+    names = {"kompascom": "kompas", "kompas": "kompas", "dw": "dw", "dwindonesia": "dw", "kabarnusa": "kn"}
+    q = read_question("Menurut Kompas.com, naik apa Kim ke Rusia?", lexicon(), names)
+    assert q.outlets == ("kompas",) and "kompas" not in q.content and "menurut" not in q.content
+    assert "kereta" not in q.content and "kim" in q.content
+    # Initials ("Deutsche Welle" for DW), words run together, one typo in a long name.
+    assert read_question("What does Deutsche Welle say about Kim?", lexicon(), names).outlets == ("dw",)
+    assert read_question("apa kata kabar nusa soal gempa", lexicon(), names).outlets == ("kn",)
+    assert read_question("menurut kabarnusq gempanya jam brp", lexicon(), names).outlets == ("kn",)
+    assert read_question("What did Kim say?", lexicon(), names).outlets == ()

@@ -1,0 +1,55 @@
+"""What a sentence holds, read once at build time, and how well it fits a question's type."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.evidence import fits_type, read_facts, required_fit
+from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLACE, REASON, SAID, TIME
+
+
+@pytest.mark.parametrize(
+    ("qtype", "sentence", "fits"),
+    [
+        (TIME, "Gempa terjadi pada pukul 19.52 WITA.", True),
+        (TIME, "Gempa terjadi pada Kamis (13/3/2025).", False),
+        (DURATION, "Pencarian berlangsung selama tiga hari.", True),
+        (DURATION, "Hujan deras mengguyur kota itu 12 jam tanpa henti.", True),
+        (MEASURE, "Gempa bermagnitudo 6,4 dengan kedalaman 10 km.", True),
+        (MEASURE, "Ketinggian air mencapai 1,5 meter.", True),
+        (NUMBER, "Sedikitnya 1.250 rumah terendam.", True),
+        (NUMBER, "Banjir melanda kota itu pada Senin (3/2/2025).", False),  # a date is no count
+        (REASON, "Banjir terjadi karena tanggul jebol.", True),
+        (DATE, "Kim tiba pada hari Rabu (24/4).", True),
+    ],
+)
+def test_a_sentence_holds_the_asked_kind_of_fact(qtype: str, sentence: str, fits: bool) -> None:
+    assert (fits_type(qtype, read_facts(sentence), set()) >= 0.5) is fits
+
+
+def test_the_centre_of_a_quake_is_a_bearing_not_a_dateline() -> None:
+    bearing = read_facts("Pusat gempa berada di laut, 38 kilometer barat daya Watunggara.")
+    place = read_facts("Warga mengungsi ke Bukit Wakaka di Kota Watunggara.")
+    assert fits_type(ORIGIN, bearing, {"pusat", "gempa"}) > fits_type(ORIGIN, place, {"pusat", "gempa"})
+    assert fits_type(PLACE, place, set()) > 0
+
+
+def test_a_role_question_wants_the_name_after_that_role() -> None:
+    asked = {"siapa", "ketua", "majelis", "hakim"}
+    holder = read_facts("Ketua Majelis Hakim Wahyu Setiabudi membacakan putusan itu.")
+    other = read_facts("Jaksa Yudistira Pramono menuntut terdakwa sembilan tahun penjara.")
+    assert fits_type(PERSON, holder, asked) == 1.0
+    assert fits_type(PERSON, other, asked) < required_fit(PERSON)
+
+
+def test_a_speaker_is_who_says_it_not_whom_it_is_said_to() -> None:
+    facts = read_facts('"Kami akan membantu," kata Putin kepada Kim di Vladivostok.')
+    assert "putin" in facts.speakers
+    assert fits_type(SAID, facts, {"putin"}) > fits_type(SAID, facts, {"kim"})
+
+
+def test_figures_and_dates_are_read_as_values() -> None:
+    assert read_facts("Sebanyak 10.000 buruh bekerja di sana.").values == read_facts(
+        "Sekitar 10 ribu buruh bekerja di sana."
+    ).values
+    assert "24/4" in read_facts("Kim tiba pada Rabu (24/4).").values

@@ -5,15 +5,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
-from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -52,6 +53,7 @@ from bot.telegram_handlers import (
     start,
     unknown_button,
 )
+from bot.webhook import WebhookServer
 from index.answerer import Answerer
 
 log = logging.getLogger(__name__)
@@ -179,19 +181,71 @@ def application_builder(settings: Settings) -> ApplicationBuilder:
 def serve(application: Application, settings: Settings, webhook_url: str | None) -> None:
     """Run until SIGTERM: a webhook on 0.0.0.0:$PORT at WEBHOOK_URL's path, or long polling."""
     if webhook_url:
-        log.info("webhook mode: listening on port %d", settings.port)
-        application.run_webhook(
-            listen="0.0.0.0",
-            port=settings.port,
-            url_path=urlsplit(webhook_url).path,
-            webhook_url=webhook_url,
-            secret_token=settings.webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-            bootstrap_retries=-1,
-        )
+        log.info("webhook mode")
+        asyncio.run(_serve_webhook(application, settings, webhook_url))
     else:
         log.info("polling mode")
         application.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+
+
+async def _until_done(what: str, call: Callable[[], Coroutine[Any, Any, Any]], stop: asyncio.Event) -> bool:
+    """Call `call` until Telegram takes it, pausing 1, 2, 4... up to 30 s between tries; False
+    when SIGTERM came first. A rejected token is raised at once (InvalidToken)."""
+    pause = 1.0
+    while not stop.is_set():
+        try:
+            await call()
+            return True
+        except (NetworkError, RetryAfter) as exc:
+            log.warning("%s failed (%s); trying again in %.0f s", what, exc, pause)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), pause)
+        pause = min(pause * 2, 30.0)
+    return False
+
+
+async def _serve_webhook(application: Application, settings: Settings, webhook_url: str) -> None:
+    """The webhook's life: start-up, serving until SIGTERM or SIGINT, and a clean stop.
+
+    python-telegram-bot's Application with a server of our own (its custom-webhook pattern):
+    PTB's built-in server reads any body whole before checking the secret and has no limits on
+    slow or idle connections (bot.webhook has them). The port listens before setWebhook is sent."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    server = WebhookServer(
+        path=settings.webhook_path,
+        secret=settings.webhook_secret or "",
+        queue=application.update_queue,
+        bot=application.bot,
+    )
+    try:
+        if not await _until_done("getMe", application.initialize, stop):
+            return
+        if application.post_init is not None:
+            await application.post_init(application)
+        await application.start()
+        server.listen(settings.port)
+        await _until_done(
+            "setWebhook",
+            lambda: application.bot.set_webhook(
+                webhook_url,
+                secret_token=settings.webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+            ),
+            stop,
+        )
+        await stop.wait()
+    finally:
+        server.stop_accepting()
+        if application.running:
+            await application.stop()  # finishes the updates in flight
+        await server.close()
+        if application._initialized:
+            await application.shutdown()
+            if application.post_shutdown is not None:
+                await application.post_shutdown(application)
 
 
 def build_application(settings: Settings, answerer: Answerer) -> Application:
@@ -258,4 +312,6 @@ def run_bot(settings: Settings, *, force_polling: bool = False) -> int:
         serve(application, settings, webhook_url)
     except InvalidToken:
         return _refuse("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
+    except OSError as exc:  # the webhook's port: taken, or not ours to bind
+        return _refuse(f"cannot listen on port {settings.port}: {exc.strerror or exc}")
     return 0

@@ -27,6 +27,7 @@ import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -156,6 +157,7 @@ class FakeBotAPI:
     calls: list[Call] = field(default_factory=list)
     webhook_url: str = ""
     webhook_secret: str = ""
+    webhook_listening: bool | None = None  # whether the URL took connections at setWebhook
     bind_port: int = 0  # 0: any free port
 
     def __post_init__(self) -> None:
@@ -508,6 +510,8 @@ class FakeBotAPI:
     def _api_setWebhook(self, params: dict[str, Any]) -> Any:
         self.webhook_url = params.get("url", "")
         self.webhook_secret = params.get("secret_token", "")
+        # Telegram posts the pending updates at once: a bot must be listening by now.
+        self.webhook_listening = _accepts_connections(self.webhook_url)
         return True
 
     def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
@@ -528,6 +532,15 @@ class FakeBotAPI:
     _api_answerInlineQuery = _ok
     _api_close = _ok
     _api_logOut = _ok
+
+
+def _accepts_connections(url: str) -> bool:
+    parts = urllib.parse.urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname or "", parts.port or 443), timeout=1):
+            return True
+    except OSError:
+        return False
 
 
 # -- the real bot process -------------------------------------------------------------------
@@ -671,13 +684,19 @@ class Conversation:
 
 
 def start_webhook_bot(
-    api: FakeBotAPI, folder: Path, secret: str, env: dict[str, str] | None = None
+    api: FakeBotAPI,
+    folder: Path,
+    secret: str,
+    env: dict[str, str] | None = None,
+    *,
+    path: str = "/telegram/hook",
+    prefix: tuple[str, ...] = (),
 ) -> tuple[BotProcess, str]:
     """The real bot in webhook mode on a free port, once it has given Telegram its URL."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/telegram/hook"
+    url = f"http://127.0.0.1:{port}{path}"
     settings = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port), **(env or {})}
-    process = BotProcess(api, folder, env=settings)
+    process = BotProcess(api, folder, env=settings, prefix=prefix)
     process.start()
-    api.wait_for("setWebhook")  # "is up" is logged before the webhook port listens
+    api.wait_for("setWebhook", url=url)  # sent once the port listens
     return process, url

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.closed_class import pattern, words_of
+from index.lexicon import lexicon
 from index.question import (
     DATE,
     DURATION,
@@ -133,6 +134,8 @@ class Facts:
     # (role noun, lowercase name words) for each role a name follows: "Kepala BPBD Tanah
     # Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah", "merapu", "yusran", "mattola"}).
     role_names: tuple[tuple[str, frozenset[str]], ...] = ()
+    currency: bool = False  # an amount of money: "Rp 1,25 miliar", "US$ 104"
+    age: bool = False  # an age: "berusia 54 tahun", "(54)"
     speech: bool = False
 
 
@@ -176,6 +179,8 @@ def read_facts(text: str) -> Facts:
         roles=frozenset(m.group(0).lower() for m in _ROLE_RE.finditer(text)),
         speakers=_speakers(text) if speech else frozenset(),
         role_names=_role_names(text),
+        currency=bool(_CURRENCY.search(text)),
+        age=bool(_AGE.search(text)),
         speech=speech,
     )
 
@@ -222,7 +227,11 @@ def fits_type(qtype: str, facts: Facts, asked: Iterable[str], preposition: str =
             for role, names in facts.role_names:
                 if role in roles and names - asked_set:
                     return 1.0
-            return 0.3 if facts.names else 0.0
+            others = any(name not in asked_set for name in facts.names)
+            # "Putin menjadi pemimpin Rusia pertama ...": the holder named before the role.
+            if others and roles & (facts.roles | {r for r, _ in facts.role_names}):
+                return 0.6
+            return 0.3 if others else 0.0
         if any(name not in asked_set for name in facts.names):
             return 1.0
         return 0.6 if facts.person_noun or facts.roles else 0.0
@@ -247,6 +256,8 @@ def _without_dates(text: str) -> str:
     return RELATIVE_DATE_RE.sub(" ", DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text)))
 
 
+_CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
+_AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 _ROLE_NAME = re.compile(
     rf"\b((?i:{pattern('role_nouns')}))\b((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{{1,30}}\)))"
     rf"{{1,10}})"
@@ -256,10 +267,14 @@ _ROLE_NAME = re.compile(
 def _role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each role noun with the capitalised words that follow it: the office and its holder."""
     found = []
+    abbreviations = lexicon().abbreviations
     for m in _ROLE_NAME.finditer(text):
         names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
         if names:
-            found.append((m.group(1).lower(), names))
+            role = m.group(1).lower()
+            found.append((role, names))
+            # "Menlu Ri Yong-ho" holds the office "menteri" too.
+            found.extend((word, names) for word in abbreviations.get(role, ())[:1])
     return tuple(found)
 
 

@@ -187,6 +187,8 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
     """
     if raw_tokens and raw_tokens[0] in _ENGLISH_AUXILIARIES:
         return YESNO
+    if "how" in raw_tokens and raw_tokens[raw_tokens.index("how") + 1 :][:1] == ["long"]:
+        return DURATION  # "how long" asks a time, not a length
     found = OTHER
     start = 0
     while start < len(tokens):
@@ -335,6 +337,7 @@ _OUTLET_FILLERS = frozenset("menurut kata versi laporan berita media situs porta
 
 
 _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
+_ENGLISH_FRAMES = frozenset({"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part"})
 
 
 def _asked_noun(
@@ -354,7 +357,7 @@ def _asked_noun(
     if language == "en":
         # "how old is ...", "how deep was ...": the adjective is what is asked.
         for i, raw in enumerate(raw_tokens[:-1]):
-            if raw == "how" and raw_tokens[i + 1] not in {"many", "much", "did", "does", "do", "is", "was"}:
+            if raw == "how" and raw_tokens[i + 1] not in {"many", "much", "did", "does", "do", "is", "was", "long"}:
                 std = mapped.get(raw_tokens[i + 1], "")
                 return std if std in content else ""
         # "how many nuclear weapons does ...", "which party does ...": the head of the
@@ -363,6 +366,9 @@ def _asked_noun(
             if raw in {"which", "what", "many", "much"} and i + 1 < len(raw_tokens):
                 phrase: list[str] = []
                 for nxt in raw_tokens[i + 1 :]:
+                    if nxt == "of" and phrase and phrase[-1] in _ENGLISH_FRAMES:
+                        phrase.pop()  # "what kind of ties": the ties are asked about
+                        continue
                     if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
                         if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:
                             break

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from index.closed_class import words_of
+from index.evidence import Facts
 from index.model import Index
 from index.query import Query, Term
 from index.weights import Weights
@@ -52,6 +54,20 @@ def coverage(terms: tuple[Term, ...], present: frozenset[str] | set[str], weight
     return found / total if total else 0.0
 
 
+_MONEY = words_of("money_nouns")
+_AGE = words_of("age_nouns")
+
+
+def holds(asked: Term, terms: frozenset[str], facts: Facts) -> bool:
+    """True when a sentence holds the thing whose value is asked: the word in some form, or
+    for money a sum ("Rp 1,25 miliar" holds "santunan"), for an age an age ("berusia 54")."""
+    if asked.found_in(terms):
+        return True
+    if asked.word in _MONEY:
+        return facts.currency
+    return asked.word in _AGE and facts.age
+
+
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     """Candidate sentences from the best BM25 passages, in passage order."""
     bm25: dict[str | tuple[str, ...], float] = {}
@@ -86,7 +102,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=asked is None or asked.found_in(terms),
+                    holds_asked=asked is None or holds(asked, terms, index.sentences[s].facts),
                     strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
                 )
             )

@@ -10,6 +10,7 @@ from index.answers import Answer, Disagreement, Kind, Quote, Source
 from index.lexicon import Lexicon
 from index.model import Index, Sentence
 from index.query import Query
+from index.ranking import eligible
 from index.retrieval import Candidate
 from index.weights import Weights
 
@@ -43,7 +44,7 @@ class Composer:
             if len(chosen) >= w.max_quotes:
                 break
             lead = group[0]
-            if group not in chosen and lead.score >= w.follow_ratio * top.score and lead.support >= w.min_coverage:
+            if group not in chosen and lead.score >= w.follow_ratio * top.score and eligible(lead, query, w):
                 chosen.append(group)
 
         shown: set[int] = set()

@@ -158,10 +158,14 @@ def _standardise(
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
         if replacement is None and token.endswith("nya") and len(token) > 5:
-            # "hakimnya", "korbannya": the chat "-nya" on a chat word ("gmnnya")
+            # "gmnnya": the chat "-nya" on a chat word
             base = lexicon.informal.get(token[:-3])
             if base is not None:
                 replacement = base
+            elif language == "id" and zipf_id(token[:-3]) >= RARE_ZIPF:
+                # "bupatinya", "gempanya", "demonya": chat puts "-nya" on any noun; the
+                # noun is what is searched for.
+                token = token[:-3]
         if replacement is None:
             out.append(token)
             slots.append((token,))
@@ -223,6 +227,8 @@ def _type_at(tokens: list[str], i: int) -> str:
     prev = tokens[i - 1] if i > 0 else ""
     if token in {"bagaimana", "bagaimanakah"} and nxt in {"berapa", "banyak"}:
         return NUMBER  # "how many", "how much"
+    if token in {"bagaimana", "bagaimanakah"} and nxt in words_of("age_nouns"):
+        return NUMBER  # "how old": an age
     if token in {"bagaimana", "bagaimanakah"} and nxt in _DURATION:
         return DURATION  # "how long"
     if token in {"bagaimana", "bagaimanakah"} and nxt in _MEASURE:
@@ -264,7 +270,8 @@ def _type_at(tokens: list[str], i: int) -> str:
     if token == "apakah":
         return YESNO
     if token == "apa":
-        return DATE if nxt in _DATE_NOUNS else TIME if nxt in _CLOCK else WHAT
+        # "apa tanggal", "what time" ("apa waktu"), "jam apa"
+        return DATE if nxt in _DATE_NOUNS else TIME if nxt in _CLOCK | {"waktu"} else WHAT
     if token.startswith("se") and token[2:] in _MEASURE and nxt in {"apa", "berapa"}:
         return MEASURE  # "sepanjang apa", "setinggi berapa"
     if token == "seberapa":
@@ -359,7 +366,8 @@ def _asked_noun(
         for i, raw in enumerate(raw_tokens[:-1]):
             if raw == "how" and raw_tokens[i + 1] not in {"many", "much", "did", "does", "do", "is", "was", "long"}:
                 std = mapped.get(raw_tokens[i + 1], "")
-                return std if std in content else ""
+                # "how deep" asks a measure (any depth will do); "how old" asks an age.
+                return std if std in content and std not in _MEASURE else ""
         # "how many nuclear weapons does ...", "which party does ...": the head of the
         # English phrase after the question word is its last noun before the verb.
         for i, raw in enumerate(raw_tokens):
@@ -431,6 +439,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
                 asked.add(i - 1)
         if t == "apa" and qtype in (TIME, DATE) and i + 1 < len(tokens) and tokens[i + 1] in _CLOCK | _DATE_NOUNS:
             asked.add(i + 1)
+        if t in {"bagaimana", "seberapa"} and i + 1 < len(tokens) and tokens[i + 1] in _MEASURE | _DURATION:
+            asked.add(i + 1)  # "seberapa kuat", "how strong": the measure asked, not a topic word
+        if t.startswith("se") and t[2:] in _MEASURE and i + 1 < len(tokens) and tokens[i + 1] in {"apa", "berapa"}:
+            asked.add(i)  # "sepanjang apa"
         if t in _META:
             asked.add(i)
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:

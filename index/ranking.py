@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from index.evidence import fits_type, required_fit
 from index.model import Index
-from index.question import YESNO
+from index.question import MANNER, PERSON, REASON, SAID
 from index.query import Query
 from index.retrieval import Candidate
 from index.weights import Weights
@@ -28,8 +28,33 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         )
         if outlets and index.corpus.articles[sentence.article].source.id in outlets:
             c.score += weights.outlet
-    candidates.sort(key=lambda c: (-c.score, c.sentence))
+    # Sentences that can answer at all come first (they hold the names, figures and asked-for
+    # value, and enough of the question); among them, for "why", "how" and "what did X say",
+    # those holding a reason, a means or X's words; then the score.
+    needed = required_fit(q.qtype, q.wants_name)
+    tiered = q.qtype in _TIERED
+    candidates.sort(
+        key=lambda c: (
+            -_eligible(c, weights, needed),
+            -(tiered and c.fit >= 0.5),
+            -c.score,
+            c.sentence,
+        )
+    )
     return candidates
+
+
+# Question types whose answer is a kind of statement more than a kind of value.
+_TIERED = frozenset({REASON, MANNER, SAID, PERSON})
+
+
+def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
+    """True when a candidate can answer the question on its own (see `answers`)."""
+    return _eligible(c, weights, required_fit(query.question.qtype, query.question.wants_name))
+
+
+def _eligible(c: Candidate, weights: Weights, needed: float) -> bool:
+    return c.support >= weights.min_coverage and c.holds_asked and not c.strong_missing and c.fit >= needed
 
 
 def answers(query: Query, ranked: list[Candidate], weights: Weights) -> bool:
@@ -44,15 +69,5 @@ def answers(query: Query, ranked: list[Candidate], weights: Weights) -> bool:
         return False
     # A sentence answers only if its paragraph holds every name and figure asked about and
     # it holds the thing whose value is asked ("usia" of "berapa usia").
-    good = [
-        c for c in ranked if c.support >= weights.min_coverage and c.holds_asked and not c.strong_missing
-    ]
-    if not good:
-        return False
     needed = required_fit(query.question.qtype, query.question.wants_name)
-    return any(c.fit >= needed for c in good)
-
-
-def yes_no(query: Query) -> bool:
-    """True for a yes/no question: its answer may be a sentence saying something else."""
-    return query.question.qtype == YESNO
+    return bool(ranked) and _eligible(ranked[0], weights, needed)

@@ -24,7 +24,7 @@ class Weights:
     outlet: float = 0.3  # a sentence of the outlet the question names ("Menurut Kompas")
     synonym: float = 0.6  # a synonym is weaker evidence than the word itself
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
-    previous: float = 0.6  # words carried over from the chat's previous question
+    previous: float = 0.3  # words carried over from the chat's previous question: context, not demands
     unknown_weak: float = 0.25  # an ordinary word no article uses: weak evidence
     unknown_verb: float = 0.7  # the question's verb no article uses: stronger evidence
     # Below this share of the question's terms in the best sentence, the sources do not answer.

@@ -1,36 +1,64 @@
-# Quick start: `make run` (the bot, or the REPL without TELEGRAM_BOT_TOKEN) and `make test`.
-# Both create .venv and install what is missing; the stamp file is redone whenever
-# pyproject.toml or requirements.txt change, so a stale venv repairs itself.
+# `make` alone lists the targets. Quick start: `make run` (the bot, or the REPL without
+# TELEGRAM_BOT_TOKEN) and `make test`. Each checks $(PYTHON) first (3.11 or newer, or one line
+# and exit 2), makes .venv anew when it is missing or was made by another Python, and installs
+# what is missing or older than its list: `run` only requirements.txt and the project, `test`
+# also the pinned development tools of requirements-dev.txt.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
+VERSION_OF = -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 
-.PHONY: run test lint bench eval clean
+.DEFAULT_GOAL := help
+.PHONY: help run test lint eval bench clean FORCE
 
-$(STAMP): pyproject.toml requirements.txt
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e '.[dev]'
-	@touch $(STAMP)
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-run: $(STAMP)
+run: $(VENV)/.installed-run ## the Telegram bot if TELEGRAM_BOT_TOKEN is set, else the REPL
 	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(PY) -m bot run; else exec $(PY) -m bot repl; fi
 
-test: $(STAMP)
+test: $(VENV)/.installed-dev ## ruff, mypy and the whole test suite (what CI runs)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy bot index
 	$(PY) -m pytest -q
 
-lint: $(STAMP)
+lint: $(VENV)/.installed-dev ## ruff and mypy only
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy bot index
 
-eval: $(STAMP)
+eval: $(VENV)/.installed-run ## score the answers on the corpus's evaluation questions
 	$(PY) -m bot eval
 
-bench: $(STAMP)
+bench: $(VENV)/.installed-run ## start-up and choice-of-BM25 benchmarks
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/choose_bm25.py
 
-clean:
+clean: ## remove .venv, build files and the index cache
 	rm -rf $(VENV) build *.egg-info data/index-cache
+
+# Expanded only when a target needs the venv, so `make help` works with any Python.
+FOUND = $(shell $(PYTHON) $(VERSION_OF) 2>/dev/null)
+NEWER = $(shell $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && echo yes)
+
+# Holds the venv's Python version; rewritten (so every install below is redone) only when
+# the venv is made anew.
+$(VENV)/.python: FORCE
+	$(if $(NEWER),,$(error berita-bot needs Python 3.11 or newer, found \
+	  $(or $(FOUND),none) at $(PYTHON): run `make $(or $(MAKECMDGOALS),run) PYTHON=python3.11` or put 3.11 first on PATH))
+	@have=$$($(PY) $(VERSION_OF) 2>/dev/null); \
+	if [ "$$have" != "$(FOUND)" ]; then \
+	  if [ -n "$$have" ]; then echo "$(VENV) was made by Python $$have, not $(FOUND): making it anew" >&2; fi; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	fi; \
+	[ "$$(cat $@ 2>/dev/null)" = "$(FOUND)" ] || echo "$(FOUND)" > $@
+
+$(VENV)/.installed-run: $(VENV)/.python requirements.txt pyproject.toml
+	@echo "installing requirements.txt and the project into $(VENV)" >&2
+	@$(PIP) -r requirements.txt -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
+	@echo "installing the development tools of requirements-dev.txt into $(VENV)" >&2
+	@$(PIP) -r requirements-dev.txt
+	@touch $@

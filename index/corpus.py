@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,9 @@ def _text(entry: dict[str, object], key: str, where: str, *, required: bool = Tr
 def _date(entry: dict[str, object], where: str) -> str:
     value = entry.get("published")
     if isinstance(value, dt.datetime):
-        return value.date().isoformat()
+        raise CorpusError(
+            f"{where}: `published` must be a date like 2019-04-25, not a date and time ({value.isoformat()})"
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
@@ -91,6 +94,19 @@ def _date(entry: dict[str, object], where: str) -> str:
         except ValueError:
             pass
     raise CorpusError(f"{where}: `published` must be a date like 2019-04-25, got {value!r}")
+
+
+def _date_hint(path: Path, error: tomllib.TOMLDecodeError) -> str:
+    """What TOML's own message leaves out when the line it stops at holds a date that is not one."""
+    where = re.search(r"at line (\d+)", str(error))
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if where is None or not 0 < int(where.group(1)) <= len(lines):
+        return ""
+    line = lines[int(where.group(1)) - 1]
+    found = re.match(r"\s*([\w-]+)\s*=\s*(\d{4}-\d+-\d+\S*)", line)
+    if found is None:
+        return ""
+    return f": `{found.group(1)}` must be a real date like 2019-04-25, got {found.group(2)}"
 
 
 def _strings(table: dict[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -113,7 +129,7 @@ def load_corpus(directory: str | Path) -> Corpus:
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{meta_path}: not UTF-8 text ({exc.reason})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise CorpusError(f"{meta_path}: not valid TOML ({exc})") from None
+        raise CorpusError(f"{meta_path}: not valid TOML ({exc}){_date_hint(meta_path, exc)}") from None
 
     event_table = meta.get("event", {})
     if not isinstance(event_table, dict):

@@ -62,6 +62,20 @@ def _broken(tmp_path: Path, corpus_dir: Path) -> Path:
             lambda d: (d / "sources.toml").write_text("[event\n", encoding="utf-8"),
             "sources.toml: not valid TOML",
         ),
+        (
+            lambda d: (d / "sources.toml").write_text(
+                (d / "sources.toml").read_text(encoding="utf-8").replace("2019-04-24", "2024-13-45"),
+                encoding="utf-8",
+            ),
+            "`published` must be a real date like 2019-04-25, got 2024-13-45",
+        ),
+        (
+            lambda d: (d / "sources.toml").write_text(
+                (d / "sources.toml").read_text(encoding="utf-8").replace("2019-04-24", "2019-04-24T10:00:00"),
+                encoding="utf-8",
+            ),
+            "article 'kumparan': `published` must be a date like 2019-04-25, not a date and time",
+        ),
         (lambda d: (d / "sources.toml").unlink(), "sources.toml: metadata file not found"),
         (
             lambda d: (d / "001_ed5145d0c32323f7.txt").write_bytes(b"\xff\xfe\x00bad"),

@@ -1,10 +1,10 @@
-"""Per-person flood control: at most N questions in any minute, then one warning, then silence."""
+"""Flood control: at most N updates per sender in any minute, then one warning, then silence."""
 
 from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from enum import Enum
 
 
@@ -28,12 +28,13 @@ class FloodGate:
         self.limit = limit
         self.window = window
         self._clock = clock
-        self._asked: dict[int, deque[float]] = {}
-        self._warned: dict[int, float] = {}
+        self._asked: dict[Hashable, deque[float]] = {}
+        self._warned: dict[Hashable, float] = {}
         self._checks = 0
 
-    def check(self, person: int) -> Verdict:
-        """Whether `person` may ask now; an allowed question is counted against the limit."""
+    def check(self, person: Hashable, allowance: int = 1) -> Verdict:
+        """Whether `person` (any key: a sender, or a sender and a kind of update) may go on now,
+        within `allowance` times the limit; an allowed update is counted against it."""
         now = self._clock()
         self._checks += 1
         if self._checks % 1000 == 0:
@@ -41,7 +42,7 @@ class FloodGate:
         asked = self._asked.setdefault(person, deque())
         while asked and asked[0] <= now - self.window:
             asked.popleft()
-        if len(asked) < self.limit:
+        if len(asked) < self.limit * allowance:
             asked.append(now)
             return Verdict.ALLOW
         warned = self._warned.get(person)

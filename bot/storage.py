@@ -368,19 +368,29 @@ class Store:
 
     # -- duplicate deliveries -------------------------------------------------------------
 
-    async def first_delivery(self, update_id: int, now: float) -> bool:
-        """Record `update_id` as handled; False when it was recorded before (a redelivery).
-        Without the file this is True: the caller's memory is then the only guard."""
+    async def mark_seen(self, update_id: int, now: float) -> None:
+        """Record `update_id` as handled, so a redelivery after a restart is recognised."""
 
         async def insert(db: aiosqlite.Connection) -> bool:
-            cursor = await db.execute(
+            await db.execute(
                 "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)", (update_id, now)
             )
             if update_id % 100 == 0:
                 await db.execute("DELETE FROM seen_updates WHERE seen_at < ?", (now - SEEN_SECONDS,))
-            return cursor.rowcount == 1
+            return True
 
-        return await self._safely("recording an update id", insert) is not False
+        await self._safely("recording an update id", insert)
+
+    async def seen_since(self, since: float) -> list[int]:
+        """The update ids handled since `since` (seconds since the epoch), oldest first."""
+
+        async def select(db: aiosqlite.Connection) -> list[int]:
+            async with db.execute(
+                "SELECT update_id FROM seen_updates WHERE seen_at >= ? ORDER BY seen_at", (since,)
+            ) as cursor:
+                return [int(row[0]) for row in await cursor.fetchall()]
+
+        return await self._safely("reading recent update ids", select) or []
 
     # -- /lupakan -------------------------------------------------------------------------
 

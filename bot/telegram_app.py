@@ -9,6 +9,7 @@ import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -25,6 +26,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -32,7 +34,7 @@ from bot.flood import FloodGate
 from bot.logs import configure_logging
 from bot.messages import text
 from bot.settings import Settings
-from bot.storage import StorageError, Store
+from bot.storage import SEEN_SECONDS, StorageError, Store
 from bot.telegram_handlers import (
     SERVICES,
     BotContext,
@@ -43,6 +45,7 @@ from bot.telegram_handlers import (
     example_button,
     feedback_button,
     forget,
+    gate,
     group_text,
     help_command,
     inline_query,
@@ -137,7 +140,8 @@ async def _register_commands(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
-    store: Store = application.bot_data[SERVICES].store
+    services: Services = application.bot_data[SERVICES]
+    store = services.store
     try:
         await store.open()
     except StorageError as exc:
@@ -146,6 +150,8 @@ async def _post_init(application: Application) -> None:
             " /lupakan are not recorded until this is fixed.",
             exc,
         )
+    for update_id in await store.seen_since(time.time() - SEEN_SECONDS):
+        services.seen.first(update_id)
     if not store.links_people:
         log.warning(
             "ID_HASH_KEY is not set: questions and votes are stored without any id or pseudonym,"
@@ -156,7 +162,9 @@ async def _post_init(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
-    await application.bot_data[SERVICES].store.close()
+    services: Services = application.bot_data[SERVICES]
+    await services.store.close()
+    services.worker.shutdown()
 
 
 def application_builder(settings: Settings) -> ApplicationBuilder:
@@ -269,6 +277,8 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
         recent=RecentAnswers(),
     )
     private = filters.ChatType.PRIVATE
+    # Cross-cutting rules first, for every update: redeliveries, other bots, flood control.
+    application.add_handler(TypeHandler(Update, gate), group=-1)
     application.add_handler(CommandHandler("start", start, NEW_MESSAGE))
     application.add_handler(CommandHandler(["bantuan", "help"], help_command, NEW_MESSAGE))
     application.add_handler(CommandHandler("sumber", sources, NEW_MESSAGE))

@@ -5,12 +5,14 @@ Telegram HTML and replies. Shared objects live in `application.bot_data`, reache
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import secrets
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 
 from telegram import (
     CallbackQuery,
@@ -28,7 +30,7 @@ from telegram import (
 )
 from telegram.constants import ChatAction, MessageLimit, ParseMode
 from telegram.error import TelegramError
-from telegram.ext import CallbackContext, ExtBot
+from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.flood import FloodGate, Verdict
 from bot.messages import text
@@ -50,14 +52,18 @@ log = logging.getLogger(__name__)
 SERVICES = "services"  # the bot_data key of the shared objects
 EXAMPLE_BUTTONS = 3
 RECENT_ANSWERS = 2000  # answers whose buttons still work; older ones say "expired"
+SEEN_UPDATES = 10_000  # update ids remembered in memory, to answer a redelivery once
+INLINE_ALLOWANCE = 3  # inline queries come one per keystroke: this many times the limit
 
 
-@dataclass(frozen=True)
+@dataclass
 class Asked:
     """An answer the bot sent, kept so its buttons can be served."""
 
     answer: Answer
-    question_id: int | None
+    question_id: int | None  # filled in once the question is logged, after the reply
+    owner: int | None = None  # who asked (see `_identity`), so /lupakan can drop it
+    more_sent: bool = False
 
 
 class RecentAnswers:
@@ -79,6 +85,28 @@ class RecentAnswers:
         """The answer behind a button, or None when it was never sent or has expired."""
         return self._items.get(key)
 
+    def forget(self, owner: int) -> None:
+        """Drop every answer `owner` asked for (/lupakan): their buttons then say "expired"."""
+        for key in [k for k, asked in self._items.items() if asked.owner == owner]:
+            del self._items[key]
+
+
+class SeenUpdates:
+    """The update ids handled lately, so that an update Telegram delivers again is answered once."""
+
+    def __init__(self, size: int = SEEN_UPDATES) -> None:
+        self.size = size
+        self._ids: OrderedDict[int, None] = OrderedDict()
+
+    def first(self, update_id: int) -> bool:
+        """Record `update_id`; False when it was seen before."""
+        if update_id in self._ids:
+            return False
+        self._ids[update_id] = None
+        while len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+        return True
+
 
 @dataclass
 class Services:
@@ -89,6 +117,17 @@ class Services:
     store: Store
     flood: FloodGate
     recent: RecentAnswers
+    seen: SeenUpdates = field(default_factory=SeenUpdates)
+    # Answering is CPU work: one worker thread does it, so the event loop (every other chat,
+    # the webhook, the buttons) never waits for a long question.
+    worker: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(1, thread_name_prefix="answerer")
+    )
+
+    async def answer(self, question: str, previous: str | None = None) -> Answer:
+        """The answerer's answer to `question`, computed in the worker thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.worker, self.answerer.answer, question, previous)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
@@ -148,33 +187,79 @@ async def _typing(context: BotContext, chat_id: int) -> None:
         log.warning("sendChatAction failed (%s); answering without it", exc)
 
 
-async def _admit(update: Update, context: BotContext) -> bool:
-    """Flood control: True to go on; else one polite "slow down", then silence."""
+def _identity(update: Update) -> int | None:
+    """Who sent the update: the chat an anonymous admin or a channel posts as, else the person.
+
+    Telegram shows every anonymous group admin as one user (1087968824) and every post made as
+    a channel as another (136817688), so their `from` is shared across all groups."""
+    message = update.effective_message
+    if update.message is not None and message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
     user = update.effective_user
-    if user is None:
-        return True
-    verdict = context.services.flood.check(user.id)
+    return user.id if user is not None else None
+
+
+def _costs(update: Update, bot: ExtBot) -> str | None:
+    """The flood budget an update draws on ("question" or "inline"), or None when it is free:
+    group chatter not addressed to the bot, edits, channel posts, anything not handled."""
+    if update.callback_query is not None:
+        return "question"
+    if update.inline_query is not None:
+        return "inline"
+    message = update.message
+    if message is None:
+        return None
+    if message.chat.type == Chat.PRIVATE:
+        return "question"
+    command = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+    if command.startswith("/"):
+        _, _, addressee = command.partition("@")
+        return "question" if not addressee or addressee.lower() == (bot.username or "").lower() else None
+    return "question" if message.text and _question_for_bot(message, bot) is not None else None
+
+
+async def gate(update: Update, context: BotContext) -> None:
+    """Every update passes here first (group -1): a redelivered update, a message from another
+    bot, and anything over the flood limit stop here (ApplicationHandlerStop)."""
+    services = context.services
+    if not services.seen.first(update.update_id):
+        log.info("dropped update %d: delivered before", update.update_id)
+        raise ApplicationHandlerStop
+    budget = _costs(update, context.bot)
+    if budget is None:
+        return
+    user = update.effective_user
+    message = update.effective_message
+    if user is not None and user.is_bot and (message is None or message.sender_chat is None):
+        raise ApplicationHandlerStop  # another bot: bots answering bots is a loop waiting to happen
+    # Kept on disk too, so a restart does not answer a redelivery again (off the reply path).
+    context.application.create_task(services.store.mark_seen(update.update_id, time.time()))
+    person = _identity(update)
+    if person is None:
+        return
+    verdict = services.flood.check((budget, person), INLINE_ALLOWANCE if budget == "inline" else 1)
     if verdict is Verdict.ALLOW:
-        return True
-    log.info("flood control: %s for one person", verdict.value)
-    note = text(_language(user), "slow_down", limit=context.services.flood.limit)
+        return
+    log.info("flood control: %s for one sender (%s)", verdict.value, budget)
+    note = text(_language(user), "slow_down", limit=services.flood.limit)
     if update.callback_query is not None:  # a tapped button must be answered, if only silently
         await update.callback_query.answer(note if verdict is Verdict.WARN else None)
-    elif verdict is Verdict.WARN and update.effective_message is not None:
-        await update.effective_message.reply_html(render_plain(note))
-    return False
+    elif verdict is Verdict.WARN and update.message is not None:
+        await update.message.reply_html(render_plain(note))
+    raise ApplicationHandlerStop
 
 
 async def _answer_question(
     context: BotContext,
     *,
+    update: Update,
     chat: Chat,
-    user: User | None,
     question: str,
     reply_to: Message | None,
     show_question: bool = False,
 ) -> None:
-    """Answer `question` in `chat`, in reply to `reply_to` in groups, with the answer's buttons."""
+    """Answer `question` in `chat`, in reply to `reply_to` in groups, with the answer's buttons.
+    The reply goes first; the question log and the chat's state are written after it."""
     if len(question) > MessageLimit.MAX_TEXT_LENGTH:
         # Telegram delivers at most 4,096 characters a message, so this one was posted to the
         # webhook by someone else; answering and logging it would let a forger fill the
@@ -182,6 +267,8 @@ async def _answer_question(
         log.warning("ignored a %d-character message: Telegram sends no such thing", len(question))
         return
     services = context.services
+    person = _identity(update)
+    who = person if person is not None else chat.id
     await _typing(context, chat.id)
     now = time.time()
     context_seconds = services.settings.context_minutes * 60
@@ -189,35 +276,41 @@ async def _answer_question(
     if context_seconds > 0:
         previous = await services.store.recall(chat_id=chat.id, now=now, max_age=context_seconds)
     started = time.perf_counter()
-    answer = services.answerer.answer(question, previous)
+    answer = await services.answer(question, previous)
     ms = (time.perf_counter() - started) * 1000
-    user_id = user.id if user is not None else chat.id
-    question_id = await services.store.log_question(
-        chat_id=chat.id,
-        chat_type=chat.type,
-        user_id=user_id,
-        text=question,
-        kind=answer.kind.value,
-        answered=answer.answered,
-        sources=tuple(s.id for s in answer.sources),
-        ms=ms,
-    )
     log.info("%s question: %s in %.1f ms", chat.type, answer.kind.value, ms)
-    markup = None
-    if answer.answered:
-        # The question as understood, so that a chain of follow-ups keeps its topic.
-        topic = answer.topic or question
-        await services.store.remember(chat_id=chat.id, user_id=user_id, question=topic, at=now)
-        markup = _answer_buttons(services.recent.add(Asked(answer, question_id)), answer)
+    asked = Asked(answer, None, owner=who)
+    markup = _answer_buttons(services.recent.add(asked), answer) if answer.answered else None
     html = render_answer(
         answer,
         event=_event(services, answer.language),
         asked=question if show_question else None,
     )
-    if reply_to is not None:
-        await reply_to.reply_html(html, reply_markup=markup)
-    else:
-        await context.bot.send_message(chat.id, html, reply_markup=markup)
+    try:
+        if reply_to is not None:
+            await reply_to.reply_html(html, reply_markup=markup)
+        else:
+            await context.bot.send_message(chat.id, html, reply_markup=markup)
+    finally:
+        if answer.answered:
+            # The question as understood, so that a chain of follow-ups keeps its topic.
+            await services.store.remember(
+                chat_id=chat.id,
+                user_id=who,
+                question=answer.topic or question,
+                at=now,
+                follows=previous is not None,
+            )
+        asked.question_id = await services.store.log_question(
+            chat_id=chat.id,
+            chat_type=chat.type,
+            user_id=who,
+            text=question,
+            kind=answer.kind.value,
+            answered=answer.answered,
+            sources=tuple(s.id for s in answer.sources),
+            ms=ms,
+        )
 
 
 def _question_for_bot(message: Message, bot: ExtBot) -> str | None:
@@ -245,8 +338,6 @@ def _question_for_bot(message: Message, bot: ExtBot) -> str | None:
 
 async def start(update: Update, context: BotContext) -> None:
     """Greet, say what the bot knows and offer example questions as buttons."""
-    if not await _admit(update, context):
-        return
     services = context.services
     language = _language(update.effective_user)
     buttons = [
@@ -259,8 +350,6 @@ async def start(update: Update, context: BotContext) -> None:
 
 async def help_command(update: Update, context: BotContext) -> None:
     """Explain how to ask, in private chats, groups and inline."""
-    if not await _admit(update, context):
-        return
     language = _language(update.effective_user)
     html = render_help(_event(context.services, language), context.bot.username, language)
     await _message(update).reply_html(html)
@@ -268,8 +357,6 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 async def sources(update: Update, context: BotContext) -> None:
     """List the articles the bot has read, with their links where known."""
-    if not await _admit(update, context):
-        return
     language = _language(update.effective_user)
     html = render_sources(context.services.answerer.corpus.sources, language)
     await _message(update).reply_html(html)
@@ -277,18 +364,17 @@ async def sources(update: Update, context: BotContext) -> None:
 
 async def forget(update: Update, context: BotContext) -> None:
     """Delete everything stored about the sender (/lupakan) and say so."""
-    user = update.effective_user
-    if user is None:
+    person = _identity(update)
+    if person is None:
         return
-    forgot = await context.services.store.forget_user(user.id)
-    note = text(_language(user), f"forget_{forgot.value}")
+    context.services.recent.forget(person)
+    forgot = await context.services.store.forget_user(person)
+    note = text(_language(update.effective_user), f"forget_{forgot.value}")
     await _message(update).reply_html(render_plain(note))
 
 
 async def ask(update: Update, context: BotContext) -> None:
     """Answer the question after /tanya (how groups ask)."""
-    if not await _admit(update, context):
-        return
     message = _message(update)
     parts = (message.text or "").split(maxsplit=1)
     question = parts[1].strip() if len(parts) > 1 else ""
@@ -297,22 +383,14 @@ async def ask(update: Update, context: BotContext) -> None:
         example = next(iter(_examples(context.services, language)), "…")
         await message.reply_html(render_plain(text(language, "tanya_usage", example=example)))
         return
-    await _answer_question(
-        context, chat=message.chat, user=update.effective_user, question=question, reply_to=message
-    )
+    await _answer_question(context, update=update, chat=message.chat, question=question, reply_to=message)
 
 
 async def private_text(update: Update, context: BotContext) -> None:
     """In a private chat, any text is a question."""
-    if not await _admit(update, context):
-        return
     message = _message(update)
     await _answer_question(
-        context,
-        chat=message.chat,
-        user=update.effective_user,
-        question=message.text or "",
-        reply_to=message,
+        context, update=update, chat=message.chat, question=message.text or "", reply_to=message
     )
 
 
@@ -320,17 +398,13 @@ async def group_text(update: Update, context: BotContext) -> None:
     """In a group, answer a mention of the bot or a reply to it; stay silent otherwise."""
     message = _message(update)
     question = _question_for_bot(message, context.bot)
-    if question is None or not await _admit(update, context):
+    if question is None:
         return
-    await _answer_question(
-        context, chat=message.chat, user=update.effective_user, question=question, reply_to=message
-    )
+    await _answer_question(context, update=update, chat=message.chat, question=question, reply_to=message)
 
 
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice...: say that the bot reads text questions."""
-    if not await _admit(update, context):
-        return
     note = text(_language(update.effective_user), "non_text")
     await _message(update).reply_html(render_plain(note))
 
@@ -344,13 +418,11 @@ async def example_button(update: Update, context: BotContext) -> None:
     if number >= len(examples) or query.message is None:
         await query.answer(text(_language(query.from_user), "button_unknown"))
         return
-    if not await _admit(update, context):
-        return
     await query.answer()
     await _answer_question(
         context,
+        update=update,
         chat=query.message.chat,
-        user=query.from_user,
         question=examples[number],
         reply_to=None,
         show_question=True,
@@ -358,7 +430,7 @@ async def example_button(update: Update, context: BotContext) -> None:
 
 
 async def feedback_button(update: Update, context: BotContext) -> None:
-    """Record 👍 or 👎 for an answer and thank with a toast."""
+    """Thank for 👍 or 👎 with a toast, then record it."""
     query = _button(update)
     vote, _, key = (query.data or "").partition(":")
     language = _language(query.from_user)
@@ -366,13 +438,13 @@ async def feedback_button(update: Update, context: BotContext) -> None:
     if asked is None:
         await query.answer(text(language, "button_expired"))
         return
+    await query.answer(text(language, "feedback_up" if vote == "up" else "feedback_down"))
     await context.services.store.record_feedback(
         answer_key=key,
         question_id=asked.question_id,
         user_id=query.from_user.id,
         value=1 if vote == "up" else -1,
     )
-    await query.answer(text(language, "feedback_up" if vote == "up" else "feedback_down"))
 
 
 async def more_button(update: Update, context: BotContext) -> None:
@@ -384,6 +456,9 @@ async def more_button(update: Update, context: BotContext) -> None:
         await query.answer(text(_language(query.from_user), "button_expired"))
         return
     await query.answer()
+    if asked.more_sent:  # taps that raced the first: it is on its way
+        return
+    asked.more_sent = True
     await context.bot.send_message(
         query.message.chat.id,
         render_more(asked.answer),
@@ -412,7 +487,7 @@ async def inline_query(update: Update, context: BotContext) -> None:
     questions = [typed] if typed else list(_examples(services, _language(query.from_user)))
     results = []
     for number, question in enumerate(questions):
-        answer = services.answerer.answer(question)
+        answer = await services.answer(question)
         html = render_answer(answer, event=_event(services, answer.language), asked=question)
         if answer.sentences:
             description = answer.sentences[0].text

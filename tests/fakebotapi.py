@@ -553,6 +553,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+_PROCESS_NUMBERS = itertools.count(1)
+
+
 class BotProcess:
     """`python -m bot run` in a subprocess, configured for `api` and a temporary data folder."""
 
@@ -567,7 +570,7 @@ class BotProcess:
     ) -> None:
         self.api = api
         self.data_dir = data_dir
-        self.log_path = data_dir / f"bot-{id(self)}.log"
+        self.log_path = data_dir / f"bot-{next(_PROCESS_NUMBERS)}.log"  # never reused
         self.env = {
             "PATH": os.environ.get("PATH", ""),
             "PYTHONUNBUFFERED": "1",
@@ -587,6 +590,7 @@ class BotProcess:
 
     def start(self, *, wait_ready: bool = True) -> BotProcess:
         """Start the process; by default wait until it has registered its command menu."""
+        assert self.process is None, "this bot process was started already"
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [*self.prefix, sys.executable, "-m", "bot", *self.args],
@@ -638,10 +642,15 @@ class BotProcess:
     def __enter__(self) -> BotProcess:
         return self.start()
 
-    def __exit__(self, *exc_info: object) -> None:
-        if self.process is not None and self.process.poll() is None:
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return  # stopped by the test itself, which checked how
+        if exc_type is not None:  # the test failed already: stop, and keep its error
             with contextlib.suppress(AssertionError):
                 self.stop()
+            return
+        code = self.stop()  # AssertionError when it hangs on SIGTERM
+        assert code == 0, f"the bot exited with {code} on SIGTERM:\n{self.output}"
 
 
 @dataclass

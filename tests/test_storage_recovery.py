@@ -169,11 +169,12 @@ async def test_follow_up_memory_is_bounded(tmp_path, store_questions):
     assert await store.recall(chat_id=0, now=1.0, max_age=60) is None  # the oldest went first
 
 
-async def test_an_update_id_counts_once_across_a_restart(tmp_path):
+async def test_handled_update_ids_outlive_a_restart(tmp_path):
     path = tmp_path / "bot.sqlite3"
     async with Store(path) as store:
-        assert await store.first_delivery(41, now=1.0) is True
-        assert await store.first_delivery(41, now=2.0) is False
+        await store.mark_seen(41, now=1000.0)
+        await store.mark_seen(41, now=1001.0)
+        await store.mark_seen(42, now=1002.0)
     async with Store(path) as store:
-        assert await store.first_delivery(41, now=3.0) is False
-        assert await store.first_delivery(42, now=3.0) is True
+        assert await store.seen_since(1000.0) == [41, 42]
+        assert await store.seen_since(1001.5) == [42]

@@ -66,3 +66,20 @@ def test_never_more_than_the_limit_in_any_minute(gaps, limit):
         assert sum(1 for u in allowed if t - 60 < u <= t) <= limit
     for t in warnings:
         assert sum(1 for u in warnings if t - 60 < u <= t) == 1
+
+
+def test_a_question_exactly_a_window_old_no_longer_counts():
+    clock = Clock()
+    gate = FloodGate(2, clock=clock)
+    assert [gate.check(1), gate.check(1)] == [Verdict.ALLOW] * 2
+    clock.now += 59.999
+    assert gate.check(1) is Verdict.WARN
+    clock.now = 1000.0 + 60.0  # the first two are exactly a minute old: out of the window
+    assert gate.check(1) is Verdict.ALLOW
+
+
+def test_inline_queries_get_a_larger_allowance_under_their_own_key():
+    gate = FloodGate(2, clock=Clock())
+    assert [gate.check(("inline", 1), 3) for _ in range(6)] == [Verdict.ALLOW] * 6
+    assert gate.check(("inline", 1), 3) is Verdict.WARN
+    assert gate.check(("question", 1)) is Verdict.ALLOW  # questions are counted apart

@@ -168,7 +168,7 @@ def test_more_sends_the_next_evidence_and_retires_its_button(api, bot):
     ],
 )
 def test_callback_data_the_bot_did_not_make_is_refused_politely(api, bot, data, toast):
-    alice = person(api, 1009)
+    alice = person(api, 1900 + len(data))  # a person per case: taps count against the limit too
     message = answered(api, alice) if not data.startswith("ask") else {
         "message_id": 1, "date": 0, "chat": {"id": alice.chat, "type": "private"}, "text": "x"
     }  # fmt: skip

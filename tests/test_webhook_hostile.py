@@ -7,6 +7,7 @@ import json
 import socket
 import sqlite3
 import time
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -82,6 +83,14 @@ HOSTILE: dict[str, tuple[bytes, dict[str, str]]] = {  # what: (body, headers)
 }
 
 
+def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for `condition` to hold (AssertionError after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition did not hold in time"
+        time.sleep(0.02)
+
+
 def stored_questions(process: BotProcess) -> int:
     with sqlite3.connect(f"file:{process.env['DATABASE_PATH']}?mode=ro", uri=True) as db:
         return db.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
@@ -102,5 +111,5 @@ def test_a_hostile_request_has_no_effect_and_the_next_update_is_answered(api, we
     assert stored_questions(process) == rows_before
     reply = Conversation(api, 5002).ask(QUESTION)
     assert "<b>Sumber</b>" in reply["text"]
-    assert stored_questions(process) == rows_before + 1
+    wait_until(lambda: stored_questions(process) == rows_before + 1)  # logged after the reply
     assert process.process is not None and process.process.poll() is None

@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 from dataclasses import replace
+from importlib import metadata
 from pathlib import Path
 
 from bot.console import render_answer
@@ -17,13 +18,26 @@ from index.corpus import CorpusError
 from index.evaluation import EvalError, evaluate, evaluate_suite, format_report, format_suite
 
 SUITE = Path("tests/eval/suite.toml")
+# The corpus shipped with the code, found from any working directory when CORPUS_DIR is left
+# at its default and ./corpus does not exist (a checkout or an editable install has it here).
+SHIPPED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
-def _parser() -> argparse.ArgumentParser:
+def version() -> str:
+    """The installed berita-bot version, as `--version` prints it."""
+    try:
+        return f"berita-bot {metadata.version('berita-bot')}"
+    except metadata.PackageNotFoundError:
+        return "berita-bot (not installed)"
+
+
+def _parser(prog: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m bot",
+        prog=prog,
         description="Answers questions about a news event with cited sentences from its articles.",
+        epilog=f"`{prog} repl` asks interactively; `{prog} COMMAND --help` tells more of one command.",
     )
+    parser.add_argument("--version", action="version", version=version())
     parser.add_argument("--corpus", metavar="DIR", help="corpus folder (default: $CORPUS_DIR or corpus)")
     parser.add_argument(
         "--no-cache",
@@ -58,25 +72,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _corpus_dir(settings: Settings, args: argparse.Namespace) -> Path:
+    """--corpus, else CORPUS_DIR; the shipped corpus when that is the default and not here."""
+    if args.corpus:
+        return Path(args.corpus)
+    if settings.corpus_dir == Path("corpus") and not settings.corpus_dir.exists():
+        if SHIPPED_CORPUS.is_dir():
+            return SHIPPED_CORPUS
+        raise CorpusError(
+            f"no corpus folder here ({Path.cwd() / 'corpus'}): set CORPUS_DIR or pass --corpus DIR"
+        )
+    return settings.corpus_dir
+
+
 def _answerer(settings: Settings, args: argparse.Namespace) -> Answerer:
-    corpus = Path(args.corpus) if args.corpus else settings.corpus_dir
-    return Answerer.load(corpus, None if args.no_cache else settings.index_cache_dir)
+    return Answerer.load(_corpus_dir(settings, args), None if args.no_cache else settings.index_cache_dir)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "berita-bot") -> int:
     """Run one command; returns the process exit code (2 for bad input or settings)."""
-    args = _parser().parse_args(argv)
+    parser = _parser(prog)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
     try:
         settings = load_settings()
         logging.basicConfig(
             level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
-        command = args.command or "repl"
+        command = args.command
         if command == "run":
             from bot.telegram_app import run_bot
 
-            if args.corpus:
-                settings = replace(settings, corpus_dir=Path(args.corpus))
+            settings = replace(settings, corpus_dir=_corpus_dir(settings, args))
             return run_bot(settings, force_polling=args.polling)
         if command == "stats":
             from bot.stats import print_stats
@@ -108,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 print(format_report(report))
             return 0
-        return repl(answerer)
+        return repl(answerer, follow_up_minutes=settings.context_minutes)
     except (CorpusError, SettingsError, EvalError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

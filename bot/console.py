@@ -25,13 +25,15 @@ def render_answer(answer: Answer, event_title: str = "") -> str:
         return text(lang, "too_long", limit=MAX_QUESTION_CHARS)
     if answer.kind in (Kind.DECLINE, Kind.EMPTY, Kind.GREETING):
         if answer.kind is Kind.DECLINE:
-            lines = [text(lang, "decline"), "", text(lang, "examples_heading")]
+            lines = [text(lang, "decline")]
         elif answer.kind is Kind.EMPTY:
-            lines = [text(lang, "empty")]
+            lines = [text(lang, "empty" if answer.examples else "empty_no_examples")]
         elif answer.question_type == "thanks":
-            lines = [text(lang, "thanks"), "", text(lang, "examples_heading")]
+            lines = [text(lang, "thanks")]
         else:
-            lines = [text(lang, "greeting", event=event_title), "", text(lang, "examples_heading")]
+            lines = [text(lang, "greeting", event=event_title)]
+        if answer.examples and answer.kind is not Kind.EMPTY:
+            lines += ["", text(lang, "examples_heading")]
         lines += [f"  • {example}" for example in answer.examples]
         return "\n".join(lines)
     lines = [f"• {q.text} {answer.marks(q.sources)}" for q in answer.sentences]
@@ -45,15 +47,19 @@ def render_answer(answer: Answer, event_title: str = "") -> str:
 
 
 def render_more(answer: Answer) -> str:
-    """The next best evidence ("more"), with its own source list."""
+    """The next best evidence ("more"), with its own source list numbered from 1."""
     lang = answer.language
     if not answer.more:
         return text(lang, "more_none")
+    # Numbered in the order the quotes cite them, from 1: this list stands on its own.
+    order = list(dict.fromkeys(i for q in answer.more for i in q.sources))
+    by_id = {s.id: s for _, s in answer.numbered_sources(order)}
+    cited = [by_id[i] for i in order]
+    number = {i: n for n, i in enumerate(order, start=1)}
     lines = [text(lang, "more_heading")]
-    lines += [f"• {q.text} {answer.marks(q.sources)}" for q in answer.more]
+    lines += [f"• {q.text} {''.join(f'[{number[i]}]' for i in q.sources)}" for q in answer.more]
     lines += ["", f"{text(lang, 'sources_heading')}:"]
-    cited = answer.numbered_sources(i for q in answer.more for i in q.sources)
-    lines += [source_line(n, s, lang) for n, s in cited]
+    lines += [source_line(n, s, lang) for n, s in enumerate(cited, start=1)]
     return "\n".join(lines)
 
 

@@ -10,6 +10,7 @@ TEXT: dict[str, dict[str, str]] = {
         "greeting": "Halo! Saya menjawab pertanyaan tentang {event} dengan kutipan dari berita.",
         "thanks": "Sama-sama!",
         "empty": "Silakan ketik pertanyaan dalam kata-kata, misalnya:",
+        "empty_no_examples": "Silakan ketik pertanyaan dalam kata-kata.",
         "too_long": "Pertanyaannya terlalu panjang (paling banyak {limit} karakter). "
         "Coba tanyakan satu hal dengan singkat.",
         "disagree": "Sumber berbeda soal {what}:",
@@ -62,6 +63,7 @@ TEXT: dict[str, dict[str, str]] = {
         "greeting": "Hello! I answer questions about {event} with quotes from the news.",
         "thanks": "You're welcome!",
         "empty": "Please type a question in words, for example:",
+        "empty_no_examples": "Please type a question in words.",
         "too_long": "That question is too long (at most {limit} characters). Try asking one thing, briefly.",
         "disagree": "The sources differ on the {what}:",
         "what_date": "date",

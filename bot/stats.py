@@ -35,7 +35,7 @@ async def _collect(settings: Settings) -> Stats:
 
 
 def print_stats(settings: Settings) -> int:
-    """Print the report for DATABASE_PATH; gives the exit code (1 if the file is unusable)."""
+    """Print the report for DATABASE_PATH; gives the exit code (2 if the file is unusable)."""
     path = settings.database_path
     if not path.exists():
         print(f"No database at {path} yet: the bot has not recorded anything.")
@@ -44,6 +44,6 @@ def print_stats(settings: Settings) -> int:
         stats = asyncio.run(_collect(settings))
     except StorageError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return 1
+        return 2
     print(format_stats(stats))
     return 0

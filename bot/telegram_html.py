@@ -32,13 +32,15 @@ def render_answer(answer: Answer, *, event: str, asked: str | None = None) -> st
     if answer.kind is Kind.TOO_LONG:
         return header + escape(text(lang, "too_long", limit=MAX_QUESTION_CHARS))
     if answer.kind is Kind.EMPTY:
-        lead = text(lang, "empty")
+        lead = text(lang, "empty" if answer.examples else "empty_no_examples")
     elif answer.kind is Kind.GREETING and answer.question_type == "thanks":
-        lead = text(lang, "thanks") + "\n\n" + text(lang, "examples_heading")
+        lead = text(lang, "thanks")
     elif answer.kind is Kind.GREETING:
-        lead = text(lang, "greeting", event=event) + "\n\n" + text(lang, "examples_heading")
+        lead = text(lang, "greeting", event=event)
     else:
-        lead = text(lang, "decline") + "\n\n" + text(lang, "examples_heading")
+        lead = text(lang, "decline")
+    if answer.examples and answer.kind is not Kind.EMPTY:
+        lead += "\n\n" + text(lang, "examples_heading")
     lines = [header + escape(lead), *(f"• {_clip(example, 500)}" for example in answer.examples)]
     return _first_lines_that_fit(lines)
 

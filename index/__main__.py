@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from importlib import metadata
 from pathlib import Path
 
 from index.build import cache_path, load_index
@@ -14,6 +15,11 @@ from index.corpus import CorpusError, load_corpus
 def main(argv: list[str] | None = None) -> int:
     """Build (or find current) the index of a corpus; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m index", description=__doc__)
+    try:
+        version = f"berita-bot {metadata.version('berita-bot')}"
+    except metadata.PackageNotFoundError:
+        version = "berita-bot (not installed)"
+    parser.add_argument("--version", action="version", version=version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = commands.add_parser("build", help="build the index and save it to the cache")
     build.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
+
+from bot import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -119,3 +123,82 @@ def test_eval_on_the_second_corpus(tmp_path: Path) -> None:
     result = run("bot", "--corpus", str(ROOT / "tests/fixtures/corpus_banjir"), "eval", data=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "banjir.toml" in result.stdout and "total" in result.stdout
+
+
+def test_version_of_both_commands(tmp_path: Path) -> None:
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    for package in ("bot", "index"):
+        result = run(package, "--version", data=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == f"berita-bot {version}"
+
+
+def test_no_command_prints_help_instead_of_waiting_for_a_question(tmp_path: Path) -> None:
+    result = run("bot", stdin="Di mana Kim dan Putin bertemu?\n", data=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("usage: python -m bot ")
+    for command in ("ask", "repl", "eval", "run", "stats"):
+        assert f"    {command} " in result.stderr
+
+
+def test_the_console_script_names_itself_and_finds_the_corpus_from_anywhere(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("berita-bot")
+    if not script.exists():
+        pytest.fail(f"{script} missing: the project is not installed in this environment")
+    environment = {k: v for k, v in os.environ.items() if k not in {"CORPUS_DIR", "TELEGRAM_BOT_TOKEN"}}
+    environment |= {"DATA_DIR": str(tmp_path / "data"), "LOG_LEVEL": "WARNING"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+
+    def berita_bot(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), *args], cwd=elsewhere, capture_output=True, text=True, env=environment, timeout=60
+        )
+
+    usage = berita_bot("ask", "--help")
+    assert usage.stdout.startswith("usage: berita-bot ask ")
+    answer = berita_bot("ask", "Di mana Kim dan Putin bertemu?")
+    assert answer.returncode == 0, answer.stderr
+    assert "Vladivostok" in answer.stdout and "[1]" in answer.stdout
+    missing = berita_bot("--corpus", "nowhere", "ask", "halo")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "error: nowhere: corpus folder not found"
+
+
+def test_without_the_shipped_corpus_the_error_says_how_to_set_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CORPUS_DIR", raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(cli, "SHIPPED_CORPUS", tmp_path / "not-shipped")  # as in an installed wheel
+    assert cli.main(["ask", "halo"]) == 2
+    error = capsys.readouterr().err.strip()
+    assert len(error.splitlines()) == 1
+    assert "set CORPUS_DIR or pass --corpus DIR" in error
+
+
+def test_stats_on_a_corrupt_database_is_one_line_and_status_2(tmp_path: Path) -> None:
+    (tmp_path / "bot.sqlite3").write_bytes(b"this is not an SQLite database " * 100)
+    result = run("bot", "stats", data=tmp_path)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+
+
+def test_declines_without_examples_print_no_empty_examples_heading(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    sources = corpus / "sources.toml"
+    text = sources.read_text(encoding="utf-8")
+    text = re.sub(r"^examples(_en)? = \[.*?\]\n", "", text, flags=re.M | re.S)
+    text = text.replace('eval = "../', f'eval = "{ROOT}/')
+    sources.write_text(text, encoding="utf-8")
+    asked = ("Siapa presiden Indonesia?", "halo", "?")
+    result = run("bot", "--corpus", str(corpus), "ask", *asked, data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "tidak menjawab" in result.stdout and "Halo" in result.stdout
+    assert "Contoh pertanyaan" not in result.stdout
+    assert "misalnya:" not in result.stdout
+    assert not re.search(r":\s*$", result.stdout.strip(), re.M), result.stdout

@@ -249,10 +249,10 @@ def test_print_stats_reports_and_never_creates_a_database(tmp_path, capsys):
     assert not missing.exists()
 
 
-def test_print_stats_on_a_corrupt_file_is_one_line_and_exit_1(tmp_path, capsys):
+def test_print_stats_on_a_corrupt_file_is_one_line_and_exit_2(tmp_path, capsys):
     corrupt = tmp_path / "bot.sqlite3"
     corrupt.write_bytes(b"this is not a database, just some bytes" * 100)
-    assert print_stats(load_settings({"DATABASE_PATH": str(corrupt)})) == 1
+    assert print_stats(load_settings({"DATABASE_PATH": str(corrupt)})) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1 and "Traceback" not in err
 

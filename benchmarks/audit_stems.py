@@ -7,7 +7,9 @@ Stems every word of wordfreq's Indonesian list (the `--top` most frequent, lette
 with index.stemmer.sastrawi_stem, i.e. Sastrawi after index/data/stem_overrides.tsv, and
 prints four lists for a person to judge. Nothing here decides by itself: each list is a set
 of candidates, and the fixes that a reader finds right go to index/data/stem_overrides.tsv.
-Run again after editing the overrides: fixed words leave the lists.
+Run again after editing the overrides: fixed words leave the lists. Candidates a reader
+judged right stay listed (b1 keeps "memberikan" -> "beri": mem+ber+ikan is a parse, not the
+word), so read the lists, do not aim to empty them.
 
 (a) STEM IS A STOPWORD. The question reader drops a term whose stem is a stopword, so the
     word vanishes from search ("peserta" -> "serta"). A function word with a clitic
@@ -16,13 +18,14 @@ Run again after editing the overrides: fixed words leave the lists.
 (b) STEM IS ANOTHER WORD. Candidates for a wrong root, found three ways:
     b1 another regular parse of the word gives a different root that is in Sastrawi's
        dictionary ("terasa": Sastrawi says ter+asa, te+rasa is the word);
-    b2 the stem is much rarer than the word itself, a sign that the word is a root or a name
-       that Sastrawi cut ("pemilu" -> "milu", "pasukan" -> "pasu");
+    b2 the stem is a real word much rarer than the word itself, a sign that the word is a
+       root or a name that Sastrawi cut ("sekedar" -> "dar", "milan" -> "mil"); a stem that
+       is no word at all ("pasukan" -> "pasu") is left to b1;
     b3 the word and the same word with a clitic stem differently ("memakai" -> "pakai" but
        "memakainya" -> "maka").
 (c) AFFIXED BUT UNSTEMMED. Words left whole although a regular parse gives a root that is
     itself a frequent word of the list, typically because Sastrawi's dictionary lacks the
-    root ("dievakuasi" -> "evakuasi").
+    root ("ponselnya" -> "ponsel", "merespon" -> "respon").
 
 Each line: word, its stem, wordfreq's Zipf frequency of each, and for b1/c the alternative.
 """
@@ -179,8 +182,10 @@ def main() -> int:
     overrides = _overrides()
 
     print(f"# Stem audit: {len(words)} words of wordfreq's Indonesian top {args.top}")
-    print(f"# {len(overrides)} overrides in index/data/stem_overrides.tsv; "
-          f"{sum(1 for w in words if w in overrides)} of them are in this list")
+    print(
+        f"# {len(overrides)} overrides in index/data/stem_overrides.tsv; "
+        f"{sum(1 for w in words if w in overrides)} of them are in this list"
+    )
 
     # (a) stem is a stopword
     vanishing: dict[str, list[str]] = defaultdict(list)
@@ -194,8 +199,10 @@ def main() -> int:
             continue
         vanishing[s].append(w)
     total = sum(len(v) for v in vanishing.values())
-    print(f"\n## (a) stem is a stopword: {total} words under {len(vanishing)} stems "
-          f"(+{meant} function words with clitics, not listed)")
+    print(
+        f"\n## (a) stem is a stopword: {total} words under {len(vanishing)} stems "
+        f"(+{meant} function words with clitics, not listed)"
+    )
     for s in sorted(vanishing, key=lambda s: -max(_zipf(w) for w in vanishing[s])):
         listed = sorted(vanishing[s], key=lambda w: -_zipf(w))
         print(f"{s}\t" + " ".join(listed))
@@ -227,7 +234,7 @@ def main() -> int:
             continue
         zw, zs = _zipf(w), _zipf(s)
         # a stem of frequency 0 is a bound root (libat, hindar): b1 catches its wrong parses
-        if zs > 0 and (zs < zw - 1.0 or len(s) <= 3 and zs < zw):
+        if zs > 0 and (zs < zw - 1.0 or (len(s) <= 3 and zs < zw)):
             rows.append((zw, f"{w}|{zw:.1f}\t{s}|{zs:.1f}"))
     for _, row in sorted(rows, reverse=True):
         print(row)

@@ -37,21 +37,8 @@ from index.text import normalize, words
 SAME_FACT_OVERLAP = 0.55
 
 
-def _words_re(name: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{pattern(name)})\b", flags)
-
-
 _DAYS = pattern("days")
 _MONTHS = pattern("months")
-DATE_RE = re.compile(
-    rf"\b(?:{_DAYS})\b|\b(?:{_MONTHS})\b|\(\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)|\b(?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
-FULL_DATE_RE = re.compile(
-    rf"\b(?:{_MONTHS})\b|\(?\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\)?|\b(?:19|20)\d\d\b", re.IGNORECASE
-)
-# "hari ini", "kemarin": a time, but one the reader cannot place without the article's date.
-RELATIVE_DATE_RE = _words_re("relative_dates")
 # A day name with its "(23/4)" or "(24/4/2019)", as Indonesian papers print dates.
 DAY_DATE_RE = re.compile(
     rf"\b(?:(?:{_DAYS})\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", re.IGNORECASE
@@ -63,27 +50,6 @@ CLOCK_RE = re.compile(
     r"|\b(?:dini hari|tengah malam|tengah hari)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORD = pattern("number_words")
-_QUANTITY = rf"(?:\d[\d.,]*|{_NUMBER_WORD}|beberapa|setengah|sekitar)"
-# "tiga jam", "selama dua hari", "12 jam", "sepekan".
-DURATION_RE = re.compile(
-    rf"\b(?:{_QUANTITY}\s+)+(?:{pattern('time_units')})\b|\b(?:selama|sepanjang)\s+\w+|\b(?:sehari|sepekan|sebulan|setahun|semalam)\b",
-    re.IGNORECASE,
-)
-# "2 meter", "6,2 SR", "magnitudo 6,2", "kedalaman 10 km", "45 persen".
-MEASURE_RE = re.compile(
-    rf"\b\d[\d.,]*\s*(?:{pattern('measure_units')})\b|\b(?:magnitudo|kedalaman|ketinggian|kecepatan|"
-    rf"kekuatan|skala)\s+(?:\w+\s+)?\d",
-    re.IGNORECASE,
-)
-_PLACE_NOUNS = _words_re("place_nouns")
-# A place noun followed by a name: "Kota Sungailebar", "pulau Russky".
-_NAMED_PLACE = re.compile(rf"\b(?:{pattern('place_nouns')})\s+([A-Z][\w-]+)", re.IGNORECASE)
-# "di X" answers "di mana", "ke X" "ke mana", "dari X" "dari mana": X a capitalised name,
-# up to three lowercase words after the preposition ("di pulau Russky").
-_PLACE_AFTER = {
-    prep: re.compile(rf"\b{prep}\s+(?:[a-z]+\s+){{0,3}}?([A-Z][\w-]+)") for prep in ("di", "ke", "dari")
-}
 # "berjarak 10 km dari", "barat daya X": where a centre or an origin is given.
 _ORIGIN_RE = re.compile(
     r"\b(?:pusat|titik|asal|sumber|episentrum)\b|\b(?:barat|timur|utara|selatan|tenggara|barat daya|"
@@ -91,19 +57,13 @@ _ORIGIN_RE = re.compile(
     r"(?:barat|timur|utara|selatan|tenggara|dari)",
     re.IGNORECASE,
 )
-_NUMBER_RE = re.compile(rf"\d|\b(?:{_NUMBER_WORD})\b", re.IGNORECASE)
-_REASON_RE = _words_re("reason_markers")
-_PURPOSE_RE = _words_re("purpose_markers")
-_VEHICLE_RE = _words_re("vehicles")
-_MANNER_RE = _words_re("manner_words")
-_YESNO_RE = _words_re("yesno_markers")
 # A capitalised word, or a run of them, that does not open the sentence: a name.
 _NAME_RE = re.compile(r"(?<!^)(?<![.!?\"“]\s)(?<![\"“])\b[A-Z][\w]+(?:[ -][A-Z][\w-]+)*")
-_PERSON_NOUNS = _words_re("person_nouns")
-_ROLE_RE = _words_re("role_nouns")
 _SPEECH = words_of("speech_verbs")
 _ROLES = words_of("role_nouns")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
+# Word and number tokens with their case (the tokenizer of index/text.py, before lowercasing).
+_TOKEN_CASED = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 @dataclass(frozen=True)
@@ -139,48 +99,149 @@ class Facts:
     speech: bool = False
 
 
-def read_facts(text: str) -> Facts:
-    """Everything typed in one sentence that a question may ask for."""
-    text = normalize(text)
-    undated = _without_dates(text)
-    day_dates = tuple(
-        (int(m.group(1)), int(m.group(2)), _weekday(m.group(0)), m.group(0).strip())
-        for m in DAY_DATE_RE.finditer(text)
+class _Words:
+    """One closed class split for fast lookup: single words as a set, phrases as " a b "."""
+
+    def __init__(self, name: str) -> None:
+        members = [m.replace("-", " ") for m in words_of(name)]
+        self.single = frozenset(m for m in members if " " not in m)
+        self.phrases = tuple(f" {m} " for m in members if " " in m)
+
+    def found(self, tokens: set[str], joined: str) -> set[str]:
+        hits = set(self.single & tokens)
+        hits.update(p.strip() for p in self.phrases if p in joined)
+        return hits
+
+
+_DAY_WORDS, _MONTH_WORDS = words_of("days"), words_of("months")
+_W = {
+    name: _Words(name)
+    for name in (
+        "relative_dates",
+        "reason_markers",
+        "purpose_markers",
+        "vehicles",
+        "manner_words",
+        "yesno_markers",
+        "place_nouns",
+        "person_nouns",
+        "role_nouns",
+        "number_words",
     )
+}
+_TIME_UNITS = words_of("time_units")
+_QUANTITY_WORDS = _W["number_words"].single | {"beberapa", "setengah"}
+_MEASURE_UNITS = words_of("measure_units")
+_MEASURE_NOUNS = frozenset({"magnitudo", "kedalaman", "ketinggian", "kecepatan", "kekuatan", "skala"})
+_ONE_WORD_DURATIONS = frozenset({"sehari", "sepekan", "sebulan", "setahun", "semalam", "semalaman"})
+_AMOUNT_WORDS = _QUANTITY_WORDS | _MEASURE_NOUNS | _ONE_WORD_DURATIONS | {"selama", "sepanjang", "m"}
+_ORIGIN_HINTS = frozenset(
+    "pusat titik asal sumber episentrum barat timur utara selatan tenggara km kilometer".split()
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SLASH_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?")
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_PLACE_AFTER_ANY = re.compile(r"\b(di|ke|dari)\s+(?:[a-z]+\s+){0,3}?([A-Z][\w-]+)")
+_AGE_HINTS = frozenset({"berusia", "berumur", "usia", "umur"})
+_MONEY_HINTS = frozenset({"rp", "us", "usd", "rupiah", "dolar", "dollar", "euro"})
+
+
+def read_facts(text: str) -> Facts:
+    """Everything typed in one sentence that a question may ask for.
+
+    Read from the sentence's words with set lookups; a regular expression runs only where a
+    cheap look says it can match (a slash for "(24/4)", a digit for a figure): this runs for
+    every sentence of the corpus when the index is built.
+    """
+    text = normalize(text)
+    cased = _TOKEN_CASED.findall(text)
+    lower = [t.lower() for t in cased]
+    tokens = set(lower)
+    joined = " " + " ".join(lower) + " "
+    has_digit = any(ch.isdigit() for ch in text)
+    found = {name: words.found(tokens, joined) for name, words in _W.items()}
+
+    day_dates: tuple[tuple[int, int, str, str], ...] = ()
+    slash = "/" in text and has_digit
+    if slash:
+        day_dates = tuple(
+            (int(m.group(1)), int(m.group(2)), _weekday(m.group(0)), m.group(0).strip())
+            for m in DAY_DATE_RE.finditer(text)
+        )
+    months = bool(_MONTH_WORDS & tokens)
+    year = has_digit and bool(_YEAR.search(text))
+    full_date = months or year or (slash and bool(_SLASH_DATE.search(text)))
+    clock = ("pukul" in tokens or "jam" in tokens or (has_digit and ":" in text) or "wib" in tokens
+             or "wita" in tokens or "wit" in tokens or "malam" in tokens or "hari" in tokens) and bool(
+        CLOCK_RE.search(text)
+    )
+    undated = text
+    if has_digit:
+        if slash:
+            undated = _SLASH_DATE.sub(" ", DAY_DATE_RE.sub(" ", undated))
+        if clock:
+            undated = CLOCK_RE.sub(" ", undated)
+        if year:
+            undated = _YEAR.sub(" ", undated)
+        if months:
+            undated = _DAY_MONTH.sub(" ", undated)
+    figures = has_digit and any(ch.isdigit() for ch in undated)
+
+    duration = measure = False
+    if has_digit or tokens & _AMOUNT_WORDS:
+        numeric = [t[:1].isdigit() for t in lower]
+        for i, token in enumerate(lower):
+            if not numeric[i] and token not in _AMOUNT_WORDS:
+                continue
+            nxt = lower[i + 1] if i + 1 < len(lower) else ""
+            quantity = numeric[i] or token in _QUANTITY_WORDS
+            if quantity and nxt in _TIME_UNITS and not (numeric[i] and clock and nxt == "jam"):
+                duration = True
+            if (token in {"selama", "sepanjang"} and nxt) or token in _ONE_WORD_DURATIONS:
+                duration = True
+            if numeric[i] and nxt in _MEASURE_UNITS:
+                measure = True
+            if token in _MEASURE_NOUNS and any(numeric[i + 1 : i + 3]):
+                measure = True
+            if token == "m" and i + 1 < len(lower) and numeric[i + 1]:
+                measure = True  # "M 6,1": a magnitude
+
     places: list[tuple[str, str]] = []
-    for prep, regex in _PLACE_AFTER.items():
-        places.extend((prep, m.group(1).lower()) for m in regex.finditer(text))
-    places.extend(("noun", m.group(1).lower()) for m in _NAMED_PLACE.finditer(text) if m.group(1)[0].isupper())
+    if any(t[:1].isupper() for t in cased[1:]):
+        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
+        for word, nxt_cased in zip(lower, cased[1:], strict=False):
+            if word in _W["place_nouns"].single and nxt_cased[:1].isupper():
+                places.append(("noun", nxt_cased.lower()))
     names = tuple(
         part.lower() for name in _NAME_RE.findall(text) for part in re.split(r"[ -]", name) if part
     )
-    tokens = words(text)
-    speech = bool(_SPEECH.intersection(tokens)) or bool(_QUOTE_MARKS.search(text))
+    speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
+    roles = found["role_nouns"]
     return Facts(
-        full_date=bool(FULL_DATE_RE.search(text)),
-        weekday=bool(DATE_RE.search(text)),
-        relative_date=bool(RELATIVE_DATE_RE.search(text)),
+        full_date=full_date,
+        weekday=full_date or bool(_DAY_WORDS & tokens),
+        relative_date=bool(found["relative_dates"]),
         day_dates=day_dates,
-        clock=bool(CLOCK_RE.search(text)),
-        duration=bool(DURATION_RE.search(undated)),
-        measure=bool(MEASURE_RE.search(undated)),
-        number=bool(_NUMBER_RE.search(undated)),
-        numbers=_numbers(undated),
-        values=_values(text),
-        reason=1.0 if _REASON_RE.search(text) else 0.5 if _PURPOSE_RE.search(text) else 0.0,
-        vehicle=bool(_VEHICLE_RE.search(text)),
-        manner=bool(_MANNER_RE.search(text)),
-        yesno=bool(_YESNO_RE.search(text)),
-        origin=bool(_ORIGIN_RE.search(text)),
+        clock=clock,
+        duration=duration,
+        measure=measure,
+        number=figures or bool(found["number_words"]),
+        numbers=_numbers(undated) if figures else (),
+        values=_values(undated, day_dates, text if months else "") if has_digit else frozenset(),
+        reason=1.0 if found["reason_markers"] else 0.5 if found["purpose_markers"] else 0.0,
+        vehicle=bool(found["vehicles"]),
+        manner=bool(found["manner_words"]),
+        yesno=bool(found["yesno_markers"]),
+        origin=bool(_ORIGIN_HINTS & tokens) and bool(_ORIGIN_RE.search(text)),
         places=tuple(dict.fromkeys(places)),
-        place_nouns=frozenset(m.group(0).lower() for m in _PLACE_NOUNS.finditer(text)),
+        place_nouns=frozenset(found["place_nouns"]),
         names=names,
-        person_noun=bool(_PERSON_NOUNS.search(text)),
-        roles=frozenset(m.group(0).lower() for m in _ROLE_RE.finditer(text)),
+        person_noun=bool(found["person_nouns"]),
+        roles=frozenset(roles),
         speakers=_speakers(text) if speech else frozenset(),
-        role_names=_role_names(text),
-        currency=bool(_CURRENCY.search(text)),
-        age=bool(_AGE.search(text)),
+        role_names=_role_names(text) if roles else (),
+        currency=bool((_MONEY_HINTS & tokens or "$" in text) and _CURRENCY.search(text)),
+        age=bool((_AGE_HINTS & tokens or "(" in text) and _AGE.search(text)),
         speech=speech,
     )
 
@@ -251,11 +312,6 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
     return 0.1 if qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PLACE, ORIGIN} else 0.0
 
 
-def _without_dates(text: str) -> str:
-    text = CLOCK_RE.sub(" ", text)
-    return RELATIVE_DATE_RE.sub(" ", DATE_RE.sub(" ", DAY_DATE_RE.sub(" ", text)))
-
-
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 _ROLE_NAME = re.compile(
@@ -314,12 +370,14 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
-def _values(text: str) -> frozenset[str]:
+def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str) -> frozenset[str]:
     """Every figure of the sentence as a number token ("10.000" and "10 ribu" both "10000"),
-    and every day/month date as "d/m": what two outlets must share to be quoted as one."""
-    found = {t for t in words(_without_dates(text)) if t[0].isdigit()}
-    found.update(f"{int(m.group(1))}/{int(m.group(2))}" for m in DAY_DATE_RE.finditer(text))
-    found.update(m.group(0).lower() for m in re.finditer(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", text, re.I))
+    and every day/month date as "d/m" or "d month": what two outlets must share to be
+    quoted as one."""
+    found = {t for t in words(undated) if t[0].isdigit()}
+    found.update(f"{day}/{month}" for day, month, _, _ in day_dates)
+    if dated:
+        found.update(m.group(0).lower() for m in _DAY_MONTH.finditer(dated))
     return frozenset(found)
 
 

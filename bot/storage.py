@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+
 def pseudonym(key: bytes, telegram_id: int) -> str:
     """The keyed hash (HMAC-SHA256, 128 bits) stored instead of a Telegram id."""
     return hmac.new(key, str(telegram_id).encode(), hashlib.sha256).hexdigest()[:32]
@@ -78,6 +79,7 @@ RETRY_FIRST, RETRY_MAX = 1.0, 60.0  # seconds between attempts to open an unusab
 MEMORY_CHATS = 10_000  # follow-up states kept in memory at most
 VOTE_TOKENS = 20_000  # without a key: the random stand-ins of recent voters, per answer
 SEEN_SECONDS = 3600.0  # how long a handled update id is remembered
+SAVED_CHATS_SECONDS = 24 * 3600.0  # follow-up states read back at opening (CONTEXT_MINUTES' top)
 
 
 async def connect(path: Path, migrations: tuple[Migration, ...] = MIGRATIONS) -> aiosqlite.Connection:
@@ -145,7 +147,9 @@ class Store:
         self._wanted = False  # open() was called: keep trying to (re)open
         self._retry_at = 0.0
         self._retry_delay = RETRY_FIRST
-        self._opened_at = 0.0  # wall clock; chat states older than this are only on disk
+        # pseudonym of a chat -> (question, time, pseudonyms of its people), as found on disk
+        # at opening: the states from before a restart.
+        self._saved: dict[str, tuple[str, float, str]] = {}
         # chat id -> its last question. Every state written since opening is here, so a
         # follow-up never waits for the file (whose lock another process may hold).
         self._chats: OrderedDict[int, ChatState] = OrderedDict()
@@ -175,8 +179,17 @@ class Store:
             await db.close()
             raise StorageError(f"{self.path}: {exc}") from exc
         self._db, self._file = db, (stat.st_dev, stat.st_ino)
-        self._opened_at = time.time()
         self._retry_delay = RETRY_FIRST
+        if self.store_questions and self.links_people:
+            # Follow-up states from before a restart, read now so that answering never waits
+            # for the file (another process may hold its lock).
+            async with db.execute(
+                "SELECT chat, question, asked_at, people FROM chat_state WHERE asked_at >= ?",
+                (time.time() - SAVED_CHATS_SECONDS,),
+            ) as cursor:
+                self._saved = {
+                    row[0]: (str(row[1]), float(row[2]), str(row[3])) for row in await cursor.fetchall()
+                }
 
     async def close(self) -> None:
         """Close the file (safe to call twice, or when it never opened)."""
@@ -349,22 +362,15 @@ class Store:
         await self._safely("remembering a chat's question", upsert)
 
     async def recall(self, *, chat_id: int, now: float, max_age: float) -> str | None:
-        """The chat's last question if it was asked within `max_age` seconds, else None."""
+        """The chat's last question if it was asked within `max_age` seconds, else None.
+        Never waits for the file: the states are in memory."""
         state = self._chats.get(chat_id)
         if state is not None:
             return state.question if now - state.at <= max_age else None
-        if not (self.store_questions and self.links_people) or now - max_age > self._opened_at:
-            return None  # anything newer than the opening is in memory
-
-        async def select(db: aiosqlite.Connection) -> str | None:
-            async with db.execute(
-                "SELECT question FROM chat_state WHERE chat = ? AND asked_at >= ?",
-                (self.pseudonym(chat_id), now - max_age),
-            ) as cursor:
-                row = await cursor.fetchone()
-            return None if row is None else str(row[0])
-
-        return await self._safely("recalling a chat's question", select)
+        saved = self._saved.get(self.pseudonym(chat_id)) if self._saved else None
+        if saved is not None and now - saved[1] <= max_age:
+            return saved[0]
+        return None
 
     # -- duplicate deliveries -------------------------------------------------------------
 
@@ -404,6 +410,8 @@ class Store:
         if not self.links_people:
             return Forgot.NOTHING_LINKED
         person = self.pseudonym(user_id)
+        for saved in [c for c, (_, _, people) in self._saved.items() if c == person or person in people]:
+            del self._saved[saved]
 
         async def delete(db: aiosqlite.Connection) -> Forgot:
             await db.execute("BEGIN IMMEDIATE")

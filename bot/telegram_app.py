@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram._utils.types import JSONDict
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
@@ -24,11 +25,13 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    ExtBot,
     InlineQueryHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot.flood import FloodGate
 from bot.logs import configure_logging
@@ -170,20 +173,45 @@ async def _post_shutdown(application: Application) -> None:
 def application_builder(settings: Settings) -> ApplicationBuilder:
     """The transport every bot of this project shares (the load benchmark's echo bot too):
     token, Bot API base, HTML without link previews, the retrying rate limiter, concurrency."""
-    return (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token or "")
-        .base_url(settings.telegram_base_url)
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-                allow_sending_without_reply=True,
-            )
-        )
-        .rate_limiter(RetryingRateLimiter(max_retries=2))
-        .concurrent_updates(True)
+    bot = SkippingBot(
+        settings.telegram_bot_token or "",
+        base_url=settings.telegram_base_url,
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+            allow_sending_without_reply=True,
+        ),
+        rate_limiter=RetryingRateLimiter(max_retries=2),
+        # ApplicationBuilder's own pool sizes: 256 connections for calls, 1 for getUpdates
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
     )
+    return ApplicationBuilder().bot(bot).concurrent_updates(True)
+
+
+class SkippingBot(ExtBot[int]):
+    """PTB's ExtBot, except that an update it cannot read is skipped rather than fatal.
+
+    One such update in a getUpdates batch made PTB's get_updates raise each time, so polling
+    fetched the same batch about 120 times a second, logging it whole (ids and text) at
+    CRITICAL each time. Here it is replaced by an empty update with the same id (so the
+    offset moves past it and no handler sees it) and logged in one line without its content.
+    """
+
+    async def _post(self, endpoint: str, data: JSONDict | None = None, *args: Any, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, *args, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            result = [self._readable(update) for update in result]
+        return result
+
+    def _readable(self, data: Any) -> Any:
+        try:
+            Update.de_json(data, self)
+        except Exception as exc:  # whatever PTB trips on in someone's update
+            update_id = data.get("update_id") if isinstance(data, dict) else None
+            log.warning("skipped update %s: PTB cannot read it (%s)", update_id, type(exc).__name__)
+            return {"update_id": update_id}
+        return data
 
 
 def serve(application: Application, settings: Settings, webhook_url: str | None) -> None:

@@ -183,3 +183,18 @@ def test_a_database_it_cannot_use_is_reported_and_the_bot_answers_anyway(tmp_pat
     finally:
         folder.chmod(0o755)
     assert path.read_bytes() == before  # nothing was written to it
+
+
+def test_a_database_locked_by_another_process_does_not_delay_answers(tmp_path):
+    with FakeBotAPI() as api, BotProcess(api, tmp_path, env=FAST) as bot:
+        Conversation(api, 4401).ask(QUESTIONS[0])  # the chat has state on disk now
+        other = sqlite3.connect(bot.env["DATABASE_PATH"], isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another process takes the write lock
+        try:
+            for chat in (4401, 4402):
+                started = time.monotonic()
+                assert "<b>Sumber</b>" in Conversation(api, chat).ask(QUESTIONS[1])["text"]
+                assert time.monotonic() - started < 2  # not the 5 s of busy_timeout, twice
+        finally:
+            other.execute("ROLLBACK")
+            other.close()

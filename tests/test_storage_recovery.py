@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from pathlib import Path
 
 import aiosqlite
@@ -178,3 +179,14 @@ async def test_handled_update_ids_outlive_a_restart(tmp_path):
     async with Store(path) as store:
         assert await store.seen_since(1000.0) == [41, 42]
         assert await store.seen_since(1001.5) == [42]
+
+
+async def test_follow_up_state_outlives_a_restart_and_is_read_without_the_file(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    asked = time.time() - 100
+    async with Store(path, id_key=KEY) as store:
+        await store.remember(chat_id=5, user_id=5, question="di mana?", at=asked)
+    async with Store(path, id_key=KEY) as store:
+        await store._drop_connection()  # nothing left to read from: it was read at opening
+        assert await store.recall(chat_id=5, now=asked + 100, max_age=300) == "di mana?"
+        assert await store.recall(chat_id=5, now=asked + 400, max_age=300) is None

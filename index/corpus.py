@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,16 +118,38 @@ def _strings(table: dict[str, object], key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _read_file(path: Path, limit: int) -> bytes:
+    """The bytes of `path`, a regular file of at most `limit` bytes; or CorpusError.
+
+    A symbolic link is refused (one pointing out of the folder would have the bot quote, say,
+    /etc/passwd), and so is anything that is not a regular file: a FIFO would block start-up,
+    and a /proc file reports a size of 0 whatever it holds, so the read itself is bounded."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CorpusError(f"{path}: a symbolic link; the corpus must hold the file itself") from None
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise CorpusError(f"{path}: not a regular file")
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise CorpusError(f"{path}: larger than {limit} bytes")
+    return data
+
+
 def load_corpus(directory: str | Path) -> Corpus:
     """Load and check a corpus folder, or raise CorpusError naming the file at fault."""
     root = Path(directory)
     meta_path = root / METADATA_FILE
     if not root.is_dir():
         raise CorpusError(f"{root}: corpus folder not found")
-    if not meta_path.is_file():
+    if not meta_path.exists() and not meta_path.is_symlink():
         raise CorpusError(f"{meta_path}: metadata file not found")
     try:
-        meta = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+        meta = tomllib.loads(_read_file(meta_path, MAX_ARTICLE_BYTES).decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{meta_path}: not UTF-8 text ({exc.reason})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -165,16 +189,14 @@ def load_corpus(directory: str | Path) -> Corpus:
         path = root / file_name
         if Path(file_name).name != file_name:
             raise CorpusError(f"{where}: `file` must be a file name in the corpus folder")
-        if not path.is_file():
+        if not path.exists() and not path.is_symlink():
             raise CorpusError(f"{path}: listed in {METADATA_FILE} but the file is missing")
         listed_files.add(file_name)
         url = _text(entry, "url", where, required=False) or None
         if url is not None and not url.startswith(("https://", "http://")):
             raise CorpusError(f"{where}: `url` must start with https:// or http://")
-        if path.stat().st_size > MAX_ARTICLE_BYTES:
-            raise CorpusError(f"{path}: larger than {MAX_ARTICLE_BYTES} bytes")
         try:
-            raw = path.read_text(encoding="utf-8")
+            raw = _read_file(path, MAX_ARTICLE_BYTES).decode("utf-8")
         except UnicodeDecodeError as exc:
             raise CorpusError(f"{path}: not UTF-8 text ({exc.reason})") from None
         if not raw.strip():

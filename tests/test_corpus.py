@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -102,3 +104,35 @@ def test_an_article_that_is_all_page_furniture_is_named(tmp_path: Path, corpus_d
     )
     with pytest.raises(CorpusError, match=r"004_b724f73c1ca55076\.txt: nothing left after cleaning"):
         Answerer.load(folder)
+
+
+def test_an_article_that_is_a_symbolic_link_out_of_the_folder_is_refused(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    copy = _broken(tmp_path, corpus_dir)
+    secret = tmp_path / "outside.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    article = copy / "000_e1a1f6dd65dc8a54.txt"
+    article.unlink()
+    article.symlink_to(secret)
+    with pytest.raises(CorpusError, match=re.escape("000_e1a1f6dd65dc8a54.txt: a symbolic link")):
+        load_corpus(copy)
+
+
+def test_sources_toml_as_a_symbolic_link_is_refused(tmp_path: Path, corpus_dir: Path) -> None:
+    copy = _broken(tmp_path, corpus_dir)
+    meta = copy / "sources.toml"
+    (tmp_path / "elsewhere.toml").write_bytes(meta.read_bytes())
+    meta.unlink()
+    meta.symlink_to(tmp_path / "elsewhere.toml")
+    with pytest.raises(CorpusError, match=re.escape("sources.toml: a symbolic link")):
+        load_corpus(copy)
+
+
+def test_an_article_that_is_a_fifo_is_refused_without_blocking(tmp_path: Path, corpus_dir: Path) -> None:
+    copy = _broken(tmp_path, corpus_dir)
+    article = copy / "000_e1a1f6dd65dc8a54.txt"
+    article.unlink()
+    os.mkfifo(article)  # opening it for reading would wait for a writer forever
+    with pytest.raises(CorpusError, match=re.escape("000_e1a1f6dd65dc8a54.txt: not a regular file")):
+        load_corpus(copy)

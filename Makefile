@@ -10,7 +10,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 VERSION_OF = -c 'import sys; print("%d.%d" % sys.version_info[:2])'
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint eval bench clean FORCE
+.PHONY: help run test soak lint eval bench clean FORCE
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z]+:.*## / {printf "  make %-6s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -22,6 +22,13 @@ test: $(VENV)/.installed-dev ## ruff, mypy and the whole test suite (what CI run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy bot index
 	$(PY) -m pytest -q
+
+N ?= 20
+soak: $(VENV)/.installed-dev ## the test suite N times in a row (N=20), stopping at the first failure
+	@for i in $$(seq 1 $(N)); do \
+	  echo "== run $$i of $(N)"; \
+	  $(PY) -m pytest -q || { echo "soak: run $$i of $(N) failed" >&2; exit 1; }; \
+	done; echo "soak: $(N) runs in a row passed"
 
 lint: $(VENV)/.installed-dev ## ruff and mypy only
 	$(VENV)/bin/ruff check .

@@ -4,4 +4,6 @@ import sys
 
 from bot.cli import main
 
-sys.exit(main(prog="python -m bot"))
+# Guarded: worker processes (index/stemmer.py's stem_many) import the main module afresh.
+if __name__ == "__main__":
+    sys.exit(main(prog="python -m bot"))

@@ -34,7 +34,9 @@ MAX_QUESTION_CHARS = 4000
 class Answerer:
     """Answers questions from one corpus's index."""
 
-    def __init__(self, index: Index, words_lexicon: Lexicon | None = None, weights: Weights = DEFAULT) -> None:
+    def __init__(
+        self, index: Index, words_lexicon: Lexicon | None = None, weights: Weights = DEFAULT
+    ) -> None:
         self.index = index
         self.corpus = index.corpus
         self.lexicon = words_lexicon or lexicon()

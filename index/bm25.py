@@ -143,7 +143,9 @@ class PassageIndex:
                 count = frequencies.get(term, 0)
                 if count:
                     ctd = count / (1 - bm25.b + bm25.b * length / bm25.avgdl)
-                    total += bm25.idf[term] * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
+                    total += (
+                        bm25.idf[term] * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
+                    )
             scores.append(total)
         return scores
 

@@ -17,13 +17,14 @@ from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Corpus, CorpusError
 from index.evidence import read_facts
+from index.lexicon import lexicon
 from index.model import Index, Passage, Sentence
 from index.sentences import split_sentences
-from index.lexicon import lexicon
-from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stopwords
+from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stem_many, stopwords
 from index.text import cased_words, words
 
 log = logging.getLogger(__name__)
+
 
 def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) -> Index:
     """Clean, split, stem and index every article of the corpus (BM25 variant for measuring)."""
@@ -40,6 +41,11 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
             for text in pieces:
                 raw_sentences.append((a, p, paragraph.is_headline, text))
 
+    # On a large corpus, stem every distinct word at once on all cores.
+    vocabulary_words: set[str] = set()
+    for _, _, _, text in raw_sentences:
+        vocabulary_words.update(words(text))
+    stem_many(vocabulary_words)
     # Names are learnt from body text only: a headline capitalises every word.
     body = [t for _, _, headline, t in raw_sentences if not headline]
     stemmer = Stemmer(find_names(body))
@@ -123,11 +129,12 @@ def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:
     base = words_of("base_verbs")
     found: set[str] = set()
     for token in tokens:
-        if not token.isalpha() or token in stemmer.protected:
-            continue
-        stem = sastrawi_stem(token)
-        if token in base or (stem != token and token.startswith(_VERB_PREFIX) and len(stem) > 2):
-            found.add(stem)
+        if token in base:
+            found.add(sastrawi_stem(token))
+        elif token.startswith(_VERB_PREFIX) and token.isalpha() and token not in stemmer.protected:
+            stem = sastrawi_stem(token)
+            if stem != token and len(stem) > 2:
+                found.add(stem)
     return frozenset(found)
 
 

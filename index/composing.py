@@ -159,4 +159,3 @@ def _printed(group: Group, shown: set[int]) -> bool:
 def _unique(ids: Iterable[str]) -> list[str]:
     """The ids in order, each once."""
     return list(dict.fromkeys(ids))
-

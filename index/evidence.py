@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.closed_class import pattern, words_of
 from index.lexicon import lexicon
@@ -90,10 +91,6 @@ class Facts:
     names: tuple[str, ...] = ()  # lowercase words of capitalised names
     person_noun: bool = False
     roles: frozenset[str] = frozenset()
-    speakers: frozenset[str] = frozenset()  # lowercase name words in a speaker's position
-    # (role noun, lowercase name words) for each role a name follows: "Kepala BPBD Tanah
-    # Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah", "merapu", "yusran", "mattola"}).
-    role_names: tuple[tuple[str, frozenset[str]], ...] = ()
     currency: bool = False  # an amount of money: "Rp 1,25 miliar", "US$ 104"
     age: bool = False  # an age: "berusia 54 tahun", "(54)"
     speech: bool = False
@@ -171,10 +168,16 @@ def read_facts(text: str) -> Facts:
     months = bool(_MONTH_WORDS & tokens)
     year = has_digit and bool(_YEAR.search(text))
     full_date = months or year or (slash and bool(_SLASH_DATE.search(text)))
-    clock = ("pukul" in tokens or "jam" in tokens or (has_digit and ":" in text) or "wib" in tokens
-             or "wita" in tokens or "wit" in tokens or "malam" in tokens or "hari" in tokens) and bool(
-        CLOCK_RE.search(text)
-    )
+    clock = (
+        "pukul" in tokens
+        or "jam" in tokens
+        or (has_digit and ":" in text)
+        or "wib" in tokens
+        or "wita" in tokens
+        or "wit" in tokens
+        or "malam" in tokens
+        or "hari" in tokens
+    ) and bool(CLOCK_RE.search(text))
     undated = text
     if has_digit:
         if slash:
@@ -212,9 +215,8 @@ def read_facts(text: str) -> Facts:
         for word, nxt_cased in zip(lower, cased[1:], strict=False):
             if word in _W["place_nouns"].single and nxt_cased[:1].isupper():
                 places.append(("noun", nxt_cased.lower()))
-    names = tuple(
-        part.lower() for name in _NAME_RE.findall(text) for part in re.split(r"[ -]", name) if part
-    )
+    # Capitalised words that do not open the sentence: names ("Jong-un" counts as "jong", "un").
+    names = tuple(dict.fromkeys(t.lower() for t in cased[1:] if t[0].isupper()))
     speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
     roles = found["role_nouns"]
     return Facts(
@@ -238,19 +240,20 @@ def read_facts(text: str) -> Facts:
         names=names,
         person_noun=bool(found["person_nouns"]),
         roles=frozenset(roles),
-        speakers=_speakers(text) if speech else frozenset(),
-        role_names=_role_names(text) if roles else (),
         currency=bool((_MONEY_HINTS & tokens or "$" in text) and _CURRENCY.search(text)),
         age=bool((_AGE_HINTS & tokens or "(" in text) and _AGE.search(text)),
         speech=speech,
     )
 
 
-def fits_type(qtype: str, facts: Facts, asked: Iterable[str], preposition: str = "di") -> float:
+def fits_type(
+    qtype: str, facts: Facts, asked: Iterable[str], preposition: str = "di", text: str = ""
+) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
     `asked` are the question's own words (lowercase): a place or name the question itself
-    gives is not an answer to it.
+    gives is not an answer to it. `text` is the sentence, for the facts read only when a
+    question asks for them (who speaks, who holds an office).
     """
     asked_set = set(asked)
     if qtype == DATE:
@@ -285,19 +288,20 @@ def fits_type(qtype: str, facts: Facts, asked: Iterable[str], preposition: str =
         roles = _ROLES & asked_set
         if roles:
             # "Siapa ketua majelis hakim?": a name after that role, not any name.
-            for role, names in facts.role_names:
+            holders = role_names(text) if facts.roles else ()
+            for role, names in holders:
                 if role in roles and names - asked_set:
                     return 1.0
             others = any(name not in asked_set for name in facts.names)
             # "Putin menjadi pemimpin Rusia pertama ...": the holder named before the role.
-            if others and roles & (facts.roles | {r for r, _ in facts.role_names}):
+            if others and roles & (facts.roles | {r for r, _ in holders}):
                 return 0.6
             return 0.3 if others else 0.0
         if any(name not in asked_set for name in facts.names):
             return 1.0
         return 0.6 if facts.person_noun or facts.roles else 0.0
     if qtype == SAID:
-        if facts.speakers & asked_set:
+        if facts.speech and speakers(text) & asked_set:
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0
@@ -320,8 +324,11 @@ _ROLE_NAME = re.compile(
 )
 
 
-def _role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each role noun with the capitalised words that follow it: the office and its holder."""
+@lru_cache(maxsize=50_000)
+def role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each role noun with the capitalised words that follow it: the office and its holder
+    ("Kepala BPBD Tanah Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah",
+    "merapu", "yusran", "mattola"})). Read when a question asks who holds an office."""
     found = []
     abbreviations = lexicon().abbreviations
     for m in _ROLE_NAME.finditer(text):
@@ -334,8 +341,9 @@ def _role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
-def _speakers(text: str) -> frozenset[str]:
-    """Name words standing where Indonesian puts the speaker: after "kata", "ujar", "menurut"
+@lru_cache(maxsize=50_000)
+def speakers(text: str) -> frozenset[str]:
+    """Lowercase name words standing where Indonesian puts the speaker: after "kata", "ujar", "menurut"
     ("kata Rina", "ujar Kepala BPBD Rina Marlinda"), or before "mengatakan", "menjelaskan"."""
     found: set[str] = set()
     after = re.compile(
@@ -353,9 +361,7 @@ def _speakers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_COUNTED = re.compile(
-    r"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+([^\W\d_]+)", re.IGNORECASE
-)
+_COUNTED = re.compile(r"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+([^\W\d_]+)", re.IGNORECASE)
 
 
 def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:

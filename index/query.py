@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from index.closed_class import words_of
 from index.general import is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
 from index.model import Index
 from index.question import DATE, TIME, Question, read_question
-from index.closed_class import words_of
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import words
+
 
 @dataclass(frozen=True)
 class Term:
@@ -223,8 +224,14 @@ class QueryBuilder:
                 if parts:
                     seen.update(parts)
                     terms.append(
-                        Term(parts, weight, equivalents=frozenset({term}), strong=True,
-                             known=self._knows(parts), word=word)
+                        Term(
+                            parts,
+                            weight,
+                            equivalents=frozenset({term}),
+                            strong=True,
+                            known=self._knows(parts),
+                            word=word,
+                        )
                     )
                     continue
             seen.add(term)
@@ -232,12 +239,16 @@ class QueryBuilder:
                 stem(v) for c in choices for v in lex.variants.get(c, ())
             }
             equivalents -= {term}
-            alternatives = {
-                stem(part)
-                for choice in choices
-                for synonym in lex.synonyms.get(choice, ())
-                for part in words(synonym)
-            } - {term} - equivalents
+            alternatives = (
+                {
+                    stem(part)
+                    for choice in choices
+                    for synonym in lex.synonyms.get(choice, ())
+                    for part in words(synonym)
+                }
+                - {term}
+                - equivalents
+            )
             seen.update(equivalents)
             known = self._knows((term, *equivalents, *alternatives))
             asked = bool(q.asked_noun) and q.asked_noun in choices

@@ -4,14 +4,15 @@ and its words in standard Indonesian."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
-from index.lexicon import Lexicon
 from index.general import RARE_ZIPF, zipf_id
+from index.lexicon import Lexicon
 from index.stemmer import stopwords
 from index.text import cased_words, words
 
@@ -340,7 +341,9 @@ def _near(window: str, outlet_names: dict[str, str]) -> str | None:
     return None
 
 
-_OUTLET_FILLERS = frozenset("menurut kata versi laporan berita media situs portal according to says report".split())
+_OUTLET_FILLERS = frozenset(
+    "menurut kata versi laporan berita media situs portal according to says report".split()
+)
 
 
 _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
@@ -364,7 +367,16 @@ def _asked_noun(
     if language == "en":
         # "how old is ...", "how deep was ...": the adjective is what is asked.
         for i, raw in enumerate(raw_tokens[:-1]):
-            if raw == "how" and raw_tokens[i + 1] not in {"many", "much", "did", "does", "do", "is", "was", "long"}:
+            if raw == "how" and raw_tokens[i + 1] not in {
+                "many",
+                "much",
+                "did",
+                "does",
+                "do",
+                "is",
+                "was",
+                "long",
+            }:
                 std = mapped.get(raw_tokens[i + 1], "")
                 # "how deep" asks a measure (any depth will do); "how old" asks an age.
                 return std if std in content and std not in _MEASURE else ""
@@ -398,7 +410,7 @@ def _asked_noun(
             if not following and content:
                 return content[0]  # "harga tiketnya brp?"
             return ""
-        if t in {"apa", "mana"} and 0 < i and qtype in (WHAT,) and tokens[i - 1] in content:
+        if t in {"apa", "mana"} and i > 0 and qtype in (WHAT,) and tokens[i - 1] in content:
             return tokens[i - 1]  # "partai apa", "kantor berita mana"
     return ""
 
@@ -437,18 +449,28 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
                 asked.add(i + 1)
             if i > 0 and tokens[i - 1] in _CLOCK | _DATE_NOUNS:
                 asked.add(i - 1)
-        if t == "apa" and qtype in (TIME, DATE) and i + 1 < len(tokens) and tokens[i + 1] in _CLOCK | _DATE_NOUNS:
+        if (
+            t == "apa"
+            and qtype in (TIME, DATE)
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in _CLOCK | _DATE_NOUNS
+        ):
             asked.add(i + 1)
         if t in {"bagaimana", "seberapa"} and i + 1 < len(tokens) and tokens[i + 1] in _MEASURE | _DURATION:
             asked.add(i + 1)  # "seberapa kuat", "how strong": the measure asked, not a topic word
-        if t.startswith("se") and t[2:] in _MEASURE and i + 1 < len(tokens) and tokens[i + 1] in {"apa", "berapa"}:
+        if (
+            t.startswith("se")
+            and t[2:] in _MEASURE
+            and i + 1 < len(tokens)
+            and tokens[i + 1] in {"apa", "berapa"}
+        ):
             asked.add(i)  # "sepanjang apa"
         if t in _META:
             asked.add(i)
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
             asked.add(i)
     preposition = "di"
-    for before, word in zip(tokens, tokens[1:], strict=False):
+    for before, word in itertools.pairwise(tokens):
         if word == "mana" and before in ("di", "ke", "dari"):
             preposition = before
     content = tuple(

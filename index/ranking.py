@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from index.evidence import fits_type, required_fit
 from index.model import Index
-from index.question import MANNER, PERSON, REASON, SAID
 from index.query import Query
+from index.question import MANNER, PERSON, REASON, SAID
 from index.retrieval import Candidate
 from index.weights import Weights
 
@@ -18,7 +18,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     outlets = set(q.outlets)
     for c in candidates:
         sentence = index.sentences[c.sentence]
-        c.fit = fits_type(q.qtype, sentence.facts, asked, q.preposition)
+        c.fit = fits_type(q.qtype, sentence.facts, asked, q.preposition, sentence.text)
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around

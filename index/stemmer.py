@@ -3,10 +3,15 @@ and the stopword list."""
 
 from __future__ import annotations
 
+import logging
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import cache, lru_cache
 from importlib import resources
+from multiprocessing import get_context
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
@@ -52,7 +57,15 @@ def _sastrawi():  # type: ignore[no-untyped-def]
     return StemmerFactory().create_stemmer()
 
 
-@lru_cache(maxsize=100_000)
+log = logging.getLogger(__name__)
+
+# Stems found in bulk by `stem_many` (worker processes on a large corpus).
+_STEMS: dict[str, str] = {}
+# Below this many new words, stemming them here is faster than starting worker processes.
+PARALLEL_FROM = 20_000
+
+
+@lru_cache(maxsize=300_000)
 def sastrawi_stem(word: str) -> str:
     """Sastrawi's stem of one lowercase word, after the project's overrides."""
     override = _overrides().get(word)
@@ -60,7 +73,39 @@ def sastrawi_stem(word: str) -> str:
         return override
     if not word.isalpha():
         return word
+    known = _STEMS.get(word)
+    if known is not None:
+        return known
     return _sastrawi().stem(word) or word
+
+
+def _stem_chunk(words: list[str]) -> list[str]:
+    stemmer = _sastrawi()
+    return [stemmer.stem(w) or w for w in words]
+
+
+def stem_many(words: Iterable[str]) -> None:
+    """Stem a large vocabulary ahead of use, split over the machine's cores.
+
+    Sastrawi is pure Python and stems one word in about 0.2 ms: at a thousand times the
+    shipped corpus (75,000 distinct words) that is most of an index build. Worker processes
+    are started fresh ("spawn"), never forked, so a caller's threads (a running bot) are
+    safe; as with any use of multiprocessing, the program's main module must not do its work
+    on import (`if __name__ == "__main__":`).
+    """
+    overrides = _overrides()
+    todo = sorted({w for w in words if w.isalpha() and w not in overrides and w not in _STEMS})
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) < PARALLEL_FROM or workers < 2:
+        return
+    chunks = [todo[i :: workers * 4] for i in range(workers * 4)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            for chunk, stems in zip(chunks, pool.map(_stem_chunk, chunks), strict=True):
+                _STEMS.update(zip(chunk, stems, strict=True))
+    except (OSError, BrokenProcessPool) as exc:
+        # No processes to be had (a sandbox, a limit): the words are stemmed here as used.
+        log.warning("stemming in worker processes failed (%s); stemming in this process", exc)
 
 
 def is_indonesian_word(word: str) -> bool:

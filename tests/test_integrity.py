@@ -38,9 +38,7 @@ def _lead(answerer: Answerer, quote: str) -> Sentence:
 
 def _sentences_of(answerer: Answerer, source_id: str) -> list[str]:
     index = answerer.index
-    return [
-        s.text for s in index.sentences if index.corpus.articles[s.article].source.id == source_id
-    ]
+    return [s.text for s in index.sentences if index.corpus.articles[s.article].source.id == source_id]
 
 
 @pytest.mark.parametrize("name", [s.name for s in SETS])

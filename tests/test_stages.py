@@ -4,6 +4,7 @@ quotes and citations (composing)."""
 
 from __future__ import annotations
 
+# ruff: noqa: E501  (the articles are written one paragraph a line, as collected)
 from pathlib import Path
 
 import pytest

@@ -31,11 +31,11 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
-from telegram.request import HTTPXRequest
 
 from bot.flood import FloodGate
 from bot.logs import configure_logging
 from bot.messages import text
+from bot.reachability import Reachability, WatchedRequest
 from bot.settings import Settings
 from bot.storage import SEEN_SECONDS, StorageError, Store
 from bot.telegram_handlers import (
@@ -172,7 +172,9 @@ async def _post_shutdown(application: Application) -> None:
 
 def application_builder(settings: Settings) -> ApplicationBuilder:
     """The transport every bot of this project shares (the load benchmark's echo bot too):
-    token, Bot API base, HTML without link previews, the retrying rate limiter, concurrency."""
+    token, Bot API base, HTML without link previews, the retrying rate limiter, concurrency;
+    whether Telegram can be reached is logged once per change (bot.reachability)."""
+    reachability = Reachability()
     bot = SkippingBot(
         settings.telegram_bot_token or "",
         base_url=settings.telegram_base_url,
@@ -183,8 +185,8 @@ def application_builder(settings: Settings) -> ApplicationBuilder:
         ),
         rate_limiter=RetryingRateLimiter(max_retries=2),
         # ApplicationBuilder's own pool sizes: 256 connections for calls, 1 for getUpdates
-        request=HTTPXRequest(connection_pool_size=256),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        request=WatchedRequest(reachability, connection_pool_size=256),
+        get_updates_request=WatchedRequest(reachability, connection_pool_size=1),
     )
     return ApplicationBuilder().bot(bot).concurrent_updates(True)
 
@@ -233,7 +235,15 @@ async def _until_done(what: str, call: Callable[[], Coroutine[Any, Any, Any]], s
             await call()
             return True
         except (NetworkError, RetryAfter) as exc:
-            log.warning("%s failed (%s); trying again in %.0f s", what, exc, pause)
+            # Not reaching Telegram at all is told once by bot.reachability, not per try.
+            unreachable = isinstance(exc, NetworkError) and not isinstance(exc, BadRequest)
+            log.log(
+                logging.DEBUG if unreachable else logging.WARNING,
+                "%s failed (%s); trying again in %.0f s",
+                what,
+                exc,
+                pause,
+            )
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), pause)
         pause = min(pause * 2, 30.0)

@@ -29,7 +29,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, MessageLimit, ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.flood import FloodGate, Verdict
@@ -512,6 +512,10 @@ async def inline_query(update: Update, context: BotContext) -> None:
 
 async def error_handler(update: object, context: BotContext) -> None:
     """Log the failure with its traceback; where a person is waiting, apologise briefly."""
+    unreachable = isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest)
+    if update is None and unreachable:  # getUpdates: bot.reachability says so once, not per retry
+        log.debug("getUpdates failed: %s", context.error)
+        return
     kind = next((k for k in Update.ALL_TYPES if getattr(update, k, None) is not None), "no update")
     log.error("failure while handling %s", kind, exc_info=context.error)
     if not isinstance(update, Update):

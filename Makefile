@@ -37,9 +37,8 @@ lint: $(VENV)/.installed-dev ## ruff and mypy only
 eval: $(VENV)/.installed-run ## score the answers on the corpus's evaluation questions
 	$(PY) -m bot eval
 
-bench: $(VENV)/.installed-run ## start-up and choice-of-BM25 benchmarks
+bench: $(VENV)/.installed-run ## start-up time, time per question and memory (benchmarks/startup.py)
 	$(PY) benchmarks/startup.py
-	$(PY) benchmarks/choose_bm25.py
 
 clean: ## remove .venv, build files and the index cache
 	rm -rf $(VENV) build *.egg-info data/index-cache

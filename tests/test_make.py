@@ -96,3 +96,9 @@ def test_dev_tools_are_pinned_exactly() -> None:
     for requirement in extras:
         name = re.split(r"[<>=\[ ]", requirement)[0]
         assert name.lower() in {pin.lower() for pin in pins}, f"{name} is not pinned in requirements-dev.txt"
+
+
+def test_every_script_a_target_runs_exists() -> None:
+    scripts = re.findall(r"\b((?:benchmarks|tests)/[\w/]+\.py)\b", (ROOT / "Makefile").read_text())
+    missing = [script for script in scripts if not (ROOT / script).is_file()]
+    assert not missing, f"the Makefile runs scripts that do not exist: {missing}"

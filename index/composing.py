@@ -24,6 +24,7 @@ class Composer:
         self.index = index
         self.weights = weights
         self.sources: dict[str, Source] = {s.id: s for s in index.corpus.sources}
+        self._masses: dict[frozenset[str], float] = {}
         stem = index.stemmer.stem
         # Verbs that name one event in other words ("berangkat", "meninggalkan").
         self._related: dict[str, set[str]] = {}
@@ -94,12 +95,24 @@ class Composer:
             s = sentences[c.sentence]
             for group in groups:
                 lead = sentences[group[0].sentence]
-                if evidence.same_fact(lead.terms, s.terms, lead.facts, s.facts, lead.text, s.text, idf):
+                if evidence.same_fact(
+                    lead.terms, s.terms, lead.facts, s.facts, lead.text, s.text, idf, self._mass
+                ):
                     group.append(c)
                     break
             else:
                 groups.append([c])
         return groups
+
+    def _mass(self, terms: frozenset[str]) -> float:
+        """A sentence's IDF mass, remembered (the same sentences meet again and again)."""
+        known = self._masses.get(terms)
+        if known is None:
+            known = sum(map(self.index.bm25.idf, terms))
+            if len(self._masses) > 100_000:
+                self._masses.clear()
+            self._masses[terms] = known
+        return known
 
     def predicates(self, s: Sentence) -> frozenset[str]:
         """The sentence's verbs and the verbs that mean the same."""

@@ -400,6 +400,7 @@ def same_fact(
     a_text: str,
     b_text: str,
     idf: Callable[[str], float],
+    mass: Callable[[frozenset[str]], float] | None = None,
 ) -> bool:
     """True when two sentences say the same thing, in the same or in other words, with the
     same figures and dates: a quote cited to several outlets must be stated by each of them.
@@ -413,8 +414,11 @@ def same_fact(
     if len(shared) < 4:
         return a_terms == b_terms and normalize(a_text).casefold() == normalize(b_text).casefold()
     # Cosine-like: a short sentence wholly inside a long one is not the same fact.
-    mass = (sum(map(idf, a_terms)) * sum(map(idf, b_terms))) ** 0.5
-    return mass > 0 and sum(map(idf, shared)) / mass >= SAME_FACT_OVERLAP
+    def total(terms: frozenset[str]) -> float:
+        return mass(terms) if mass is not None else sum(map(idf, terms))
+
+    both = (total(a_terms) * total(b_terms)) ** 0.5
+    return both > 0 and sum(map(idf, shared)) / both >= SAME_FACT_OVERLAP
 
 
 def conflict(

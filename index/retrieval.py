@@ -3,6 +3,7 @@ terms, and every sentence of them becomes a candidate with what ranking needs to
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.closed_class import words_of
@@ -31,27 +32,40 @@ class Candidate:
         return 0.75 * self.coverage + 0.25 * self.around
 
 
-def coverage(terms: tuple[Term, ...], present: frozenset[str] | set[str], weights: Weights, idf) -> float:  # type: ignore[no-untyped-def]
-    """The IDF-weighted share of the question's terms found in `present`.
+class Coverage:
+    """The IDF-weighted share of the question's terms found in a set of stems.
 
-    A term no article uses counts only for `weights.unknown_weak`: the fact may be there in
-    other words. A name found in part ("Kim" of "Kim Jong Un") counts mostly, a synonym
-    partly.
+    A term no article uses counts only for `weights.unknown_weak` (a verb for
+    `weights.unknown_verb`): the fact may be there in other words. A name found in part
+    ("Kim" of "Kim Jong Un") counts mostly, a synonym partly. Each term's weight is worked
+    out once per question, not once per sentence.
     """
-    total = found = 0.0
-    for t in terms:
-        mass = t.weight * max(idf(part) for part in t.parts)
-        if not t.known:
-            mass *= weights.unknown_verb if t.verb else weights.unknown_weak
-        total += mass
-        hits = sum(1 for part in t.parts if part in present)
-        if hits == len(t.parts) or t.equivalents & present:
-            found += mass
-        elif hits:
-            found += weights.name_part * mass
-        elif t.alternatives & present:
-            found += weights.synonym * mass
-    return found / total if total else 0.0
+
+    def __init__(self, terms: tuple[Term, ...], weights: Weights, idf: Callable[[str], float]) -> None:
+        self.weights = weights
+        self.terms: list[tuple[float, Term, frozenset[str]]] = []
+        self.total = 0.0
+        for t in terms:
+            mass = t.weight * max(idf(part) for part in t.parts)
+            if not t.known:
+                mass *= weights.unknown_verb if t.verb else weights.unknown_weak
+            self.total += mass
+            self.terms.append((mass, t, frozenset(t.parts)))
+
+    def __call__(self, present: frozenset[str] | set[str]) -> float:
+        if not self.total:
+            return 0.0
+        w = self.weights
+        found = 0.0
+        for mass, t, parts in self.terms:
+            hits = len(parts & present)
+            if hits == len(parts) or t.equivalents & present:
+                found += mass
+            elif hits:
+                found += w.name_part * mass
+            elif t.alternatives & present:
+                found += w.synonym * mass
+        return found / self.total
 
 
 _MONEY = words_of("money_nouns")
@@ -83,7 +97,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     if not passages:
         return []
     best = passages[0][1]
-    idf = index.bm25.idf
+    coverage = Coverage(query.terms, weights, index.bm25.idf)
     asked = query.asked()
     strong = query.specific_terms()
     candidates: list[Candidate] = []
@@ -92,10 +106,10 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
         passage_terms: set[str] = set()
         for s in passage.sentences:
             passage_terms |= index.sentences[s].resolved
-        around = coverage(query.terms, passage_terms, weights, idf)
+        around = coverage(passage_terms)
         for s in passage.sentences:
             terms = index.sentences[s].resolved
-            own = coverage(query.terms, terms, weights, idf)
+            own = coverage(terms)
             candidates.append(
                 Candidate(
                     s,

@@ -102,3 +102,18 @@ def test_every_script_a_target_runs_exists() -> None:
     scripts = re.findall(r"\b((?:benchmarks|tests)/[\w/]+\.py)\b", (ROOT / "Makefile").read_text())
     missing = [script for script in scripts if not (ROOT / script).is_file()]
     assert not missing, f"the Makefile runs scripts that do not exist: {missing}"
+
+
+def test_the_readme_shows_the_line_make_prints(tmp_path: Path) -> None:
+    shutil.copy(ROOT / "Makefile", tmp_path)
+    fake_python(tmp_path, "3.10").rename(tmp_path / "python3")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PATH": f"{tmp_path}:/usr/bin:/bin"},
+        timeout=60,
+    )
+    line = result.stderr.strip().split(": *** ", 1)[1]
+    assert f"\n{line}\n" in (ROOT / "README.md").read_text(encoding="utf-8")

@@ -313,6 +313,8 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
     questions any relevant sentence may answer."""
     if qtype == PERSON:
         return 1.0 if wants_name else 0.5
+    if qtype == REASON:
+        return 0.5  # a cause or a purpose: "the sources do not say why" rather than any sentence
     return 0.1 if qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PLACE, ORIGIN} else 0.0
 
 

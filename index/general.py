@@ -43,3 +43,8 @@ def is_common_indonesian(word: str) -> bool:
 def is_international(word: str) -> bool:
     """True for a word common in both Indonesian and English: most often a name."""
     return zipf_id(word) >= INTERNATIONAL_ZIPF and zipf_en(word) >= INTERNATIONAL_ZIPF
+
+
+def is_common_english(word: str) -> bool:
+    """True for an everyday English word."""
+    return zipf_en(word) >= RARE_ZIPF

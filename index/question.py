@@ -114,6 +114,12 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
     # The standard word must be far more common than the chat form ("hilang" than "ilang").
     floor = max(RARE_ZIPF, zipf_id(token) + 1.5)
     candidates: list[str] = []
+    if token.startswith("ke") and len(token) > 4:
+        candidates.append("ter" + token[2:])  # "kepake" -> "terpake" -> see the "ai" below
+        if token.endswith("e"):
+            candidates.append("ter" + token[2:-1] + "ai")  # "kepake" -> "terpakai"
+    if token.endswith("e") and len(token) > 3:
+        candidates.append(token[:-1] + "ai")  # "sampe" -> "sampai", "rame" -> "ramai"
     if token.endswith("in") and len(token) > 5:
         base = token[:-2]
         if base.endswith("i") and token.endswith("iin"):
@@ -347,6 +353,7 @@ _OUTLET_FILLERS = frozenset(
 
 
 _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
+_BASE_VERBS = words_of("base_verbs")
 _ENGLISH_FRAMES = frozenset({"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part"})
 
 
@@ -389,6 +396,8 @@ def _asked_noun(
                     if nxt == "of" and phrase and phrase[-1] in _ENGLISH_FRAMES:
                         phrase.pop()  # "what kind of ties": the ties are asked about
                         continue
+                    if mapped.get(nxt, "") in _BASE_VERBS or mapped.get(nxt, "").startswith(("me", "ber", "di")):
+                        break  # "what share of the subsidy goes to ...": the phrase ends at its verb
                     if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
                         if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:
                             break
@@ -476,7 +485,12 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     content = tuple(
         t
         for i, t in enumerate(tokens)
-        if t not in QUESTION_WORDS and t not in stop and t not in ANAPHORA and i not in asked
+        if t not in QUESTION_WORDS
+        and t not in stop
+        and t not in ANAPHORA
+        and i not in asked
+        # "siapa nama ...", "what is the name of ...": the name is what is asked, not a topic
+        and not (t == "nama" and qtype == PERSON)
     )
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (

@@ -59,10 +59,10 @@ def main() -> int:
         return 0
     indexes = {c: build_index(load_corpus(c)) for c in corpora}
     grid = {
-        "min_coverage": [0.4, 0.45, 0.5, 0.55],
-        "unknown_weak": [0.1, 0.25, 0.4],
-        "type_fit": [0.2, 0.3, 0.4],
-        "sentence": [0.6, 0.7],
+        "min_coverage": [0.45, 0.5, 0.55, 0.6],
+        "unknown_weak": [0.25, 0.4],
+        "unknown_verb": [0.4, 0.7, 1.0],
+        "type_fit": [0.25, 0.4],
     }
     results = []
     for values in itertools.product(*grid.values()):

@@ -25,8 +25,8 @@ class Weights:
     synonym: float = 0.6  # a synonym is weaker evidence than the word itself
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
     previous: float = 0.3  # words carried over from the chat's previous question: context, not demands
-    unknown_weak: float = 0.25  # an ordinary word no article uses: weak evidence
-    unknown_verb: float = 0.7  # the question's verb no article uses: stronger evidence
+    unknown_weak: float = 0.4  # an ordinary word no article uses: weak evidence
+    unknown_verb: float = 0.4  # the question's verb no article uses: no stronger, as measured
     # Below this share of the question's terms in the best sentence, the sources do not answer.
     min_coverage: float = 0.55
     # A second or third quote must be nearly as good as the first to be worth the reader's time.

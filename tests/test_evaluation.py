@@ -1,39 +1,101 @@
-"""The evaluation set holds the line: top-1 >= 95%, every off-topic question declined,
-no answerable question declined, on the real corpus and on the second corpus."""
+"""The evaluation suite: big, varied and split, and the answers holding the line on the
+held-out questions (which nobody studies one by one while changing the engine)."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from index.answerer import Answerer
-from index.evaluation import EvalError, evaluate, format_report, load_items
+from index.evaluation import (
+    EvalError,
+    SuiteReport,
+    evaluate,
+    evaluate_suite,
+    format_suite,
+    load_items,
+    load_suite,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
+SUITE = ROOT / "tests" / "eval" / "suite.toml"
+
+# The lines `make test` holds on the held-out split: what the engine reached when they were
+# set (README, "Evaluation"), less a little, so that a change that makes answers worse on
+# questions nobody tuned for fails here. Issue 8's target is higher (top-1 >= 90%, at most 5%
+# of answerable questions declined, >= 95% of must-decline questions declined, no kind under
+# 80%); these floors only move up.
+HELDOUT_TOP1 = 0.55
+HELDOUT_DECLINED_AT_MOST = 0.30
+HELDOUT_DECLINES_RIGHT = 0.60
+HELDOUT_KIND_TOP1 = {"formal": 0.48, "informal": 0.50, "english": 0.52, "typo": 0.68}
+# The tuning split may not fall back either.
+TUNING_TOP1 = 0.68
+TUNING_DECLINES_RIGHT = 0.84
 
 
-def test_the_evaluation_set_is_big_and_varied() -> None:
-    items = load_items(ROOT / "tests/eval/questions.toml")
-    kinds = {item.kind for item in items}
-    assert len(items) >= 80
+@cache
+def _suite() -> SuiteReport:
+    return evaluate_suite(SUITE, Answerer.load)
+
+
+def test_the_suite_is_big_varied_and_split() -> None:
+    sets = load_suite(SUITE)
+    items = {s.name: load_items(s.questions) for s in sets}
+    everything = [item for batch in items.values() for item in batch]
+    assert len(everything) >= 400
+    assert len({s.corpus for s in sets}) >= 6  # the shipped corpus and five others
+    kinds = {item.kind for item in everything}
     assert {"formal", "informal", "english", "typo", "decline"} <= kinds
-    assert sum(item.decline for item in items) >= 15
-    assert len({item.question for item in items}) == len(items)
+    # At least two whole corpora held out, and a quarter of each blind-written tuning set.
+    whole = [name for name, batch in items.items() if all(i.split == "heldout" for i in batch)]
+    assert len(whole) >= 2
+    for name in ("gempa", "pesawat", "bbm", "kim-putin-blind"):
+        share = sum(i.split == "heldout" for i in items[name]) / len(items[name])
+        assert 0.2 <= share <= 0.3, name
+    # Every new corpus has at least 40 questions, a fifth of them to be declined.
+    for name in ("gempa", "pesawat", "bbm", "sidang", "bola"):
+        assert len(items[name]) >= 40
+        assert sum(i.decline for i in items[name]) >= 0.2 * len(items[name])
 
 
-@pytest.mark.parametrize("fixture", ["answerer", "banjir_answerer"])
-def test_scores_hold_the_line(fixture: str, request: pytest.FixtureRequest) -> None:
-    report = evaluate(request.getfixturevalue(fixture))
-    total = report.total()
-    detail = format_report(report)
-    assert total.top1 >= 0.95 * total.answerable, detail
-    assert total.declined_correctly == total.must_decline, detail
-    assert total.declined_wrongly == 0, detail
+def test_heldout_answers_hold_the_line() -> None:
+    suite = _suite()
+    total = suite.rows("heldout", "set")[-1]
+    detail = format_suite(suite)  # tables only: held-out misses are not listed
+    assert total.top1 >= HELDOUT_TOP1 * total.answerable, detail
+    assert total.declined_wrongly <= HELDOUT_DECLINED_AT_MOST * total.answerable, detail
+    assert total.declined_correctly >= HELDOUT_DECLINES_RIGHT * total.must_decline, detail
+    for row in suite.rows("heldout", "kind")[:-1]:
+        if row.kind in HELDOUT_KIND_TOP1:
+            assert row.top1 >= HELDOUT_KIND_TOP1[row.kind] * row.answerable, (row.kind, detail)
+
+
+def test_tuning_answers_hold_the_line() -> None:
+    total = _suite().rows("tuning", "set")[-1]
+    assert total.top1 >= TUNING_TOP1 * total.answerable
+    assert total.declined_correctly >= TUNING_DECLINES_RIGHT * total.must_decline
+
+
+def test_the_report_keeps_heldout_misses_out_of_sight() -> None:
+    text = format_suite(_suite())
+    assert "tuning by set" in text and "heldout by kind" in text
+    heldout = {i.question for s in load_suite(SUITE) for i in load_items(s.questions) if i.split == "heldout"}
+    listed = [line for line in text.splitlines() if line.startswith("  - [")]
+    assert not [line for line in listed if any(q in line for q in heldout)]
 
 
 def test_a_broken_evaluation_file_is_named(tmp_path: Path, answerer: Answerer) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[[question]]\nq = "Di mana?"\n', encoding="utf-8")
     with pytest.raises(EvalError, match=r"bad\.toml: question #1 has neither"):
+        evaluate(answerer, bad)
+
+
+def test_an_unknown_split_is_named(tmp_path: Path, answerer: Answerer) -> None:
+    bad = tmp_path / "split.toml"
+    bad.write_text('split = "later"\n[[question]]\nq = "Di mana?"\ndecline = true\n', encoding="utf-8")
+    with pytest.raises(EvalError, match=r"split\.toml: split must be one of tuning, heldout"):
         evaluate(answerer, bad)

@@ -88,16 +88,22 @@ class Answerer:
 
 def outlet_names(index: Index) -> dict[str, str]:
     """Every way a question may name an outlet, written without spaces ("kompascom",
-    "dwindonesia", "dw"), each with its source id. The first word of a multi-word name alone
-    ("kompas" of "Kompas.com") names it too, unless it is an ordinary word ("kabar")."""
+    "dwindonesia", "dw"), each with its source id. A word of a multi-word name alone names
+    it too ("kompas" of "Kompas.com", "antarpulau" of "Berita Antarpulau"), unless it is an
+    ordinary word ("berita", "kabar") or another outlet's word as well."""
     names: dict[str, str] = {}
+    single: dict[str, set[str]] = {}
     for source in index.corpus.sources:
         for label in (source.outlet, source.id):
             tokens = [t for t in words(label) if t.isalpha()]
             if not tokens:
                 continue
             names.setdefault("".join(tokens), source.id)
-            head = tokens[0]
-            if len(tokens) > 1 and len(head) >= 3 and not is_common_indonesian(head):
-                names.setdefault(head, source.id)
+            if len(tokens) > 1:
+                for token in tokens:
+                    if len(token) >= 3 and not is_common_indonesian(token) and token not in {"com", "id"}:
+                        single.setdefault(token, set()).add(source.id)
+    for token, ids in single.items():
+        if len(ids) == 1:
+            names.setdefault(token, next(iter(ids)))
     return names

@@ -49,6 +49,7 @@ _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
 _PLACE_NOUNS = words_of("place_nouns")
+_PLACE_FRAMES = words_of("place_frames")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
 # The words after "berapa" that belong to the question, not to its topic.
@@ -489,8 +490,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         and t not in stop
         and t not in ANAPHORA
         and i not in asked
-        # "siapa nama ...", "what is the name of ...": the name is what is asked, not a topic
+        # "siapa nama ...", "di mana lokasi ...": the name or the place is what is asked,
+        # not a topic word
         and not (t == "nama" and qtype == PERSON)
+        and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
     )
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (

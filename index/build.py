@@ -51,6 +51,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     stemmer = Stemmer(find_names(body))
     names = name_words(body)
     pronouns = words_of("pronouns")
+    demonstratives = words_of("demonstratives")
     abbreviations = lexicon().abbreviations
     stop = stopwords()
     sentences: list[Sentence] = []
@@ -78,7 +79,9 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         number = len(sentences)
         resolved = frozenset(terms)
         before = sentences[-1] if sentences else None
-        if before and before.article == a and not before.headline and pronouns.intersection(tokens):
+        # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
+        refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
+        if before and before.article == a and not before.headline and refers:
             resolved |= {t for t in before.terms if t in names}
         sentences.append(
             Sentence(

@@ -494,6 +494,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         # not a topic word
         and not (t == "nama" and qtype == PERSON)
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
+        and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
     )
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (

@@ -75,7 +75,9 @@ _AGE = words_of("age_nouns")
 def holds(asked: Term, terms: frozenset[str], facts: Facts) -> bool:
     """True when a sentence holds the thing whose value is asked: the word in some form, or
     for money a sum ("Rp 1,25 miliar" holds "santunan"), for an age an age ("berusia 54")."""
-    if asked.found_in(terms):
+    # The word itself or another spelling of it: a synonym ("warga" for "penduduk") is not
+    # the value asked for.
+    if set(asked.parts) & terms or asked.equivalents & terms:
         return True
     if asked.word in _MONEY:
         return facts.currency

@@ -42,7 +42,7 @@ class Answerer:
         self.lexicon = words_lexicon or lexicon()
         self.weights = weights
         self.queries = QueryBuilder(index, self.lexicon, weights.previous, outlet_names(index))
-        self.composer = Composer(index, self.lexicon, weights)
+        self.composer = Composer(index, weights)
 
     @classmethod
     def load(cls, corpus_dir: str | Path, cache_dir: str | Path | None = None) -> Answerer:

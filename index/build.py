@@ -108,11 +108,20 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         stemmer=stemmer,
         vocabulary=frozenset(vocabulary),
         name_words=names,
+        related=related_stems(stemmer),
         build_seconds=time.perf_counter() - started,
     )
 
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+
+
+def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
+    """Each synonym's stem with the stems of its synonyms."""
+    related: dict[str, set[str]] = {}
+    for word, synonyms in lexicon().synonyms.items():
+        related.setdefault(stemmer.stem(word), set()).update(stemmer.stem(s) for s in synonyms)
+    return {stem: frozenset(others) for stem, others in related.items()}
 
 
 def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 
 from index import evidence
 from index.answers import Answer, Disagreement, Kind, Quote, Source
-from index.lexicon import Lexicon
 from index.model import Index, Sentence
 from index.query import Query
 from index.ranking import eligible
@@ -20,16 +19,11 @@ Group = list[Candidate]
 class Composer:
     """Builds answers from ranked candidates of one index."""
 
-    def __init__(self, index: Index, lexicon: Lexicon, weights: Weights) -> None:
+    def __init__(self, index: Index, weights: Weights) -> None:
         self.index = index
         self.weights = weights
         self.sources: dict[str, Source] = {s.id: s for s in index.corpus.sources}
         self._masses: dict[frozenset[str], float] = {}
-        stem = index.stemmer.stem
-        # Verbs that name one event in other words ("berangkat", "meninggalkan").
-        self._related: dict[str, set[str]] = {}
-        for word, synonyms in lexicon.synonyms.items():
-            self._related.setdefault(stem(word), set()).update(stem(s) for s in synonyms)
 
     def compose(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The answer: the best group's quote, a differing account if any, the next best."""
@@ -118,7 +112,7 @@ class Composer:
         """The sentence's verbs and the verbs that mean the same."""
         found = set(s.predicates)
         for p in s.predicates:
-            found |= self._related.get(p, set())
+            found |= self.index.related.get(p, frozenset())
         return frozenset(found)
 
     def disagreement(self, groups: list[Group], qtype: str) -> tuple[tuple[str, str, str], Group] | None:

@@ -397,7 +397,8 @@ def _asked_noun(
                     if nxt == "of" and phrase and phrase[-1] in _ENGLISH_FRAMES:
                         phrase.pop()  # "what kind of ties": the ties are asked about
                         continue
-                    if mapped.get(nxt, "") in _BASE_VERBS or mapped.get(nxt, "").startswith(("me", "ber", "di")):
+                    std = mapped.get(nxt, "")
+                    if std in _BASE_VERBS or std.startswith(("me", "ber", "di")):
                         break  # "what share of the subsidy goes to ...": the phrase ends at its verb
                     if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
                         if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:

@@ -54,7 +54,8 @@ def test_departure_dates_that_differ_are_both_shown(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text(
-        "Gubernur Sulastri dan rombongan berangkat dari Kota Lembah menuju Pulau Sentigi pada Rabu (24/4/2019).\n",
+        "Gubernur Sulastri dan rombongan berangkat dari Kota Lembah menuju Pulau Sentigi "
+        "pada Rabu (24/4/2019).\n",
         encoding="utf-8",
     )
     (tmp_path / "sources.toml").write_text(

@@ -296,7 +296,7 @@ def evaluate_suite(path: Path, answerer_for: Callable[[Path], Answerer]) -> Suit
 
 def _row_line(r: Row) -> str:
     return (
-        f"{r.kind:<12} {r.questions:>4} {_pct(r.top1, r.answerable):>7} "
+        f"{r.kind:<16} {r.questions:>4} {_pct(r.top1, r.answerable):>7} "
         f"{_pct(r.declined_wrongly, r.answerable):>9} "
         f"{_pct(r.declined_correctly, r.must_decline):>9} {_pct(r.top3, r.answerable):>7}"
     )
@@ -308,7 +308,7 @@ def format_suite(suite: SuiteReport, show_heldout: bool = False) -> str:
     Held-out misses are counted, not listed, unless `show_heldout`: they are not for
     studying one by one while changing the engine.
     """
-    header = f"{'':<12} {'n':>4} {'top-1':>7} {'declined':>9} {'decl. ok':>9} {'top-3':>7}"
+    header = f"{'':<16} {'n':>4} {'top-1':>7} {'declined':>9} {'decl. ok':>9} {'top-3':>7}"
     note = (
         "top-1: first quote right, of answerable; declined: answerable declined; "
         "decl. ok: must-decline declined"

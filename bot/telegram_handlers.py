@@ -29,7 +29,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatAction, MessageLimit, ParseMode
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.flood import FloodGate, Verdict
@@ -515,6 +515,14 @@ async def error_handler(update: object, context: BotContext) -> None:
     unreachable = isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest)
     if update is None and unreachable:  # getUpdates: bot.reachability says so once, not per retry
         log.debug("getUpdates failed: %s", context.error)
+        return
+    if update is None and isinstance(context.error, Conflict):
+        # Telegram ends one getUpdates when another starts: a second process polls with this
+        # token. Said in one line (a minute at most, see bot.logs), not a traceback per poll.
+        log.error(
+            "another process is polling with this bot's token (Telegram answered 409 Conflict):"
+            " run exactly one web or one worker, or questions are answered twice"
+        )
         return
     kind = next((k for k in Update.ALL_TYPES if getattr(update, k, None) is not None), "no update")
     log.error("failure while handling %s", kind, exc_info=context.error)

@@ -86,6 +86,10 @@ class Fault:
         return f"{self.status}{' not JSON' if self.kind == 'not_json' else ''}"
 
 
+class _Conflict(Exception):
+    """A getUpdates ended by a newer one."""
+
+
 @dataclass
 class _RandomFaults:
     """A pool of faults, one drawn for a share (`rate`) of a method's calls."""
@@ -173,6 +177,7 @@ class FakeBotAPI:
         self._chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # (chat, id) -> sent message
         self._stopping = False
+        self._polls = 0  # getUpdates calls so far: a newer one ends the one waiting
         self._server = _Server(("127.0.0.1", self.bind_port), _Handler)
         self._server.fake = self
         self._thread = threading.Thread(
@@ -439,7 +444,15 @@ class FakeBotAPI:
                 "error_code": 404,
                 "description": "Not Found: method not found",
             }
-        result = handler(params)
+        try:
+            result = handler(params)
+        except _Conflict:
+            return HTTPStatus.CONFLICT, {
+                "ok": False,
+                "error_code": 409,
+                "description": "Conflict: terminated by other getUpdates request;"
+                " make sure that only one bot instance is running",
+            }
         with self._lock:
             self.processed.append(Call(method, params, time.time()))
         return HTTPStatus.OK, {"ok": True, "result": result}
@@ -466,9 +479,16 @@ class FakeBotAPI:
         timeout = min(float(params.get("timeout") or 0), 2.0)
         deadline = time.monotonic() + timeout
         with self._lock:
+            # As with Telegram, a new getUpdates ends the one still waiting (a second bot
+            # polling with the same token) with 409 Conflict.
+            self._polls += 1
+            poll = self._polls
+            self._lock.notify_all()
             # Confirmed updates are gone for good, as with Telegram.
             self._updates = [u for u in self._updates if u["update_id"] >= offset]
             while not self._updates and not self._stopping:
+                if self._polls != poll:
+                    raise _Conflict
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break

@@ -76,4 +76,10 @@ def test_the_nasty_cases(answerer: Answerer) -> None:
 
 def test_previous_question_can_be_anything(answerer: Answerer) -> None:
     for previous in NASTY:
-        answerer.answer("kapan itu?", previous=previous)
+        answer = answerer.answer("kapan itu?", previous=previous)
+        assert isinstance(answer.kind, Kind) and len(answer.sentences) <= 3
+        assert not answer.answered or (answer.sentences and answer.sources)
+        for rendered in (render_answer(answer, event=answerer.corpus.event.title), render_more(answer)):
+            assert_telegram_html(rendered)
+        # the topic is kept for the next follow-up: it must not grow with each one
+        assert len(answer.topic) <= 2 * (len(previous) + len("kapan itu?"))

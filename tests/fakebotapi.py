@@ -721,11 +721,25 @@ def start_webhook_bot(
     path: str = "/telegram/hook",
     prefix: tuple[str, ...] = (),
 ) -> tuple[BotProcess, str]:
-    """The real bot in webhook mode on a free port, once it has given Telegram its URL."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{path}"
-    settings = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port), **(env or {})}
-    process = BotProcess(api, folder, env=settings, prefix=prefix)
-    process.start()
-    api.wait_for("setWebhook", url=url)  # sent once the port listens
-    return process, url
+    """The real bot in webhook mode on a free port, once it has given Telegram its URL.
+
+    `free_port` can only say a port was free a moment ago: when another process took it in
+    between, the bot exits with "cannot listen on port" and is started again on another."""
+    for _ in range(5):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}{path}"
+        settings = {"WEBHOOK_URL": url, "WEBHOOK_SECRET": secret, "PORT": str(port), **(env or {})}
+        process = BotProcess(api, folder, env=settings, prefix=prefix)
+        process.start()
+        deadline = time.monotonic() + 15
+        while not api.calls_to("setWebhook", url=url):  # sent once the port listens
+            assert process.process is not None
+            if process.process.poll() is not None:
+                break
+            assert time.monotonic() < deadline, f"no setWebhook within 15 s:\n{process.output}"
+            time.sleep(0.02)
+        else:
+            return process, url
+        if "cannot listen on port" not in process.output:
+            raise AssertionError(f"the bot exited with {process.process.returncode}:\n{process.output}")
+    raise AssertionError("no free port the bot could listen on, five times over")

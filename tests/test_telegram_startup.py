@@ -143,3 +143,15 @@ def test_polling_flag_polls_even_with_a_webhook_url(api, tmp_path):
         assert "<b>Sumber</b>" in Conversation(api, 3006).ask(QUESTION)["text"]
         assert api.calls_to("setWebhook") == []
         assert api.calls_to("deleteWebhook")
+
+
+def test_without_id_hash_key_no_id_is_stored_and_the_bot_says_so_once(api, tmp_path):
+    with BotProcess(api, tmp_path, env={"ID_HASH_KEY": ""}) as process:
+        kim = Conversation(api, 3006)
+        assert "<b>Sumber</b>" in kim.ask(QUESTION)["text"]
+        assert "tidak memuat identitas" in kim.ask("/lupakan")["text"]
+        assert process.output.count("ID_HASH_KEY is not set") == 1
+        database = process.env["DATABASE_PATH"]
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT chat, user_hash FROM questions").fetchall() == [("", "")]
+        assert db.execute("SELECT COUNT(*) FROM chat_state").fetchone() == (0,)

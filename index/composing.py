@@ -52,7 +52,10 @@ class Composer:
         for group in groups:
             if len(more) == w.more_quotes:
                 break
-            if group not in chosen and not _printed(group, shown):
+            # "More" is read on its own: a quote opening with "Dia" whose sentence before
+            # the answer already showed, or that stands in another paragraph, would not say
+            # who, and no sentence is shown twice; it is left out.
+            if group not in chosen and not _printed(group, shown) and self._readable_alone(group, shown):
                 more.append(self.quote(group, shown))
         disagreements: tuple[Disagreement, ...] = ()
         if clash is not None and 1 in quoted and 0 in quoted:
@@ -135,6 +138,14 @@ class Composer:
             if clash is not None:
                 return clash, group
         return None
+
+    def _readable_alone(self, group: Group, shown: set[int]) -> bool:
+        number = group[0].sentence
+        lead = self.index.sentences[number]
+        if not lead.opens_with_pronoun:
+            return True
+        before = number - 1
+        return before >= 0 and before not in shown and self.index.sentences[before].passage == lead.passage
 
     def quote(self, group: Group, shown: set[int]) -> Quote:
         """The group's quote; `shown` collects the sentences it prints."""

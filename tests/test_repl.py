@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from bot.console import render_more
 from bot.repl import repl
 from index.answerer import Answerer
@@ -115,11 +113,6 @@ def test_context_minutes_zero_reaches_the_repl(tmp_path: Path) -> None:
     assert "tidak menjawab" in without[1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="index/composing.py (the lead's): a 'more' quote whose sentence before was in the main"
-    " answer, or in another paragraph, keeps its bare Dia/Mereka/Ia; :lagi prints it alone",
-)
 def test_no_more_quote_opens_with_a_bare_pronoun(corpus_dir: Path) -> None:
     answerer = Answerer.load(corpus_dir)
     questions = re.findall(r'^q = "(.+)"$', (ROOT / "tests/eval/questions.toml").read_text(), re.M)

@@ -13,7 +13,7 @@ from index.evidence import Facts
 from index.stemmer import Stemmer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence exactly as printed, where it stands, and its search terms."""
 
@@ -31,7 +31,7 @@ class Sentence:
     opens_with_pronoun: bool = False  # "Dia dan Putin ...": means little without the sentence before
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """One paragraph: the unit BM25 ranks."""
 

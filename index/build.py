@@ -51,6 +51,8 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     stemmer = Stemmer(find_names(body))
     names = name_words(body)
     pronouns = words_of("pronouns")
+    # Equal verb sets are one object, stored once in the cache.
+    shared: dict[frozenset[str], frozenset[str]] = {}
     demonstratives = words_of("demonstratives")
     abbreviations = lexicon().abbreviations
     stop = stopwords()
@@ -77,7 +79,8 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         ]
         passage_terms[-1].extend(terms)
         number = len(sentences)
-        resolved = frozenset(terms)
+        own = frozenset(terms)
+        resolved = own  # the same object unless a pronoun adds names: one copy in the cache
         before = sentences[-1] if sentences else None
         # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
         refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
@@ -90,10 +93,10 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
                 p,
                 len(passages) - 1,
                 headline,
-                frozenset(terms),
+                own,
                 resolved,
                 facts=read_facts(text),
-                predicates=predicates(tokens, stemmer),
+                predicates=shared.setdefault(verbs := predicates(tokens, stemmer), verbs),
                 opens_with_pronoun=bool(tokens) and tokens[0] in pronouns,
             )
         )

@@ -82,17 +82,17 @@ class Facts(NamedTuple):
     measure: bool = False
     number: bool = False  # a figure that is not part of a date
     numbers: tuple[tuple[str, str, str], ...] = ()  # (counted thing, value, as printed)
-    values: frozenset[str] = frozenset()  # every figure and date, normalised
+    values: tuple[str, ...] = ()  # every figure and date, normalised, sorted
     reason: float = 0.0  # 1.0 a cause ("karena"), 0.5 a purpose or effect
     vehicle: bool = False
     manner: bool = False
     yesno: bool = False
     origin: bool = False
     places: tuple[tuple[str, str], ...] = ()  # (preposition or place noun, lowercase name)
-    place_nouns: frozenset[str] = frozenset()
+    place_nouns: tuple[str, ...] = ()
     names: tuple[str, ...] = ()  # lowercase words of capitalised names
     person_noun: bool = False
-    roles: frozenset[str] = frozenset()
+    roles: tuple[str, ...] = ()
     currency: bool = False  # an amount of money: "Rp 1,25 miliar", "US$ 104"
     age: bool = False  # an age: "berusia 54 tahun", "(54)"
     speech: bool = False
@@ -231,17 +231,17 @@ def read_facts(text: str) -> Facts:
         measure=measure,
         number=figures or bool(found["number_words"]),
         numbers=_numbers(undated) if figures else (),
-        values=_values(undated, day_dates, text if months else "") if has_digit else frozenset(),
+        values=_values(undated, day_dates, text if months else "") if has_digit else (),
         reason=1.0 if found["reason_markers"] else 0.5 if found["purpose_markers"] else 0.0,
         vehicle=bool(found["vehicles"]),
         manner=bool(found["manner_words"]),
         yesno=bool(found["yesno_markers"]),
         origin=bool(_ORIGIN_HINTS & tokens) and bool(_ORIGIN_RE.search(text)),
         places=tuple(dict.fromkeys(places)),
-        place_nouns=frozenset(found["place_nouns"]),
+        place_nouns=tuple(sorted(found["place_nouns"])),
         names=names,
         person_noun=bool(found["person_nouns"]),
-        roles=frozenset(roles),
+        roles=tuple(sorted(roles)),
         currency=bool((_MONEY_HINTS & tokens or "$" in text) and _CURRENCY.search(text)),
         age=bool((_AGE_HINTS & tokens or "(" in text) and _AGE.search(text)),
         speech=speech,
@@ -271,7 +271,7 @@ def fits_type(
         return 1.0 if facts.measure else 0.4 if facts.number else 0.0
     if qtype in (PLACE, ORIGIN):
         named = {name for prep, name in facts.places if prep in (preposition, "noun")} - asked_set
-        nouns = facts.place_nouns - asked_set
+        nouns = set(facts.place_nouns) - asked_set
         # A named place says more than a place noun.
         score = min(1.0, (2 * len(named) + len(nouns)) / 4)
         if qtype == ORIGIN:
@@ -296,7 +296,7 @@ def fits_type(
                     return 1.0
             others = any(name not in asked_set for name in facts.names)
             # "Putin menjadi pemimpin Rusia pertama ...": the holder named before the role.
-            if others and roles & (facts.roles | {r for r, _ in holders}):
+            if others and roles & {*facts.roles, *(r for r, _ in holders)}:
                 return 0.6
             return 0.3 if others else 0.0
         if any(name not in asked_set for name in facts.names):
@@ -380,7 +380,7 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
-def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str) -> frozenset[str]:
+def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str) -> tuple[str, ...]:
     """Every figure of the sentence as a number token ("10.000" and "10 ribu" both "10000"),
     and every day/month date as "d/m" or "d month": what two outlets must share to be
     quoted as one."""
@@ -388,7 +388,7 @@ def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], date
     found.update(f"{day}/{month}" for day, month, _, _ in day_dates)
     if dated:
         found.update(m.group(0).lower() for m in _DAY_MONTH.finditer(dated))
-    return frozenset(found)
+    return tuple(sorted(found))
 
 
 def _weekday(date: str) -> str:

@@ -6,8 +6,10 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import tempfile
 import time
+from dataclasses import replace
 from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -16,7 +18,7 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Corpus, CorpusError
-from index.evidence import read_facts
+from index.evidence import read_facts, role_names
 from index.lexicon import lexicon
 from index.model import Index, Passage, Sentence
 from index.sentences import split_sentences
@@ -103,6 +105,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         last = passages[-1]
         passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
 
+    _holders_carry_their_office(sentences, stemmer)
     return Index(
         corpus=corpus,
         sentences=sentences,
@@ -117,6 +120,28 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
 
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+
+
+def _holders_carry_their_office(sentences: list[Sentence], stemmer: Stemmer) -> None:
+    """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
+    Syamsul': the later sentence is the governor's too. Each article's office holders (the
+    last two capitalised words after an office) lend the office's stem to every sentence of
+    that article naming them."""
+    offices: dict[tuple[int, str], set[str]] = {}
+    for s in sentences:
+        if s.facts.roles and not s.headline:
+            for role, names in role_names(s.text):
+                holder = [w for w in re.findall(r"[A-Z][\w'’-]*", s.text) if w.lower() in names][-2:]
+                for word in holder:
+                    offices.setdefault((s.article, word.lower()), set()).add(stemmer.stem(role))
+    if not offices:
+        return
+    for number, s in enumerate(sentences):
+        lent = set()
+        for name in s.facts.names:
+            lent |= offices.get((s.article, name), set())
+        if lent - s.resolved:
+            sentences[number] = replace(s, resolved=s.resolved | lent)
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:

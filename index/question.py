@@ -354,6 +354,10 @@ _OUTLET_FILLERS = frozenset(
 
 
 _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
+
+
+def _verb_like(word: str) -> bool:
+    return word in _BASE_VERBS or word in _SPEECH or word.startswith(("me", "ber", "di", "ter"))
 _BASE_VERBS = words_of("base_verbs")
 _ENGLISH_FRAMES = frozenset({"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part"})
 
@@ -421,8 +425,9 @@ def _asked_noun(
             if not following and content:
                 return content[0]  # "harga tiketnya brp?"
             return ""
-        if t in {"apa", "mana"} and i > 0 and qtype in (WHAT,) and tokens[i - 1] in content:
-            return tokens[i - 1]  # "partai apa", "kantor berita mana"
+        before = tokens[i - 1] if i > 0 else ""
+        if t in {"apa", "mana"} and qtype == WHAT and before in content and not _verb_like(before):
+            return before  # "partai apa", "kantor berita mana" (not "membahas apa")
     return ""
 
 
@@ -478,6 +483,8 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
             asked.add(i)  # "sepanjang apa"
         if t in _META:
             asked.add(i)
+        if qtype == SAID and t in _SPEECH and i + 1 < len(tokens) and tokens[i + 1] == "apa":
+            asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
             asked.add(i)
     preposition = "di"

@@ -1,4 +1,5 @@
-"""`python -m index build`: prebuild a corpus's index into the cache and say what it holds."""
+"""`python -m index build|add|remove`: prebuild a corpus's index into the cache and say what it
+holds; add an article by its link or saved page; take one out."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
+from index import adding
 from index.build import cache_path, load_index
 from index.corpus import CorpusError, load_corpus
 
@@ -30,7 +32,21 @@ def main(argv: list[str] | None = None) -> int:
         help="index cache folder, as the bot's INDEX_CACHE_DIR (default: data/index-cache)",
     )
     build.add_argument("--force", action="store_true", help="rebuild even if the cache is current")
+    add = commands.add_parser("add", help="add articles by link, saved HTML file, or - for HTML on stdin")
+    add.add_argument("sources", nargs="+", metavar="SOURCE", help="https://... link, file.html, or -")
+    add.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
+    add.add_argument("--outlet", metavar="NAME", help="the outlet, when the page does not name it")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="the date, when the page does not give it")
+    remove = commands.add_parser("remove", help="take an article out: its entry and its file")
+    remove.add_argument("id", metavar="ID", help="the article's id in sources.toml")
+    remove.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
     args = parser.parse_args(argv)
+    if args.command == "add":
+        return adding.add(
+            args.corpus, args.sources, stdin=sys.stdin.buffer, outlet=args.outlet, published=args.published
+        )
+    if args.command == "remove":
+        return adding.remove(args.corpus, args.id)
     try:
         corpus = load_corpus(args.corpus)
     except CorpusError as exc:

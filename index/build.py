@@ -88,6 +88,11 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
         if before and before.article == a and not before.headline and refers:
             resolved |= {t for t in before.terms if t in names}
+        facts = read_facts(text)
+        # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
+        # terms a question's money or age word counts as found (see query.py).
+        if facts.currency or facts.age:
+            resolved |= {mark for mark, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
         sentences.append(
             Sentence(
                 text,
@@ -97,7 +102,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
                 headline,
                 own,
                 resolved,
-                facts=read_facts(text),
+                facts=facts,
                 predicates=shared.setdefault(verbs := predicates(tokens, stemmer), verbs),
                 opens_with_pronoun=bool(tokens) and tokens[0] in pronouns,
             )
@@ -120,6 +125,8 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
 
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+# Terms no word stems to: a sentence that gives a sum of money, or an age.
+MONEY_MARK, AGE_MARK = "#money", "#age"
 
 
 def _holders_carry_their_office(sentences: list[Sentence], stemmer: Stemmer) -> None:

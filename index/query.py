@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from index.build import AGE_MARK, MONEY_MARK
 from index.closed_class import words_of
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
@@ -86,6 +87,7 @@ class QueryBuilder:
         )
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         self._corrections: dict[str, str] = {}
+        self._facts_seen: dict[str, bool] = {}
 
     def read(self, text: str) -> Question:
         """The question read with this corpus's outlet names."""
@@ -138,6 +140,14 @@ class QueryBuilder:
         if len(self._corrections) < 50_000:
             self._corrections[word] = corrected
         return corrected
+
+    def _has(self, fact: str) -> bool:
+        """True when some sentence of the corpus holds this kind of fact ("currency", "age")."""
+        found = self._facts_seen.get(fact)
+        if found is None:
+            found = any(getattr(s.facts, fact) for s in self.index.sentences)
+            self._facts_seen[fact] = found
+        return found
 
     def _local(self, stems: Iterable[str]) -> bool:
         """True when at most half of the articles use any of these stems."""
@@ -255,6 +265,14 @@ class QueryBuilder:
             seen.update(equivalents)
             known = self._knows((term, *equivalents, *alternatives))
             asked = bool(q.asked_noun) and q.asked_noun in choices
+            if asked and word in _MONEY_NOUNS | _AGE_NOUNS:
+                # "Berapa anggarannya?", "how much money", "berapa usianya": any sum of money
+                # (any age) answers it, in whatever words the article gives it.
+                mark = MONEY_MARK if word in _MONEY_NOUNS else AGE_MARK
+                equivalents.add(mark)
+                known = known or self.index.bm25.knows(mark) or self._has(
+                    "currency" if mark == MONEY_MARK else "age"
+                )
             terms.append(
                 Term(
                     (term,),
@@ -284,6 +302,7 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
+_MONEY_NOUNS = words_of("money_nouns")
 
 
 def _is_verb(word: str) -> bool:

@@ -249,7 +249,12 @@ def read_facts(text: str) -> Facts:
 
 
 def fits_type(
-    qtype: str, facts: Facts, asked: Iterable[str], preposition: str = "di", text: str = ""
+    qtype: str,
+    facts: Facts,
+    asked: Iterable[str],
+    preposition: str = "di",
+    text: str = "",
+    office: frozenset[str] = frozenset(),
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -289,14 +294,17 @@ def fits_type(
     if qtype == PERSON:
         roles = _ROLES & asked_set
         if roles:
-            # "Siapa ketua majelis hakim?": a name after that role, not any name.
+            # "Siapa ketua majelis hakim?": a name after that role, not any name. The names
+            # the question ties to the office ("menteri luar negeri Rusia") stand with it:
+            # "Menlu Ri Yong-ho" does not answer for Russia when Rusia is named elsewhere.
             holders = role_names(text) if facts.roles else ()
-            for role, names in holders:
-                if role in roles and names - asked_set:
-                    return 1.0
+            tied = office & set(facts.names)
+            held = [names for role, names in holders if role in roles and names - asked_set]
+            if any(tied <= names for names in held):
+                return 1.0
             others = any(name not in asked_set for name in facts.names)
             # "Putin menjadi pemimpin Rusia pertama ...": the holder named before the role.
-            if others and roles & {*facts.roles, *(r for r, _ in holders)}:
+            if others and not held and roles & set(facts.roles):
                 return 0.6
             return 0.3 if others else 0.0
         if any(name not in asked_set for name in facts.names):
@@ -417,6 +425,7 @@ def same_fact(
     shared = a_terms & b_terms
     if len(shared) < 4:
         return a_terms == b_terms and normalize(a_text).casefold() == normalize(b_text).casefold()
+
     # Cosine-like: a short sentence wholly inside a long one is not the same fact.
     def total(terms: frozenset[str]) -> float:
         return mass(terms) if mass is not None else sum(map(idf, terms))

@@ -79,6 +79,9 @@ class Question:
     # For "di/ke/dari mana": the preposition, so "ke mana" prefers "ke X".
     preposition: str = "di"
     wants_name: bool = False  # "siapa nama ...", "what is the name of ...": a name, not a role
+    # The words that name an office with its role noun: "luar negeri Rusia" of "Siapa menteri
+    # luar negeri Rusia yang ...". Its holder must be named with them.
+    office: frozenset[str] = frozenset()
     # The word whose value a "berapa"/"what" question asks for ("usia" of "berapa usia Putin").
     asked_noun: str = ""
 
@@ -358,6 +361,8 @@ _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
 
 def _verb_like(word: str) -> bool:
     return word in _BASE_VERBS or word in _SPEECH or word.startswith(("me", "ber", "di", "ter"))
+
+
 _BASE_VERBS = words_of("base_verbs")
 _ENGLISH_FRAMES = frozenset({"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part"})
 
@@ -429,6 +434,25 @@ def _asked_noun(
         if t in {"apa", "mana"} and qtype == WHAT and before in content and not _verb_like(before):
             return before  # "partai apa", "kantor berita mana" (not "membahas apa")
     return ""
+
+
+def _office(tokens: list[str]) -> frozenset[str]:
+    """The words after the question's role noun, up to "yang", a verb or a preposition."""
+    for i, token in enumerate(tokens):
+        if token in _ROLES:
+            phrase = []
+            for word in tokens[i + 1 :]:
+                if word in _OFFICE_ENDS or _verb_like(word) or word in QUESTION_WORDS:
+                    break
+                phrase.append(word)
+            return frozenset(phrase)
+    return frozenset()
+
+
+_ROLES = words_of("role_nouns")
+_OFFICE_ENDS = frozenset(
+    {"yang", "di", "ke", "dari", "dalam", "saat", "ketika", "pada", "untuk", "itu", "tersebut"}
+)
 
 
 def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | None = None) -> Question:
@@ -523,4 +547,5 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         preposition=preposition,
         asked_noun=asked_noun,
         wants_name="nama" in tokens or "name" in raw_tokens,
+        office=_office(tokens) if qtype == PERSON else frozenset(),
     )

@@ -18,7 +18,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     outlets = set(q.outlets)
     for c in candidates:
         sentence = index.sentences[c.sentence]
-        c.fit = fits_type(q.qtype, sentence.facts, asked, q.preposition, sentence.text)
+        c.fit = fits_type(q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office)
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around

@@ -60,3 +60,19 @@ def test_figures_and_dates_are_read_as_values() -> None:
         == read_facts("Sekitar 10 ribu buruh bekerja di sana.").values
     )
     assert "24/4" in read_facts("Kim tiba pada Rabu (24/4).").values
+
+
+def test_an_office_holder_answers_for_the_office_the_question_names() -> None:
+    # "Siapa kepala dinas Kota Lembah?": the holder named with another town's office is no
+    # answer, though the sentence names Kota Lembah elsewhere.
+    text = "Kepala Dinas Sosial Kota Hilir, Rudi Hartono, mengirim bantuan ke Kota Lembah."
+    facts = read_facts(text)
+    asked = {"siapa", "kepala", "dinas", "sosial", "kota", "lembah"}
+    wrong = fits_type(
+        PERSON, facts, asked, text=text, office=frozenset({"dinas", "sosial", "kota", "lembah"})
+    )
+    assert wrong < required_fit(PERSON)
+    right = fits_type(
+        PERSON, facts, asked | {"hilir"}, text=text, office=frozenset({"dinas", "sosial", "kota", "hilir"})
+    )
+    assert right == 1.0

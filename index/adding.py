@@ -139,8 +139,8 @@ def fetch(url: str, *, timeout: float = FETCH_SECONDS, limit: int = MAX_PAGE_BYT
 def _reason(exc: httpx.HTTPError) -> str:
     cause: BaseException | None = exc
     while cause is not None:
-        if isinstance(cause, OSError) and cause.strerror:
-            return cause.strerror.lower()
+        if isinstance(cause, OSError) and cause.errno:
+            return os.strerror(cause.errno).lower()  # "connection refused", not asyncio's wording
         cause = cause.__cause__ or cause.__context__
     return str(exc) or type(exc).__name__
 

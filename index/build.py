@@ -18,9 +18,10 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Corpus, CorpusError
-from index.evidence import read_facts, role_names
+from index.evidence import read_all_facts, read_facts, role_names
 from index.lexicon import lexicon
 from index.model import Index, Passage, Sentence
+from index.parallel import workers
 from index.sentences import split_sentences
 from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stem_many, stopwords
 from index.text import cased_words, words
@@ -43,11 +44,16 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
             for text in pieces:
                 raw_sentences.append((a, p, paragraph.is_headline, text))
 
-    # On a large corpus, stem every distinct word at once on all cores.
+    # On a large corpus, stem every distinct word and read every sentence's facts on all
+    # cores (index/parallel.py); on a small one, here.
+    texts = [text for _, _, _, text in raw_sentences]
     vocabulary_words: set[str] = set()
-    for _, _, _, text in raw_sentences:
+    for text in texts:
         vocabulary_words.update(words(text))
-    stem_many(vocabulary_words)
+    with workers(max(len(vocabulary_words), len(texts))) as pool:
+        stem_many(vocabulary_words, pool)
+        read_ahead = pool.map(read_all_facts, texts)
+    all_facts = read_ahead if read_ahead is not None else [read_facts(text) for text in texts]
     # Names are learnt from body text only: a headline capitalises every word.
     body = [t for _, _, headline, t in raw_sentences if not headline]
     stemmer = Stemmer(find_names(body))
@@ -63,7 +69,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
     passage_terms: list[list[str]] = []
     vocabulary: set[str] = set()
     current: tuple[int, int] | None = None
-    for a, p, headline, text in raw_sentences:
+    for (a, p, headline, text), facts in zip(raw_sentences, all_facts, strict=True):
         if (a, p) != current:
             current = (a, p)
             passages.append(Passage(article=a, paragraph=p, sentences=()))
@@ -88,7 +94,6 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
         if before and before.article == a and not before.headline and refers:
             resolved |= {t for t in before.terms if t in names}
-        facts = read_facts(text)
         # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
         # terms a question's money or age word counts as found (see query.py).
         if facts.currency or facts.age:

@@ -248,6 +248,11 @@ def read_facts(text: str) -> Facts:
     )
 
 
+def read_all_facts(texts: list[str]) -> list[Facts]:
+    """The facts of many sentences (a chunk of work for a worker process)."""
+    return [read_facts(text) for text in texts]
+
+
 def fits_type(
     qtype: str,
     facts: Facts,

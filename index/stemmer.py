@@ -4,18 +4,15 @@ and the stopword list."""
 from __future__ import annotations
 
 import logging
-import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import cache, lru_cache
 from importlib import resources
-from multiprocessing import get_context
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
+from index.parallel import Workers
 from index.text import cased_words
 
 # Question words and negations are never stopwords: they tell a "kapan" question from a
@@ -61,8 +58,6 @@ log = logging.getLogger(__name__)
 
 # Stems found in bulk by `stem_many` (worker processes on a large corpus).
 _STEMS: dict[str, str] = {}
-# Below this many new words, stemming them here is faster than starting worker processes.
-PARALLEL_FROM = 20_000
 
 
 @lru_cache(maxsize=300_000)
@@ -84,28 +79,17 @@ def _stem_chunk(words: list[str]) -> list[str]:
     return [stemmer.stem(w) or w for w in words]
 
 
-def stem_many(words: Iterable[str]) -> None:
-    """Stem a large vocabulary ahead of use, split over the machine's cores.
+def stem_many(words: Iterable[str], pool: Workers) -> None:
+    """Stem a large vocabulary ahead of use on the pool's worker processes.
 
     Sastrawi is pure Python and stems one word in about 0.2 ms: at a thousand times the
-    shipped corpus (75,000 distinct words) that is most of an index build. Worker processes
-    are started fresh ("spawn"), never forked, so a caller's threads (a running bot) are
-    safe; as with any use of multiprocessing, the program's main module must not do its work
-    on import (`if __name__ == "__main__":`).
+    shipped corpus (75,000 distinct words) that is most of an index build.
     """
     overrides = _overrides()
     todo = sorted({w for w in words if w.isalpha() and w not in overrides and w not in _STEMS})
-    workers = min(os.cpu_count() or 1, 8)
-    if len(todo) < PARALLEL_FROM or workers < 2:
-        return
-    chunks = [todo[i :: workers * 4] for i in range(workers * 4)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for chunk, stems in zip(chunks, pool.map(_stem_chunk, chunks), strict=True):
-                _STEMS.update(zip(chunk, stems, strict=True))
-    except (OSError, BrokenProcessPool) as exc:
-        # No processes to be had (a sandbox, a limit): the words are stemmed here as used.
-        log.warning("stemming in worker processes failed (%s); stemming in this process", exc)
+    stems = pool.map(_stem_chunk, todo)
+    if stems is not None:
+        _STEMS.update(zip(todo, stems, strict=True))
 
 
 def is_indonesian_word(word: str) -> bool:

@@ -1,0 +1,36 @@
+"""An index built on worker processes is the index built in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import index.parallel
+from index.build import build_index
+from index.corpus import load_corpus
+from index.stemmer import _STEMS
+
+BANJIR = Path(__file__).resolve().parent / "fixtures" / "corpus_banjir"
+
+
+def test_workers_build_the_same_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = load_corpus(BANJIR)
+    alone = build_index(corpus)
+    monkeypatch.setattr(index.parallel, "PARALLEL_FROM", 10)  # so a small corpus uses workers
+    _STEMS.clear()
+    together = build_index(corpus)
+    assert len(_STEMS) > 100  # the stems really came from the workers
+    assert [s.facts for s in together.sentences] == [s.facts for s in alone.sentences]
+    assert [s.resolved for s in together.sentences] == [s.resolved for s in alone.sentences]
+    assert together.vocabulary == alone.vocabulary
+
+
+def test_no_worker_processes_means_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(index.parallel, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(index.parallel, "ProcessPoolExecutor", refuse)
+    built = build_index(load_corpus(BANJIR))
+    assert built.sentences and all(s.terms for s in built.sentences if not s.headline)

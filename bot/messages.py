@@ -22,6 +22,7 @@ TEXT: dict[str, dict[str, str]] = {
         # Telegram
         "start_known": "Saya sudah membaca {count} artikel tentangnya, dari {outlets}.",
         "start_tap": "Ketuk salah satu contoh di bawah, atau ketik pertanyaan Anda sendiri.",
+        "start_type": "Ketik pertanyaan Anda tentang berita itu.",
         "help": "Ketik pertanyaan tentang {event}. Saya menjawab dengan kalimat yang dikutip "
         "dari berita; tanda [1], [2] menunjuk ke daftar sumber di bawahnya. Kalau artikelnya "
         "tidak menjawab, saya katakan terus terang.\n\n"
@@ -74,6 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         # Telegram
         "start_known": "I have read {count} articles about it, from {outlets}.",
         "start_tap": "Tap one of the examples below, or type your own question.",
+        "start_type": "Type your question about the news.",
         "help": "Type a question about {event}. I answer with sentences quoted from the news; "
         "the marks [1], [2] point to the list of sources below them. When the articles do not "
         "answer, I say so.\n\n"

@@ -344,7 +344,10 @@ async def start(update: Update, context: BotContext) -> None:
         [InlineKeyboardButton(example, callback_data=f"ask:{language}:{n}")]
         for n, example in enumerate(_examples(services, language))
     ]
-    html = render_start(_event(services, language), services.answerer.corpus.sources, language)
+    corpus = services.answerer.corpus
+    html = render_start(
+        _event(services, language), corpus.sources, language, bool(corpus.event.examples_in(language))
+    )
     await _message(update).reply_html(html, reply_markup=InlineKeyboardMarkup(buttons) if buttons else None)
 
 

@@ -65,14 +65,17 @@ def render_sources(sources: tuple[Source, ...], language: str) -> str:
     return _first_lines_that_fit([heading, *entries], separator="\n\n")
 
 
-def render_start(event: str, sources: tuple[Source, ...], language: str) -> str:
-    """The /start greeting: what the bot knows and how to ask (the examples are buttons)."""
+def render_start(
+    event: str, sources: tuple[Source, ...], language: str, has_examples: bool = True
+) -> str:
+    """The /start greeting: what the bot knows and how to ask (the examples, when the corpus
+    has any, are buttons under it)."""
     outlets = ", ".join(dict.fromkeys(s.outlet for s in sources))
     lines = [
         text(language, "greeting", event=event),
         text(language, "start_known", count=len(sources), outlets=outlets),
         "",
-        text(language, "start_tap"),
+        text(language, "start_tap" if has_examples else "start_type"),
     ]
     return _first_lines_that_fit([_clip(line, 1500) for line in lines])
 

@@ -265,3 +265,11 @@ def test_checker_accepts_telegram_html():
     html = '<b>a</b> &lt; <i>b &amp; c</i> <a href="https://x.org/?a=1&amp;b=2">d</a> &#128512;'
     assert problems(html) == []
     assert utf16_length("😀") == 2 and utf16_length("a😀") == 3
+
+
+def test_start_without_examples_does_not_point_at_buttons(corpus_dir: Path) -> None:
+    corpus = load_corpus(corpus_dir)
+    with_examples = render_start(corpus.event.title, corpus.sources, "id")
+    without = render_start(corpus.event.title, corpus.sources, "id", has_examples=False)
+    assert "contoh di bawah" in with_examples
+    assert "contoh di bawah" not in without and "Ketik pertanyaan" in without

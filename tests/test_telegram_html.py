@@ -267,7 +267,7 @@ def test_checker_accepts_telegram_html():
     assert utf16_length("😀") == 2 and utf16_length("a😀") == 3
 
 
-def test_start_without_examples_does_not_point_at_buttons(corpus_dir: Path) -> None:
+def test_start_without_examples_does_not_point_at_buttons(corpus_dir) -> None:  # type: ignore[no-untyped-def]
     corpus = load_corpus(corpus_dir)
     with_examples = render_start(corpus.event.title, corpus.sources, "id")
     without = render_start(corpus.event.title, corpus.sources, "id", has_examples=False)

@@ -50,6 +50,7 @@ _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
 _PLACE_NOUNS = words_of("place_nouns")
 _PLACE_FRAMES = words_of("place_frames")
+_MANNER_FRAMES = words_of("manner_frames")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
 # The words after "berapa" that belong to the question, not to its topic.
@@ -268,6 +269,8 @@ def _type_at(tokens: list[str], i: int) -> str:
         return MANNER
     if token == "apa" and prev in _MANNER_VERBS:
         return MANNER
+    if token == "apa" and (prev in _MANNER_FRAMES or (tokens[0] in _MANNER_VERBS and "apa" in tokens)):
+        return MANNER  # "moda transportasi apa", "dengan ... apa": the means
     if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
         return REASON
     if token in {"berapa", "berapakah"}:
@@ -527,6 +530,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         and not (t == "nama" and qtype == PERSON)
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
+        and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
     )
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (

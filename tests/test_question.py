@@ -115,6 +115,8 @@ def test_follow_up_questions_are_anaphoric() -> None:
         ("Kantor berita mana yang melaporkannya?", WHAT),
         ("Kota mana yang terdampak?", PLACE),
         ("Apa kata bupati soal bantuan?", SAID),
+        ("Dengan moda transportasi apa mereka datang?", MANNER),
+        ("gubernur ngomong apa soal biayanya?", SAID),
         ("ada korban gak?", YESNO),
         ("udah ketemu belum?", YESNO),
         # The most specific of several question words wins.

@@ -48,6 +48,17 @@ def database(bot) -> sqlite3.Connection:
     return sqlite3.connect(bot.env["DATABASE_PATH"])
 
 
+def rows_when(bot, sql: str, params: tuple, expected, timeout: float = 10.0):
+    """The rows of `sql` once they equal `expected`: the bot writes them just after replying."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with database(bot) as db:
+            found = db.execute(sql, params).fetchall()
+        if found == expected or time.monotonic() > deadline:
+            return found
+        time.sleep(0.02)
+
+
 def buttons(reply) -> list[tuple[str, str]]:
     keyboard = reply.get("reply_markup", {}).get("inline_keyboard", [])
     return [(b["text"], b["callback_data"]) for row in keyboard for b in row]
@@ -137,10 +148,12 @@ def test_thumbs_are_recorded_and_acknowledged(api, bot):
     query = api.tap(down, message=message, user_id=2007)  # someone else in the chat disagrees
     (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
     assert "catat" in toast.params["text"]
-    with database(bot) as db:
-        votes = db.execute(
-            "SELECT value FROM feedback WHERE answer_key = ? ORDER BY value", (up.split(":")[1],)
-        ).fetchall()
+    votes = rows_when(
+        bot,
+        "SELECT value FROM feedback WHERE answer_key = ? ORDER BY value",
+        (up.split(":")[1],),
+        [(-1,), (1,)],
+    )
     assert votes == [(-1,), (1,)]
 
 
@@ -315,8 +328,11 @@ def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
     message = answered(api, gina)
     query = api.tap(buttons(message)[0][1], message=message, user_id=gina.user_id)
     api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
+    gina_id = pseudonym(ID_HASH_KEY.encode(), gina.user_id)
+    for table in ("questions", "chat_state", "feedback"):  # written just after the replies
+        count = f"SELECT COUNT(*) FROM {table} WHERE user_hash = ?"
+        assert rows_when(bot, count, (gina_id,), [(1,)]) == [(1,)], table
     with database(bot) as db:
-        gina_id = pseudonym(ID_HASH_KEY.encode(), gina.user_id)
         (row,) = db.execute(
             "SELECT text, kind, answered, sources, ms, chat_type FROM questions WHERE chat = ?",
             (gina_id,),
@@ -324,9 +340,6 @@ def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
         assert row[:3] == (QUESTION, "answer", 1) and row[3] and row[4] >= 0
         assert row[5] == "private"
         assert str(gina.user_id) not in str(db.execute("SELECT * FROM questions").fetchall())
-        for table in ("chat_state", "feedback"):
-            count = db.execute(f"SELECT COUNT(*) FROM {table} WHERE user_hash = ?", (gina_id,))
-            assert count.fetchone() == (1,), table
 
     reply = gina.ask("/lupakan")
     assert "Sudah saya hapus" in reply["text"]
@@ -338,9 +351,7 @@ def test_questions_are_logged_and_lupakan_deletes_them(api, bot):
 
 
 def test_telegram_asking_to_retry_later_is_honoured(api, bot):
-    api.fail(
-        "sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1
-    )
+    api.fail("sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1)
     reply = person(api, 1024).ask(QUESTION)  # the refused attempt
     assert reply["text"].startswith("“")
     (first, second) = api.wait_for("sendMessage", chat_id=1024, count=2)

@@ -41,6 +41,8 @@ class Settings:
     store_questions: bool
     rate_limit_per_minute: int
     context_minutes: float
+    # How often the running bot looks at the corpus folder for a change (0: only on SIGHUP).
+    corpus_check_seconds: int = 5
 
     def __repr__(self) -> str:  # never let the token reach a log line
         token = "***" if self.telegram_bot_token else None
@@ -116,6 +118,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         store_questions=_bool(env, "STORE_QUESTIONS", True),
         rate_limit_per_minute=_int(env, "RATE_LIMIT_PER_MINUTE", 20, 1, 10_000),
         context_minutes=float(_int(env, "CONTEXT_MINUTES", 5, 0, 24 * 60)),
+        corpus_check_seconds=_int(env, "CORPUS_CHECK_SECONDS", 5, 0, 3600),
     )
 
 

@@ -36,6 +36,7 @@ from bot.flood import FloodGate
 from bot.logs import configure_logging
 from bot.messages import text
 from bot.reachability import Reachability, WatchedRequest
+from bot.reload import start_reloading, stop_reloading
 from bot.settings import Settings
 from bot.storage import SEEN_SECONDS, StorageError, Store
 from bot.telegram_handlers import (
@@ -161,11 +162,13 @@ async def _post_init(application: Application) -> None:
             " so /lupakan can only clear what the bot holds in memory"
         )
     await _register_commands(application)
+    start_reloading(application.bot_data, services, services.settings)
     log.info("bot @%s is up", application.bot.username)
 
 
 async def _post_shutdown(application: Application) -> None:
     services: Services = application.bot_data[SERVICES]
+    await stop_reloading(application.bot_data)
     await services.store.close()
     services.worker.shutdown()
 

@@ -6,7 +6,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from index.answerer import Answerer
@@ -112,14 +112,18 @@ class Report:
         }
 
 
-def load_items(path: Path) -> list[Item]:
-    """The questions of an evaluation file (TOML, [[question]] tables)."""
+def _read_toml(path: Path, what: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise EvalError(f"{path}: evaluation file not found") from None
+        raise EvalError(f"{path}: {what} file not found") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise EvalError(f"{path}: not a valid TOML file ({exc})") from None
+
+
+def load_items(path: Path) -> list[Item]:
+    """The questions of an evaluation file (TOML, [[question]] tables)."""
+    data = _read_toml(path, "evaluation")
     default_split = data.get("split", "tuning")
     if default_split not in SPLITS:
         raise EvalError(f"{path}: split must be one of {', '.join(SPLITS)}, got {default_split!r}")
@@ -211,12 +215,7 @@ class EvalSet:
 def load_suite(path: Path) -> list[EvalSet]:
     """The evaluation sets a suite file lists (TOML, [[set]] tables with name, corpus, questions;
     paths relative to the suite file)."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise EvalError(f"{path}: suite file not found") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{path}: not a valid TOML file ({exc})") from None
+    data = _read_toml(path, "suite")
     sets = []
     for number, entry in enumerate(data.get("set", []), start=1):
         try:

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+from small_corpus import write_corpus
+
 from index.answerer import MAX_QUESTION_CHARS, Answerer
 from index.answers import Kind
 
@@ -49,20 +51,14 @@ def test_the_same_quote_in_four_outlets_is_said_once_and_cited_to_all(answerer: 
 
 def test_departure_dates_that_differ_are_both_shown(tmp_path: Path) -> None:
     # Two outlets date one departure differently: both dates are shown, each cited.
-    (tmp_path / "a.txt").write_text(
-        "Rombongan Gubernur Sulastri berangkat dari Kota Lembah menuju Pulau Sentigi pada Rabu (23/4).\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "b.txt").write_text(
-        "Gubernur Sulastri dan rombongan berangkat dari Kota Lembah menuju Pulau Sentigi "
-        "pada Rabu (24/4/2019).\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "sources.toml").write_text(
-        '[event]\ntitle = "Kunjungan gubernur (contoh)"\n\n'
-        '[[article]]\nid = "a"\nfile = "a.txt"\noutlet = "Kabar A"\ntitle = ""\npublished = 2019-04-24\n\n'
-        '[[article]]\nid = "b"\nfile = "b.txt"\noutlet = "Kabar B"\ntitle = ""\npublished = 2019-04-25\n',
-        encoding="utf-8",
+    here = "berangkat dari Kota Lembah menuju Pulau Sentigi"
+    write_corpus(
+        tmp_path,
+        "Kunjungan gubernur (contoh)",
+        [
+            ("a", "Kabar A", "2019-04-24", f"Rombongan Gubernur Sulastri {here} pada Rabu (23/4)."),
+            ("b", "Kabar B", "2019-04-25", f"Gubernur Sulastri dan rombongan {here} pada Rabu (24/4/2019)."),
+        ],
     )
     answer = Answerer.load(tmp_path).answer("Kapan Gubernur Sulastri berangkat ke Pulau Sentigi?")
     assert answer.disagreements, answer

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from small_corpus import write_corpus
 
 from index.answerer import Answerer
 from index.answers import Answer
@@ -79,21 +80,12 @@ def test_departure_and_arrival_dates_are_not_a_disagreement(answerer: Answerer) 
 
 def test_outlets_printing_different_tolls_are_never_one_quote(tmp_path: Path) -> None:
     # Two outlets share a long attribution clause but report different death tolls.
-    (tmp_path / "a.txt").write_text(
-        "Korban tewas banjir bandang di Desa Sukamaju bertambah menjadi 12 orang, kata Kepala BPBD "
-        "Kabupaten Lembah Hijau, Andi Saputra, di kantornya, Selasa (4/3/2025).\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "b.txt").write_text(
-        "Korban tewas banjir bandang di Desa Sukamaju bertambah menjadi 15 orang, kata Kepala BPBD "
-        "Kabupaten Lembah Hijau, Andi Saputra, di kantornya, Selasa (4/3/2025).\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "sources.toml").write_text(
-        '[event]\ntitle = "Banjir bandang (contoh)"\n\n'
-        '[[article]]\nid = "a"\nfile = "a.txt"\noutlet = "Kabar A"\ntitle = ""\npublished = 2025-03-04\n\n'
-        '[[article]]\nid = "b"\nfile = "b.txt"\noutlet = "Kabar B"\ntitle = ""\npublished = 2025-03-04\n',
-        encoding="utf-8",
+    said = "kata Kepala BPBD Kabupaten Lembah Hijau, Andi Saputra, di kantornya, Selasa (4/3/2025)."
+    toll = "Korban tewas banjir bandang di Desa Sukamaju bertambah menjadi {} orang, " + said
+    write_corpus(
+        tmp_path,
+        "Banjir bandang (contoh)",
+        [("a", "Kabar A", "2025-03-04", toll.format(12)), ("b", "Kabar B", "2025-03-04", toll.format(15))],
     )
     answer = Answerer.load(tmp_path).answer("Berapa korban tewas banjir bandang di Sukamaju?")
     assert answer.answered

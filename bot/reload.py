@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from bot.settings import Settings
 from index.answerer import Answerer
-from index.corpus import CorpusError
+from index.corpus import CorpusError, load_corpus
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,7 @@ class CorpusReloader:
         self._task: asyncio.Task[None] | None = None
         self._signal = False
         self.reloads = 0  # swaps done, for tests and logs
+        self.started = asyncio.Event()  # set once the corpus loaded at start-up has been compared
 
     def start(self) -> None:
         """Start watching (in the running event loop); SIGHUP reloads at once."""
@@ -105,25 +106,53 @@ class CorpusReloader:
             self._task = None
 
     async def _watch(self, last: State) -> None:
+        # The answerer was loaded before the bot reached Telegram, which can take a while: a
+        # change made meanwhile has no later change to reveal it.
+        try:
+            if await asyncio.to_thread(self._stale):
+                await self.reload("the corpus changed while the bot was starting")
+        except Exception:
+            log.exception("comparing the corpus with the one loaded failed")
+        self.started.set()
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wanted.wait(), self.interval or None)
-            signalled = self._wanted.is_set()
-            self._wanted.clear()
-            state = await asyncio.to_thread(folder_state, self.corpus_dir)
-            if not signalled:
-                if state == last:
-                    continue
-                # `index add` writes the article's file, then sources.toml: wait until the
-                # folder has stopped changing rather than read it between the two.
-                while True:
-                    await asyncio.sleep(self.settle)
-                    again = await asyncio.to_thread(folder_state, self.corpus_dir)
-                    if again == state:
-                        break
-                    state = again
-            last = state  # taken before loading: a change made while it loads is seen next time
-            await self.reload("SIGHUP" if signalled else "the corpus folder changed")
+            try:
+                last = await self._check(last)
+            except Exception:  # a watcher that died quietly would never reload again
+                log.exception("checking the corpus folder failed; trying again at the next look")
+
+    async def _check(self, last: State) -> State:
+        signalled = self._wanted.is_set()
+        self._wanted.clear()
+        state = await asyncio.to_thread(folder_state, self.corpus_dir)
+        if not signalled:
+            if state == last:
+                return last
+            # `index add` writes the article's file, then sources.toml: wait until the folder
+            # has stopped changing rather than read it between the two.
+            while True:
+                await asyncio.sleep(self.settle)
+                again = await asyncio.to_thread(folder_state, self.corpus_dir)
+                if again == state:
+                    break
+                state = again
+        # `state` was taken before loading: a change made while it loads is seen next time.
+        await self.reload("SIGHUP" if signalled else "the corpus folder changed")
+        return state
+
+    def _stale(self) -> bool:
+        """Whether the folder now holds another corpus than the answerer's (or a broken one)."""
+        try:
+            now = load_corpus(self.corpus_dir)
+        except CorpusError:
+            return True
+        old = self.holder.answerer.corpus
+        return (now.event, now.sources, [a.raw for a in now.articles]) != (
+            old.event,
+            old.sources,
+            [a.raw for a in old.articles],
+        )
 
     async def reload(self, reason: str = "asked") -> bool:
         """Build the answerer of the folder as it is now and swap it in; False (and one log line)

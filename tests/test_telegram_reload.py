@@ -208,6 +208,24 @@ async def test_sighup_in_process_reloads_the_real_corpus(tmp_path, corpus):
         await reloader.stop()
 
 
+async def test_a_change_made_before_the_watch_began_is_caught_at_its_start(tmp_path, corpus):
+    holder = SimpleNamespace(answerer=Answerer.load(corpus))
+    unchanged = CorpusReloader(holder, corpus, None, interval=0)  # type: ignore[arg-type]
+    unchanged.start()
+    await asyncio.wait_for(unchanged.started.wait(), 30)
+    await unchanged.stop()
+    assert unchanged.reloads == 0
+    add_article(corpus, "json_ld.html")  # while the bot was still reaching Telegram, say
+    reloader = CorpusReloader(holder, corpus, None, interval=0)  # type: ignore[arg-type]
+    reloader.start()
+    try:
+        await asyncio.wait_for(reloader.started.wait(), 30)
+        assert reloader.reloads == 1
+        assert [a.source.id for a in holder.answerer.corpus.articles][-1] == "lintas-fiktif"
+    finally:
+        await reloader.stop()
+
+
 def test_the_folder_state_changes_with_any_file_in_it(corpus):
     first = folder_state(corpus)
     assert folder_state(corpus) == first

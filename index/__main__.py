@@ -9,7 +9,6 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from index import adding
 from index.build import cache_path, load_index
 from index.corpus import CorpusError, load_corpus
 
@@ -41,11 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     remove.add_argument("id", metavar="ID", help="the article's id in sources.toml")
     remove.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
     args = parser.parse_args(argv)
-    if args.command == "add":
-        return adding.add(
-            args.corpus, args.sources, stdin=sys.stdin.buffer, outlet=args.outlet, published=args.published
-        )
-    if args.command == "remove":
+    if args.command in ("add", "remove"):
+        from index import adding  # httpx and tomlkit: only these two commands need them
+
+        if args.command == "add":
+            return adding.add(
+                args.corpus,
+                args.sources,
+                stdin=sys.stdin.buffer,
+                outlet=args.outlet,
+                published=args.published,
+            )
         return adding.remove(args.corpus, args.id)
     try:
         corpus = load_corpus(args.corpus)

@@ -129,6 +129,7 @@ _W = {
     )
 }
 _TIME_UNITS = words_of("time_units")
+_PERSON_WORDS = _W["person_nouns"].single
 _QUANTITY_WORDS = _W["number_words"].single | {"beberapa", "setengah"}
 _MEASURE_UNITS = words_of("measure_units")
 _MEASURE_NOUNS = frozenset({"magnitudo", "kedalaman", "ketinggian", "kecepatan", "kekuatan", "skala"})
@@ -260,6 +261,7 @@ def fits_type(
     preposition: str = "di",
     text: str = "",
     office: frozenset[str] = frozenset(),
+    name_of: bool = False,
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -297,12 +299,14 @@ def fits_type(
     if qtype == YESNO:
         return 1.0 if facts.yesno else 0.0
     if qtype == PERSON:
-        roles = _ROLES & asked_set
+        # "Siapa nama nelayan itu?": a person asked for by a noun wants the name that noun
+        # introduces, as an office does.
+        roles = (_ROLES | (_PERSON_WORDS if name_of else frozenset())) & asked_set
         if roles:
             # "Siapa ketua majelis hakim?": a name after that role, not any name. The names
             # the question ties to the office ("menteri luar negeri Rusia") stand with it:
             # "Menlu Ri Yong-ho" does not answer for Russia when Rusia is named elsewhere.
-            holders = role_names(text) if facts.roles else ()
+            holders = role_names(text, name_of) if facts.roles or name_of else ()
             tied = office & set(facts.names)
             held = [names for role, names in holders if role in roles and names - asked_set]
             if any(tied <= names for names in held):
@@ -335,20 +339,23 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
 
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
-_ROLE_NAME = re.compile(
-    rf"\b((?i:{pattern('role_nouns')}))\b((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{{1,30}}\)))"
-    rf"{{1,10}})"
-)
+_HOLDER = r"((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))){1,10})"
+_ROLE_NAME = re.compile(rf"\b((?i:{pattern('role_nouns')}))\b" + _HOLDER)
+# "nelayan bernama Budi", "seorang pilot, Arif Wicaksono": a person named after the noun.
+_PERSON_NAME = re.compile(rf"\b((?i:{pattern('person_nouns')}))\b(?:\s+(?:bernama|berinisial))?" + _HOLDER)
 
 
 @lru_cache(maxsize=50_000)
-def role_names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each role noun with the capitalised words that follow it: the office and its holder
     ("Kepala BPBD Tanah Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah",
     "merapu", "yusran", "mattola"})). Read when a question asks who holds an office."""
     found = []
     abbreviations = lexicon().abbreviations
-    for m in _ROLE_NAME.finditer(text):
+    matches = list(_ROLE_NAME.finditer(text))
+    if people:
+        matches += _PERSON_NAME.finditer(text)
+    for m in matches:
         names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
         if names:
             role = m.group(1).lower()

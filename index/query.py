@@ -283,7 +283,7 @@ class QueryBuilder:
                     or self._strong(word, q, typed_as.get(word, ()))
                     # "Kapan X lahir?": when the question asks when something happened, the
                     # happening itself must be reported.
-                    or (q.qtype in _HAPPENING_TYPES and q.language == "id" and _is_verb(word)),
+                    or (q.qtype in _HAPPENING_TYPES and _is_verb(word)),
                     known=known,
                     word=word,
                     verb=q.language == "id" and _is_verb(word),

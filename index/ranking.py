@@ -18,7 +18,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     outlets = set(q.outlets)
     for c in candidates:
         sentence = index.sentences[c.sentence]
-        c.fit = fits_type(q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office)
+        c.fit = fits_type(
+            q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office, q.wants_name
+        )
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around

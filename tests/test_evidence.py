@@ -76,3 +76,12 @@ def test_an_office_holder_answers_for_the_office_the_question_names() -> None:
         PERSON, facts, asked | {"hilir"}, text=text, office=frozenset({"dinas", "sosial", "kota", "hilir"})
     )
     assert right == 1.0
+
+
+def test_a_person_asked_for_by_a_noun_wants_the_name_that_noun_introduces() -> None:
+    # "Siapa nama nelayan yang melihat serpihan?": the official who reported it is no answer.
+    asked = {"siapa", "nama", "nelayan", "melihat", "serpihan"}
+    official = "Kepala Kantor SAR, Hendro Susatyo, mengatakan serpihan pertama kali dilihat oleh nelayan."
+    named = "Serpihan itu pertama kali dilihat oleh nelayan bernama Udin Saleh."
+    assert fits_type(PERSON, read_facts(official), asked, text=official, name_of=True) < 1.0
+    assert fits_type(PERSON, read_facts(named), asked, text=named, name_of=True) == 1.0

@@ -51,6 +51,7 @@ _PREPOSITIONS = frozenset({"di", "ke", "dari"})
 _PLACE_NOUNS = words_of("place_nouns")
 _PLACE_FRAMES = words_of("place_frames")
 _MANNER_FRAMES = words_of("manner_frames")
+_MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
 # The words after "berapa" that belong to the question, not to its topic.
@@ -428,7 +429,7 @@ def _asked_noun(
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             following = [w for w in following if w not in stopwords() and w not in _FRAME]
-            if following and following[0] in content:
+            if following and following[0] in content and not _verb_like(following[0]):
                 return following[0]
             if not following and content:
                 return content[0]  # "harga tiketnya brp?"
@@ -532,6 +533,11 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
     )
+    if qtype == MEASURE:
+        # "Seberapa dalam ...?": a sentence that names the depth ("kedalaman 10 km") answers.
+        measured = [f"ke{t}an" for i, t in enumerate(tokens) if i in asked and t in _MEASURE_ADJECTIVES]
+        content = (*content, *measured)
+        slots.extend((word,) for word in measured)
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     greeting = bool(raw_tokens) and (
         all(t in _GREETINGS for t in raw_tokens) or all(t in _GREETINGS for t in tokens)

@@ -159,3 +159,9 @@ def test_outlet_names_are_not_search_words() -> None:
     assert read_question("apa kata kabar nusa soal gempa", lexicon(), names).outlets == ("kn",)
     assert read_question("menurut kabarnusq gempanya jam brp", lexicon(), names).outlets == ("kn",)
     assert read_question("What did Kim say?", lexicon(), names).outlets == ()
+
+
+def test_a_measure_question_searches_for_the_measure_named() -> None:
+    # "Seberapa dalam ...?" is answered by "kedalaman 10 km"; "besar" has no such noun.
+    assert "kedalaman" in read_question("Seberapa dalam pusat gempa?", lexicon()).content
+    assert "kebesaran" not in read_question("Seberapa besar kerugiannya?", lexicon()).content

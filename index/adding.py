@@ -43,6 +43,8 @@ MIN_BODY_CHARS = 400
 # the same page with other menus): Jaccard similarity of the sets.
 NEAR_IDENTICAL = 0.7
 _SHINGLE = 4
+_LIST_TYPES = {"collectionpage", "itemlist", "searchresultspage"}
+MIN_LINKED_HEADINGS = 5
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting"}
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|ref|source)$")
 
@@ -174,18 +176,29 @@ def get_page(source: str, stdin: BinaryIO | None = None) -> Page:
 
 class _PageFacts(HTMLParser):
     """The few things trafilatura does not hand back: <html lang>, the whole <title> (its
-    outlet suffix), and JSON-LD objects (a NewsArticle's own url)."""
+    outlet suffix), JSON-LD objects (a NewsArticle's own url), og:type, and how many headings
+    are links (an index of stories heads each teaser with its linked headline)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lang = ""
         self.title = ""
+        self.og_type = ""
         self.json_ld: list[str] = []
+        self.linked_headings = 0
+        self._heading: str | None = None
+        self._heading_linked = False
         self._in: str | None = None
         self._buffer: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
+        if tag in ("h1", "h2", "h3", "h4") and self._heading is None:
+            self._heading, self._heading_linked = tag, False
+        elif tag == "a" and self._heading is not None and values.get("href"):
+            self._heading_linked = True
+        if tag == "meta" and values.get("property", "").lower() == "og:type":
+            self.og_type = values.get("content", "").strip().lower()
         if tag == "html" and not self.lang:
             self.lang = values.get("lang", "")
         elif tag == "title" and not self.title:
@@ -198,6 +211,9 @@ class _PageFacts(HTMLParser):
             self._buffer.append(data)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self._heading:
+            self.linked_headings += self._heading_linked
+            self._heading = None
         if self._in == "title" and tag == "title":
             self.title = " ".join("".join(self._buffer).split())
             self._in = None
@@ -222,11 +238,14 @@ def _json_ld_objects(blocks: Iterable[str]) -> Iterator[dict[str, Any]]:
             continue
 
 
+def _types(node: dict[str, Any]) -> set[str]:
+    types = node.get("@type", "")
+    return {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+
+
 def _article_url(objects: Iterable[dict[str, Any]]) -> str | None:
     for node in objects:
-        types = node.get("@type", "")
-        names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
-        if not names & _ARTICLE_TYPES:
+        if not _types(node) & _ARTICLE_TYPES:
             continue
         page = node.get("mainEntityOfPage")
         for value in (node.get("url"), page.get("@id") if isinstance(page, dict) else page):
@@ -291,6 +310,15 @@ def extract(page: Page) -> Extracted:
     lines = [line for line in lines if line]
     if lines and title and lines[0] == title:
         lines = lines[1:]
+    # A page that says it is not an article (og:type "website", JSON-LD CollectionPage or
+    # ItemList, and no article type) and heads its paragraphs with linked headlines is an
+    # index of other stories, however its teasers are laid out.
+    objects = list(_json_ld_objects(facts.json_ld))
+    types = set().union(*(_types(node) for node in objects))
+    says_article = facts.og_type == "article" or bool(types & _ARTICLE_TYPES)
+    says_list = facts.og_type == "website" or bool(types & _LIST_TYPES)
+    if says_list and not says_article and facts.linked_headings >= MIN_LINKED_HEADINGS:
+        raise AddError(f"{page.label}: a list of other stories, not one article")
     # trafilatura writes list items as "- item": a page that is mostly those is an index of
     # other stories; an article has paragraphs of prose that survive the corpus's cleaning.
     prose = [line for line in lines if not re.match(r"^[-•*]\s", line)]
@@ -299,7 +327,6 @@ def extract(page: Page) -> Extracted:
         if len(lines) - len(prose) > len(prose):
             raise AddError(f"{page.label}: a list of other stories, not one article")
         raise AddError(f"{page.label}: no article text found (too little main text)")
-    objects = list(_json_ld_objects(facts.json_ld))
     url = getattr(document, "url", None) or _article_url(objects) or page.url
     outlet = (
         getattr(document, "sitename", None)

@@ -190,13 +190,22 @@ def test_a_page_with_json_ld_news_article(capsys, corpus):
     assert new["title"] == "Jembatan Gantung Rantau Hulu Putus Diterjang Arus Sungai Lebar"
 
 
-def test_a_list_page_is_refused_with_one_line_and_nothing_changed(capsys, corpus):
+@pytest.mark.parametrize("name", ["list_page.html", "topic_cards.html"])
+def test_a_list_page_is_refused_with_one_line_and_nothing_changed(capsys, corpus, name):
     before = snapshot(corpus)
-    code, out, err = run(capsys, "add", "--corpus", str(corpus), str(PAGES / "list_page.html"))
+    code, out, err = run(capsys, "add", "--corpus", str(corpus), str(PAGES / name))
     assert code == 2
     assert out == ""
-    page = PAGES / "list_page.html"
-    assert err.splitlines() == [f"error: {page}: a list of other stories, not one article"]
+    assert err.splitlines() == [f"error: {PAGES / name}: a list of other stories, not one article"]
+    assert snapshot(corpus) == before
+
+
+def test_a_saved_page_over_5_mb_is_refused(capsys, corpus, tmp_path):
+    page = tmp_path / "besar.html"
+    page.write_bytes(b"<html><body>" + b"<p>berita panjang sekali</p>" * 200_000 + b"</body></html>")
+    before = snapshot(corpus)
+    code, _out, err = run(capsys, "add", "--corpus", str(corpus), str(page))
+    assert code == 2 and err.splitlines() == [f"error: {page}: the page is larger than 5 MB"]
     assert snapshot(corpus) == before
 
 

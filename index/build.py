@@ -94,6 +94,15 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
         refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
         if before and before.article == a and not before.headline and refers:
             resolved |= {t for t in before.terms if t in names}
+        # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
+        # whose subject points back continues the one before it in its paragraph; it holds
+        # what that one says, and is quoted with it.
+        leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
+        continues = (
+            leans and before is not None and before.passage == len(passages) - 1 and not before.headline
+        )
+        if continues and before is not None:
+            resolved |= before.terms
         # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
         # terms a question's money or age word counts as found (see query.py).
         if facts.currency or facts.age:
@@ -109,7 +118,7 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
                 resolved,
                 facts=facts,
                 predicates=shared.setdefault(verbs := predicates(tokens, stemmer), verbs),
-                opens_with_pronoun=bool(tokens) and tokens[0] in pronouns,
+                leans_on_before=leans,
             )
         )
         last = passages[-1]

@@ -142,7 +142,7 @@ class Composer:
     def _readable_alone(self, group: Group, shown: set[int]) -> bool:
         number = group[0].sentence
         lead = self.index.sentences[number]
-        if not lead.opens_with_pronoun:
+        if not lead.leans_on_before:
             return True
         before = number - 1
         return before >= 0 and before not in shown and self.index.sentences[before].passage == lead.passage
@@ -155,7 +155,7 @@ class Composer:
         # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence before
         # it too, when both stand in one paragraph (and it is not quoted already). Only the
         # lead's outlet printed that sentence, so only it is cited.
-        if number > 0 and number - 1 not in shown and lead.opens_with_pronoun:
+        if number > 0 and number - 1 not in shown and lead.leans_on_before:
             before = self.index.sentences[number - 1]
             if before.passage == lead.passage:
                 text = f"{before.text} {text}"

@@ -28,7 +28,9 @@ class Sentence:
     resolved: frozenset[str] = frozenset()
     facts: Facts = field(default_factory=Facts)  # dates, figures, places... found at build time
     predicates: frozenset[str] = frozenset()  # stems of its verbs: what happens in it
-    opens_with_pronoun: bool = False  # "Dia dan Putin ...": means little without the sentence before
+    # "Dia dan Putin ...", "Hal itu ...": its subject points back; it means little without the
+    # sentence before, and is quoted with it.
+    leans_on_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,13 +27,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # questions nobody tuned for fails here. Issue 8's target is higher (top-1 >= 90%, at most 5%
 # of answerable questions declined, >= 95% of must-decline questions declined, no kind under
 # 80%); these floors only move up.
-HELDOUT_TOP1 = 0.55
-HELDOUT_DECLINED_AT_MOST = 0.30
+HELDOUT_TOP1 = 0.57
+HELDOUT_DECLINED_AT_MOST = 0.28
 HELDOUT_DECLINES_RIGHT = 0.60
-HELDOUT_KIND_TOP1 = {"formal": 0.48, "informal": 0.50, "english": 0.52, "typo": 0.68}
+HELDOUT_KIND_TOP1 = {"formal": 0.52, "informal": 0.56, "english": 0.52, "typo": 0.75}
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.68
-TUNING_DECLINES_RIGHT = 0.84
+TUNING_TOP1 = 0.70
+TUNING_DECLINES_RIGHT = 0.85
 
 
 @cache

@@ -141,6 +141,30 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
     return token
 
 
+def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    """An inflected English word the lexicon lists in another form: "bags" -> "bag",
+    "worries" -> "worry", "recovered" -> "recover", "boosting" -> "boost"."""
+    if len(token) < 4 or not token.isalpha():
+        return None
+    candidates = []
+    if token.endswith("ies"):
+        candidates.append(token[:-3] + "y")
+    if token.endswith("es"):
+        candidates.append(token[:-2])
+    if token.endswith("s") and not token.endswith("ss"):
+        candidates.append(token[:-1])
+    if token.endswith("ied"):
+        candidates.append(token[:-3] + "y")
+    if token.endswith("ed"):
+        candidates += [token[:-2], token[:-1], token[:-3]]  # "signed", "issued", "stopped"
+    if token.endswith("ing"):
+        candidates += [token[:-3], token[:-3] + "e", token[:-4]]  # "boosting", "taking", "running"
+    for candidate in candidates:
+        if candidate in table:
+            return table[candidate]
+    return None
+
+
 def _squeeze(token: str) -> str:
     """A stretched chat word back to its form: "parahhh" -> "parah", "bangeeet" -> "banget"."""
     if len(token) < 4 or not re.search(r"(.)\1\1", token):
@@ -167,6 +191,8 @@ def _standardise(
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
         replacement = table.get(token)
+        if replacement is None and language == "en":
+            replacement = _english_base(token, table)
         english = language == "en" and replacement is not None
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)

@@ -165,3 +165,9 @@ def test_a_measure_question_searches_for_the_measure_named() -> None:
     # "Seberapa dalam ...?" is answered by "kedalaman 10 km"; "besar" has no such noun.
     assert "kedalaman" in read_question("Seberapa dalam pusat gempa?", lexicon()).content
     assert "kebesaran" not in read_question("Seberapa besar kerugiannya?", lexicon()).content
+
+
+def test_inflected_english_words_find_their_lexicon_entry() -> None:
+    # A plural, a past tense or an -ing form the lexicon does not list is read as its base.
+    for text in ("Did Putin say he boosted ties?", "Is Putin boosting ties?", "Putin boosts ties?"):
+        assert "meningkatkan" in read_question(text, lexicon()).content, text

@@ -27,9 +27,74 @@ def _number(token: str) -> str:
     return token.replace(",", ".")
 
 
+_UNITS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
+    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9,
+}  # fmt: skip
+_SPELLED = frozenset(
+    {*_UNITS, "sepuluh", "sebelas", "belas", "puluh", "seratus", "ratus", *_MULTIPLIERS, "seribu", "sejuta"}
+)
+# A run of number words is a number only with one of these: "dua" alone stays a word, and
+# the "ribu" of "10 ribu" is left to the digits before it.
+_SPELLED_SIZE = _SPELLED - set(_UNITS) - set(_MULTIPLIERS)
+
+
+def _spelled_value(run: list[str]) -> int:
+    """ "sepuluh ribu" -> 10000, "dua ratus lima puluh" -> 250, "dua belas" -> 12."""
+    total = group = unit = 0
+    for word in run:
+        if word in _UNITS:
+            unit += _UNITS[word]
+        elif word == "sepuluh":
+            unit += 10
+        elif word == "sebelas":
+            unit += 11
+        elif word == "belas":
+            unit += 10
+        elif word == "puluh":
+            group, unit = group + unit * 10, 0
+        elif word == "seratus":
+            group += 100
+        elif word == "ratus":
+            group, unit = group + unit * 100, 0
+        else:  # ribu, juta, miliar, triliun, seribu, sejuta
+            size = {"seribu": 1_000, "sejuta": 1_000_000}.get(word) or _MULTIPLIERS[word]
+            total, group, unit = total + ((group + unit) or 1) * size, 0, 0
+    return total + group + unit
+
+
+def _spell_numbers(tokens: list[str]) -> list[str]:
+    """Number words written out become digits: "sepuluh ribu buruh" -> "10", "ribu",
+    "buruh", which then reads as "10 ribu buruh" does."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j] in _SPELLED:
+            j += 1
+        run = tokens[i:j]
+        sized = _SPELLED_SIZE.intersection(run) or (
+            _MULTIPLIERS.keys() & set(run) and set(run) - _MULTIPLIERS.keys()
+        )
+        if run and sized:
+            value = _spelled_value(run)
+            if run[-1] in _MULTIPLIERS:
+                out += [str(value // _MULTIPLIERS[run[-1]]), run[-1]]
+            else:
+                out.append(str(value))
+            i = j
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def words(text: str) -> list[str]:
-    """Lowercase word and number tokens in order: "10.000" -> "10000", "10 ribu" -> "10000"."""
+    """Lowercase word and number tokens in order: "10.000" -> "10000", "10 ribu" -> "10000",
+    "sepuluh ribu" -> "10000"."""
     tokens = [t.lower() for t in _TOKEN.findall(normalize(text))]
+    if _SPELLED.intersection(tokens):
+        tokens = _spell_numbers(tokens)
     out: list[str] = []
     for i, token in enumerate(tokens):
         if token[0].isdigit():

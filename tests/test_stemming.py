@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.answerer import Answerer
 from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stopwords
 from index.text import words
@@ -53,3 +55,20 @@ def test_real_corpus_protects_khasan(answerer: Answerer) -> None:
     assert "khasan" in index.stemmer.protected
     khasan = [s for s in index.sentences if "Khasan" in s.text]
     assert khasan and all("khasan" in s.terms for s in khasan)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("sepuluh ribu buruh", ["10000", "ribu", "buruh"]),
+        ("10 ribu buruh", ["10000", "ribu", "buruh"]),
+        ("10.000 buruh", ["10000", "buruh"]),
+        ("dua ratus lima puluh rumah", ["250", "rumah"]),
+        ("dua belas orang", ["12", "orang"]),
+        ("satu juta", ["1000000", "juta"]),
+        ("salah satu warga", ["salah", "satu", "warga"]),  # a lone "satu", "dua" stays a word
+        ("ribuan warga", ["ribuan", "warga"]),
+    ],
+)
+def test_numbers_written_out_are_numbers(text: str, tokens: list[str]) -> None:
+    assert words(text) == tokens

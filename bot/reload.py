@@ -114,6 +114,11 @@ class CorpusReloader:
         except Exception:
             log.exception("comparing the corpus with the one loaded failed")
         self.started.set()
+        log.info(
+            "watching %s for changes (%s)",
+            self.corpus_dir,
+            f"every {self.interval:g} s, and on SIGHUP" if self.interval else "on SIGHUP only",
+        )
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wanted.wait(), self.interval or None)

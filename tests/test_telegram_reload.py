@@ -76,6 +76,7 @@ def wait_for_line(bot: BotProcess, text: str, *, count: int = 1, timeout: float 
 def test_sighup_reloads_at_once_and_sumber_lists_the_new_article(api, corpus, data):
     # CORPUS_CHECK_SECONDS=0: the folder is not watched, so only the signal can reload it
     with BotProcess(api, data, env={"CORPUS_DIR": str(corpus), "CORPUS_CHECK_SECONDS": "0"}) as bot:
+        wait_for_line(bot, "for changes (on SIGHUP only)")
         ana = Conversation(api, 9101)
         assert DECLINED in ana.ask(SEMBAKO)["text"]
         add_article(corpus, "og_tags.html")
@@ -95,6 +96,7 @@ def test_sighup_reloads_at_once_and_sumber_lists_the_new_article(api, corpus, da
 def test_a_changed_folder_is_picked_up_within_30_s_without_a_signal_in_webhook_mode(api, corpus, data):
     bot, _ = start_webhook_bot(api, data, SECRET, env={"CORPUS_DIR": str(corpus)})  # default interval
     try:
+        wait_for_line(bot, "for changes (every 5 s, and on SIGHUP)")
         budi = Conversation(api, 9102)
         assert DECLINED in budi.ask(JEMBATAN)["text"]
         changed = time.monotonic()
@@ -119,6 +121,7 @@ def test_a_changed_folder_is_picked_up_within_30_s_without_a_signal_in_webhook_m
 def test_a_broken_corpus_keeps_the_old_index_and_says_why_in_one_line(api, corpus, data):
     env = {"CORPUS_DIR": str(corpus), "CORPUS_CHECK_SECONDS": "1"}
     with BotProcess(api, data, env=env) as bot:
+        wait_for_line(bot, "for changes (every 1 s, and on SIGHUP)")
         cici = Conversation(api, 9103)
         before = cici.ask(OLD_QUESTION)["text"]
         assert DECLINED not in before

@@ -28,16 +28,17 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             + weights.type_fit * c.fit
             - (weights.headline_penalty if sentence.headline else 0.0)
         )
-        if outlets and index.corpus.articles[sentence.article].source.id in outlets:
-            c.score += weights.outlet
+        c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     # Sentences that can answer at all come first (they hold the names, figures and asked-for
-    # value, and enough of the question); among them, for "why", "how" and "what did X say",
-    # those holding a reason, a means or X's words; then the score.
+    # value, and enough of the question); among them, those of an outlet the question names;
+    # then, for "why", "how" and "what did X say", those holding a reason, a means or X's
+    # words; then the score.
     needed = required_fit(q.qtype, q.wants_name)
     tiered = q.qtype in _TIERED
     candidates.sort(
         key=lambda c: (
             -_eligible(c, weights, needed),
+            -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
             -(tiered and c.fit >= 0.5),
             -c.score,
             c.sentence,

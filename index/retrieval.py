@@ -24,6 +24,7 @@ class Candidate:
     holds_asked: bool = True  # the sentence holds the thing whose value is asked
     strong_missing: int = 0  # the question's specific names and figures its paragraph lacks
     score: float = 0.0  # set by ranking
+    named_outlet: bool = False  # set by ranking: printed by an outlet the question names
     fit: float = 0.0  # set by ranking: how fully it holds the asked-for kind of fact
 
     @property

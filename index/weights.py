@@ -21,7 +21,6 @@ class Weights:
     bm25: float = 0.1
     type_fit: float = 0.25
     headline_penalty: float = 0.15  # a headline repeats the body in fewer words
-    outlet: float = 0.3  # a sentence of the outlet the question names ("Menurut Kompas")
     synonym: float = 0.6  # a synonym is weaker evidence than the word itself
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
     previous: float = 0.3  # words carried over from the chat's previous question: context, not demands

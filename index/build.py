@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import os
 import pickle
@@ -230,14 +231,53 @@ def cache_path(corpus: Corpus, cache_dir: Path) -> Path:
     return cache_dir / f"index-{corpus.fingerprint()[:24]}-{code_version()}.pickle"
 
 
-def load_index(corpus: Corpus, cache_dir: Path | None) -> Index:
-    """The corpus's index from the cache when it is there and current, else built (and saved)."""
+# The cache is a pickle signed with HMAC-SHA256 under a key kept outside the cache folder:
+# whoever can write the cache folder (DATA_DIR) but not the key cannot make the bot unpickle
+# a file of theirs, since a file whose signature does not verify is never unpickled.
+_MAGIC = b"berita-index-1\n"
+_DIGEST = 32
+
+
+def cache_key() -> bytes:
+    """The key that signs index caches: a random 32 bytes in the user's cache folder
+    ($XDG_CACHE_HOME or ~/.cache, "berita-bot/index-cache.key"), made on first use with
+    owner-only permissions; never in the index cache folder itself."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    path = base / "berita-bot" / "index-cache.key"
+    try:
+        key = path.read_bytes()
+        if len(key) >= 32:
+            return key
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(key)
+    except OSError as exc:
+        # Nowhere to keep it: this process's key only, so caches are rebuilt each start.
+        log.warning("no place for the index cache key (%s); the cache will not outlive this process", exc)
+    return key
+
+
+def load_index(corpus: Corpus, cache_dir: Path | None, key: bytes | None = None) -> Index:
+    """The corpus's index from the cache when it is there, current and signed with our key,
+    else built (and saved, signed)."""
     if cache_dir is None:
         return build_index(corpus)
+    key = key if key is not None else cache_key()
     path = cache_path(corpus, cache_dir)
     try:
-        with path.open("rb") as handle:
-            index = pickle.load(handle)
+        data = path.read_bytes()
+        if not data.startswith(_MAGIC):
+            raise ValueError("not a signed index cache")
+        signature = data[len(_MAGIC) : len(_MAGIC) + _DIGEST]
+        body = data[len(_MAGIC) + _DIGEST :]
+        if not hmac.compare_digest(signature, hmac.new(key, body, hashlib.sha256).digest()):
+            raise ValueError("its signature does not verify")
+        index = pickle.loads(body)
         if isinstance(index, Index):
             index.corpus = corpus
             index.loaded_from_cache = True
@@ -245,14 +285,14 @@ def load_index(corpus: Corpus, cache_dir: Path | None) -> Index:
         log.warning("index cache %s holds something else; rebuilding", path)
     except FileNotFoundError:
         pass
-    except Exception as exc:  # a truncated or foreign cache file is only a reason to rebuild
-        log.warning("index cache %s unreadable (%s); rebuilding", path, exc)
+    except Exception as exc:  # a truncated, foreign or forged cache file is only a reason to rebuild
+        log.warning("index cache %s not used (%s); rebuilding", path, exc)
     index = build_index(corpus)
-    _save(index, path)
+    _save(index, path, key)
     return index
 
 
-def _save(index: Index, path: Path) -> None:
+def _save(index: Index, path: Path, key: bytes) -> None:
     # Write to a temporary file and rename, so a crash or a full disk never leaves a
     # half-written cache that a later start would trust.
     try:
@@ -262,8 +302,9 @@ def _save(index: Index, path: Path) -> None:
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
         try:
+            body = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_MAGIC + hmac.new(key, body, hashlib.sha256).digest() + body)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):

@@ -30,7 +30,7 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 HELDOUT_TOP1 = 0.57
 HELDOUT_DECLINED_AT_MOST = 0.28
 HELDOUT_DECLINES_RIGHT = 0.60
-HELDOUT_KIND_TOP1 = {"formal": 0.52, "informal": 0.56, "english": 0.52, "typo": 0.75}
+HELDOUT_KIND_TOP1 = {"formal": 0.52, "informal": 0.56, "english": 0.55, "typo": 0.75}
 # The tuning split may not fall back either.
 TUNING_TOP1 = 0.70
 TUNING_DECLINES_RIGHT = 0.85

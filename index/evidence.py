@@ -58,8 +58,6 @@ _ORIGIN_RE = re.compile(
     r"(?:barat|timur|utara|selatan|tenggara|dari)",
     re.IGNORECASE,
 )
-# A capitalised word, or a run of them, that does not open the sentence: a name.
-_NAME_RE = re.compile(r"(?<!^)(?<![.!?\"“]\s)(?<![\"“])\b[A-Z][\w]+(?:[ -][A-Z][\w-]+)*")
 _SPEECH = words_of("speech_verbs")
 _ROLES = words_of("role_nouns")
 _QUOTE_MARKS = re.compile(r"[\"“”]")

@@ -92,12 +92,6 @@ def stem_many(words: Iterable[str], pool: Workers) -> None:
         _STEMS.update(zip(todo, stems, strict=True))
 
 
-def is_indonesian_word(word: str) -> bool:
-    """True when the word or its stem is in Sastrawi's dictionary of Indonesian root words."""
-    dictionary = _sastrawi().delegatedStemmer.get_dictionary()
-    return bool(dictionary.contains(word) or dictionary.contains(sastrawi_stem(word)))
-
-
 class Stemmer:
     """Stems words, leaving alone the proper names a corpus taught it ("Khasan" is not "khas")."""
 

@@ -9,7 +9,7 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from index.build import cache_path, load_index
+from index.cache import cache_path, load_index
 from index.corpus import CorpusError, load_corpus
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from index.answers import Answer, Kind
-from index.build import load_index
+from index.cache import load_index
 from index.composing import Composer
 from index.corpus import load_corpus
 from index.general import is_common_indonesian

@@ -1,19 +1,12 @@
-"""Builds the searchable index of a corpus, and keeps it on disk so a start-up need not rebuild it."""
+"""Builds the searchable index of a corpus: cleaned sentences, their stems and facts, and
+BM25 over paragraphs (keeping it on disk is index/cache.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import os
-import pickle
 import re
-import tempfile
 import time
 from dataclasses import replace
-from functools import cache
-from importlib import metadata, resources
-from pathlib import Path
 
 from index.bm25 import PassageIndex
 from index.cleaning import clean_article
@@ -198,116 +191,3 @@ def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:
             if stem != token and len(stem) > 2:
                 found.add(stem)
     return frozenset(found)
-
-
-@cache
-def code_version() -> str:
-    """A hash of the index package's code and data and of the stemming and ranking libraries'
-    versions: a cached index built by other code is stale."""
-    digest = hashlib.sha256()
-    for library in ("PySastrawi", "rank-bm25", "numpy"):
-        digest.update(f"{library}={metadata.version(library)}".encode())
-    package = resources.files("index")
-    for entry in sorted(_files(package), key=lambda e: e[0]):
-        digest.update(entry[0].encode())
-        digest.update(entry[1])
-    return digest.hexdigest()[:16]
-
-
-def _files(folder, prefix: str = "") -> list[tuple[str, bytes]]:  # type: ignore[no-untyped-def]
-    found: list[tuple[str, bytes]] = []
-    for item in folder.iterdir():
-        name = prefix + item.name
-        if item.is_dir():
-            if item.name != "__pycache__":
-                found.extend(_files(item, name + "/"))
-        elif item.name.endswith((".py", ".tsv", ".txt")):
-            found.append((name, item.read_bytes()))
-    return found
-
-
-def cache_path(corpus: Corpus, cache_dir: Path) -> Path:
-    """Where the index of this corpus, built by this code, is kept."""
-    return cache_dir / f"index-{corpus.fingerprint()[:24]}-{code_version()}.pickle"
-
-
-# The cache is a pickle signed with HMAC-SHA256 under a key kept outside the cache folder:
-# whoever can write the cache folder (DATA_DIR) but not the key cannot make the bot unpickle
-# a file of theirs, since a file whose signature does not verify is never unpickled.
-_MAGIC = b"berita-index-1\n"
-_DIGEST = 32
-
-
-def cache_key() -> bytes:
-    """The key that signs index caches: a random 32 bytes in the user's cache folder
-    ($XDG_CACHE_HOME or ~/.cache, "berita-bot/index-cache.key"), made on first use with
-    owner-only permissions; never in the index cache folder itself."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    path = base / "berita-bot" / "index-cache.key"
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except OSError:
-        pass
-    key = os.urandom(32)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(key)
-    except OSError as exc:
-        # Nowhere to keep it: this process's key only, so caches are rebuilt each start.
-        log.warning("no place for the index cache key (%s); the cache will not outlive this process", exc)
-    return key
-
-
-def load_index(corpus: Corpus, cache_dir: Path | None, key: bytes | None = None) -> Index:
-    """The corpus's index from the cache when it is there, current and signed with our key,
-    else built (and saved, signed)."""
-    if cache_dir is None:
-        return build_index(corpus)
-    key = key if key is not None else cache_key()
-    path = cache_path(corpus, cache_dir)
-    try:
-        data = path.read_bytes()
-        if not data.startswith(_MAGIC):
-            raise ValueError("not a signed index cache")
-        signature = data[len(_MAGIC) : len(_MAGIC) + _DIGEST]
-        body = data[len(_MAGIC) + _DIGEST :]
-        if not hmac.compare_digest(signature, hmac.new(key, body, hashlib.sha256).digest()):
-            raise ValueError("its signature does not verify")
-        index = pickle.loads(body)
-        if isinstance(index, Index):
-            index.corpus = corpus
-            index.loaded_from_cache = True
-            return index
-        log.warning("index cache %s holds something else; rebuilding", path)
-    except FileNotFoundError:
-        pass
-    except Exception as exc:  # a truncated, foreign or forged cache file is only a reason to rebuild
-        log.warning("index cache %s not used (%s); rebuilding", path, exc)
-    index = build_index(corpus)
-    _save(index, path, key)
-    return index
-
-
-def _save(index: Index, path: Path, key: bytes) -> None:
-    # Write to a temporary file and rename, so a crash or a full disk never leaves a
-    # half-written cache that a later start would trust.
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("index-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".index-", suffix=".tmp")
-        try:
-            body = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_MAGIC + hmac.new(key, body, hashlib.sha256).digest() + body)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as exc:
-        log.warning("could not save the index cache to %s (%s); it will be rebuilt next start", path, exc)

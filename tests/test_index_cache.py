@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from index.build import cache_path, load_index
+from index.cache import cache_path, load_index
 from index.corpus import load_corpus
 
 BANJIR = Path(__file__).resolve().parent / "fixtures" / "corpus_banjir"
@@ -55,7 +55,7 @@ def test_a_planted_pickle_is_never_unpickled(tmp_path: Path, signed_with: bytes 
 
 
 def test_the_key_lives_outside_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from index.build import cache_key
+    from index.cache import cache_key
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     key = cache_key()

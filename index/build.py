@@ -14,7 +14,7 @@ from index.closed_class import words_of
 from index.corpus import Corpus, CorpusError
 from index.evidence import read_all_facts, read_facts, role_names
 from index.lexicon import lexicon
-from index.model import Index, Passage, Sentence
+from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence
 from index.parallel import workers
 from index.sentences import split_sentences
 from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stem_many, stopwords
@@ -133,8 +133,6 @@ def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) ->
 
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
-# Terms no word stems to: a sentence that gives a sum of money, or an age.
-MONEY_MARK, AGE_MARK = "#money", "#age"
 
 
 def _holders_carry_their_office(sentences: list[Sentence], stemmer: Stemmer) -> None:

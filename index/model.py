@@ -12,6 +12,10 @@ from index.corpus import Corpus
 from index.evidence import Facts
 from index.stemmer import Stemmer
 
+# Terms no word stems to, held by a sentence that gives a sum of money or an age: a
+# question's money or age word counts as found there (index/query.py).
+MONEY_MARK, AGE_MARK = "#money", "#age"
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:

@@ -1,10 +1,11 @@
 """From a read question to search terms: stems, typo corrections, names kept whole, and for
 each term how much its absence from the articles says.
 
-A name, a figure, a code or the question's verb that no article uses is strong evidence that
-the articles do not report what is asked ("Siapa presiden Indonesia?" of articles that never
-name Indonesia). An ordinary word they do not use is weak evidence: the fact may be there in
-other words ("tempat" for "lokasi"), so it only counts for less.
+A name, a figure, a code, a word rare in Indonesian, or the value asked for that no article
+uses is strong evidence that the articles do not report what is asked ("Siapa presiden
+Indonesia?" of articles that never name Indonesia); so is the verb of a "when" question
+("Kapan X lahir?"). An ordinary word they do not use is weak evidence: the fact may be there
+in other words ("tempat" for "lokasi"), so it only counts for less.
 """
 
 from __future__ import annotations
@@ -15,11 +16,10 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from index.build import AGE_MARK, MONEY_MARK
 from index.closed_class import words_of
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
-from index.model import Index
+from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import DATE, TIME, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import words
@@ -37,7 +37,7 @@ class Term:
     weight: float
     alternatives: frozenset[str] = frozenset()  # synonyms' stems: partial credit
     equivalents: frozenset[str] = frozenset()  # translations, spellings, abbreviations: full credit
-    strong: bool = False  # a name, figure, code or verb: the articles must have it
+    strong: bool = False  # a name, figure, code or asked value: the articles must have it
     known: bool = True  # some article uses it in some form
     word: str = ""  # the word as the question gives it (standardised), for people and tests
     verb: bool = False  # the question's predicate: its absence weighs more than a noun's

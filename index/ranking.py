@@ -61,16 +61,14 @@ def _eligible(c: Candidate, weights: Weights, needed: float) -> bool:
 
 
 def answers(query: Query, ranked: list[Candidate], weights: Weights) -> bool:
-    """True when the best candidates answer the question.
+    """True when the best candidate answers the question.
 
-    Three kinds of evidence say they do not: a name, figure or verb of the question that no
-    article uses; too small a share of the question's terms in any sentence; and, for a
-    question that asks for a kind of fact (a date, a number, a person), no well-covered
-    sentence holding one.
+    The articles do not answer when a strong term of the question (a name, a figure, the
+    value asked for) is used by none of them, or when no sentence can answer on its own:
+    one holding enough of the question, the value asked for and the asked kind of fact (a
+    date for "kapan", a name for "siapa nama"), in a paragraph holding the rare names and
+    figures the question gives. Ranking put such sentences first, so the first one tells.
     """
     if query.unknown_strong():
         return False
-    # A sentence answers only if its paragraph holds every name and figure asked about and
-    # it holds the thing whose value is asked ("usia" of "berapa usia").
-    needed = required_fit(query.question.qtype, query.question.wants_name)
-    return bool(ranked) and _eligible(ranked[0], weights, needed)
+    return bool(ranked) and eligible(ranked[0], query, weights)

@@ -37,7 +37,7 @@ from rank_bm25 import BM25, BM25L, BM25Okapi, BM25Plus
 Query = Sequence[str] | Mapping[str, float] | Mapping[str | tuple[str, ...], float]
 
 K1 = 1.2
-B = 0.75  # the standard length penalty; measured no worse than gentler ones (benchmarks/choose_bm25.py)
+B = 0.75  # the standard length penalty (measured no worse than gentler ones on the first eval set)
 DELTA = 0.5
 
 
@@ -53,7 +53,7 @@ class PassageIndex:
             self._bm25 = BM25L(
                 docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", DELTA)
             )
-        elif variant == "BM25Okapi":  # kept for benchmarks/choose_bm25.py, which measures the choice
+        elif variant == "BM25Okapi":  # kept for benchmarks/choose_weights.py, which measures the choice
             self._bm25 = BM25Okapi(docs, k1=params.get("k1", K1), b=params.get("b", B))
         elif variant == "BM25Plus":
             self._bm25 = BM25Plus(

@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.closed_class import words_of
-from index.evidence import Facts
 from index.model import Index
 from index.query import Query, Term
 from index.weights import Weights
@@ -69,20 +67,12 @@ class Coverage:
         return found / self.total
 
 
-_MONEY = words_of("money_nouns")
-_AGE = words_of("age_nouns")
-
-
-def holds(asked: Term, terms: frozenset[str], facts: Facts) -> bool:
-    """True when a sentence holds the thing whose value is asked: the word in some form, or
-    for money a sum ("Rp 1,25 miliar" holds "santunan"), for an age an age ("berusia 54")."""
-    # The word itself or another spelling of it: a synonym ("warga" for "penduduk") is not
-    # the value asked for.
-    if set(asked.parts) & terms or asked.equivalents & terms:
-        return True
-    if asked.word in _MONEY:
-        return facts.currency
-    return asked.word in _AGE and facts.age
+def holds(asked: Term, terms: frozenset[str]) -> bool:
+    """True when a sentence holds the thing whose value is asked: the word itself or another
+    spelling of it, not a synonym ("warga" for "penduduk"). A money or age word holds in any
+    sentence giving a sum or an age: the query gives it that mark as an equivalent, and the
+    build marks such sentences (model.MONEY_MARK, AGE_MARK)."""
+    return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
@@ -119,7 +109,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=asked is None or holds(asked, terms, index.sentences[s].facts),
+                    holds_asked=asked is None or holds(asked, terms),
                     strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
                 )
             )

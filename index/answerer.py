@@ -76,6 +76,16 @@ class Answerer:
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
 
+    def digest(self, language: str = "id") -> Answer:
+        """The gist of the whole corpus (`/ringkasan`): a few quotes that several outlets
+        state, covering who, what, where, when and the outcome, each cited (kind DIGEST)."""
+        raise NotImplementedError  # being built: index/digest.py
+
+    def timeline(self, language: str = "id") -> Answer:
+        """The dated statements of the corpus in date order (`/kronologi`), kind TIMELINE;
+        a corpus without dates gets a TIMELINE with no quotes and the note "no_dates"."""
+        raise NotImplementedError  # being built: index/timeline.py
+
     def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
         return Answer(
             question=text,

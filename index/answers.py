@@ -11,10 +11,19 @@ class Kind(StrEnum):
     """What sort of reply the question called for."""
 
     ANSWER = "answer"  # quoted sentences with sources
+    DIGEST = "digest"  # the gist: a few quotes covering who, what, where, when, the outcome
+    TIMELINE = "timeline"  # dated statements in date order
+    OUTLET = "outlet"  # what one named outlet reports (or that it does not, then the others)
+    COMPARISON = "comparison"  # each outlet's statement side by side, with where they differ
     DECLINE = "decline"  # the sources do not say
+    CLARIFY = "clarify"  # a follow-up ("kapan itu?") with nothing to follow: what is "itu"?
     GREETING = "greeting"  # "halo", "terima kasih"
     EMPTY = "empty"  # nothing but spaces, punctuation or emoji
     TOO_LONG = "too_long"  # over the question length limit
+
+
+# The kinds whose reply quotes the articles.
+QUOTING = frozenset({Kind.ANSWER, Kind.DIGEST, Kind.TIMELINE, Kind.OUTLET, Kind.COMPARISON})
 
 
 @dataclass(frozen=True)
@@ -32,11 +41,20 @@ class Source:
 
 @dataclass(frozen=True)
 class Quote:
-    """One sentence quoted verbatim, and the ids of every source that carries it."""
+    """One sentence quoted verbatim, and the ids of every source that carries it.
+
+    A `context` quote is shown only to give the next quote its subject ("Dia ..." needs the
+    sentence before it): interfaces show the two as one quote, cited once after the second.
+    `when` is the date a timeline entry is filed under, as a reader would say it
+    ("Rabu, 24 April 2019"), and `day` the same as an ISO date when it is known.
+    """
 
     text: str
     sources: tuple[str, ...]
     score: float
+    context: bool = False
+    when: str = ""
+    day: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,6 +63,19 @@ class Disagreement:
 
     what: str  # "date" or "number"
     values: tuple[tuple[str, tuple[str, ...]], ...]  # (value as printed, source ids)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the reply must say besides its quotes, by message key: interfaces word it in
+    the reader's language. Keys: "outlet_silent" (the named outlet does not report this; the
+    quotes are other outlets'), "sources_agree", "one_outlet" (one outlet only: nothing to
+    compare, or a digest from one account), "no_dates" (no dated statements for a timeline),
+    "date_differs" (outlets date one happening differently).
+    `outlet` is an outlet's name when the note speaks of one."""
+
+    key: str
+    outlet: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,12 +95,18 @@ class Answer:
     # The question as understood: a follow-up ("kapan itu?") joined to the question it
     # follows. An interface keeps this, not the typed text, as the next `previous`.
     topic: str = ""
+    # The question a follow-up was read as, shown as "(tentang: ...)"; "" for a question
+    # that stands alone.
+    read_as: str = ""
+    lead: str = ""  # "ya" / "tidak" when the first quote states it plainly; else ""
+    outlet: str = ""  # the source id of the outlet a question named (kind OUTLET)
+    notes: tuple[Note, ...] = ()
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def answered(self) -> bool:
         """True when the answer quotes the sources."""
-        return self.kind is Kind.ANSWER
+        return self.kind in QUOTING and bool(self.sentences)
 
     def citation_number(self, source_id: str) -> int:
         """The [n] mark of a source id, numbering `sources` then `more_sources` from 1."""
@@ -95,8 +132,19 @@ class Answer:
             "kind": self.kind.value,
             "language": self.language,
             "question_type": self.question_type,
+            "lead": self.lead,
+            "read_as": self.read_as,
+            "outlet": self.outlet,
+            "notes": [{"key": n.key, "outlet": n.outlet} for n in self.notes],
             "sentences": [
-                {"text": q.text, "sources": list(q.sources), "score": round(q.score, 4)}
+                {
+                    "text": q.text,
+                    "sources": list(q.sources),
+                    "score": round(q.score, 4),
+                    "context": q.context,
+                    "when": q.when,
+                    "day": q.day,
+                }
                 for q in self.sentences
             ],
             "sources": [

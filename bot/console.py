@@ -1,10 +1,22 @@
-"""Answers as plain text for a terminal: the quotes, their [n] marks and the source list."""
+"""Answers as plain text for a terminal: the quotes, their [n] marks and the source list, framed
+for each kind of answer as bot.framing says."""
 
 from __future__ import annotations
 
+from bot.framing import (
+    Shown,
+    after_quotes,
+    before_quotes,
+    by_date,
+    clarify,
+    heading,
+    outlets_of,
+    shown_quotes,
+    without_quotes,
+)
 from bot.messages import format_date, text
 from index.answerer import MAX_QUESTION_CHARS
-from index.answers import Answer, Kind, Source
+from index.answers import QUOTING, Answer, Kind, Source
 
 
 def source_line(number: int, source: Source, language: str) -> str:
@@ -23,27 +35,61 @@ def render_answer(answer: Answer, event_title: str = "") -> str:
     lang = answer.language
     if answer.kind is Kind.TOO_LONG:
         return text(lang, "too_long", limit=MAX_QUESTION_CHARS)
-    if answer.kind in (Kind.DECLINE, Kind.EMPTY, Kind.GREETING):
-        if answer.kind is Kind.DECLINE:
-            lines = [text(lang, "decline")]
-        elif answer.kind is Kind.EMPTY:
-            lines = [text(lang, "empty" if answer.examples else "empty_no_examples")]
-        elif answer.question_type == "thanks":
-            lines = [text(lang, "thanks")]
-        else:
-            lines = [text(lang, "greeting", event=event_title)]
-        if answer.examples and answer.kind is not Kind.EMPTY:
-            lines += ["", text(lang, "examples_heading")]
-        lines += [f"  • {example}" for example in answer.examples]
+    if answer.kind in QUOTING and answer.sentences:
+        return _quotes_reply(answer)
+    if answer.kind in QUOTING:
+        lines = [without_quotes(answer)]
+        if lines[0] == text(lang, "decline") and answer.examples:  # as a decline: what can be asked
+            lines += ["", text(lang, "examples_heading"), *(f"  • {e}" for e in answer.examples)]
         return "\n".join(lines)
-    lines = [f"• {q.text} {answer.marks(q.sources)}" for q in answer.sentences]
+    if answer.kind is Kind.CLARIFY:
+        lines = [clarify(answer)]
+    elif answer.kind is Kind.DECLINE:
+        lines = [text(lang, "decline")]
+    elif answer.kind is Kind.EMPTY:
+        lines = [text(lang, "empty" if answer.examples else "empty_no_examples")]
+    elif answer.question_type == "thanks":
+        lines = [text(lang, "thanks")]
+    else:
+        lines = [text(lang, "greeting", event=event_title)]
+    if answer.examples and answer.kind in (Kind.DECLINE, Kind.GREETING):
+        lines += ["", text(lang, "examples_heading")]
+    lines += [f"  • {example}" for example in answer.examples]
+    return "\n".join(lines)
+
+
+def _quotes_reply(answer: Answer) -> str:
+    """Heading, the lines before the quotes, the quotes (by date for a timeline, with their
+    outlets for a comparison), disagreements, notes, then the source list."""
+    lang = answer.language
+    lines = [heading(answer)] if heading(answer) else []
+    lines += before_quotes(answer)
+    if lines:
+        lines.append("")
+    shown = shown_quotes(answer.sentences)
+    if answer.kind is Kind.TIMELINE:
+        for n, (when, entries) in enumerate(by_date(shown)):
+            lines += ([""] if n else []) + [when or text(lang, "undated")]
+            lines += [_bullet(answer, entry) for entry in entries]
+    else:
+        lines += [_bullet(answer, entry) for entry in shown]
     for d in answer.disagreements:
         what = text(lang, f"what_{d.what}")
         values = " / ".join(f"{value} {answer.marks(ids)}" for value, ids in d.values)
         lines += ["", f"{text(lang, 'disagree', what=what)} {values}"]
+    notes = after_quotes(answer)
+    if notes:
+        lines += ["", *notes]
     lines += ["", f"{text(lang, 'sources_heading')}:"]
     lines += [source_line(n, s, lang) for n, s in enumerate(answer.sources, start=1)]
     return "\n".join(lines)
+
+
+def _bullet(answer: Answer, entry: Shown) -> str:
+    said = f"{entry.text} {answer.marks(entry.sources)}"
+    if answer.kind is Kind.COMPARISON:
+        return f"• {outlets_of(answer, entry.sources)}: {said}"
+    return f"• {said}"
 
 
 def render_more(answer: Answer) -> str:
@@ -57,7 +103,10 @@ def render_more(answer: Answer) -> str:
     cited = [by_id[i] for i in order]
     number = {i: n for n, i in enumerate(order, start=1)}
     lines = [text(lang, "more_heading")]
-    lines += [f"• {q.text} {''.join(f'[{number[i]}]' for i in q.sources)}" for q in answer.more]
+    lines += [
+        f"• {entry.text} {''.join(f'[{number[i]}]' for i in entry.sources)}"
+        for entry in shown_quotes(answer.more)
+    ]
     lines += ["", f"{text(lang, 'sources_heading')}:"]
     lines += [source_line(n, s, lang) for n, s in enumerate(cited, start=1)]
     return "\n".join(lines)

@@ -19,6 +19,27 @@ TEXT: dict[str, dict[str, str]] = {
         "no_link": "tautan tidak diketahui",
         "more_none": "Tidak ada kutipan lain yang relevan.",
         "more_heading": "Kutipan lain:",
+        # the kinds of reply
+        "lead_ya": "Menurut sumber: ya",
+        "lead_tidak": "Menurut sumber: tidak",
+        "lead_other": "Menurut sumber: {lead}",
+        "read_as": "(tentang: {question})",
+        "digest_heading": "Ringkasan",
+        "timeline_heading": "Kronologi",
+        "undated": "Tanpa tanggal",
+        "outlet_silent": "{outlet} tidak memberitakan hal ini. Menurut sumber lain:",
+        "outlet_silent_unnamed": "Media itu tidak memberitakan hal ini. Menurut sumber lain:",
+        "sources_agree": "Sumber-sumber sepakat soal ini.",
+        "one_outlet": "Semua artikel saya dari satu media, jadi tidak ada yang bisa dibandingkan.",
+        "one_outlet_digest": "Semua artikel saya dari satu media, jadi ringkasan ini dari satu "
+        "sumber saja.",
+        "no_dates": "Artikel-artikel ini tidak memuat tanggal, jadi saya tidak bisa menyusun kronologi.",
+        "date_differs": "Media-media menyebut tanggal yang berbeda untuk kejadian yang sama: "
+        "keduanya ada di atas, masing-masing dengan sumbernya.",
+        "digest_none": "Maaf, artikel-artikel saya belum cukup untuk dibuat ringkasan.",
+        "clarify": "Maksudnya tentang apa? Tanyakan lengkap, misalnya:",
+        "clarify_no_examples": "Maksudnya tentang apa? Tanyakan lengkap, dengan nama orang, "
+        "tempat, atau kejadiannya.",
         # Telegram
         "start_known": "Saya sudah membaca {count} artikel tentangnya, dari {outlets}.",
         "start_tap": "Ketuk salah satu contoh di bawah, atau ketik pertanyaan Anda sendiri.",
@@ -30,6 +51,8 @@ TEXT: dict[str, dict[str, str]] = {
         "Di chat mana pun: ketik @{bot} lalu pertanyaannya, dan pilih jawabannya.\n\n"
         'Di bawah setiap jawaban: 👍 atau 👎 untuk menilai, dan "{more}" untuk kutipan '
         "tambahan.\n\n"
+        "/ringkasan: ringkasan berita dari beberapa media\n"
+        "/kronologi: urutan kejadian, dengan tanggalnya\n"
         "/sumber: artikel yang saya baca\n"
         "/lupakan: hapus semua yang saya simpan tentang Anda\n"
         "/bantuan: pesan ini",
@@ -56,6 +79,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cmd_sumber": "Artikel yang saya baca",
         "cmd_help": "Cara memakai bot ini",
         "cmd_lupakan": "Hapus semua data Anda",
+        "cmd_ringkasan": "Ringkasan berita",
+        "cmd_kronologi": "Urutan kejadian",
+        "summary_button": "Ringkasan",
     },
     "en": {
         "sources_heading": "Sources",
@@ -72,6 +98,27 @@ TEXT: dict[str, dict[str, str]] = {
         "no_link": "link unknown",
         "more_none": "No other relevant quotes.",
         "more_heading": "More quotes:",
+        # the kinds of reply
+        "lead_ya": "According to the sources: yes",
+        "lead_tidak": "According to the sources: no",
+        "lead_other": "According to the sources: {lead}",
+        "read_as": "(about: {question})",
+        "digest_heading": "Summary",
+        "timeline_heading": "Timeline",
+        "undated": "Undated",
+        "outlet_silent": "{outlet} does not report this. According to the other sources:",
+        "outlet_silent_unnamed": "That outlet does not report this. According to the other sources:",
+        "sources_agree": "The sources agree on this.",
+        "one_outlet": "All my articles come from one outlet, so there is nothing to compare.",
+        "one_outlet_digest": "All my articles come from one outlet, so this summary rests on "
+        "one account.",
+        "no_dates": "These articles give no dates, so I cannot put together a timeline.",
+        "date_differs": "The outlets give different dates for the same event: both are above, "
+        "each with its sources.",
+        "digest_none": "Sorry, my articles are not enough for a summary yet.",
+        "clarify": "What do you mean? Ask the whole question, for example:",
+        "clarify_no_examples": "What do you mean? Ask the whole question, naming the people, "
+        "place or event.",
         # Telegram
         "start_known": "I have read {count} articles about it, from {outlets}.",
         "start_tap": "Tap one of the examples below, or type your own question.",
@@ -82,6 +129,8 @@ TEXT: dict[str, dict[str, str]] = {
         "In groups: write /tanya and the question, mention @{bot}, or reply to my message.\n"
         "In any chat: type @{bot} and the question, then pick the answer.\n\n"
         'Under each answer: 👍 or 👎 to rate it, and "{more}" for more quotes.\n\n'
+        "/summary: the gist of the news, from several outlets\n"
+        "/timeline: what happened when, with the dates\n"
         "/sumber: the articles I have read\n"
         "/lupakan: delete everything I keep about you\n"
         "/help: this message",
@@ -105,6 +154,9 @@ TEXT: dict[str, dict[str, str]] = {
         "cmd_sumber": "The articles I have read",
         "cmd_help": "How to use this bot",
         "cmd_lupakan": "Delete all your data",
+        "cmd_ringkasan": "The gist of the news",
+        "cmd_kronologi": "What happened when",
+        "summary_button": "Summary",
     },
 }
 

@@ -1,17 +1,32 @@
 """Answers, source lists and greetings as Telegram HTML: every piece of text escaped, ≤ 4,096 long.
 
-Only <b>, <i> and <a href> are used. When a reply would be too long, whole pieces of
-evidence are dropped (the disagreements, then the last quotes with the sources only they
-cite); a single quote too long for any message is shortened with "…". A tag is never cut.
+Only <b>, <i> and <a href> are used. Every kind of answer is framed as bot.framing says (a
+digest's heading, a timeline's dates, a comparison's outlets, the yes/no line...). When a
+reply would be too long, whole pieces of evidence are dropped (the disagreements, then the
+last quotes with the sources only they cite; a context sentence goes with its quote); a
+single quote too long for any message is shortened with "…". A tag is never cut.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from bot.framing import (
+    Shown,
+    after_quotes,
+    before_quotes,
+    by_date,
+    clarify,
+    heading,
+    lead_line,
+    outlets_of,
+    read_as_line,
+    shown_quotes,
+    without_quotes,
+)
 from bot.messages import format_date, text
 from index.answerer import MAX_QUESTION_CHARS
-from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index.answers import QUOTING, Answer, Disagreement, Kind, Quote, Source
 
 MAX_LENGTH = 4096  # Telegram's limit for a message, and for an inline result's message
 FIELD_LIMIT = 300  # an outlet, headline or credit longer than this is shortened
@@ -26,12 +41,19 @@ def telegram_length(html: str) -> int:
 def render_answer(answer: Answer, *, event: str, asked: str | None = None) -> str:
     """The reply to a question; `asked` repeats the question when the person did not type it."""
     header = f"❓ <b>{_clip(asked, 500)}</b>\n\n" if asked else ""
-    if answer.kind is Kind.ANSWER:
-        return _quotes_message(answer, answer.sentences, header, with_disagreements=True)
+    if answer.kind in QUOTING and answer.sentences:
+        return _quotes_message(answer, answer.sentences, header, framed=True)
     lang = answer.language
     if answer.kind is Kind.TOO_LONG:
         return header + escape(text(lang, "too_long", limit=MAX_QUESTION_CHARS))
-    if answer.kind is Kind.EMPTY:
+    examples = answer.examples
+    if answer.kind in QUOTING:  # nothing to quote: say what cannot be done, in one sentence
+        lead = without_quotes(answer)
+        if lead != text(lang, "decline"):
+            examples = ()
+    elif answer.kind is Kind.CLARIFY:
+        lead = clarify(answer)
+    elif answer.kind is Kind.EMPTY:
         lead = text(lang, "empty" if answer.examples else "empty_no_examples")
     elif answer.kind is Kind.GREETING and answer.question_type == "thanks":
         lead = text(lang, "thanks")
@@ -39,9 +61,9 @@ def render_answer(answer: Answer, *, event: str, asked: str | None = None) -> st
         lead = text(lang, "greeting", event=event)
     else:
         lead = text(lang, "decline")
-    if answer.examples and answer.kind is not Kind.EMPTY:
+    if examples and answer.kind not in (Kind.EMPTY, Kind.CLARIFY):
         lead += "\n\n" + text(lang, "examples_heading")
-    lines = [header + escape(lead), *(f"• {_clip(example, 500)}" for example in answer.examples)]
+    lines = [header + escape(lead), *(f"• {_clip(example, 500)}" for example in examples)]
     return _first_lines_that_fit(lines)
 
 
@@ -50,7 +72,7 @@ def render_more(answer: Answer) -> str:
     if not answer.more:
         return escape(text(answer.language, "more_none"))
     header = f"<b>{escape(text(answer.language, 'more_heading'))}</b>\n\n"
-    return _quotes_message(answer, answer.more, header, with_disagreements=False)
+    return _quotes_message(answer, answer.more, header, framed=False)
 
 
 def render_sources(sources: tuple[Source, ...], language: str) -> str:
@@ -102,8 +124,17 @@ def _clip(value: str, limit: int | None = FIELD_LIMIT) -> str:
     return escape(value)
 
 
-def _quote_line(answer: Answer, quote: Quote, limit: int | None = None) -> str:
-    return f"“{_clip(quote.text, limit)}” {answer.marks(quote.sources)}"
+def _quote_line(answer: Answer, entry: Shown, limit: int | None = None, *, framed: bool = True) -> str:
+    """One quote and its marks: with its outlets in a comparison, as a bullet in a digest or
+    a timeline."""
+    line = f"“{_clip(entry.text, limit)}” {answer.marks(entry.sources)}"
+    if not framed:
+        return line
+    if answer.kind is Kind.COMPARISON:
+        return f"<b>{_clip(outlets_of(answer, entry.sources))}</b>: {line}"
+    if answer.kind in (Kind.DIGEST, Kind.TIMELINE):
+        return f"• {line}"
+    return line
 
 
 def _disagreement_line(answer: Answer, language: str, disagreement: Disagreement) -> str:
@@ -127,26 +158,55 @@ def _source_line(number: int, source: Source, language: str) -> str:
     return line
 
 
-def _quotes_message(
-    answer: Answer, quotes: tuple[Quote, ...], header: str, *, with_disagreements: bool
-) -> str:
-    """Quotes, disagreements and the cited sources, dropping evidence from the end to fit."""
+def _framing_lines(answer: Answer) -> list[str]:
+    """The heading and the lines before the quotes, as HTML."""
+    lines = [f"<b>{escape(heading(answer))}</b>"] if heading(answer) else []
+    for line in before_quotes(answer):
+        if line == lead_line(answer):
+            lines.append(f"<b>{escape(line)}</b>")
+        elif line == read_as_line(answer):
+            lines.append(f"<i>{escape(line)}</i>")
+        else:
+            lines.append(escape(line))
+    return lines
+
+
+def _quotes_message(answer: Answer, quotes: tuple[Quote, ...], header: str, *, framed: bool) -> str:
+    """Quotes (a context sentence joined to the quote it introduces), disagreements, notes and
+    the cited sources, dropping whole quotes from the end to fit. `framed`: the reply itself,
+    with its kind's heading, lines before the quotes, disagreements and notes (not "more")."""
     lang = answer.language
-    disagreements = answer.disagreements if with_disagreements else ()
+    shown = shown_quotes(quotes)
+    disagreements = answer.disagreements if framed else ()
+    top = "\n".join(_framing_lines(answer)) if framed else ""
+    notes = "\n".join(escape(line) for line in after_quotes(answer)) if framed else ""
+    by_day = framed and answer.kind is Kind.TIMELINE
+
+    def quote_block(kept: list[Shown], limit: int | None) -> str:
+        if not by_day:
+            return "\n".join(_quote_line(answer, e, limit, framed=framed) for e in kept)
+        return "\n\n".join(
+            f"<b>{_clip(when or text(lang, 'undated'))}</b>\n"
+            + "\n".join(_quote_line(answer, e, limit) for e in entries)
+            for when, entries in by_date(kept)
+        )
 
     def build(count: int, show_disagreements: bool, limit: int | None = None) -> str:
-        shown = quotes[:count]
-        cited = [i for q in shown for i in q.sources]
-        blocks = ["\n".join(_quote_line(answer, q, limit) for q in shown)]
+        kept = shown[:count]
+        cited = [i for e in kept for i in e.sources]
+        blocks = [top] if top else []
+        blocks.append(quote_block(kept, limit))
         if show_disagreements:
             for d in disagreements:
                 blocks.append(_disagreement_line(answer, lang, d))
                 cited += [i for _, ids in d.values for i in ids]
+        if notes:
+            blocks.append(notes)
         sources = "\n".join(_source_line(n, s, lang) for n, s in answer.numbered_sources(cited))
         blocks.append(f"<b>{escape(text(lang, 'sources_heading'))}</b>\n{sources}")
         return header + "\n\n".join(blocks)
 
-    attempts = [(len(quotes), True), *((n, False) for n in range(len(quotes), 0, -1))]
+    attempts = [(len(shown), True), *((n, False) for n in range(len(shown), 0, -1))]
     for count, show_disagreements in attempts:
         if show_disagreements and not disagreements:
             continue

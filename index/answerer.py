@@ -13,14 +13,17 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from index.answers import Answer, Kind
+from index import digest, timeline
+from index.answers import Answer, Kind, Note
 from index.cache import load_index
 from index.composing import Composer
 from index.corpus import load_corpus
+from index.forms import DIGEST, TIMELINE
 from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
-from index.query import QueryBuilder
+from index.query import Query, QueryBuilder
+from index.question import Question
 from index.ranking import answers, rank
 from index.retrieval import retrieve
 from index.text import words
@@ -64,13 +67,16 @@ class Answerer:
                 text, Kind.GREETING, q.language, question_type="thanks" if q.thanks else "greeting"
             )
         query = self.queries.build(q, previous)
-        if not query.terms:
+        if q.form in (DIGEST, TIMELINE):
+            answer = self._gathered(q, query)
+        elif not query.terms:
             return self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
-        ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
-        if not answers(query, ranked, self.weights):
-            answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
         else:
-            answer = self.composer.compose(query, ranked)
+            ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
+            if not answers(query, ranked, self.weights):
+                answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
+            else:
+                answer = self.composer.compose(query, ranked)
         topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}" if query.followed and previous else text
         answer = replace(answer, topic=topic)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
@@ -79,12 +85,74 @@ class Answerer:
     def digest(self, language: str = "id") -> Answer:
         """The gist of the whole corpus (`/ringkasan`): a few quotes that several outlets
         state, covering who, what, where, when and the outcome, each cited (kind DIGEST)."""
-        raise NotImplementedError  # being built: index/digest.py
+        return self._digest("", language, digest.lead_sentences(self.index), None)
 
     def timeline(self, language: str = "id") -> Answer:
         """The dated statements of the corpus in date order (`/kronologi`), kind TIMELINE;
         a corpus without dates gets a TIMELINE with no quotes and the note "no_dates"."""
-        raise NotImplementedError  # being built: index/timeline.py
+        return self._timeline("", language, self._newest_sentences(), None)
+
+    def _newest_sentences(self) -> list[int]:
+        wanted = set(digest.newest_articles(self.index))
+        return [n for n, s in enumerate(self.index.sentences) if s.article in wanted]
+
+    def _gathered(self, q: Question, query: Query) -> Answer:
+        """A digest or a timeline, of the whole story or of what the question names."""
+        relevance: dict[int, float] | None = None
+        if query.terms:
+            if query.unknown_strong():  # "ringkasan soal X" where no article names X
+                return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+            ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
+            ranked = [c for c in ranked if c.support > 0][:80]
+            if not ranked:
+                return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+            # What the question names narrows the story to the articles that tell it; the
+            # words that only say "from the start until the end" must not narrow it further,
+            # so a sentence's relevance mixes its article's with its own.
+            top = max(c.support for c in ranked) or 1.0
+            own = {c.sentence: c.support / top for c in ranked}
+            by_article: dict[int, float] = {}
+            for c in ranked:
+                article = self.index.sentences[c.sentence].article
+                by_article[article] = max(by_article.get(article, 0.0), own[c.sentence])
+            relevance = {
+                n: 0.4 * weight + 0.6 * own.get(n, 0.0)
+                for article, weight in by_article.items()
+                if weight >= 0.3
+                for n in self.index.article_sentences(article)
+            }
+            pool = sorted(relevance)
+        elif q.form == DIGEST:
+            pool = digest.lead_sentences(self.index)
+        else:
+            pool = self._newest_sentences()
+        if q.form == DIGEST:
+            return self._digest(q.text, q.language, pool, relevance)
+        return self._timeline(q.text, q.language, pool, relevance)
+
+    def _notes(self) -> tuple[Note, ...]:
+        return (Note("one_outlet"),) if len({s.outlet for s in self.corpus.sources}) == 1 else ()
+
+    def _digest(
+        self, question: str, language: str, pool: list[int], relevance: dict[int, float] | None
+    ) -> Answer:
+        picks = digest.choose(self.index, pool, relevance)
+        return self.composer.collected(
+            question, Kind.DIGEST, language, self.composer.quotes_of(picks), notes=self._notes()
+        )
+
+    def _timeline(
+        self, question: str, language: str, pool: list[int], relevance: dict[int, float] | None
+    ) -> Answer:
+        entries, differs = timeline.choose(self.index, pool, relevance)
+        if not entries:
+            return self.composer.collected(question, Kind.TIMELINE, language, [], notes=(Note("no_dates"),))
+        when = {
+            e.pick.sentence: (timeline.said(e.day, e.weekday, language), e.day.isoformat()) for e in entries
+        }
+        notes = (*self._notes(), *((Note("date_differs"),) if differs else ()))
+        quotes = self.composer.quotes_of((e.pick for e in entries), when)
+        return self.composer.collected(question, Kind.TIMELINE, language, quotes, notes=notes)
 
     def _reply(self, text: str, kind: Kind, language: str, question_type: str = "other") -> Answer:
         return Answer(

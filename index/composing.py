@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from index import evidence
 from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query
 from index.ranking import eligible
@@ -75,6 +76,39 @@ class Composer:
             more_sources=tuple(self.sources[i] for i in more_cited),
             disagreements=disagreements,
             question_type=q.qtype,
+        )
+
+    def quotes_of(self, picks: Iterable[Pick], when: dict[int, tuple[str, str]] | None = None) -> list[Quote]:
+        """Each chosen sentence as a quote cited to its outlet and to every other outlet
+        stating the same fact; `when` files timeline entries under (date as said, ISO day)."""
+        articles = self.index.corpus.articles
+        quotes = []
+        for p in picks:
+            ids = _unique(articles[self.index.sentences[n].article].source.id for n in (p.sentence, *p.same))
+            said, day = (when or {}).get(p.sentence, ("", ""))
+            quotes.append(
+                Quote(
+                    text=self.index.sentences[p.sentence].text,
+                    sources=tuple(ids),
+                    score=p.score,
+                    when=said,
+                    day=day,
+                )
+            )
+        return quotes
+
+    def collected(
+        self, question: str, kind: Kind, language: str, quotes: list[Quote], **extra: object
+    ) -> Answer:
+        """An answer of several quotes gathered by a digest, a timeline or a comparison."""
+        cited = _unique(i for q in quotes for i in q.sources)
+        return Answer(
+            question=question,
+            kind=kind,
+            language=language,
+            sentences=tuple(quotes),
+            sources=tuple(self.sources[i] for i in cited),
+            **extra,  # type: ignore[arg-type]
         )
 
     def merge(self, candidates: list[Candidate]) -> list[Group]:

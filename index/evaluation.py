@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from index.answers import Answer, Kind, Quote
+from index.text import words
 
 if TYPE_CHECKING:
     from index.answerer import Answerer
@@ -29,6 +34,16 @@ class Item:
     decline: bool
     split: str = "tuning"  # "tuning" or "heldout": held-out questions are not studied one by one
     tag: str = ""  # what it asks (when, number, why, outlet...), as the writer labelled it
+    # The shape of reply asked for (issue "the questions people ask first"): "fact" (one
+    # fact), "gist", "timeline", "outlet", "compare", "yesno", "why", "how", "said",
+    # "followup". Scored by `_right` below.
+    form: str = "fact"
+    outlet: str = ""  # form "outlet": the source id the question names
+    reports: bool = True  # form "outlet": False when that outlet does not report it
+    differ: bool | None = None  # form "compare": whether the outlets give different values
+    lead: str = ""  # form "yesno": "ya"/"tidak" when the settling sentence states it plainly
+    previous: str = ""  # form "followup": the question asked before
+    clarify: bool = False  # form "followup": nothing to follow, the bot must ask what is meant
 
 
 @dataclass
@@ -131,7 +146,8 @@ def load_items(path: Path) -> list[Item]:
     for number, entry in enumerate(data.get("question", []), start=1):
         question = entry.get("q")
         expect = entry.get("expect", [])
-        decline = bool(entry.get("decline", False))
+        clarify = bool(entry.get("clarify", False))
+        decline = bool(entry.get("decline", False)) or clarify
         if not isinstance(question, str) or not question.strip():
             raise EvalError(f"{path}: question #{number} has no `q`")
         if not decline and not expect:
@@ -140,7 +156,26 @@ def load_items(path: Path) -> list[Item]:
         if split not in SPLITS:
             raise EvalError(f"{path}: question #{number}: split must be one of {', '.join(SPLITS)}")
         kind = str(entry.get("kind", "other"))
-        items.append(Item(question, kind, tuple(expect), decline, split, str(entry.get("tag", ""))))
+        if clarify and not entry.get("previous"):
+            raise EvalError(f"{path}: question #{number}: `clarify` needs `previous`")
+        differ = entry.get("differ")
+        items.append(
+            Item(
+                question,
+                kind,
+                tuple(expect),
+                decline,
+                split,
+                str(entry.get("tag", "")),
+                form=str(entry.get("form", "fact")),
+                outlet=str(entry.get("outlet", "")),
+                reports=bool(entry.get("reports", True)),
+                differ=None if differ is None else bool(differ),
+                lead=str(entry.get("lead", "")),
+                previous=str(entry.get("previous", "")),
+                clarify=clarify,
+            )
+        )
     if not items:
         raise EvalError(f"{path}: no [[question]] entries")
     return items
@@ -151,6 +186,71 @@ def _holds(text: str, expect: tuple[str, ...]) -> bool:
     return any(e.casefold() in folded for e in expect)
 
 
+def _read(quotes: tuple[Quote, ...]) -> list[Quote]:
+    """The quotes as a reader sees them: a context sentence joined to the quote it introduces."""
+    joined: list[Quote] = []
+    waiting = ""
+    for q in quotes:
+        if q.context:
+            waiting = f"{waiting} {q.text}".strip()
+            continue
+        joined.append(replace(q, text=f"{waiting} {q.text}".strip()) if waiting else q)
+        waiting = ""
+    return joined
+
+
+# Lines of page furniture that must never be quoted in a digest or a timeline.
+_FURNITURE = re.compile(
+    r"(?i)\b(baca juga|advertisement|scroll to continue|editor\s*:|penulis\s*:|"
+    r"foto\s*:|\(dok\.|ilustrasi|simak juga|lihat juga)"
+)
+
+
+def _near_duplicates(texts: list[str]) -> bool:
+    """True when two quotes say nearly the same in nearly the same words."""
+    bags = [set(words(t)) for t in texts]
+    for a, b in itertools.combinations(bags, 2):
+        if a and b and len(a & b) / min(len(a), len(b)) >= 0.8:
+            return True
+    return False
+
+
+def _right(item: Item, answer: Answer, quotes: list[Quote], outlets_in_corpus: int) -> tuple[bool, bool]:
+    """(right first, right in the first three) for an answerable item, by the form it asks."""
+    texts = [q.text for q in quotes]
+    cited = {i for q in quotes for i in q.sources}
+    anywhere = any(_holds(t, item.expect) for t in texts)
+    if item.form in ("gist", "timeline"):
+        wanted = Kind.DIGEST if item.form == "gist" else Kind.TIMELINE
+        ok = (
+            answer.kind is wanted
+            and len(cited) >= min(3, outlets_in_corpus)
+            and not _near_duplicates(texts)
+            and not any(_FURNITURE.search(t) for t in texts)
+            and anywhere
+        )
+        if ok and item.form == "timeline":
+            days = [q.day for q in answer.sentences if q.day]
+            ok = days == sorted(days)
+        return ok, ok
+    if item.form == "compare":
+        ok = answer.kind is Kind.COMPARISON and len(cited) >= min(2, outlets_in_corpus) and anywhere
+        if ok and item.differ is not None:
+            ok = bool(answer.disagreements) == item.differ
+        return ok, ok
+    top1 = bool(texts) and _holds(texts[0], item.expect)
+    top3 = any(_holds(t, item.expect) for t in texts[:3])
+    if item.form == "outlet":
+        if item.reports:
+            first_cites = bool(quotes) and item.outlet in quotes[0].sources
+            top1 = top1 and first_cites
+        else:
+            top1 = top1 and any(n.key == "outlet_silent" for n in answer.notes)
+    if item.form == "yesno" and answer.lead and item.lead and answer.lead != item.lead:
+        top1 = top3 = False  # a "ya" where the sources say "tidak" is wrong, whatever it quotes
+    return top1, top3
+
+
 def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = None) -> Report:
     """Ask every question of the file (default: the one the corpus names), or only those of
     one split, and score the answers."""
@@ -159,15 +259,22 @@ def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = N
         if path is None:
             raise EvalError("this corpus names no evaluation file; give one with --questions FILE")
     report = Report(path=path)
+    outlets_in_corpus = len({s.outlet for s in answerer.corpus.sources})
     for item in load_items(path):
         if split is not None and item.split != split:
             continue
-        answer = answerer.answer(item.question)
-        quotes = [q.text for q in (*answer.sentences, *answer.more)][:3]
-        outcome = Outcome(item=item, declined=not answer.answered, first=quotes[0] if quotes else "")
+        previous = None
+        if item.previous:
+            # As an interface does: a follow-up reads the question before only when that
+            # question was answered.
+            before = answerer.answer(item.previous)
+            previous = before.topic if before.answered else None
+        answer = answerer.answer(item.question, previous)
+        quotes = _read((*answer.sentences, *answer.more))
+        declined = answer.kind is Kind.CLARIFY if item.clarify else not answer.answered
+        outcome = Outcome(item=item, declined=declined, first=quotes[0].text if quotes else "")
         if answer.answered and not item.decline:
-            outcome.top1 = _holds(quotes[0], item.expect)
-            outcome.top3 = any(_holds(q, item.expect) for q in quotes)
+            outcome.top1, outcome.top3 = _right(item, answer, quotes, outlets_in_corpus)
         report.outcomes.append(outcome)
     return report
 
@@ -239,15 +346,17 @@ class SuiteReport:
 
     reports: list[tuple[EvalSet, Report]]
 
-    def rows(self, split: str, by: str) -> list[Row]:
-        """Rows for one split, one per corpus (`by="set"`) or per kind (`by="kind"`), then the total."""
+    def rows(self, split: str, by: str, forms: frozenset[str] | None = None) -> list[Row]:
+        """Rows for one split, one per corpus (`by="set"`), per kind (`by="kind"`: formal,
+        informal, english, typo, decline) or per form (`by="form"`: fact, gist, timeline,
+        outlet, ...), then the total; only the items of `forms` when given."""
         groups: dict[str, Report] = {}
         total = Report(path=Path("total"))
         for evalset, report in self.reports:
             for o in report.outcomes:
-                if o.item.split != split:
+                if o.item.split != split or (forms is not None and o.item.form not in forms):
                     continue
-                key = evalset.name if by == "set" else o.item.kind
+                key = {"set": evalset.name, "kind": o.item.kind, "form": o.item.form}[by]
                 groups.setdefault(key, Report(path=Path(key))).outcomes.append(o)
                 total.outcomes.append(o)
         rows = []
@@ -272,6 +381,7 @@ class SuiteReport:
             split: {
                 "by_set": [vars(r) for r in self.rows(split, "set")],
                 "by_kind": [vars(r) for r in self.rows(split, "kind")],
+                "by_form": [vars(r) for r in self.rows(split, "form")],
             }
             for split in SPLITS
         } | {
@@ -314,7 +424,7 @@ def format_suite(suite: SuiteReport, show_heldout: bool = False) -> str:
     )
     lines = [note]
     for split in SPLITS:
-        for by in ("set", "kind"):
+        for by in ("set", "kind", "form"):
             lines += ["", f"{split} by {by}", header, "-" * len(header)]
             lines += [_row_line(r) for r in suite.rows(split, by)]
     for split in SPLITS:
@@ -327,5 +437,6 @@ def format_suite(suite: SuiteReport, show_heldout: bool = False) -> str:
             for name, o in failures:
                 want = "decline" if o.item.decline else " | ".join(o.item.expect)
                 got = "declined" if o.declined else o.first[:110]
-                lines.append(f"  - [{name}/{o.item.kind}] {o.item.question!r}: want {want}; got {got}")
+                where = f"{name}/{o.item.kind}/{o.item.form}"
+                lines.append(f"  - [{where}] {o.item.question!r}: want {want}; got {got}")
     return "\n".join(lines)

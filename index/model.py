@@ -62,6 +62,18 @@ class Index:
     related: dict[str, frozenset[str]] = field(default_factory=dict)
     build_seconds: float = 0.0
     loaded_from_cache: bool = field(default=False, compare=False)
+    _spans: dict[int, range] | None = field(default=None, compare=False, repr=False)
+
+    def article_sentences(self, article: int) -> range:
+        """The positions in `sentences` of one article's sentences (they stand together)."""
+        spans = self._spans
+        if spans is None:
+            found: dict[int, list[int]] = {}
+            for number, s in enumerate(self.sentences):
+                span = found.setdefault(s.article, [number, number])
+                span[1] = number
+            spans = self._spans = {a: range(lo, hi + 1) for a, (lo, hi) in found.items()}
+        return spans.get(article, range(0))
 
     def stats(self) -> dict[str, object]:
         """Counts for people: articles, passages, sentences, vocabulary, protected names."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
+from index.forms import FACT, reply_form
 from index.general import RARE_ZIPF, zipf_id
 from index.lexicon import Lexicon
 from index.stemmer import stopwords
@@ -86,6 +87,8 @@ class Question:
     office: frozenset[str] = frozenset()
     # The word whose value a "berapa"/"what" question asks for ("usia" of "berapa usia Putin").
     asked_noun: str = ""
+    # The reply form asked for (index/forms.py): "fact", "digest", "timeline" or "compare".
+    form: str = FACT
 
     @property
     def anaphoric(self) -> bool:
@@ -506,6 +509,9 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
+    form, form_words = reply_form(raw_tokens, tokens)
+    # "agree" read as "sepakat setuju kesepakatan": each of them only asks for the form.
+    form_words |= {std for std, typed in aliases if typed in form_words}
     if tagged and qtype in (OTHER, WHAT):
         qtype = YESNO
     # "berapa lama", "jam berapa": the measure word belongs to the question, not the topic.
@@ -558,6 +564,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
+        and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
     )
     if qtype == MEASURE:
         # "Seberapa dalam ...?": a sentence that names the depth ("kedalaman 10 km") answers.
@@ -582,6 +589,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         capitalised=capitalised,
         preposition=preposition,
         asked_noun=asked_noun,
+        form=form,
         wants_name="nama" in tokens or "name" in raw_tokens,
         office=_office(tokens) if qtype == PERSON else frozenset(),
     )

@@ -31,6 +31,10 @@ HELDOUT_TOP1 = 0.57
 HELDOUT_DECLINED_AT_MOST = 0.28
 HELDOUT_DECLINES_RIGHT = 0.60
 HELDOUT_KIND_TOP1 = {"formal": 0.52, "informal": 0.56, "english": 0.55, "typo": 0.75}
+# Those floors are for questions asking one fact; the other forms of reply (issue 9: the
+# gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
+# what, follow-ups) hold their own, per form, below.
+FACT = frozenset({"fact"})
 # The tuning split may not fall back either.
 TUNING_TOP1 = 0.70
 TUNING_DECLINES_RIGHT = 0.85
@@ -63,18 +67,18 @@ def test_the_suite_is_big_varied_and_split() -> None:
 
 def test_heldout_answers_hold_the_line() -> None:
     suite = _suite()
-    total = suite.rows("heldout", "set")[-1]
+    total = suite.rows("heldout", "set", FACT)[-1]
     detail = format_suite(suite)  # tables only: held-out misses are not listed
     assert total.top1 >= HELDOUT_TOP1 * total.answerable, detail
     assert total.declined_wrongly <= HELDOUT_DECLINED_AT_MOST * total.answerable, detail
     assert total.declined_correctly >= HELDOUT_DECLINES_RIGHT * total.must_decline, detail
-    for row in suite.rows("heldout", "kind")[:-1]:
+    for row in suite.rows("heldout", "kind", FACT)[:-1]:
         if row.kind in HELDOUT_KIND_TOP1:
             assert row.top1 >= HELDOUT_KIND_TOP1[row.kind] * row.answerable, (row.kind, detail)
 
 
 def test_tuning_answers_hold_the_line() -> None:
-    total = _suite().rows("tuning", "set")[-1]
+    total = _suite().rows("tuning", "set", FACT)[-1]
     assert total.top1 >= TUNING_TOP1 * total.answerable
     assert total.declined_correctly >= TUNING_DECLINES_RIGHT * total.must_decline
 

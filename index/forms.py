@@ -1,0 +1,54 @@
+"""The form of reply a question asks for: one fact (most questions), the gist of the story
+("Ceritakan ...", "Apa yang terjadi?"), a timeline ("kronologinya?") or the outlets side by
+side ("Apakah semua media sepakat soal ...?").
+
+Read from the question's own words (index/data/closed_class.tsv: digest_words,
+digest_phrases, timeline_words, compare_words, reporting_nouns), typed or standardised;
+nothing here knows any event. The words that only ask for the form are not topic words: they
+are returned so question understanding can leave them out of the search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.closed_class import words_of
+
+FACT, DIGEST, TIMELINE, COMPARE = "fact", "digest", "timeline", "compare"
+
+_DIGEST = words_of("digest_words")
+_DIGEST_PHRASES = tuple(p.split() for p in words_of("digest_phrases"))
+_TIMELINE = words_of("timeline_words")
+_COMPARE = words_of("compare_words")
+_REPORTING = words_of("reporting_nouns")
+
+
+def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
+    """The position where `phrase` starts in `tokens`, or -1."""
+    n = len(phrase)
+    for i in range(len(tokens) - n + 1):
+        if list(tokens[i : i + n]) == phrase:
+            return i
+    return -1
+
+
+def reply_form(typed: Sequence[str], tokens: Sequence[str]) -> tuple[str, frozenset[str]]:
+    """(form, the words that only ask for it). `typed` are the words as typed (lowercase),
+    `tokens` the same in standard Indonesian; a form's words are looked for in both."""
+    both = (tokens, typed)
+    timeline = {t for words in both for t in words if t in _TIMELINE}
+    if timeline:
+        # "urutan kejadiannya": "kejadian" only says "of events".
+        return TIMELINE, frozenset(timeline | {"kejadian", "peristiwa", "events", "event"})
+    differ = {t for words in both for t in words if t in _COMPARE}
+    reporting = {t for words in both for t in words if t in _REPORTING}
+    if (differ and reporting) or ({"versi", "version", "versions"} & reporting and len(tokens) > 1):
+        return COMPARE, frozenset(differ | reporting | {"semua", "all", "masing", "setiap"})
+    digest = {t for words in both for t in words if t in _DIGEST}
+    for words in both:
+        for phrase in _DIGEST_PHRASES:
+            if _phrase_at(words, phrase) >= 0:
+                digest |= set(phrase)
+    if digest:
+        return DIGEST, frozenset(digest)
+    return FACT, frozenset()

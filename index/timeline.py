@@ -1,0 +1,231 @@
+"""A story's timeline, for `/kronologi` and "urutan kejadiannya?": the dated statements of
+the articles in date order, each cited, with the outlets that date one happening differently
+shown side by side.
+
+A sentence's date is read from the sentence itself: "Kamis (13/3)", "(24/4/2019)",
+"26 Maret 2025", or a relative date resolved against its article's publication date where
+news writing makes it certain: "hari ini" and "kemarin"; a weekday alone ("pada Jumat") is the
+one of the week before publication, or of the week after when the sentence looks ahead
+("akan", "dijadwalkan"). Anything less certain ("sehari sebelumnya") is left undated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from index import evidence
+from index.digest import Pick, Story, quotable
+from index.model import Index
+
+MAX_ENTRIES = 8
+
+_DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+_DAY_NUMBER = {name: n for n, name in enumerate(_DAYS)} | {"jum'at": 4, "ahad": 6}
+_MONTHS = {
+    name: n
+    for n, name in enumerate(
+        "januari februari maret april mei juni juli agustus september oktober november desember".split(),
+        start=1,
+    )
+} | {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "agu": 8,
+    "agt": 8,
+    "sep": 9,
+    "okt": 10,
+    "nov": 11,
+    "des": 12,
+}
+_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
+_WRITTEN = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?(?:\s+(\d{4}))?", re.I
+)
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_DAY_NUMBER, key=len, reverse=True)) + r")\b", re.I)
+_TODAY = re.compile(r"\b(hari ini|pagi ini|siang ini|sore ini|malam ini)\b", re.I)
+_YESTERDAY = re.compile(r"\bkemarin\b", re.I)
+_AHEAD = re.compile(r"\b(akan|dijadwalkan|direncanakan|rencananya|besok|mendatang)\b", re.I)
+_LATER_WEEK = re.compile(r"\b(depan)\b", re.I)
+
+_NAMES = {
+    "id": (
+        ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+        "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember".split(),
+    ),
+    "en": (
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "January February March April May June July August September October November December".split(),
+    ),
+}
+
+
+def _published(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _year(value: str | None, published: dt.date) -> int:
+    if not value:
+        return published.year
+    year = int(value)
+    return year + 2000 if year < 100 else year
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
+    """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
+    if published is None:
+        return None
+    printed_day = ""
+    found = _NUMERIC.search(text)
+    day: dt.date | None = None
+    if found:
+        day = _safe(_year(found.group(3), published), int(found.group(2)), int(found.group(1)))
+        before = _WEEKDAY.search(text[max(0, found.start() - 12) : found.start()])
+        printed_day = before.group(1) if before else ""
+    else:
+        written = _WRITTEN.search(text)
+        if written and written.group(2).lower() in _MONTHS:
+            day = _safe(
+                _year(written.group(3), published), _MONTHS[written.group(2).lower()], int(written.group(1))
+            )
+            before = _WEEKDAY.search(text[max(0, written.start() - 12) : written.start()])
+            printed_day = before.group(1) if before else ""
+    if day is not None:
+        return day, printed_day
+    if _TODAY.search(text):
+        return published, ""
+    if _YESTERDAY.search(text):
+        return published - dt.timedelta(days=1), ""
+    weekday = _WEEKDAY.search(text)
+    if weekday and not _LATER_WEEK.search(text[weekday.end() : weekday.end() + 8]):
+        wanted = _DAY_NUMBER[weekday.group(1).lower()]
+        if text[max(0, weekday.start() - 6) : weekday.start()].lower().strip() == "malam":
+            # "malam Minggu" is the evening before Sunday: Saturday night.
+            wanted = (wanted - 1) % 7
+        if _AHEAD.search(text):
+            return published + dt.timedelta(days=(wanted - published.weekday()) % 7), weekday.group(1)
+        return published - dt.timedelta(days=(published.weekday() - wanted) % 7), weekday.group(1)
+    return None
+
+
+def said(day: dt.date, printed_weekday: str, language: str) -> str:
+    """ "Kamis, 13 Maret 2025": the weekday as the outlet printed it, else the calendar's."""
+    days, months = _NAMES.get(language, _NAMES["id"])
+    weekday = days[day.weekday()]
+    if printed_weekday and language == "id":
+        weekday = printed_weekday.capitalize()
+    return f"{weekday}, {day.day} {months[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One timeline entry: a pick with its date."""
+
+    pick: Pick
+    day: dt.date
+    weekday: str
+
+
+_CLOCK = re.compile(r"\b(?:pukul|jam)\s+(\d{1,2})[.:](\d{2})(?:\s*(WIB|WITA|WIT))?", re.I)
+_ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
+
+
+def clock_of(text: str) -> int | None:
+    """The minutes after midnight, Western Indonesian time, of the first clock time
+    ("pukul 19.53 WITA" is 18.53 WIB), or None."""
+    found = _CLOCK.search(text)
+    if not found:
+        return None
+    hours, minutes = int(found.group(1)), int(found.group(2))
+    if hours > 24 or minutes > 59:
+        return None
+    zone = (found.group(3) or "wib").lower()
+    return (hours - (_ZONE_HOURS[zone] - 7)) * 60 + minutes
+
+
+def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:
+    """The candidates that carry a date, with it. A sentence giving only a clock time
+    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of the day its paragraph dated
+    before it: it is filed there."""
+    articles = index.corpus.articles
+    sentences = index.sentences
+    found = {}
+    last: dict[int, tuple[int, tuple[dt.date, str]]] = {}  # article -> (paragraph, date)
+    wanted = set(candidates)
+    # Each wanted sentence's article is read from its start, so dates said before count.
+    for number in sorted(
+        {n for a in {sentences[w].article for w in wanted} for n in index.article_sentences(a)}
+    ):
+        s = sentences[number]
+        when = date_of(s.text, _published(articles[s.article].source.published))
+        if when is not None:
+            last[s.article] = (s.paragraph, when)
+        elif clock_of(s.text) is not None and s.article in last and s.paragraph == last[s.article][0]:
+            when = (last[s.article][1][0], "")
+        if when is not None and number in wanted:
+            found[number] = when
+    return found
+
+
+def choose(
+    index: Index, candidates: Sequence[int], relevance: dict[int, float] | None = None
+) -> tuple[list[Entry], bool]:
+    """The timeline among `candidates`, in date order, and whether outlets date one
+    happening differently (both are kept)."""
+    sentences = index.sentences
+    pool = [n for n in candidates if quotable(sentences[n])]
+    when = dated(index, pool)
+    story = Story(index, [n for n in pool if n in when], lambda a, b: when[a][0] == when[b][0])
+    if not story.candidates:
+        return [], False
+    score = {
+        n: (story.central[n] + 0.1)
+        / (1.0 + 0.1 * story.position[n])
+        * (relevance.get(n, 0.0) if relevance else 1.0)
+        for n in story.candidates
+    }
+
+    def new_day(n: int, chosen: set[int]) -> float:
+        return 1.0 if any(when[c][0] == when[n][0] for c in chosen) else 1.5
+
+    picked = story.select(score, MAX_ENTRIES, 3, 0.15, new_day)
+    differs = False
+    for a, b in itertools.combinations(picked, 2):
+        sa, sb = sentences[a.sentence], sentences[b.sentence]
+        if (
+            story.outlet[a.sentence] != story.outlet[b.sentence]
+            and when[a.sentence][0] != when[b.sentence][0]
+            and evidence.conflict(
+                sa.terms, sb.terms, sa.facts, sb.facts, sa.predicates, sb.predicates, "date"
+            )
+        ):
+            differs = True
+    entries = [Entry(p, *when[p.sentence]) for p in picked]
+
+    def moment(e: Entry) -> tuple[dt.date, int, int]:
+        clock = clock_of(sentences[e.pick.sentence].text)
+        return (e.day, clock if clock is not None else -1, story.position[e.pick.sentence])
+
+    return sorted(entries, key=moment), differs
+
+
+def has_dates(index: Index) -> bool:
+    """True when some sentence of the corpus carries a date a timeline can file it under."""
+    return bool(dated(index, (n for n, s in enumerate(index.sentences) if quotable(s))))

@@ -9,13 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.console import render_more
+from bot.console import render_answer, render_more
 from bot.repl import repl
 from index.answerer import Answerer
 from index.answers import Answer
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "Di mana Kim dan Putin bertemu?"
+UNANSWERABLE = "Siapa presiden Indonesia?"
 
 
 def piped(lines: str, tmp_path: Path, **env: str) -> list[str]:
@@ -82,6 +83,18 @@ class Recording:
         self.previous.append(previous)
         return self.answerer.answer(question, previous=previous)
 
+    def digest(self, language: str = "id") -> Answer:
+        return self.answerer.digest(language)
+
+    def timeline(self, language: str = "id") -> Answer:
+        return self.answerer.timeline(language)
+
+
+def fed(answerer: Recording, lines: str) -> str:
+    out = io.StringIO()
+    repl(answerer, io.StringIO(lines), out)  # type: ignore[arg-type]
+    return out.getvalue()
+
 
 def test_follow_ups_last_context_minutes_and_zero_turns_them_off(corpus_dir: Path) -> None:
     answerer = Recording(Answerer.load(corpus_dir))
@@ -106,11 +119,41 @@ def test_follow_ups_last_context_minutes_and_zero_turns_them_off(corpus_dir: Pat
     assert ask(5, step=6 * 60)[1:] == [None, None]  # each question comes after the window
 
 
-def test_context_minutes_zero_reaches_the_repl(tmp_path: Path) -> None:
+def test_context_minutes_zero_reaches_the_repl(tmp_path: Path, answerer: Answerer) -> None:
     with_context = piped(f"{QUESTION}\nkapan itu?\n", tmp_path)
     without = piped(f"{QUESTION}\nkapan itu?\n", tmp_path, CONTEXT_MINUTES="0")
-    assert "tidak menjawab" not in with_context[1]
-    assert "tidak menjawab" in without[1]
+    alone = render_answer(answerer.answer("kapan itu?"), answerer.corpus.event.title)
+    assert with_context[1] != f"> kapan itu?\n{alone}" and "Sumber:" in with_context[1]
+    assert without[1] == f"> kapan itu?\n{alone}"
+
+
+def test_after_a_decline_a_follow_up_follows_nothing(corpus_dir: Path) -> None:
+    answerer = Recording(Answerer.load(corpus_dir))
+    fed(answerer, f"{QUESTION}\n{UNANSWERABLE}\nkapan itu?\n{QUESTION}\nkapan itu?\n")
+    assert answerer.previous == [None, QUESTION, None, None, QUESTION]
+
+
+def test_ringkasan_and_kronologi_print_the_digest_and_the_timeline(
+    tmp_path: Path, answerer: Answerer
+) -> None:
+    blocks = piped(":ringkasan\n:kronologi\n:summary\n:timeline\n:lagi\n", tmp_path)
+    title = answerer.corpus.event.title
+    digest = render_answer(answerer.digest("id"), title)
+    timeline = render_answer(answerer.timeline("id"), title)
+    assert blocks[:2] == [f"> :ringkasan\n{digest}", f"> :kronologi\n{timeline}"]
+    assert blocks[2:4] == [f"> :summary\n{digest}", f"> :timeline\n{timeline}"]
+    quotes = digest.split("\n\nSumber:\n")[0].splitlines()
+    assert quotes[:2] == ["Ringkasan", ""] and 3 <= len(quotes[2:]) <= 6
+    assert all(re.search(r"\S (\[\d+\])+$", line) for line in quotes[2:])
+    assert timeline.startswith("Kronologi\n\n") and re.search(r"\n\w+, \d+ \w+ 2019\n• ", timeline)
+    assert blocks[4].startswith("> :lagi\n")  # more quotes for the timeline, as for an answer
+
+
+def test_after_a_summary_a_follow_up_follows_nothing(corpus_dir: Path) -> None:
+    answerer = Recording(Answerer.load(corpus_dir))
+    out = fed(answerer, f"{QUESTION}\n:ringkasan\nkapan itu?\n")
+    assert "> :ringkasan\nRingkasan\n" in out
+    assert answerer.previous == [None, None]
 
 
 def test_no_more_quote_opens_with_a_bare_pronoun(corpus_dir: Path) -> None:

@@ -18,7 +18,7 @@ from index.answers import Answer, Kind, Note
 from index.cache import load_index
 from index.composing import Composer
 from index.corpus import load_corpus
-from index.forms import DIGEST, TIMELINE
+from index.forms import COMPARE, DIGEST, TIMELINE
 from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
@@ -75,6 +75,8 @@ class Answerer:
             ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
             if not answers(query, ranked, self.weights):
                 answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
+            elif q.form == COMPARE:
+                answer = self.composer.compare(query, ranked)
             else:
                 answer = self.composer.compose(query, ranked)
         topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}" if query.followed and previous else text

@@ -70,8 +70,9 @@ class Note:
     """Something the reply must say besides its quotes, by message key: interfaces word it in
     the reader's language. Keys: "outlet_silent" (the named outlet does not report this; the
     quotes are other outlets'), "sources_agree", "one_outlet" (one outlet only: nothing to
-    compare, or a digest from one account), "no_dates" (no dated statements for a timeline),
-    "date_differs" (outlets date one happening differently).
+    compare, or a digest from one account), "single_report" (of several outlets only
+    `outlet` reports it: nothing to compare), "no_dates" (no dated statements for a
+    timeline), "date_differs" (outlets date one happening differently).
     `outlet` is an outlet's name when the note speaks of one."""
 
     key: str

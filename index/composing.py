@@ -3,15 +3,19 @@ that states them, with the accounts that disagree shown side by side."""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 
-from index import evidence
-from index.answers import Answer, Disagreement, Kind, Quote, Source
+from index import evidence, timeline
+from index.answers import Answer, Disagreement, Kind, Note, Quote, Source
 from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query
+from index.question import DATE, MEASURE, NUMBER, OTHER, TIME
 from index.ranking import eligible
 from index.retrieval import Candidate
+from index.text import words
 from index.weights import Weights
 
 Group = list[Candidate]
@@ -111,6 +115,64 @@ class Composer:
             **extra,  # type: ignore[arg-type]
         )
 
+    def compare(self, query: Query, ranked: list[Candidate], most: int = 5) -> Answer:
+        """Each outlet's statement of what the question asks, side by side: per outlet its
+        best sentence (outlets stating the same fact share one quote), and every pair of
+        them that gives another date or figure for the same happening."""
+        q = query.question
+        articles = self.index.corpus.articles
+        sentences = self.index.sentences
+        lead = ranked[0]
+        outlets_seen: set[str] = set()
+        statements: list[Candidate] = []
+        for c in ranked:
+            outlet = articles[sentences[c.sentence].article].source.outlet
+            if outlet in outlets_seen or len(statements) >= most:
+                continue
+            # Another outlet's account may use other words: it needs less of the question's.
+            if c is lead or (
+                c.support >= 0.6 * self.weights.min_coverage
+                and c.holds_asked
+                and not c.strong_missing
+                and c.fit >= evidence.required_fit(q.qtype)
+                and c.score >= 0.3 * lead.score
+            ):
+                outlets_seen.add(outlet)
+                statements.append(c)
+        groups = self.merge(statements)
+        shown: set[int] = set()
+        quotes = [self.quote(group, shown) for group in groups]
+        asked = {DATE: DATE, TIME: DATE}.get(q.qtype, NUMBER if q.qtype in (NUMBER, MEASURE) else OTHER)
+        disagreements = []
+        for (a, qa), (b, qb) in itertools.combinations(zip(groups, quotes, strict=True), 2):
+            sa, sb = sentences[a[0].sentence], sentences[b[0].sentence]
+            clash = evidence.conflict(
+                sa.terms, sb.terms, sa.facts, sb.facts, self.predicates(sa), self.predicates(sb), asked
+            )
+            if clash is None and self.predicates(sa) & self.predicates(sb):
+                clash = _other_figure(sa.text, sb.text, asked)
+            if clash is None and asked == NUMBER:
+                clash = _other_count(sa.text, sb.text, q.content)
+            if clash is not None:
+                what, value_a, value_b = clash
+                disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
+        notes: list[Note] = []
+        if len({s.outlet for s in self.index.corpus.sources}) == 1:
+            notes.append(Note("one_outlet"))
+        elif len(outlets_seen) == 1:
+            notes.append(Note("single_report", outlet=next(iter(outlets_seen))))
+        elif not disagreements:
+            notes.append(Note("sources_agree"))
+        return self.collected(
+            q.text,
+            Kind.COMPARISON,
+            q.language,
+            quotes,
+            disagreements=tuple(disagreements),
+            notes=tuple(notes),
+            question_type=q.qtype,
+        )
+
     def merge(self, candidates: list[Candidate]) -> list[Group]:
         """Candidates grouped by the fact they state: a group is one quote cited to all its outlets.
 
@@ -201,6 +263,44 @@ class Composer:
     def _ids(self, group: Group) -> tuple[str, ...]:
         articles = self.index.corpus.articles
         return tuple(_unique(articles[self.index.sentences[c.sentence].article].source.id for c in group))
+
+
+def _other_figure(a: str, b: str, asked: str) -> tuple[str, str, str] | None:
+    """("time"|"number", value in a, value in b) when two sentences of one happening give
+    another clock time ("pukul 19.53 WITA" against "pukul 19.52 WITA"; the same moment in
+    two time zones is one) or another measure ("magnitudo 6,4" against "M 6,1")."""
+    if asked == DATE:
+        clock_a, clock_b = timeline.clock_of(a), timeline.clock_of(b)
+        if clock_a is not None and clock_b is not None and clock_a != clock_b:
+            return ("time", timeline.clock_text(a), timeline.clock_text(b))
+    if asked in (NUMBER, OTHER):
+        others = {noun: printed for noun, _, printed in evidence.measures(b)}
+        values = {noun: value for noun, value, _ in evidence.measures(b)}
+        for noun, value, printed in evidence.measures(a):
+            if noun in values and values[noun] != value:
+                return ("number", printed, others[noun])
+    return None
+
+
+# A figure within a few words after a noun: "jumlah peserta aksi sekitar 1.500".
+_FIGURE_AFTER = (
+    r"\s+(?:\w+\s+){0,3}?(?:sekitar|mencapai|sebanyak|sedikitnya|hanya|lebih dari\s+)?"
+    r"(\d[\d.,]*(?:\s+(?:ribu|juta))?)"
+)
+
+
+def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] | None:
+    """("number", a's figure, b's figure) when both sentences give a figure right after a
+    word the question names ("jumlah peserta mencapai 3.000" against "jumlah peserta aksi
+    sekitar 1.500") and the figures differ."""
+    for word in named:
+        pattern = re.compile(rf"(?i)\b{re.escape(word)}\w*{_FIGURE_AFTER}")
+        found_a, found_b = pattern.search(a), pattern.search(b)
+        if found_a and found_b:
+            value_a, value_b = words(found_a.group(1)), words(found_b.group(1))
+            if value_a and value_b and value_a[0] != value_b[0]:
+                return ("number", found_a.group(1), found_b.group(1))
+    return None
 
 
 def _printed(group: Group, shown: set[int]) -> bool:

@@ -398,6 +398,24 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
+_MEASURE_NOUN = re.compile(
+    r"(?i)\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sedalam|setinggi))?\s+(\d+(?:[.,]\d+)?)"
+    r"|\b(M)\s?(\d+[.,]\d)\b"
+)
+
+
+def measures(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Measures named before their figure: "magnitudo 6,4", "bermagnitudo 6,1", "M 6,1" (the
+    press's shorthand for a magnitude), "kedalaman 10": (measure, value, as printed)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for m in _MEASURE_NOUN.finditer(text):
+        noun = (m.group(1) or "magnitudo").lower()
+        value = (m.group(2) or m.group(4)).replace(",", ".")
+        found.setdefault(noun, (noun, value, m.group(0).strip()))
+    return tuple(found.values())
+
+
 def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str) -> tuple[str, ...]:
     """Every figure of the sentence as a number token ("10.000" and "10 ribu" both "10000"),
     and every day/month date as "d/m" or "d month": what two outlets must share to be

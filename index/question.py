@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
-from index.forms import FACT, reply_form
+from index.forms import COMPARE, FACT, reply_form
 from index.general import RARE_ZIPF, zipf_id
 from index.lexicon import Lexicon
 from index.stemmer import stopwords
@@ -488,6 +488,21 @@ _OFFICE_ENDS = frozenset(
 )
 
 
+def _compared(tokens: list[str], qtype: str) -> str:
+    """What a comparing question compares, by the noun it names: a figure ("jumlah"), a
+    date ("tanggal"), a clock time ("jam") or a measure ("kekuatan")."""
+    for t in tokens:
+        if t in _COUNT or t in {"berapa", "angka", "total"}:
+            return NUMBER
+        if t in _CLOCK:
+            return TIME
+        if t in _DATE_NOUNS or t == "kapan":
+            return DATE
+        if t in _MEASURE:
+            return NUMBER
+    return qtype
+
+
 def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | None = None) -> Question:
     """The question's language, type, outlets and standard Indonesian words."""
     original = text
@@ -510,6 +525,9 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
     form, form_words = reply_form(raw_tokens, tokens)
+    if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
+        # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
+        qtype = _compared(tokens, qtype)
     # "agree" read as "sepakat setuju kesepakatan": each of them only asks for the form.
     form_words |= {std for std, typed in aliases if typed in form_words}
     if tagged and qtype in (OTHER, WHAT):

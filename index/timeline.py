@@ -160,6 +160,12 @@ def clock_of(text: str) -> int | None:
     return (hours - (_ZONE_HOURS[zone] - 7)) * 60 + minutes
 
 
+def clock_text(text: str) -> str:
+    """The first clock time as printed ("pukul 19.53 WITA"), or ""."""
+    found = _CLOCK.search(text)
+    return found.group(0) if found else ""
+
+
 def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:
     """The candidates that carry a date, with it. A sentence giving only a clock time
     ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of the day its paragraph dated

@@ -79,6 +79,8 @@ class Answerer:
                 answer = self.composer.compare(query, ranked)
             else:
                 answer = self.composer.compose(query, ranked)
+                if q.outlets:
+                    answer = self._from_outlet(answer, q.outlets, ranked[0].named_outlet)
         topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}" if query.followed and previous else text
         answer = replace(answer, topic=topic)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
@@ -131,6 +133,13 @@ class Answerer:
         if q.form == DIGEST:
             return self._digest(q.text, q.language, pool, relevance)
         return self._timeline(q.text, q.language, pool, relevance)
+
+    def _from_outlet(self, answer: Answer, outlets: tuple[str, ...], reported: bool) -> Answer:
+        """One outlet's account ("Menurut Kompas, ..."): its own sentence first when it
+        reports it (ranking put it there); else the others', under a note that it does not."""
+        named = next(s for s in self.corpus.sources if s.id == outlets[0])
+        notes = () if reported else (Note("outlet_silent", outlet=named.outlet),)
+        return replace(answer, kind=Kind.OUTLET, outlet=named.id, notes=notes)
 
     def _notes(self) -> tuple[Note, ...]:
         return (Note("one_outlet"),) if len({s.outlet for s in self.corpus.sources}) == 1 else ()

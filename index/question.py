@@ -524,6 +524,8 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
+    if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
+        qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
     form, form_words = reply_form(raw_tokens, tokens)
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.

@@ -18,7 +18,7 @@ from index.answers import Answer, Kind, Note
 from index.cache import load_index
 from index.composing import Composer
 from index.corpus import load_corpus
-from index.forms import COMPARE, DIGEST, TIMELINE
+from index.forms import COMPARE, DIGEST, FACT, TIMELINE
 from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
@@ -67,6 +67,10 @@ class Answerer:
                 text, Kind.GREETING, q.language, question_type="thanks" if q.thanks else "greeting"
             )
         query = self.queries.build(q, previous)
+        if not query.followed and q.anaphoric and not q.content and q.form == FACT:
+            # "kapan itu?", "kenapa?" with no earlier question to read it by (or after one the
+            # articles did not answer): ask what "itu" is rather than guess.
+            return self._reply(text, Kind.CLARIFY, q.language, question_type=q.qtype)
         if q.form in (DIGEST, TIMELINE):
             answer = self._gathered(q, query)
         elif not query.terms:
@@ -81,8 +85,11 @@ class Answerer:
                 answer = self.composer.compose(query, ranked)
                 if q.outlets:
                     answer = self._from_outlet(answer, q.outlets, ranked[0].named_outlet)
-        topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}" if query.followed and previous else text
-        answer = replace(answer, topic=topic)
+        if query.followed and previous:
+            topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}"
+            answer = replace(answer, topic=topic, read_as=previous[: MAX_QUESTION_CHARS // 2])
+        else:
+            answer = replace(answer, topic=text)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
 

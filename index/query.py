@@ -11,7 +11,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,7 +20,7 @@ from index.closed_class import words_of
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index
-from index.question import DATE, TIME, Question, read_question
+from index.question import DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import words
 
@@ -104,6 +104,9 @@ class QueryBuilder:
                 if not known & set(t.parts):
                     terms.append(t)
                     followed = True
+            if followed and q.qtype in (OTHER, WHAT) and not q.content:
+                # "Menurut Kompas?", "Kalau versi lain?": the same thing is asked again.
+                q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
         return Query(q, tuple(terms), followed)
 
     # -- words ----------------------------------------------------------------------------

@@ -567,6 +567,16 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
             asked.add(i)
+        if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
+            asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic
+    # A typed word read as several ("long": "panjang", "lama") is asked as a whole.
+    if slots and sum(map(len, slots)) == len(tokens):
+        position = 0
+        for slot in slots:
+            span = range(position, position + len(slot))
+            if any(i in asked for i in span):
+                asked.update(span)
+            position += len(slot)
     preposition = "di"
     for before, word in itertools.pairwise(tokens):
         if word == "mana" and before in ("di", "ke", "dari"):

@@ -3,6 +3,8 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from index.evidence import fits_type, required_fit
 from index.model import Index
 from index.query import Query
@@ -34,10 +36,13 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # then, for "why", "how" and "what did X say", those holding a reason, a means or X's
     # words; then the score.
     needed = required_fit(q.qtype, q.wants_name)
+    # The account of an outlet the question names may put it in other words: it answers
+    # with less of the question's (as a differing account does in composing).
+    relaxed = replace(weights, min_coverage=0.6 * weights.min_coverage)
     tiered = q.qtype in _TIERED
     candidates.sort(
         key=lambda c: (
-            -_eligible(c, weights, needed),
+            -(_eligible(c, weights, needed) or (c.named_outlet and _eligible(c, relaxed, needed))),
             -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
             -(tiered and c.fit >= 0.5),
             -c.score,
@@ -52,8 +57,12 @@ _TIERED = frozenset({REASON, MANNER, SAID, PERSON})
 
 
 def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
-    """True when a candidate can answer the question on its own (see `answers`)."""
-    return _eligible(c, weights, required_fit(query.question.qtype, query.question.wants_name))
+    """True when a candidate can answer the question on its own (see `answers`); a named
+    outlet's sentence needs less of the question's words (see `rank`)."""
+    needed = required_fit(query.question.qtype, query.question.wants_name)
+    if c.named_outlet and _eligible(c, replace(weights, min_coverage=0.6 * weights.min_coverage), needed):
+        return True
+    return _eligible(c, weights, needed)
 
 
 def _eligible(c: Candidate, weights: Weights, needed: float) -> bool:

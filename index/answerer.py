@@ -13,7 +13,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from index import digest, timeline
+from index import digest, timeline, yesno
 from index.answers import Answer, Kind, Note
 from index.cache import load_index
 from index.composing import Composer
@@ -23,9 +23,9 @@ from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
-from index.question import Question
+from index.question import YESNO, Question
 from index.ranking import answers, rank
-from index.retrieval import retrieve
+from index.retrieval import Candidate, retrieve
 from index.text import words
 from index.weights import DEFAULT, Weights
 
@@ -79,10 +79,14 @@ class Answerer:
             ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
             if not answers(query, ranked, self.weights):
                 answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
+                if q.qtype == YESNO and q.form == FACT:
+                    answer = self._yes_or_no(query, ranked, answer)
             elif q.form == COMPARE:
                 answer = self.composer.compare(query, ranked)
             else:
                 answer = self.composer.compose(query, ranked)
+                if q.qtype == YESNO:
+                    answer = self._yes_or_no(query, ranked, answer)
                 if q.outlets:
                     answer = self._from_outlet(answer, q.outlets, ranked[0].named_outlet)
         if query.followed and previous:
@@ -140,6 +144,29 @@ class Answerer:
         if q.form == DIGEST:
             return self._digest(q.text, q.language, pool, relevance)
         return self._timeline(q.text, q.language, pool, relevance)
+
+    def _yes_or_no(self, query: Query, ranked: list[Candidate], answer: Answer) -> Answer:
+        """A yes/no question's answer with its "ya"/"tidak" line where the first quote states
+        it plainly; asked about a place or means the articles name otherwise ("bertemu di
+        Jakarta?"), the sentence naming the other one, with "tidak" (index/yesno.py)."""
+        q = query.question
+        named = yesno.slot(q, self.index)
+        stem = self.index.stemmer.stem
+        if answer.answered:
+            first = ranked[0]
+            terms = self.index.sentences[first.sentence].terms
+            if named is None or all(stem(w) in terms for w in named.words):
+                asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
+                whole = first.coverage >= 0.9 and not first.strong_missing
+                return replace(answer, lead=yesno.lead(answer.sentences[0].text, asked, stem, whole))
+        if named is not None:
+            opened = self.queries.build(yesno.without(q, named), None)
+            others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
+            if answers(opened, others, self.weights):
+                other = self.composer.compose(opened, others)
+                if yesno.instead(other.sentences[0].text, named, self.index):
+                    return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
+        return answer
 
     def _from_outlet(self, answer: Answer, outlets: tuple[str, ...], reported: bool) -> Answer:
         """One outlet's account ("Menurut Kompas, ..."): its own sentence first when it

@@ -1,0 +1,96 @@
+"""Yes/no questions: the sentence that settles them, and the short "ya"/"tidak" line shown
+only when that sentence states it plainly.
+
+Plainly means one of three things, and nothing inferred:
+- the sentence holds everything the question asks, with no negation and no hedge ("akan",
+  "dijadwalkan", "diduga"): "ya";
+- the sentence negates what the question asks ("Tidak ada larangan terbang" for "dilarang
+  terbang gak?"): the negation stands right before one of the question's own words: "tidak";
+- the question names a place or a means ("bertemu di Jakarta?", "naik pesawat?") and the
+  sentence that answers "where"/"how" names another one instead: "tidak".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from index.closed_class import words_of
+from index.model import Index
+from index.question import MANNER, PLACE, Question
+from index.text import words
+
+YES, NO = "ya", "tidak"
+
+_NEGATIONS = words_of("negations") - {"jangan"}
+_FILLERS = words_of("negation_fillers")
+_HEDGES = words_of("hedges")
+_VEHICLES = words_of("vehicles")
+_MEANS = frozenset({"dengan", "naik", "menggunakan", "menaiki", "menumpang", "memakai", "pakai"})
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The place or the means a yes/no question names: what another answer may replace."""
+
+    qtype: str  # PLACE or MANNER
+    preposition: str
+    words: tuple[str, ...]  # the question's words for it
+
+
+def slot(q: Question, index: Index) -> Slot | None:
+    """The place ("di Jakarta") or means ("dengan kereta") the question names, if any."""
+    tokens = list(q.words)
+    for i, t in enumerate(tokens[:-1]):
+        if t in _PLACE_PREPOSITIONS:
+            run = []
+            for w in tokens[i + 1 :]:
+                if w in q.content and (w in index.name_words or w in q.capitalised):
+                    run.append(w)
+                else:
+                    break
+            if run:
+                return Slot(PLACE, t, tuple(run))
+        if t in _MEANS and tokens[i + 1] in _VEHICLES:
+            return Slot(MANNER, t, (tokens[i + 1],))
+    return None
+
+
+def without(q: Question, s: Slot) -> Question:
+    """The question asked openly: "Did they meet in Moscow?" as "Where did they meet?"."""
+    content = tuple(w for w in q.content if w not in s.words)
+    return replace(q, qtype=s.qtype, content=content, preposition=s.preposition)
+
+
+def instead(text: str, s: Slot, index: Index) -> bool:
+    """True when the sentence names another place after the slot's preposition, or another
+    means, and not the question's own."""
+    tokens = [w.lower() for w in words(text)]
+    own = set(s.words)
+    if own & set(tokens):
+        return False
+    for i, t in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if s.qtype == PLACE and t == s.preposition and nxt in index.name_words:
+            return True
+        if s.qtype == MANNER and nxt in _VEHICLES and (t in _MEANS or t.startswith("me")):
+            return True
+    return False
+
+
+def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:
+    """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
+    "ya" when it holds the whole question (`whole`) with no negation and no hedge; else ""."""
+    tokens = [w.lower() for w in words(text)]
+    for i, t in enumerate(tokens):
+        if t not in _NEGATIONS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] in _FILLERS:
+            j += 1
+        if j < len(tokens) and stem(tokens[j]) in asked:
+            return NO
+    if whole and not any(t in _NEGATIONS or t in _HEDGES for t in tokens):
+        return YES
+    return ""

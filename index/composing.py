@@ -131,7 +131,7 @@ class Composer:
                 continue
             # Another outlet's account may use other words: it needs less of the question's.
             if c is lead or (
-                c.support >= 0.6 * self.weights.min_coverage
+                c.support >= self.weights.relaxed * self.weights.min_coverage
                 and c.holds_asked
                 and not c.strong_missing
                 and c.fit >= evidence.required_fit(q.qtype)
@@ -223,7 +223,7 @@ class Composer:
         for group in groups[1:]:
             other_c = group[0]
             # A differing account may use other words, so it needs less of the question's.
-            if other_c.support < 0.6 * self.weights.min_coverage:
+            if other_c.support < self.weights.relaxed * self.weights.min_coverage:
                 continue
             other = sentences[other_c.sentence]
             if other.article == lead.article:

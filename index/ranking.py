@@ -35,14 +35,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # value, and enough of the question); among them, those of an outlet the question names;
     # then, for "why", "how" and "what did X say", those holding a reason, a means or X's
     # words; then the score.
-    needed = required_fit(q.qtype, q.wants_name)
-    # The account of an outlet the question names may put it in other words: it answers
-    # with less of the question's (as a differing account does in composing).
-    relaxed = replace(weights, min_coverage=0.6 * weights.min_coverage)
     tiered = q.qtype in _TIERED
     candidates.sort(
         key=lambda c: (
-            -(_eligible(c, weights, needed) or (c.named_outlet and _eligible(c, relaxed, needed))),
+            -eligible(c, query, weights),
             -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
             -(tiered and c.fit >= 0.5),
             -c.score,
@@ -57,12 +53,20 @@ _TIERED = frozenset({REASON, MANNER, SAID, PERSON})
 
 
 def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
-    """True when a candidate can answer the question on its own (see `answers`); a named
-    outlet's sentence needs less of the question's words (see `rank`)."""
-    needed = required_fit(query.question.qtype, query.question.wants_name)
-    if c.named_outlet and _eligible(c, replace(weights, min_coverage=0.6 * weights.min_coverage), needed):
+    """True when a candidate can answer the question on its own (see `answers`).
+
+    Two sentences may answer with less of the question's words (`weights.relaxed` of the
+    coverage): the account of an outlet the question names, which may put it in other words;
+    and, for "why", a sentence stating a cause outright ("karena ..."), which seldom repeats
+    the whole happening it explains.
+    """
+    q = query.question
+    needed = required_fit(q.qtype, q.wants_name)
+    if _eligible(c, weights, needed):
         return True
-    return _eligible(c, weights, needed)
+    if c.named_outlet or (q.qtype == REASON and c.fit >= 1.0):
+        return _eligible(c, replace(weights, min_coverage=weights.relaxed * weights.min_coverage), needed)
+    return False
 
 
 def _eligible(c: Candidate, weights: Weights, needed: float) -> bool:

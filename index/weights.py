@@ -28,6 +28,9 @@ class Weights:
     unknown_verb: float = 0.4  # the question's verb no article uses: no stronger, as measured
     # Below this share of the question's terms in the best sentence, the sources do not answer.
     min_coverage: float = 0.55
+    # Of that, what an account in other words needs: a named outlet's, a differing outlet's,
+    # an outright cause for "why" (index/ranking.py, index/composing.py).
+    relaxed: float = 0.6
     # A second or third quote must be nearly as good as the first to be worth the reader's time.
     follow_ratio: float = 0.8
     max_quotes: int = 3

@@ -58,6 +58,9 @@ from bot.telegram_handlers import (
     private_text,
     sources,
     start,
+    summary,
+    summary_button,
+    timeline,
     unknown_button,
 )
 from bot.webhook import WebhookServer
@@ -127,10 +130,13 @@ class RetryingRateLimiter(AIORateLimiter):
 
 async def _register_commands(application: Application) -> None:
     """The command menu, in Indonesian (the default) and English; failures only logged."""
-    for language, help_name in (("id", "bantuan"), ("en", "help")):
+    names = (("id", "bantuan", "ringkasan", "kronologi"), ("en", "help", "summary", "timeline"))
+    for language, help_name, summary_name, timeline_name in names:
         commands = [
             BotCommand("start", text(language, "cmd_start")),
             BotCommand("tanya", text(language, "cmd_tanya")),
+            BotCommand(summary_name, text(language, "cmd_ringkasan")),
+            BotCommand(timeline_name, text(language, "cmd_kronologi")),
             BotCommand("sumber", text(language, "cmd_sumber")),
             BotCommand(help_name, text(language, "cmd_help")),
             BotCommand("lupakan", text(language, "cmd_lupakan")),
@@ -325,6 +331,8 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
     application.add_handler(CommandHandler("sumber", sources, NEW_MESSAGE))
     application.add_handler(CommandHandler("lupakan", forget, NEW_MESSAGE))
     application.add_handler(CommandHandler("tanya", ask, NEW_MESSAGE))
+    application.add_handler(CommandHandler(["ringkasan", "summary"], summary, NEW_MESSAGE))
+    application.add_handler(CommandHandler(["kronologi", "timeline"], timeline, NEW_MESSAGE))
     application.add_handler(
         MessageHandler(NEW_MESSAGE & private & filters.TEXT & ~filters.COMMAND, private_text)
     )
@@ -336,6 +344,7 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
         MessageHandler(NEW_MESSAGE & private & ~filters.TEXT & ~filters.StatusUpdate.ALL, not_text)
     )
     application.add_handler(CallbackQueryHandler(example_button, pattern=r"^ask:"))
+    application.add_handler(CallbackQueryHandler(summary_button, pattern=r"^digest:"))
     application.add_handler(CallbackQueryHandler(feedback_button, pattern=r"^(up|down):[\w-]+$"))
     application.add_handler(CallbackQueryHandler(more_button, pattern=r"^more:[\w-]+$"))
     application.add_handler(CallbackQueryHandler(unknown_button))

@@ -91,6 +91,31 @@ class RecentAnswers:
             del self._items[key]
 
 
+class RecentTopics:
+    """The topic of each of the bot's last few thousand answers, by chat and message id, so a
+    message replying to one of them follows that answer rather than the chat's last question."""
+
+    def __init__(self, size: int = RECENT_ANSWERS) -> None:
+        self.size = size
+        self._topics: OrderedDict[tuple[int, int], tuple[str, int | None]] = OrderedDict()
+
+    def add(self, chat_id: int, message_id: int, topic: str, owner: int | None) -> None:
+        """Keep the topic of the answer sent as `message_id` in `chat_id` to `owner`'s question."""
+        self._topics[(chat_id, message_id)] = (topic, owner)
+        while len(self._topics) > self.size:
+            self._topics.popitem(last=False)
+
+    def get(self, chat_id: int, message_id: int) -> str | None:
+        """The topic of that answer; None for a message that answered nothing, or was forgotten."""
+        kept = self._topics.get((chat_id, message_id))
+        return kept[0] if kept is not None else None
+
+    def forget(self, owner: int) -> None:
+        """Drop the topics of `owner`'s questions (/lupakan)."""
+        for key in [k for k, (_, who) in self._topics.items() if who == owner]:
+            del self._topics[key]
+
+
 class SeenUpdates:
     """The update ids handled lately, so that an update Telegram delivers again is answered once."""
 
@@ -118,6 +143,7 @@ class Services:
     flood: FloodGate
     recent: RecentAnswers
     seen: SeenUpdates = field(default_factory=SeenUpdates)
+    topics: RecentTopics = field(default_factory=RecentTopics)
     # Answering is CPU work: one worker thread does it, so the event loop (every other chat,
     # the webhook, the buttons) never waits for a long question.
     worker: ThreadPoolExecutor = field(
@@ -128,6 +154,13 @@ class Services:
         """The answerer's answer to `question`, computed in the worker thread."""
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self.worker, self.answerer.answer, question, previous)
+
+    async def overview(self, what: str, language: str) -> Answer:
+        """The digest ("digest") or the timeline ("timeline") of the corpus, computed in the
+        worker thread like an answer."""
+        loop = asyncio.get_running_loop()
+        make = self.answerer.digest if what == "digest" else self.answerer.timeline
+        return await loop.run_in_executor(self.worker, make, language)
 
 
 class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
@@ -249,6 +282,20 @@ async def gate(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
+async def _previous(context: BotContext, update: Update, chat: Chat, now: float) -> str | None:
+    """What a follow-up follows: the topic of the bot's answer the message replies to (none
+    when it replies to a message that answered nothing), else the chat's last answered
+    question if it came within CONTEXT_MINUTES; never anything when that is 0."""
+    services = context.services
+    context_seconds = services.settings.context_minutes * 60
+    if context_seconds <= 0:
+        return None
+    replied = update.message.reply_to_message if update.message is not None else None
+    if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
+        return services.topics.get(chat.id, replied.message_id) or None
+    return await services.store.recall(chat_id=chat.id, now=now, max_age=context_seconds) or None
+
+
 async def _answer_question(
     context: BotContext,
     *,
@@ -257,9 +304,12 @@ async def _answer_question(
     question: str,
     reply_to: Message | None,
     show_question: bool = False,
+    overview: str = "",
+    language: str | None = None,
 ) -> None:
-    """Answer `question` in `chat`, in reply to `reply_to` in groups, with the answer's buttons.
-    The reply goes first; the question log and the chat's state are written after it."""
+    """Answer `question` in `chat`, in reply to `reply_to` in groups, with the answer's buttons;
+    with `overview` ("digest" or "timeline"), send that instead, in `language` (by default the
+    person's). The reply goes first; the question log and the chat's state are written after."""
     if len(question) > MessageLimit.MAX_TEXT_LENGTH:
         # Telegram delivers at most 4,096 characters a message, so this one was posted to the
         # webhook by someone else; answering and logging it would let a forger fill the
@@ -271,12 +321,12 @@ async def _answer_question(
     who = person if person is not None else chat.id
     await _typing(context, chat.id)
     now = time.time()
-    context_seconds = services.settings.context_minutes * 60
-    previous = None
-    if context_seconds > 0:
-        previous = await services.store.recall(chat_id=chat.id, now=now, max_age=context_seconds)
+    previous = None if overview else await _previous(context, update, chat, now)
     started = time.perf_counter()
-    answer = await services.answer(question, previous)
+    if overview:
+        answer = await services.overview(overview, language or _language(update.effective_user))
+    else:
+        answer = await services.answer(question, previous)
     ms = (time.perf_counter() - started) * 1000
     log.info("%s question: %s in %.1f ms", chat.type, answer.kind.value, ms)
     asked = Asked(answer, None, owner=who)
@@ -286,21 +336,23 @@ async def _answer_question(
         event=_event(services, answer.language),
         asked=question if show_question else None,
     )
+    # The question as understood, so that a chain of follow-ups keeps its topic.
+    topic = answer.topic or question if answer.answered and not overview else ""
     try:
         if reply_to is not None:
-            await reply_to.reply_html(html, reply_markup=markup)
+            sent = await reply_to.reply_html(html, reply_markup=markup)
         else:
-            await context.bot.send_message(chat.id, html, reply_markup=markup)
+            sent = await context.bot.send_message(chat.id, html, reply_markup=markup)
+        if topic:
+            services.topics.add(chat.id, sent.message_id, topic, who)
     finally:
-        if answer.answered:
-            # The question as understood, so that a chain of follow-ups keeps its topic.
+        if topic:
             await services.store.remember(
-                chat_id=chat.id,
-                user_id=who,
-                question=answer.topic or question,
-                at=now,
-                follows=previous is not None,
+                chat_id=chat.id, user_id=who, question=topic, at=now, follows=previous is not None
             )
+        elif overview or answer.kind in (Kind.DECLINE, Kind.CLARIFY):
+            # Nothing to follow now: "kapan itu?" next is asked back, not read as an older question.
+            await services.store.remember(chat_id=chat.id, user_id=who, question="", at=now)
         asked.question_id = await services.store.log_question(
             chat_id=chat.id,
             chat_type=chat.type,
@@ -337,18 +389,20 @@ def _question_for_bot(message: Message, bot: ExtBot) -> str | None:
 
 
 async def start(update: Update, context: BotContext) -> None:
-    """Greet, say what the bot knows and offer example questions as buttons."""
+    """Greet, say what the bot knows and offer example questions and the summary as buttons."""
     services = context.services
     language = _language(update.effective_user)
     buttons = [
         [InlineKeyboardButton(example, callback_data=f"ask:{language}:{n}")]
         for n, example in enumerate(_examples(services, language))
     ]
+    gist = InlineKeyboardButton(text(language, "summary_button"), callback_data=f"digest:{language}")
+    buttons.append([gist])
     corpus = services.answerer.corpus
     html = render_start(
         _event(services, language), corpus.sources, language, bool(corpus.event.examples_in(language))
     )
-    await _message(update).reply_html(html, reply_markup=InlineKeyboardMarkup(buttons) if buttons else None)
+    await _message(update).reply_html(html, reply_markup=InlineKeyboardMarkup(buttons))
 
 
 async def help_command(update: Update, context: BotContext) -> None:
@@ -371,6 +425,7 @@ async def forget(update: Update, context: BotContext) -> None:
     if person is None:
         return
     context.services.recent.forget(person)
+    context.services.topics.forget(person)
     forgot = await context.services.store.forget_user(person)
     note = text(_language(update.effective_user), f"forget_{forgot.value}")
     await _message(update).reply_html(render_plain(note))
@@ -406,6 +461,24 @@ async def group_text(update: Update, context: BotContext) -> None:
     await _answer_question(context, update=update, chat=message.chat, question=question, reply_to=message)
 
 
+async def summary(update: Update, context: BotContext) -> None:
+    """Send the gist of the news, from several outlets (/ringkasan, /summary)."""
+    message = _message(update)
+    question = message.text or ""
+    await _answer_question(
+        context, update=update, chat=message.chat, question=question, reply_to=message, overview="digest"
+    )
+
+
+async def timeline(update: Update, context: BotContext) -> None:
+    """Send the dated statements in date order (/kronologi, /timeline)."""
+    message = _message(update)
+    question = message.text or ""
+    await _answer_question(
+        context, update=update, chat=message.chat, question=question, reply_to=message, overview="timeline"
+    )
+
+
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice...: say that the bot reads text questions."""
     note = text(_language(update.effective_user), "non_text")
@@ -429,6 +502,25 @@ async def example_button(update: Update, context: BotContext) -> None:
         question=examples[number],
         reply_to=None,
         show_question=True,
+    )
+
+
+async def summary_button(update: Update, context: BotContext) -> None:
+    """Send the gist of the news when the "Ringkasan" button under /start is tapped."""
+    query = _button(update)
+    match = re.fullmatch(r"digest:(id|en)", query.data or "")
+    if match is None or query.message is None:
+        await query.answer(text(_language(query.from_user), "button_unknown"))
+        return
+    await query.answer()
+    await _answer_question(
+        context,
+        update=update,
+        chat=query.message.chat,
+        question="/ringkasan",
+        reply_to=None,
+        overview="digest",
+        language=match.group(1),
     )
 
 

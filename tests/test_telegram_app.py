@@ -7,7 +7,7 @@ from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, I
 
 from bot.settings import load_settings
 from bot.telegram_app import build_application
-from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, Services
+from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, RecentTopics, Services
 from index.answers import Answer, Kind
 
 
@@ -26,7 +26,9 @@ def test_build_application_wires_handlers_defaults_and_shared_objects(answerer, 
     assert application.bot.defaults.link_preview_options.is_disabled is True
     handlers = [h for group in application.handlers.values() for h in group]
     commands = set().union(*(h.commands for h in handlers if isinstance(h, CommandHandler)))
-    assert commands == {"start", "bantuan", "help", "sumber", "lupakan", "tanya"}
+    assert commands == {"start", "bantuan", "help", "sumber", "lupakan", "tanya"} | {
+        "ringkasan", "summary", "kronologi", "timeline"
+    }
     assert any(isinstance(h, InlineQueryHandler) for h in handlers)
     buttons = [h for h in handlers if isinstance(h, CallbackQueryHandler)]
     assert buttons[-1].pattern is None  # the catch-all that refuses unknown buttons comes last
@@ -40,3 +42,14 @@ def test_recent_answers_forget_the_oldest_and_keys_are_unguessable():
     assert recent.get(keys[0]) is None and recent.get(keys[2]) is asked
     assert len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
     assert all(len(f"more:{k}".encode()) <= 64 for k in keys)  # Telegram's callback_data limit
+
+
+def test_recent_topics_forget_the_oldest_and_what_lupakan_drops():
+    topics = RecentTopics(size=2)
+    topics.add(-1, 10, "Di mana mereka bertemu?", 7)
+    topics.add(-1, 11, "Naik apa Kim?", 8)
+    assert topics.get(-1, 10) == "Di mana mereka bertemu?" and topics.get(-2, 10) is None
+    topics.add(-1, 12, "Kapan?", 7)
+    assert topics.get(-1, 10) is None  # the oldest went
+    topics.forget(7)
+    assert topics.get(-1, 12) is None and topics.get(-1, 11) == "Naik apa Kim?"

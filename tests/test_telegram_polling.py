@@ -14,6 +14,9 @@ from fakebotapi import ID_HASH_KEY, BotProcess, Conversation
 from telegram_html_check import assert_telegram_html
 
 from bot.storage import pseudonym
+from bot.telegram_html import render_answer
+from index.answerer import Answerer
+from index.answers import Answer
 
 RATE_LIMIT = 5
 QUESTION = "Di mana Kim Jong Un dan Putin bertemu?"
@@ -71,8 +74,8 @@ def test_the_bot_starts_polling_with_its_command_menu_in_two_languages(api, bot)
     assert set(by_language) == {None, "en"}
     id_commands = [c["command"] for c in by_language[None]]
     en_commands = [c["command"] for c in by_language["en"]]
-    assert {"start", "tanya", "sumber", "bantuan", "lupakan"} <= set(id_commands)
-    assert "help" in en_commands
+    assert {"start", "tanya", "ringkasan", "kronologi", "sumber", "bantuan", "lupakan"} <= set(id_commands)
+    assert {"help", "summary", "timeline"} <= set(en_commands)
     assert by_language[None][0]["description"] != by_language["en"][0]["description"]
 
 
@@ -80,9 +83,10 @@ def test_start_says_what_the_bot_knows_and_offers_three_example_buttons(api, bot
     reply = person(api, 1001).ask("/start")
     assert "Halo!" in reply["text"]
     assert "5 artikel" in reply["text"] and "Kontan" in reply["text"]
-    examples = buttons(reply)
+    *examples, summary = buttons(reply)
     assert len(examples) == 3
     assert examples[0] == ("Di mana Kim Jong Un dan Putin bertemu?", "ask:id:0")
+    assert summary == ("Ringkasan", "digest:id")
 
 
 def test_start_speaks_english_to_an_english_telegram(api, bot):
@@ -90,6 +94,7 @@ def test_start_speaks_english_to_an_english_telegram(api, bot):
     assert "Hello!" in reply["text"] and "5 articles" in reply["text"]
     assert buttons(reply)[0][1] == "ask:en:0"
     assert buttons(reply)[0][0].startswith("Where")
+    assert buttons(reply)[-1] == ("Summary", "digest:en")
 
 
 def test_tapping_an_example_asks_it(api, bot):
@@ -252,12 +257,84 @@ def test_an_empty_inline_query_offers_the_examples(api, bot):
     assert len(titles) == 3 and titles[0].startswith("Where")
 
 
-def test_a_follow_up_is_understood_in_the_chats_context(api, bot):
-    assert "tidak menjawab" in person(api, 1015).ask("kapan itu?")["text"]  # alone: no context
+def said(answerer: Answerer, answer: Answer) -> str:
+    """The HTML the bot sends for `answer`."""
+    return render_answer(answer, event=answerer.corpus.event.title_in(answer.language))
+
+
+def test_a_follow_up_is_understood_in_the_chats_context(api, bot, answerer):
+    alone = said(answerer, answerer.answer("kapan itu?"))
+    assert person(api, 1015).ask("kapan itu?")["text"] == alone  # alone: no context
     carol = person(api, 1016)
     carol.ask(QUESTION)
     follow_up = carol.ask("kapan itu?")
-    assert "<b>Sumber</b>" in follow_up["text"]
+    assert follow_up["text"] == said(answerer, answerer.answer("kapan itu?", previous=QUESTION))
+    assert follow_up["text"] != alone and "<b>Sumber</b>" in follow_up["text"]
+
+
+def test_after_a_decline_a_follow_up_follows_nothing(api, bot, answerer):
+    dora = person(api, 1030)
+    dora.ask(QUESTION)
+    assert "tidak menjawab" in dora.ask(UNANSWERABLE)["text"]
+    reply = dora.ask("kapan itu?")
+    assert reply["text"] == said(answerer, answerer.answer("kapan itu?"))  # not about QUESTION
+    assert reply["text"] != said(answerer, answerer.answer("kapan itu?", previous=QUESTION))
+
+
+def test_in_a_group_a_reply_follows_the_answer_it_replies_to(api, bot, answerer):
+    group = -100_600
+    ed = person(api, 1031, chat_id=group, chat_type="supergroup")
+    ed.ask(f"/tanya {QUESTION}")
+    meeting = api.last_sent(group)
+    second = "Berapa buruh Korea Utara di Rusia?"
+    ed.ask(f"/tanya {second}")  # the chat's last question is now about the workers
+    workers = answerer.answer(second, previous=QUESTION).topic
+    asked = ed.say("kapan itu?", reply_to=meeting)
+    reply = ed.reply(after=2)
+    assert reply["reply_parameters"]["message_id"] == asked["message_id"]
+    assert reply["text"] == said(answerer, answerer.answer("kapan itu?", previous=QUESTION))
+    assert reply["text"] != said(answerer, answerer.answer("kapan itu?", previous=workers))
+    # a reply to a message that answered nothing (here /sumber's list) follows nothing either
+    ed.ask("/sumber")
+    listing = api.last_sent(group)
+    ed.say("kapan itu?", reply_to=listing)
+    assert ed.reply(after=4)["text"] == said(answerer, answerer.answer("kapan itu?"))
+
+
+def test_ringkasan_sends_the_digest_with_buttons(api, bot, answerer):
+    reply = person(api, 1032).ask("/ringkasan")
+    assert reply["text"] == said(answerer, answerer.digest("id"))
+    assert reply["text"].startswith("<b>Ringkasan</b>\n\n• “")
+    assert 3 <= reply["text"].count("\n• “") <= 6 and "\n\n<b>Sumber</b>\n[1] " in reply["text"]
+    assert [label for label, _ in buttons(reply)][:2] == ["👍", "👎"]
+    english = person(api, 1033, language="en").ask("/summary")
+    assert english["text"] == said(answerer, answerer.digest("en"))
+    assert english["text"].startswith("<b>Summary</b>\n\n• “")
+
+
+def test_the_summary_button_under_start_sends_the_digest(api, bot, answerer):
+    fay = person(api, 1034)
+    fay.ask("/start")
+    start = api.last_sent(fay.chat)
+    query = api.tap("digest:id", message=start, user_id=fay.user_id)
+    assert fay.reply(after=1)["text"] == said(answerer, answerer.digest("id"))
+    (toast,) = api.wait_for("answerCallbackQuery", callback_query_id=query["id"])
+    assert "text" not in toast.params
+
+
+def test_kronologi_in_a_group_replies_with_the_timeline(api, bot, answerer):
+    group = -100_700
+    gus = person(api, 1035, chat_id=group, chat_type="supergroup")
+    asked = gus.say("/kronologi")
+    reply = gus.reply()
+    assert reply["reply_parameters"]["message_id"] == asked["message_id"]
+    assert reply["text"] == said(answerer, answerer.timeline("id"))
+    assert reply["text"].startswith("<b>Kronologi</b>\n\n<b>")
+    gus.say("/timeline@berita_test_bot")
+    assert gus.reply(after=1)["text"] == reply["text"]  # the person's Telegram is Indonesian
+    gus.say("/ringkasan@another_bot")  # for another bot: not ours to answer
+    time.sleep(0.3)
+    assert len(api.replies(group)) == 2
 
 
 def test_non_text_messages_get_a_short_note(api, bot):

@@ -67,7 +67,7 @@ class Answerer:
                 text, Kind.GREETING, q.language, question_type="thanks" if q.thanks else "greeting"
             )
         query = self.queries.build(q, previous)
-        if not query.followed and q.anaphoric and not q.content and q.form == FACT:
+        if not query.followed and q.bare and q.form == FACT:
             # "kapan itu?", "kenapa?" with no earlier question to read it by (or after one the
             # articles did not answer): ask what "itu" is rather than guess.
             return self._reply(text, Kind.CLARIFY, q.language, question_type=q.qtype)
@@ -158,13 +158,14 @@ class Answerer:
             if named is None or all(stem(w) in terms for w in named.words):
                 asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
                 whole = first.coverage >= 0.9 and not first.strong_missing
-                return replace(answer, lead=yesno.lead(answer.sentences[0].text, asked, stem, whole))
+                said = answer.first.text if answer.first else ""
+                return replace(answer, lead=yesno.lead(said, asked, stem, whole))
         if named is not None:
             opened = self.queries.build(yesno.without(q, named), None)
             others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
             if answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
-                if yesno.instead(other.sentences[0].text, named, self.index):
+                if other.first is not None and yesno.instead(other.first.text, named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
         return answer
 

@@ -109,6 +109,11 @@ class Answer:
         """True when the answer quotes the sources."""
         return self.kind in QUOTING and bool(self.sentences)
 
+    @property
+    def first(self) -> Quote | None:
+        """The first quote that answers (not a sentence shown only as context), if any."""
+        return next((q for q in self.sentences if not q.context), None)
+
     def citation_number(self, source_id: str) -> int:
         """The [n] mark of a source id, numbering `sources` then `more_sources` from 1."""
         ids = [s.id for s in self.sources] + [s.id for s in self.more_sources]

@@ -48,11 +48,11 @@ class Composer:
                 chosen.append(group)
 
         shown: set[int] = set()
-        quoted: dict[int, Quote] = {}  # position in `chosen` -> its quote
+        quoted: dict[int, tuple[Quote, ...]] = {}  # position in `chosen` -> its quote
         for position, group in enumerate(chosen):
             if not _printed(group, shown):  # already printed before a "Dia ..." sentence
                 quoted[position] = self.quote(group, shown)
-        quotes = tuple(quoted.values())
+        quotes = tuple(q for shown_quote in quoted.values() for q in shown_quote)
         more: list[Quote] = []
         for group in groups:
             if len(more) == w.more_quotes:
@@ -61,12 +61,12 @@ class Composer:
             # the answer already showed, or that stands in another paragraph, would not say
             # who, and no sentence is shown twice; it is left out.
             if group not in chosen and not _printed(group, shown) and self._readable_alone(group, shown):
-                more.append(self.quote(group, shown))
+                more.extend(self.quote(group, shown))
         disagreements: tuple[Disagreement, ...] = ()
         if clash is not None and 1 in quoted and 0 in quoted:
             what, value_a, value_b = clash[0]
             # Each value is cited to the outlets of the quote that shows it.
-            values = ((value_a, quoted[0].sources), (value_b, quoted[1].sources))
+            values = ((value_a, quoted[0][-1].sources), (value_b, quoted[1][-1].sources))
             disagreements = (Disagreement(what=what, values=values),)
         cited = _unique(i for quote in quotes for i in quote.sources)
         more_cited = [i for i in _unique(i for quote in more for i in quote.sources) if i not in cited]
@@ -141,7 +141,8 @@ class Composer:
                 statements.append(c)
         groups = self.merge(statements)
         shown: set[int] = set()
-        quotes = [self.quote(group, shown) for group in groups]
+        shown_quotes = [self.quote(group, shown) for group in groups]
+        quotes = [q[-1] for q in shown_quotes]
         asked = {DATE: DATE, TIME: DATE}.get(q.qtype, NUMBER if q.qtype in (NUMBER, MEASURE) else OTHER)
         disagreements = []
         for (a, qa), (b, qb) in itertools.combinations(zip(groups, quotes, strict=True), 2):
@@ -150,9 +151,10 @@ class Composer:
                 sa.terms, sb.terms, sa.facts, sb.facts, self.predicates(sa), self.predicates(sb), asked
             )
             if clash is None and self.predicates(sa) & self.predicates(sb):
+                # One happening (a shared verb), told with another clock time, measure or count.
                 clash = _other_figure(sa.text, sb.text, asked)
-            if clash is None and asked == NUMBER:
-                clash = _other_count(sa.text, sb.text, q.content)
+                if clash is None and asked == NUMBER:
+                    clash = _other_count(sa.text, sb.text, q.content)
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
@@ -167,7 +169,7 @@ class Composer:
             q.text,
             Kind.COMPARISON,
             q.language,
-            quotes,
+            [q for shown_quote in shown_quotes for q in shown_quote],
             disagreements=tuple(disagreements),
             notes=tuple(notes),
             question_type=q.qtype,
@@ -243,22 +245,27 @@ class Composer:
         before = number - 1
         return before >= 0 and before not in shown and self.index.sentences[before].passage == lead.passage
 
-    def quote(self, group: Group, shown: set[int]) -> Quote:
-        """The group's quote; `shown` collects the sentences it prints."""
+    def quote(self, group: Group, shown: set[int]) -> tuple[Quote, ...]:
+        """The group's quote, after the sentence that gives it its subject when it needs one
+        (a quote marked `context`); `shown` collects the sentences printed."""
         number = group[0].sentence
         lead = self.index.sentences[number]
-        text, sources = lead.text, self._ids(group)
+        sources = self._ids(group)
+        score = group[0].score
         # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence before
         # it too, when both stand in one paragraph (and it is not quoted already). Only the
         # lead's outlet printed that sentence, so only it is cited.
         if number > 0 and number - 1 not in shown and lead.leans_on_before:
             before = self.index.sentences[number - 1]
             if before.passage == lead.passage:
-                text = f"{before.text} {text}"
-                sources = sources[:1]
                 shown.add(number - 1)
+                shown.update(c.sentence for c in group)
+                return (
+                    Quote(text=before.text, sources=sources[:1], score=score, context=True),
+                    Quote(text=lead.text, sources=sources[:1], score=score),
+                )
         shown.update(c.sentence for c in group)
-        return Quote(text=text, sources=sources, score=group[0].score)
+        return (Quote(text=lead.text, sources=sources, score=score),)
 
     def _ids(self, group: Group) -> tuple[str, ...]:
         articles = self.index.corpus.articles

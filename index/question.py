@@ -91,6 +91,15 @@ class Question:
     form: str = FACT
 
     @property
+    def bare(self) -> bool:
+        """True when the question only makes sense after another: no topic of its own, but a
+        question word, a pointing word or an outlet ("kenapa?", "kapan itu?", "menurut
+        Kompas?")."""
+        return not self.content and (
+            bool(self.outlets) or any(w in ANAPHORA or w in QUESTION_WORDS for w in self.words)
+        )
+
+    @property
     def anaphoric(self) -> bool:
         """True when the question leans on an earlier one ("kapan itu?")."""
         return len(self.content) <= 1 or any(w in ANAPHORA for w in self.words)

@@ -43,10 +43,17 @@ questions = st.one_of(
 )
 
 
+def _quotes_within_bounds(answer: Answer) -> bool:
+    """At most three quotes answer one fact (a "Dia ..." quote's context sentence aside); a
+    digest holds at most five, a timeline eight."""
+    shown = [q for q in answer.sentences if not q.context]
+    return len(shown) <= {Kind.DIGEST: 5, Kind.TIMELINE: 8, Kind.COMPARISON: 5}.get(answer.kind, 3)
+
+
 def _check(answerer: Answerer, question: str) -> Answer:
     answer = answerer.answer(question)
     assert isinstance(answer.kind, Kind)
-    assert len(answer.sentences) <= 3
+    assert _quotes_within_bounds(answer)
     if answer.answered:
         assert answer.sentences and answer.sources
     echoed = render_answer(answer, event=answerer.corpus.event.title, asked=question)
@@ -77,7 +84,7 @@ def test_the_nasty_cases(answerer: Answerer) -> None:
 def test_previous_question_can_be_anything(answerer: Answerer) -> None:
     for previous in NASTY:
         answer = answerer.answer("kapan itu?", previous=previous)
-        assert isinstance(answer.kind, Kind) and len(answer.sentences) <= 3
+        assert isinstance(answer.kind, Kind) and _quotes_within_bounds(answer)
         assert not answer.answered or (answer.sentences and answer.sources)
         for rendered in (render_answer(answer, event=answerer.corpus.event.title), render_more(answer)):
             assert_telegram_html(rendered)

@@ -62,9 +62,14 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
     answerer, answers = _answers(name)
     for answer in answers:
         for disagreement in answer.disagreements:
-            # A quote may open with the sentence before its lead ("Kim tiba ... Dia dan ...").
-            lead_a = _lead(answerer, answer.sentences[0].text)
-            lead_b = _lead(answerer, answer.sentences[1].text)
+            # Each value stands in a quote cited to exactly its outlets (a "Dia ..." quote
+            # comes after its context sentence, which is not the one compared).
+            (value_a, ids_a), (value_b, ids_b) = disagreement.values
+            quotes = [q for q in answer.sentences if not q.context]
+            quote_a = next(q for q in quotes if q.sources == ids_a and value_a in q.text)
+            quote_b = next(q for q in quotes if q.sources == ids_b and value_b in q.text)
+            lead_a = _lead(answerer, quote_a.text)
+            lead_b = _lead(answerer, quote_b.text)
             verbs_a = answerer.composer.predicates(lead_a)
             assert verbs_a & lead_b.predicates, f"{answer.question!r}: {disagreement} compares two happenings"
             (value_a, _), (value_b, _) = disagreement.values

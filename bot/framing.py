@@ -118,7 +118,7 @@ def after_quotes(answer: Answer) -> list[str]:
     if _has(answer, "sources_agree") and not answer.disagreements:
         lines.append(text(lang, "sources_agree"))
     if _has(answer, "one_outlet"):
-        lines.append(text(lang, "one_outlet_digest" if answer.kind is Kind.DIGEST else "one_outlet"))
+        lines.append(text(lang, "one_outlet" if answer.kind is Kind.COMPARISON else "one_outlet_account"))
     return lines
 
 
@@ -126,12 +126,14 @@ def without_quotes(answer: Answer) -> str:
     """What a digest, timeline, outlet or comparison reply with no quotes says instead: one
     plain sentence on what cannot be done, never an empty message."""
     lang = answer.language
-    if _has(answer, "one_outlet"):
-        return text(lang, "one_outlet")
-    if _has(answer, "no_dates") or answer.kind is Kind.TIMELINE:
+    if answer.kind is Kind.TIMELINE:
         return text(lang, "no_dates")
     if answer.kind is Kind.DIGEST:
         return text(lang, "digest_none")
+    if _has(answer, "one_outlet"):
+        return text(lang, "one_outlet")
+    if _has(answer, "no_dates"):
+        return text(lang, "no_dates")
     return text(lang, "decline")
 
 

@@ -31,8 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
         "outlet_silent_unnamed": "Media itu tidak memberitakan hal ini. Menurut sumber lain:",
         "sources_agree": "Sumber-sumber sepakat soal ini.",
         "one_outlet": "Semua artikel saya dari satu media, jadi tidak ada yang bisa dibandingkan.",
-        "one_outlet_digest": "Semua artikel saya dari satu media, jadi ringkasan ini dari satu "
-        "sumber saja.",
+        "one_outlet_account": "Semua artikel saya dari satu media, jadi ini versi satu sumber saja.",
         "no_dates": "Artikel-artikel ini tidak memuat tanggal, jadi saya tidak bisa menyusun kronologi.",
         "date_differs": "Media-media menyebut tanggal yang berbeda untuk kejadian yang sama: "
         "keduanya ada di atas, masing-masing dengan sumbernya.",
@@ -110,8 +109,7 @@ TEXT: dict[str, dict[str, str]] = {
         "outlet_silent_unnamed": "That outlet does not report this. According to the other sources:",
         "sources_agree": "The sources agree on this.",
         "one_outlet": "All my articles come from one outlet, so there is nothing to compare.",
-        "one_outlet_digest": "All my articles come from one outlet, so this summary rests on "
-        "one account.",
+        "one_outlet_account": "All my articles come from one outlet, so this is one account only.",
         "no_dates": "These articles give no dates, so I cannot put together a timeline.",
         "date_differs": "The outlets give different dates for the same event: both are above, "
         "each with its sources.",

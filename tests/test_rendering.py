@@ -5,8 +5,10 @@ broken message."""
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -14,6 +16,9 @@ from hypothesis import strategies as st
 from telegram_html_check import assert_telegram_html, utf16_length
 
 from bot import console, telegram_html
+from bot.framing import shown_quotes
+from bot.repl import repl
+from index.answerer import Answerer
 from index.answers import Answer, Disagreement, Kind, Note, Quote, Source
 
 DW = Source("dw", "DW Indonesia", "Kim dan Putin", "2019-04-25", "https://p.dw.com/p/3HONg")
@@ -204,7 +209,7 @@ def test_a_digest_has_a_heading_and_each_quote_cited_as_a_bullet() -> None:
 def test_a_digest_from_one_outlet_says_so() -> None:
     html = telegram_html.render_answer(SAMPLES["digest_one_outlet"], event="E")
     assert "“Kim dan Putin bertemu.” [1]" in html
-    assert "dari satu media, jadi ringkasan ini dari satu sumber saja." in html
+    assert "\n\nSemua artikel saya dari satu media, jadi ini versi satu sumber saja.\n\n<b>Sumber" in html
 
 
 def test_a_timeline_groups_its_entries_under_their_dates_in_order() -> None:
@@ -357,3 +362,66 @@ def test_any_answer_of_any_kind_renders_to_acceptable_html_and_text(
         assert utf16_length(html) <= telegram_html.MAX_LENGTH
     assert console.render_answer(answer, "E").strip()
     json.dumps(answer.to_json())
+
+
+# -- the real engine's digests and timelines ----------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = [ROOT / "corpus", *sorted((ROOT / "tests" / "fixtures").glob("corpus_*"))]
+
+
+@pytest.mark.parametrize("folder", CORPORA, ids=lambda p: p.name)
+def test_every_corpus_digest_and_timeline_fit_one_telegram_message(folder: Path) -> None:
+    answerer = Answerer.load(folder)
+    for language in ("id", "en"):
+        for answer in (answerer.digest(language), answerer.timeline(language)):
+            html = telegram_html.render_answer(answer, event=answerer.corpus.event.title_in(language))
+            assert_telegram_html(html)
+            shown = html.count("\n• “")
+            assert shown == len(shown_quotes(answer.sentences)), folder.name  # nothing cut
+            assert console.render_answer(answer).count("\n• ") == shown
+
+
+def corpus(folder: Path, articles: dict[str, str]) -> Path:
+    """A corpus of the given articles (outlet: text), one a day from 4 February 2025."""
+    entries = ['[event]\ntitle = "Kerja bakti di Sukamaju"\nexamples = ["Berapa warga yang ikut?"]']
+    for n, (outlet, body) in enumerate(articles.items()):
+        (folder / f"a{n}.txt").write_text(body, encoding="utf-8")
+        entries.append(
+            f'[[article]]\nid = "a{n}"\nfile = "a{n}.txt"\noutlet = "{outlet}"\n'
+            f'title = "Kerja bakti {n}"\npublished = 2025-02-0{4 + n}\nlanguage = "id"'
+        )
+    (folder / "sources.toml").write_text("\n\n".join(entries) + "\n", encoding="utf-8")
+    return folder
+
+
+UNDATED = {
+    "Kabar A": "Warga Desa Sukamaju bergotong royong membersihkan saluran air.\n\n"
+    "Kepala desa, Budi Santoso, mengatakan kegiatan itu diikuti sekitar 200 warga.\n\n"
+    '"Kami ingin saluran air bersih agar tidak banjir," kata Budi.\n',
+    "Warta B": "Sekitar 200 warga Sukamaju ikut kerja bakti membersihkan saluran air desa.\n\n"
+    "Budi Santoso, kepala desa, menyebut kerja bakti itu untuk mencegah banjir.\n",
+}
+
+
+def test_a_corpus_without_dates_says_it_cannot_make_a_timeline(tmp_path: Path) -> None:
+    answerer = Answerer.load(corpus(tmp_path, UNDATED))
+    out = io.StringIO()
+    repl(answerer, io.StringIO(":kronologi\n:ringkasan\n"), out)
+    timeline, digest = out.getvalue().split("\n\n> ", 1)
+    sentence = "Artikel-artikel ini tidak memuat tanggal, jadi saya tidak bisa menyusun kronologi."
+    assert timeline == f"> :kronologi\n{sentence}"
+    assert digest.startswith(":ringkasan\nRingkasan\n\n• ")  # the gist needs no dates
+    html = telegram_html.render_answer(answerer.timeline("en"), event="E")
+    assert html == "These articles give no dates, so I cannot put together a timeline."
+
+
+def test_a_corpus_of_one_outlet_says_there_is_nothing_to_compare(tmp_path: Path) -> None:
+    answerer = Answerer.load(corpus(tmp_path, {"Kabar A": UNDATED["Kabar A"]}))
+    asked = answerer.answer("Apakah semua media sepakat soal jumlah warga yang ikut?")
+    html = telegram_html.render_answer(asked, event="E")
+    assert_telegram_html(html)
+    assert "Semua artikel saya dari satu media, jadi tidak ada yang bisa dibandingkan." in html
+    digest = telegram_html.render_answer(answerer.digest("id"), event="E")
+    assert digest.startswith("<b>Ringkasan</b>\n\n• “")
+    assert "Semua artikel saya dari satu media, jadi ini versi satu sumber saja." in digest

@@ -175,7 +175,10 @@ def test_start_and_help_are_valid_and_in_the_persons_language(corpus_dir):
     help_en = render_help("the <event>", "berita_bot", "en")
     assert_telegram_html(help_en)
     assert "@berita_bot" in help_en and "/tanya" in help_en and "&lt;event&gt;" in help_en
-    assert_telegram_html(render_help("x", "b", "id"))
+    assert "/summary:" in help_en and "/timeline:" in help_en
+    help_id = render_help("x", "b", "id")
+    assert_telegram_html(help_id)
+    assert "/ringkasan:" in help_id and "/kronologi:" in help_id
     assert_telegram_html(render_plain("a < b & c"))
 
 

@@ -209,6 +209,7 @@ def test_sumber_lists_every_article_and_invents_no_link(api, bot):
 def test_help_explains_groups_and_inline(api, bot, command, word):
     reply = person(api, 1011).ask(command)
     assert word in reply["text"] and "@berita_test_bot" in reply["text"]
+    assert "/ringkasan:" in reply["text"] and "/kronologi:" in reply["text"]
 
 
 def test_groups_stay_silent_on_chatter_and_answer_tanya_mentions_and_replies(api, bot):

@@ -110,7 +110,7 @@ def _outlet_silent(answer: Answer, outlet: str) -> str:
 
 def after_quotes(answer: Answer) -> list[str]:
     """The notes that follow the quotes: outlets dating one event differently, the sources
-    agreeing, one outlet only."""
+    agreeing, one outlet only (in the corpus, or of several reporting this)."""
     lang = answer.language
     lines = []
     if _has(answer, "date_differs"):
@@ -119,7 +119,16 @@ def after_quotes(answer: Answer) -> list[str]:
         lines.append(text(lang, "sources_agree"))
     if _has(answer, "one_outlet"):
         lines.append(text(lang, "one_outlet" if answer.kind is Kind.COMPARISON else "one_outlet_account"))
+    single = next((n for n in answer.notes if n.key == "single_report"), None)
+    if single is not None and not _has(answer, "one_outlet"):
+        lines.append(_single_report(answer, single.outlet))
     return lines
+
+
+def _single_report(answer: Answer, outlet: str) -> str:
+    if not outlet:  # the one outlet its quotes cite
+        outlet = outlets_of(answer, [i for q in answer.sentences for i in q.sources])
+    return text(answer.language, "single_report", outlet=" ".join(outlet.split())[:300])
 
 
 def without_quotes(answer: Answer) -> str:
@@ -132,6 +141,9 @@ def without_quotes(answer: Answer) -> str:
         return text(lang, "digest_none")
     if _has(answer, "one_outlet"):
         return text(lang, "one_outlet")
+    single = next((n for n in answer.notes if n.key == "single_report"), None)
+    if single is not None and single.outlet:
+        return _single_report(answer, single.outlet)
     if _has(answer, "no_dates"):
         return text(lang, "no_dates")
     return text(lang, "decline")

@@ -32,6 +32,8 @@ TEXT: dict[str, dict[str, str]] = {
         "sources_agree": "Sumber-sumber sepakat soal ini.",
         "one_outlet": "Semua artikel saya dari satu media, jadi tidak ada yang bisa dibandingkan.",
         "one_outlet_account": "Semua artikel saya dari satu media, jadi ini versi satu sumber saja.",
+        "single_report": "Hanya {outlet} yang memberitakan hal ini, jadi tidak ada yang bisa "
+        "dibandingkan.",
         "no_dates": "Artikel-artikel ini tidak memuat tanggal, jadi saya tidak bisa menyusun kronologi.",
         "date_differs": "Media-media menyebut tanggal yang berbeda untuk kejadian yang sama: "
         "keduanya ada di atas, masing-masing dengan sumbernya.",
@@ -110,6 +112,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sources_agree": "The sources agree on this.",
         "one_outlet": "All my articles come from one outlet, so there is nothing to compare.",
         "one_outlet_account": "All my articles come from one outlet, so this is one account only.",
+        "single_report": "Only {outlet} reports this, so there is nothing to compare.",
         "no_dates": "These articles give no dates, so I cannot put together a timeline.",
         "date_differs": "The outlets give different dates for the same event: both are above, "
         "each with its sources.",

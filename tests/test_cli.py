@@ -55,6 +55,20 @@ def test_ask_json_one_object_per_question(tmp_path: Path) -> None:
     assert second["answered"] is False and second["sentences"] == []
 
 
+def test_ask_json_gives_each_answers_kind_and_framing(tmp_path: Path) -> None:
+    questions = ("kapan itu?", "Apakah Kim naik pesawat ke Rusia?", "Menurut DW, di mana mereka bertemu?")
+    result = run("bot", "ask", "--json", *questions, data=tmp_path)
+    assert result.returncode == 0, result.stderr
+    clarify, yes_no, outlet = (json.loads(line) for line in result.stdout.splitlines())
+    assert (clarify["kind"], clarify["answered"], clarify["sentences"]) == ("clarify", False, [])
+    assert yes_no["kind"] == "answer" and yes_no["lead"] in {"ya", "tidak", ""}
+    assert outlet["kind"] == "outlet" and outlet["outlet"] == "dw"
+    for shape in (clarify, yes_no, outlet):
+        assert {"kind", "lead", "read_as", "outlet", "notes"} <= set(shape)
+        for sentence in shape["sentences"]:
+            assert isinstance(sentence["context"], bool) and {"when", "day"} <= set(sentence)
+
+
 def test_english_question_gets_english_framing(tmp_path: Path) -> None:
     result = run("bot", "ask", "where did they meet?", data=tmp_path)
     assert "Sources:" in result.stdout

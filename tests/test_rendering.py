@@ -100,6 +100,14 @@ SAMPLES: dict[str, Answer] = {
         sources=(DW, VIVA),
         notes=(Note("sources_agree"),),
     ),
+    "comparison_single_report": Answer(
+        "Apakah semua media sepakat soal tanggal keberangkatan Kim?",
+        Kind.COMPARISON,
+        "id",
+        sentences=(quote("Kim berangkat dari Pyongyang pada Rabu (23/4).", "kompas"),),
+        sources=(KOMPAS,),
+        notes=(Note("single_report", "Kompas.com"),),
+    ),
     "comparison_one_outlet": Answer(
         "Apakah semua media sepakat?", Kind.COMPARISON, "id", notes=(Note("one_outlet"),)
     ),
@@ -256,6 +264,18 @@ def test_a_comparison_shows_each_outlet_then_where_they_differ_or_that_they_agre
     assert "\n\nThe sources agree on this.\n\nSources:" in console.render_answer(agree)
 
 
+def test_a_comparison_only_one_outlet_reports_says_so() -> None:
+    answer = SAMPLES["comparison_single_report"]
+    note = "Hanya Kompas.com yang memberitakan hal ini, jadi tidak ada yang bisa dibandingkan."
+    html = telegram_html.render_answer(answer, event="E")
+    quoted = "<b>Kompas.com</b>: “Kim berangkat dari Pyongyang pada Rabu (23/4).” [1]"
+    assert html.startswith(f"{quoted}\n\n{note}")
+    assert f"[1]\n\n{note}\n\nSumber:" in console.render_answer(answer)
+    unnamed = replace(answer, notes=(Note("single_report"),), language="en")
+    english = console.render_answer(unnamed)
+    assert "\n\nOnly Kompas.com reports this, so there is nothing to compare." in english
+
+
 @pytest.mark.parametrize(
     ("name", "sentence"),
     [
@@ -328,7 +348,9 @@ def any_answers(draw: st.DrawFn) -> Answer:
     notes = st.lists(
         st.builds(
             Note,
-            key=st.sampled_from(["outlet_silent", "sources_agree", "one_outlet", "no_dates", "date_differs"]),
+            key=st.sampled_from(
+                ["outlet_silent", "sources_agree", "one_outlet", "single_report", "no_dates", "date_differs"]
+            ),
             outlet=texts,
         ),
         max_size=3,

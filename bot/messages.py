@@ -43,8 +43,9 @@ TEXT: dict[str, dict[str, str]] = {
         "tempat, atau kejadiannya.",
         # Telegram
         "start_known": "Saya sudah membaca {count} artikel tentangnya, dari {outlets}.",
-        "start_tap": "Ketuk salah satu contoh di bawah, atau ketik pertanyaan Anda sendiri.",
-        "start_type": "Ketik pertanyaan Anda tentang berita itu.",
+        "start_tap": "Ketuk salah satu contoh di bawah, atau ketik pertanyaan Anda sendiri. "
+        "Ketuk {summary} untuk intinya.",
+        "start_type": "Ketik pertanyaan Anda tentang berita itu, atau ketuk {summary} untuk intinya.",
         "help": "Ketik pertanyaan tentang {event}. Saya menjawab dengan kalimat yang dikutip "
         "dari berita; tanda [1], [2] menunjuk ke daftar sumber di bawahnya. Kalau artikelnya "
         "tidak menjawab, saya katakan terus terang.\n\n"
@@ -122,8 +123,9 @@ TEXT: dict[str, dict[str, str]] = {
         "place or event.",
         # Telegram
         "start_known": "I have read {count} articles about it, from {outlets}.",
-        "start_tap": "Tap one of the examples below, or type your own question.",
-        "start_type": "Type your question about the news.",
+        "start_tap": "Tap one of the examples below, or type your own question. "
+        "Tap {summary} for the gist.",
+        "start_type": "Type your question about the news, or tap {summary} for the gist.",
         "help": "Type a question about {event}. I answer with sentences quoted from the news; "
         "the marks [1], [2] point to the list of sources below them. When the articles do not "
         "answer, I say so.\n\n"

@@ -33,6 +33,7 @@ from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, CallbackContext, ExtBot
 
 from bot.flood import FloodGate, Verdict
+from bot.framing import clarify, shown_quotes, without_quotes
 from bot.messages import text
 from bot.settings import Settings
 from bot.storage import Store
@@ -45,7 +46,7 @@ from bot.telegram_html import (
     render_start,
 )
 from index.answerer import Answerer
-from index.answers import Answer, Kind
+from index.answers import QUOTING, Answer, Kind
 
 log = logging.getLogger(__name__)
 
@@ -585,9 +586,11 @@ async def inline_query(update: Update, context: BotContext) -> None:
         answer = await services.answer(question)
         html = render_answer(answer, event=_event(services, answer.language), asked=question)
         if answer.sentences:
-            description = answer.sentences[0].text
-        elif answer.kind is Kind.DECLINE:
-            description = text(answer.language, "decline")
+            description = shown_quotes(answer.sentences)[0].text
+        elif answer.kind is Kind.CLARIFY:
+            description = clarify(answer)
+        elif answer.kind in QUOTING or answer.kind is Kind.DECLINE:
+            description = without_quotes(answer)
         else:
             description = text(answer.language, "examples_heading")
         results.append(

@@ -91,13 +91,17 @@ def render_start(
     event: str, sources: tuple[Source, ...], language: str, has_examples: bool = True
 ) -> str:
     """The /start greeting: what the bot knows and how to ask (the examples, when the corpus
-    has any, are buttons under it)."""
+    has any, and the summary are buttons under it)."""
     outlets = ", ".join(dict.fromkeys(s.outlet for s in sources))
     lines = [
         text(language, "greeting", event=event),
         text(language, "start_known", count=len(sources), outlets=outlets),
         "",
-        text(language, "start_tap" if has_examples else "start_type"),
+        text(
+            language,
+            "start_tap" if has_examples else "start_type",
+            summary=f"“{text(language, 'summary_button')}”",
+        ),
     ]
     return _first_lines_that_fit([_clip(line, 1500) for line in lines])
 

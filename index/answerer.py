@@ -24,7 +24,7 @@ from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
 from index.question import YESNO, Question
-from index.ranking import answers, rank
+from index.ranking import answers, eligible, rank
 from index.retrieval import Candidate, retrieve
 from index.text import words
 from index.weights import DEFAULT, Weights
@@ -77,12 +77,12 @@ class Answerer:
             return self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
         else:
             ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
-            if not answers(query, ranked, self.weights):
+            if q.form == COMPARE:
+                answer = self._compared(query, ranked)
+            elif not answers(query, ranked, self.weights):
                 answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
-                if q.qtype == YESNO and q.form == FACT:
+                if q.qtype == YESNO:
                     answer = self._yes_or_no(query, ranked, answer)
-            elif q.form == COMPARE:
-                answer = self.composer.compare(query, ranked)
             else:
                 answer = self.composer.compose(query, ranked)
                 if q.qtype == YESNO:
@@ -144,6 +144,23 @@ class Answerer:
         if q.form == DIGEST:
             return self._digest(q.text, q.language, pool, relevance)
         return self._timeline(q.text, q.language, pool, relevance)
+
+    def _compared(self, query: Query, ranked: list[Candidate]) -> Answer:
+        """The outlets side by side. Each outlet's account may be in its own words, so two
+        accounts each holding the relaxed share of the question (`weights.relaxed`) answer
+        even when neither holds the full share one answer would need."""
+        q = query.question
+        if answers(query, ranked, self.weights):
+            return self.composer.compare(query, ranked)
+        relaxed = replace(self.weights, min_coverage=self.weights.relaxed * self.weights.min_coverage)
+        if not query.unknown_strong() and ranked:
+            accounts = [c for c in ranked if eligible(c, query, relaxed)]
+            articles = self.index.corpus.articles
+            outlets = {articles[self.index.sentences[c.sentence].article].source.id for c in accounts}
+            if len(outlets) >= 2:
+                first = accounts[0]
+                return self.composer.compare(query, [first, *(c for c in ranked if c is not first)])
+        return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
 
     def _yes_or_no(self, query: Query, ranked: list[Candidate], answer: Answer) -> Answer:
         """A yes/no question's answer with its "ya"/"tidak" line where the first quote states

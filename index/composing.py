@@ -123,12 +123,9 @@ class Composer:
         articles = self.index.corpus.articles
         sentences = self.index.sentences
         lead = ranked[0]
-        outlets_seen: set[str] = set()
-        statements: list[Candidate] = []
+        best: dict[str, Candidate] = {}  # outlet -> its statement
         for c in ranked:
             outlet = articles[sentences[c.sentence].article].source.outlet
-            if outlet in outlets_seen or len(statements) >= most:
-                continue
             # Another outlet's account may use other words: it needs less of the question's.
             if c is lead or (
                 c.support >= self.weights.relaxed * self.weights.min_coverage
@@ -137,8 +134,12 @@ class Composer:
                 and c.fit >= evidence.required_fit(q.qtype)
                 and c.score >= 0.3 * lead.score
             ):
-                outlets_seen.add(outlet)
-                statements.append(c)
+                # Each outlet's statement is the one holding most fully what is compared.
+                held = best.get(outlet)
+                if held is None or (c.fit, c.score) > (held.fit, held.score):
+                    best[outlet] = c
+        statements = sorted(best.values(), key=lambda c: (c is not lead, -c.score))[:most]
+        outlets_seen = set(best)
         groups = self.merge(statements)
         shown: set[int] = set()
         shown_quotes = [self.quote(group, shown) for group in groups]

@@ -25,7 +25,7 @@ MAX_ARTICLES = 40
 MIN_QUOTES, MAX_QUOTES = 3, 5
 MIN_WORDS, MAX_WORDS = 7, 60
 # Two quotes sharing this share of the shorter one's terms say the same: only one is shown.
-NEAR_DUPLICATE = 0.6
+NEAR_DUPLICATE = 0.75
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ _W = {
     for name in (
         "relative_dates",
         "reason_markers",
+        "reason_nouns_named",
         "purpose_markers",
         "vehicles",
         "manner_words",
@@ -231,7 +232,11 @@ def read_facts(text: str) -> Facts:
         number=figures or bool(found["number_words"]),
         numbers=_numbers(undated) if figures else (),
         values=_values(undated, day_dates, text if months else "") if has_digit else (),
-        reason=1.0 if found["reason_markers"] else 0.5 if found["purpose_markers"] else 0.0,
+        reason=1.0
+        if found["reason_markers"]
+        else 0.5
+        if found["purpose_markers"] or found["reason_nouns_named"]
+        else 0.0,
         vehicle=bool(found["vehicles"]),
         manner=bool(found["manner_words"]),
         yesno=bool(found["yesno_markers"]),
@@ -252,6 +257,10 @@ def read_all_facts(texts: list[str]) -> list[Facts]:
     return [read_facts(text) for text in texts]
 
 
+# "dua kapal", "tiga orang": a count written out, and what it counts.
+_SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.IGNORECASE)
+
+
 def fits_type(
     qtype: str,
     facts: Facts,
@@ -260,6 +269,7 @@ def fits_type(
     text: str = "",
     office: frozenset[str] = frozenset(),
     name_of: bool = False,
+    counted_noun: str = "",
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -289,7 +299,14 @@ def fits_type(
             return min(1.0, 0.6 * facts.origin + 0.5 * score)
         return score
     if qtype == NUMBER:
-        return 1.0 if facts.number else 0.0
+        if not facts.number:
+            return 0.0
+        # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
+        counted = {thing for thing, _, _ in facts.numbers}
+        counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))
+        if counted_noun and counted & asked_set and counted_noun not in counted:
+            return 0.7
+        return 1.0
     if qtype == REASON:
         return facts.reason
     if qtype == MANNER:

@@ -184,6 +184,24 @@ def _squeeze(token: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
 
+def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
+    """English words that mean one thing together joined as the lexicon lists them ("caught
+    fire", "death toll", "set off"), longest first."""
+    joined: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for size in (3, 2):
+            phrase = " ".join(tokens[i : i + size])
+            if i + size <= len(tokens) and phrase in table:
+                joined.append(phrase)
+                i += size
+                break
+        else:
+            joined.append(tokens[i])
+            i += 1
+    return joined
+
+
 def _standardise(
     tokens: list[str], language: str, lexicon: Lexicon
 ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
@@ -194,6 +212,8 @@ def _standardise(
     will do ("workers" -> "buruh" or "pekerja").
     """
     table = lexicon.english if language == "en" else lexicon.informal
+    if language == "en":
+        tokens = _phrases(tokens, table)
     out: list[str] = []
     slots: list[tuple[str, ...]] = []
     aliases: list[tuple[str, str]] = []
@@ -501,13 +521,12 @@ def _compared(tokens: list[str], qtype: str) -> str:
     """What a comparing question compares, by the noun it names: a figure ("jumlah"), a
     date ("tanggal"), a clock time ("jam") or a measure ("kekuatan")."""
     for t in tokens:
-        if t in _COUNT or t in {"berapa", "angka", "total"}:
-            return NUMBER
-        if t in _CLOCK:
+        if t in _CLOCK or t == "waktu":
             return TIME
         if t in _DATE_NOUNS or t == "kapan":
             return DATE
-        if t in _MEASURE:
+    for t in tokens:
+        if t in _COUNT or t in _MEASURE or t in {"berapa", "angka", "total"}:
             return NUMBER
     return qtype
 
@@ -604,6 +623,8 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
         and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
+        # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
+        and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})
     )
     if qtype == MEASURE:
         # "Seberapa dalam ...?": a sentence that names the depth ("kedalaman 10 km") answers.
@@ -611,6 +632,14 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         content = (*content, *measured)
         slots.extend((word,) for word in measured)
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
+    if form == COMPARE and asked_noun not in content:
+        asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
+    if form == COMPARE and qtype == NUMBER and not asked_noun:
+        # "sepakat soal jumlah penumpang": what is counted follows the count word.
+        for before, word in itertools.pairwise(tokens):
+            if before in _COUNT and word in content:
+                asked_noun = word
+                break
     greeting = bool(raw_tokens) and (
         all(t in _GREETINGS for t in raw_tokens) or all(t in _GREETINGS for t in tokens)
     )

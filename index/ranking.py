@@ -21,7 +21,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     for c in candidates:
         sentence = index.sentences[c.sentence]
         c.fit = fits_type(
-            q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office, q.wants_name
+            q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office, q.wants_name, q.asked_noun
         )
         c.score = (
             weights.sentence * c.coverage

@@ -67,9 +67,8 @@ def instead(text: str, s: Slot, index: Index) -> bool:
     """True when the sentence names another place after the slot's preposition, or another
     means, and not the question's own."""
     tokens = [w.lower() for w in words(text)]
-    own = set(s.words)
-    if own & set(tokens):
-        return False
+    if f" {' '.join(s.words)} " in f" {' '.join(tokens)} ":
+        return False  # it names the question's own place or means
     for i, t in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if s.qtype == PLACE and t == s.preposition and nxt in index.name_words:

@@ -1,0 +1,268 @@
+"""The forms of reply besides one fact (issue "the questions people ask first"): the gist, a
+timeline, one outlet's account, the outlets compared, yes or no, and follow-ups that behave.
+On a small corpus written here (three invented outlets on an invented ferry fire) and on the
+shipped corpus, as a reader would see the answers."""
+
+from __future__ import annotations
+
+# ruff: noqa: E501  (the articles are written one paragraph a line, as collected)
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from small_corpus import write_corpus
+
+from index.answerer import Answerer
+from index.answers import Kind
+from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
+from index.timeline import clock_of, date_of
+
+FERRY_A = """KM Lintas Jaya Terbakar di Perairan Batu Ampar, 212 Penumpang Dievakuasi
+
+BATU AMPAR, KABARSELAT.com - Kapal feri KM Lintas Jaya terbakar di perairan Batu Ampar pada Jumat (9/5/2025) sekitar pukul 21.15 WIB.
+Kepala Kantor SAR Batu Ampar, Wahyu Pratama, mengatakan seluruh 212 penumpang berhasil dievakuasi ke kapal lain.
+Api diduga berasal dari ruang mesin kapal.
+"Semua penumpang selamat, tidak ada korban jiwa," kata Wahyu.
+Kapal itu berangkat dari Pelabuhan Sekupang pukul 19.40 WIB menuju Tanjung Balai.
+Polisi mulai menyelidiki penyebab kebakaran pada Sabtu (10/5/2025) pagi.
+"""
+
+FERRY_B = """Batu Ampar (Warta Bahari) - Sebanyak 212 penumpang kapal feri KM Lintas Jaya yang terbakar pada Jumat malam dievakuasi tim SAR gabungan.
+Kebakaran terjadi karena korsleting listrik di ruang mesin, menurut keterangan nakhoda kapal, Samsul Arifin.
+Kapal terbakar sekitar pukul 21.15 WIB, dua jam setelah berangkat dari Pelabuhan Sekupang.
+Dinas Perhubungan akan memeriksa izin berlayar kapal itu pada Senin (12/5/2025).
+"""
+
+FERRY_C = """Jakarta (Kabar Nusa) - Kapal feri KM Lintas Jaya yang membawa 230 penumpang terbakar di perairan Batu Ampar, Jumat (9/5/2025) malam.
+Seluruh penumpang dievakuasi dengan dua kapal patroli dan perahu nelayan.
+Kementerian Perhubungan meminta operator kapal memeriksa alat pemadam di semua armada.
+Penumpang yang dievakuasi dibawa ke Pelabuhan Sekupang pada Sabtu (10/5/2025) dini hari.
+"""
+
+
+@pytest.fixture(scope="module")
+def ferry(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = write_corpus(
+        tmp_path_factory.mktemp("feri"),
+        "Kapal feri terbakar di Batu Ampar (contoh)",
+        [
+            ("kabarselat", "Kabar Selat", "2025-05-10", FERRY_A),
+            ("wartabahari", "Warta Bahari", "2025-05-10", FERRY_B),
+            ("kabarnusa", "Kabar Nusa", "2025-05-10", FERRY_C),
+        ],
+    )
+    return Answerer.load(folder)
+
+
+@pytest.fixture(scope="module")
+def one_outlet(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = write_corpus(
+        tmp_path_factory.mktemp("satu"),
+        "Satu media saja (contoh)",
+        [("kabarselat", "Kabar Selat", "2025-05-10", FERRY_A)],
+    )
+    return Answerer.load(folder)
+
+
+@pytest.fixture(scope="module")
+def undated(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    text = """Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Saluran Air
+
+Warga Desa Sukamaju bergotong royong membersihkan saluran air di sepanjang jalan desa.
+Kepala desa, Rudi Hartono, mengatakan kerja bakti melibatkan sekitar 80 warga.
+Sampah plastik menjadi penyumbat utama saluran air di desa itu.
+"""
+    folder = write_corpus(
+        tmp_path_factory.mktemp("tanpa-tanggal"),
+        "Kerja bakti (contoh)",
+        [("a", "Kabar Desa", "2025-05-10", text), ("b", "Warta Desa", "2025-05-11", text.replace("80", "90"))],
+    )
+    return Answerer.load(folder)
+
+
+def _cited(answer) -> set[str]:
+    return {i for q in answer.sentences for i in q.sources}
+
+
+# -- reading the form a question asks for ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "form"),
+    [
+        ("Ceritakan soal kebakaran kapal itu", DIGEST),
+        ("ringkasan dong", DIGEST),
+        ("What happened?", DIGEST),
+        ("Apa saja yang dibahas?", DIGEST),
+        ("kronologinya gimana?", TIMELINE),
+        ("urutan kejadiannya?", TIMELINE),
+        ("timeline?", TIMELINE),
+        ("Apakah semua media sepakat soal jumlah penumpang?", COMPARE),
+        ("beda versi gak soal jumlah korban?", COMPARE),
+        ("Do the sources agree on the date?", COMPARE),
+        ("Kapan kapal itu terbakar?", FACT),
+        ("Apa yang disepakati?", FACT),
+    ],
+)
+def test_the_form_a_question_asks_for(ferry: Answerer, typed: str, form: str) -> None:
+    assert ferry.queries.read(typed).form == form
+    words = [w.lower().strip("?,") for w in typed.split()]
+    assert reply_form(words, list(ferry.queries.read(typed).words))[0] == form
+
+
+# -- the gist ------------------------------------------------------------------------------
+
+
+def test_the_gist_quotes_three_outlets_without_repeating_itself(ferry: Answerer) -> None:
+    for answer in (ferry.digest(), ferry.answer("Ceritakan soal kapal feri yang terbakar")):
+        assert answer.kind is Kind.DIGEST
+        assert 3 <= len(answer.sentences) <= 5
+        assert _cited(answer) == {"kabarselat", "wartabahari", "kabarnusa"}
+        texts = [q.text for q in answer.sentences]
+        assert len(set(texts)) == len(texts)
+        assert not any(t.startswith(("BATU AMPAR", "Batu Ampar (", "Jakarta (")) for t in texts)
+
+
+def test_the_gist_of_the_shipped_story_names_the_meeting(answerer: Answerer) -> None:
+    answer = answerer.digest()
+    assert answer.kind is Kind.DIGEST and len(_cited(answer)) >= 3
+    assert any("Vladivostok" in q.text for q in answer.sentences)
+
+
+def test_a_one_outlet_corpus_says_so(one_outlet: Answerer) -> None:
+    digest = one_outlet.digest()
+    assert digest.kind is Kind.DIGEST and [n.key for n in digest.notes] == ["one_outlet"]
+    compared = one_outlet.answer("Apakah semua media sepakat soal jumlah penumpang?")
+    assert compared.kind is Kind.COMPARISON and [n.key for n in compared.notes] == ["one_outlet"]
+
+
+# -- the timeline ----------------------------------------------------------------------------
+
+
+def test_dates_are_read_where_news_writing_makes_them_certain() -> None:
+    published = dt.date(2025, 5, 10)  # a Saturday
+    assert date_of("terbakar pada Jumat (9/5/2025) malam", published) == (dt.date(2025, 5, 9), "Jumat")
+    assert date_of("diperiksa pada Senin (12/5)", published) == (dt.date(2025, 5, 12), "Senin")
+    assert date_of("berlaku hingga 26 Maret 2025", published)[0] == dt.date(2025, 3, 26)
+    assert date_of("Pencarian dilanjutkan hari ini.", published)[0] == published
+    assert date_of("Kapal berangkat kemarin.", published)[0] == dt.date(2025, 5, 9)
+    # A weekday alone is the one of the week before publication, or after when looking ahead.
+    assert date_of("Kapal tiba pada Kamis.", published)[0] == dt.date(2025, 5, 8)
+    assert date_of("Izin akan diperiksa pada Senin.", published)[0] == dt.date(2025, 5, 12)
+    # "malam Minggu" is Saturday night.
+    assert date_of("Biasanya malam Minggu ramai.", published)[0] == dt.date(2025, 5, 10)
+    # Less certain than that: no date.
+    assert date_of("Sehari sebelumnya kapal diperiksa.", published) is None
+
+
+def test_clock_times_are_compared_in_one_time_zone() -> None:
+    assert clock_of("gempa terjadi pukul 19.52 WITA") == clock_of("pada pukul 18.52 WIB")
+    assert clock_of("tanpa jam") is None
+
+
+def test_the_timeline_is_in_date_order_with_each_entry_cited(ferry: Answerer) -> None:
+    for answer in (ferry.timeline(), ferry.answer("kronologinya gimana?")):
+        assert answer.kind is Kind.TIMELINE
+        days = [q.day for q in answer.sentences]
+        assert days == sorted(days) and all(days)
+        assert days[0] == "2025-05-09" and days[-1] == "2025-05-12"
+        assert all(q.when and q.sources for q in answer.sentences)
+        assert len(_cited(answer)) == 3
+
+
+def test_a_corpus_without_dates_gets_a_timeline_that_says_so(undated: Answerer) -> None:
+    answer = undated.timeline()
+    assert answer.kind is Kind.TIMELINE and not answer.sentences
+    assert [n.key for n in answer.notes] == ["no_dates"]
+
+
+# -- one outlet's account, and the outlets compared -------------------------------------------
+
+
+def test_a_named_outlets_own_sentence_comes_first(ferry: Answerer) -> None:
+    answer = ferry.answer("Menurut Kabar Nusa, berapa penumpang kapal itu?")
+    assert answer.kind is Kind.OUTLET and answer.outlet == "kabarnusa"
+    assert answer.first is not None and answer.first.sources == ("kabarnusa",)
+    assert "230 penumpang" in answer.first.text and not answer.notes
+
+
+def test_an_outlet_that_does_not_report_it_is_said_so_then_the_others(ferry: Answerer) -> None:
+    answer = ferry.answer("Menurut Kabar Nusa, apa penyebab kebakaran?")
+    assert answer.kind is Kind.OUTLET
+    assert [(n.key, n.outlet) for n in answer.notes] == [("outlet_silent", "Kabar Nusa")]
+    assert "kabarnusa" not in answer.first.sources
+    assert "korsleting" in answer.first.text or "ruang mesin" in answer.first.text
+
+
+def test_outlets_that_disagree_are_shown_side_by_side(ferry: Answerer) -> None:
+    answer = ferry.answer("Apakah semua media sepakat soal jumlah penumpang kapal?")
+    assert answer.kind is Kind.COMPARISON
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert any("212" in v for v in values) and any("230" in v for v in values)
+    assert {"kabarnusa"} <= _cited(answer) and len(_cited(answer)) >= 2
+
+
+def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
+    answer = ferry.answer("Do the sources agree on what time the ferry caught fire?")
+    assert answer.kind is Kind.COMPARISON and not answer.disagreements
+    assert [n.key for n in answer.notes] == ["sources_agree"]
+
+
+# -- yes or no ---------------------------------------------------------------------------------
+
+
+def test_yes_only_when_the_sentence_says_so_plainly(ferry: Answerer) -> None:
+    answer = ferry.answer("Apakah seluruh penumpang berhasil dievakuasi?")
+    assert answer.kind is Kind.ANSWER and answer.lead == "ya"
+
+
+def test_no_when_the_sentence_negates_what_is_asked(ferry: Answerer) -> None:
+    answer = ferry.answer("ada korban jiwa gak?")
+    assert answer.lead == "tidak" and "tidak ada korban jiwa" in answer.first.text
+
+
+def test_no_when_another_place_is_named_instead(ferry: Answerer) -> None:
+    answer = ferry.answer("Apakah kapal itu berangkat dari Pelabuhan Tanjung Uban?")
+    assert answer.lead == "tidak" and "Sekupang" in answer.first.text
+
+
+def test_a_plan_is_never_a_plain_yes(ferry: Answerer) -> None:
+    answer = ferry.answer("Apakah Dinas Perhubungan memeriksa izin berlayar kapal itu?")
+    assert answer.answered and answer.lead == ""  # "akan memeriksa": a plan, not a fact
+
+
+# -- why, and follow-ups -----------------------------------------------------------------------
+
+
+def test_why_is_answered_with_a_cause(ferry: Answerer) -> None:
+    answer = ferry.answer("Kenapa kapal itu terbakar?")
+    assert answer.answered and "karena korsleting" in answer.first.text
+
+
+def test_a_follow_up_with_nothing_to_follow_asks_what_is_meant(ferry: Answerer) -> None:
+    for bare in ("kapan itu?", "kenapa?", "menurut Kabar Nusa?"):
+        assert ferry.answer(bare).kind is Kind.CLARIFY, bare
+    assert ferry.answer("aaaa").kind is Kind.DECLINE
+
+
+def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:
+    first = ferry.answer("Berapa penumpang kapal feri itu?")
+    follow = ferry.answer("menurut Kabar Nusa?", previous=first.topic)
+    assert follow.read_as == first.topic
+    assert follow.kind is Kind.OUTLET and "230" in follow.first.text
+
+
+def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:
+    data = ferry.timeline().to_json()
+    assert data["kind"] == "timeline"
+    assert all({"context", "when", "day"} <= set(s) for s in data["sentences"])
+    assert {"lead", "read_as", "outlet", "notes"} <= set(data)
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).parent.joinpath("eval").glob("*_asks.toml")))
+def test_every_form_has_blind_questions_held_out_too(path: Path) -> None:
+    from index.evaluation import load_items
+
+    items = load_items(path)
+    forms = {i.form for i in items}
+    assert {"gist", "timeline", "outlet", "compare", "yesno", "why", "how", "said", "followup"} <= forms

@@ -312,7 +312,7 @@ def fits_type(
     if qtype == MANNER:
         return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
     if qtype == YESNO:
-        return 1.0 if facts.yesno else 0.0
+        return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does
     if qtype == PERSON:
         # "Siapa nama nelayan itu?": a person asked for by a noun wants the name that noun
         # introduces, as an office does.

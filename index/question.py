@@ -218,8 +218,13 @@ def _standardise(
     slots: list[tuple[str, ...]] = []
     aliases: list[tuple[str, str]] = []
     mapped: dict[str, str] = {}  # typed word -> the first standard word it became
-    for raw in tokens:
+    for position, raw in enumerate(tokens):
         token = _squeeze(raw)
+        clause_follows = position + 1 < len(tokens) and tokens[position + 1].isalpha()
+        if language == "id" and token == "pas" and clause_follows:
+            # "pas nyampe", "pas ketemu": chat's "pas" before a clause is "saat" (the lexicon
+            # leaves "pas" alone: alone it means "exact").
+            token = "saat"
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
         replacement = table.get(token)

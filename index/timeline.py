@@ -160,6 +160,11 @@ def clock_of(text: str) -> int | None:
     return (hours - (_ZONE_HOURS[zone] - 7)) * 60 + minutes
 
 
+def _hour(text: str) -> int:
+    clock = clock_of(text)
+    return -1 if clock is None else clock // 60
+
+
 def clock_text(text: str) -> str:
     """The first clock time as printed ("pukul 19.53 WITA"), or ""."""
     found = _CLOCK.search(text)
@@ -201,17 +206,21 @@ def choose(
     story = Story(index, [n for n in pool if n in when], lambda a, b: when[a][0] == when[b][0])
     if not story.candidates:
         return [], False
+    # A question's topic ("kronologi demo") narrows the timeline to the sentences about it:
+    # relevance weighs in squared, so the story's other dated leads give way.
     score = {
         n: (story.central[n] + 0.1)
         / (1.0 + 0.1 * story.position[n])
         * (relevance.get(n, 0.0) if relevance else 1.0)
         for n in story.candidates
     }
+    hour_of = {n: (when[n][0], _hour(sentences[n].text)) for n in story.candidates}
 
-    def new_day(n: int, chosen: set[int]) -> float:
-        return 1.0 if any(when[c][0] == when[n][0] for c in chosen) else 1.5
+    def new_moment(n: int, chosen: set[int]) -> float:
+        """Another day, or another hour of a day already shown, adds to the timeline."""
+        return 1.0 if any(hour_of[c] == hour_of[n] for c in chosen) else 1.5
 
-    picked = story.select(score, MAX_ENTRIES, 3, 0.15, new_day)
+    picked = story.select(score, MAX_ENTRIES, 3, 0.15, new_moment)
     differs = False
     for a, b in itertools.combinations(picked, 2):
         sa, sb = sentences[a.sentence], sentences[b.sentence]

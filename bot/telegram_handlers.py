@@ -92,28 +92,40 @@ class RecentAnswers:
             del self._items[key]
 
 
+@dataclass(frozen=True)
+class Topic:
+    """What an answer was about, and whose words that carries (the asker, and the askers of
+    the questions it followed)."""
+
+    question: str
+    people: frozenset[int]
+
+
 class RecentTopics:
     """The topic of each of the bot's last few thousand answers, by chat and message id, so a
     message replying to one of them follows that answer rather than the chat's last question."""
 
     def __init__(self, size: int = RECENT_ANSWERS) -> None:
         self.size = size
-        self._topics: OrderedDict[tuple[int, int], tuple[str, int | None]] = OrderedDict()
+        self._topics: OrderedDict[tuple[int, int], Topic] = OrderedDict()
 
-    def add(self, chat_id: int, message_id: int, topic: str, owner: int | None) -> None:
-        """Keep the topic of the answer sent as `message_id` in `chat_id` to `owner`'s question."""
-        self._topics[(chat_id, message_id)] = (topic, owner)
+    def add(self, chat_id: int, message_id: int, topic: Topic) -> None:
+        """Keep the topic of the answer sent as `message_id` in `chat_id`."""
+        self._topics[(chat_id, message_id)] = topic
         while len(self._topics) > self.size:
             self._topics.popitem(last=False)
 
-    def get(self, chat_id: int, message_id: int) -> str | None:
+    def get(self, chat_id: int, message_id: int) -> Topic | None:
         """The topic of that answer; None for a message that answered nothing, or was forgotten."""
-        kept = self._topics.get((chat_id, message_id))
-        return kept[0] if kept is not None else None
+        return self._topics.get((chat_id, message_id))
 
-    def forget(self, owner: int) -> None:
-        """Drop the topics of `owner`'s questions (/lupakan)."""
-        for key in [k for k, (_, who) in self._topics.items() if who == owner]:
+    def last(self, chat_id: int) -> Topic | None:
+        """The topic of the chat's latest answer kept here."""
+        return next((t for (chat, _), t in reversed(self._topics.items()) if chat == chat_id), None)
+
+    def forget(self, person: int) -> None:
+        """Drop every topic that carries `person`'s words (/lupakan)."""
+        for key in [k for k, topic in self._topics.items() if person in topic.people]:
             del self._topics[key]
 
 
@@ -283,7 +295,7 @@ async def gate(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-async def _previous(context: BotContext, update: Update, chat: Chat, now: float) -> str | None:
+async def _previous(context: BotContext, update: Update, chat: Chat, now: float) -> Topic | None:
     """What a follow-up follows: the topic of the bot's answer the message replies to (none
     when it replies to a message that answered nothing), else the chat's last answered
     question if it came within CONTEXT_MINUTES; never anything when that is 0."""
@@ -293,8 +305,12 @@ async def _previous(context: BotContext, update: Update, chat: Chat, now: float)
         return None
     replied = update.message.reply_to_message if update.message is not None else None
     if replied is not None and replied.from_user is not None and replied.from_user.id == context.bot.id:
-        return services.topics.get(chat.id, replied.message_id) or None
-    return await services.store.recall(chat_id=chat.id, now=now, max_age=context_seconds) or None
+        return services.topics.get(chat.id, replied.message_id)
+    question = await services.store.recall(chat_id=chat.id, now=now, max_age=context_seconds)
+    if not question:
+        return None
+    last = services.topics.last(chat.id)
+    return Topic(question, last.people if last is not None and last.question == question else frozenset())
 
 
 async def _answer_question(
@@ -322,7 +338,8 @@ async def _answer_question(
     who = person if person is not None else chat.id
     await _typing(context, chat.id)
     now = time.time()
-    previous = None if overview else await _previous(context, update, chat, now)
+    follows = None if overview else await _previous(context, update, chat, now)
+    previous = follows.question if follows is not None else None
     started = time.perf_counter()
     if overview:
         answer = await services.overview(overview, language or _language(update.effective_user))
@@ -345,7 +362,8 @@ async def _answer_question(
         else:
             sent = await context.bot.send_message(chat.id, html, reply_markup=markup)
         if topic:
-            services.topics.add(chat.id, sent.message_id, topic, who)
+            people = frozenset({who}) | (follows.people if follows is not None else frozenset())
+            services.topics.add(chat.id, sent.message_id, Topic(topic, people))
     finally:
         if topic:
             await services.store.remember(

@@ -7,7 +7,7 @@ from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, I
 
 from bot.settings import load_settings
 from bot.telegram_app import build_application
-from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, RecentTopics, Services
+from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, RecentTopics, Services, Topic
 from index.answers import Answer, Kind
 
 
@@ -44,12 +44,16 @@ def test_recent_answers_forget_the_oldest_and_keys_are_unguessable():
     assert all(len(f"more:{k}".encode()) <= 64 for k in keys)  # Telegram's callback_data limit
 
 
-def test_recent_topics_forget_the_oldest_and_what_lupakan_drops():
-    topics = RecentTopics(size=2)
-    topics.add(-1, 10, "Di mana mereka bertemu?", 7)
-    topics.add(-1, 11, "Naik apa Kim?", 8)
-    assert topics.get(-1, 10) == "Di mana mereka bertemu?" and topics.get(-2, 10) is None
-    topics.add(-1, 12, "Kapan?", 7)
+def test_recent_topics_forget_the_oldest_and_whatever_carries_a_persons_words():
+    topics = RecentTopics(size=3)
+    topics.add(-1, 10, Topic("Di mana mereka bertemu?", frozenset({7})))
+    topics.add(-1, 11, Topic("Di mana mereka bertemu? kapan itu?", frozenset({7, 8})))  # 8 followed 7
+    topics.add(-2, 12, Topic("Naik apa Kim?", frozenset({8})))
+    assert topics.get(-1, 10) == Topic("Di mana mereka bertemu?", frozenset({7}))
+    assert topics.get(-2, 10) is None
+    assert topics.last(-1) == topics.get(-1, 11) and topics.last(-3) is None
+    topics.add(-2, 13, Topic("Kapan?", frozenset({9})))
     assert topics.get(-1, 10) is None  # the oldest went
     topics.forget(7)
-    assert topics.get(-1, 12) is None and topics.get(-1, 11) == "Naik apa Kim?"
+    assert topics.get(-1, 11) is None  # carried 7's words under 8's follow-up
+    assert topics.get(-2, 12) == Topic("Naik apa Kim?", frozenset({8}))

@@ -444,3 +444,14 @@ def test_an_inline_query_full_of_html_gives_safe_results(api, bot):
     text = result["input_message_content"]["message_text"]
     assert_telegram_html(text)
     assert text.startswith("❓ <b>&lt;b&gt;di mana&lt;/b&gt; Kim &amp; Putin &lt;a href=")
+
+
+def test_after_lupakan_a_reply_to_the_persons_answer_follows_nothing(api, bot, answerer):
+    group = -100_800
+    ivy = person(api, 1036, chat_id=group, chat_type="supergroup")
+    jon = person(api, 1037, chat_id=group, chat_type="supergroup")
+    ivy.ask(f"/tanya {QUESTION}")
+    answered_ivy = api.last_sent(group)
+    ivy.ask("/lupakan")
+    jon.say("kapan itu?", reply_to=answered_ivy)
+    assert jon.reply(after=2)["text"] == said(answerer, answerer.answer("kapan itu?"))

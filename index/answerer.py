@@ -46,6 +46,7 @@ class Answerer:
         self.weights = weights
         self.queries = QueryBuilder(index, self.lexicon, weights.previous, outlet_names(index))
         self.composer = Composer(index, weights)
+        self._whole: dict[tuple[str, str], Answer] = {}  # the whole story's digest and timeline
 
     @classmethod
     def load(cls, corpus_dir: str | Path, cache_dir: str | Path | None = None) -> Answerer:
@@ -99,13 +100,20 @@ class Answerer:
 
     def digest(self, language: str = "id") -> Answer:
         """The gist of the whole corpus (`/ringkasan`): a few quotes that several outlets
-        state, covering who, what, where, when and the outcome, each cited (kind DIGEST)."""
-        return self._digest("", language, digest.lead_sentences(self.index), None)
+        state, covering who, what, where, when and the outcome, each cited (kind DIGEST).
+        Worked out once per language: the corpus of one answerer does not change."""
+        key = ("digest", language)
+        if key not in self._whole:
+            self._whole[key] = self._digest("", language, digest.lead_sentences(self.index), None)
+        return self._whole[key]
 
     def timeline(self, language: str = "id") -> Answer:
         """The dated statements of the corpus in date order (`/kronologi`), kind TIMELINE;
         a corpus without dates gets a TIMELINE with no quotes and the note "no_dates"."""
-        return self._timeline("", language, self._newest_sentences(), None)
+        key = ("timeline", language)
+        if key not in self._whole:
+            self._whole[key] = self._timeline("", language, self._newest_sentences(), None)
+        return self._whole[key]
 
     def _newest_sentences(self) -> list[int]:
         wanted = set(digest.newest_articles(self.index))
@@ -130,10 +138,12 @@ class Answerer:
             for c in ranked:
                 article = self.index.sentences[c.sentence].article
                 by_article[article] = max(by_article.get(article, 0.0), own[c.sentence])
+            # The articles that tell it best (a bounded number: comparing sentences across
+            # articles is quadratic, and a large archive repeats itself).
+            telling = sorted((a for a, w in by_article.items() if w >= 0.3), key=lambda a: -by_article[a])
             relevance = {
-                n: 0.4 * weight + 0.6 * own.get(n, 0.0)
-                for article, weight in by_article.items()
-                if weight >= 0.3
+                n: 0.4 * by_article[article] + 0.6 * own.get(n, 0.0)
+                for article in telling[: digest.MAX_TOPIC_ARTICLES]
                 for n in self.index.article_sentences(article)
             }
             pool = sorted(relevance)

@@ -22,6 +22,8 @@ LEAD_SENTENCES = 10
 # At most this many articles are compared (the newest first): the gist of a large archive
 # is in its recent reporting, and comparing is quadratic.
 MAX_ARTICLES = 40
+# A digest or timeline of what a question names reads at most this many articles about it.
+MAX_TOPIC_ARTICLES = 12
 MIN_QUOTES, MAX_QUOTES = 3, 5
 MIN_WORDS, MAX_WORDS = 7, 60
 # Two quotes sharing this share of the shorter one's terms say the same: only one is shown.

@@ -40,7 +40,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         key=lambda c: (
             -eligible(c, query, weights),
             -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
-            -(tiered and c.fit >= 0.5),
+            # "Why": a cause stated ("karena") before a purpose ("untuk").
+            -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.score,
             c.sentence,
         )

@@ -156,6 +156,9 @@ class Composer:
                 clash = _other_figure(sa.text, sb.text, asked)
                 if clash is None and asked == NUMBER:
                     clash = _other_count(sa.text, sb.text, q.content)
+            if clash is None and asked == NUMBER and q.asked_noun:
+                # "sepakat soal jumlah warga?": two counts of what the question counts.
+                clash = _other_total(sa, sb, q.asked_noun)
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
@@ -308,6 +311,16 @@ def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] |
             value_a, value_b = words(found_a.group(1)), words(found_b.group(1))
             if value_a and value_b and value_a[0] != value_b[0]:
                 return ("number", found_a.group(1), found_b.group(1))
+    return None
+
+
+def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str] | None:
+    """("number", a's figure, b's figure) when both sentences count the thing the question
+    counts ("200 warga" against "150 warga") and the figures differ."""
+    figure_a = next(((v, p) for thing, v, p in a.facts.numbers if thing == counted), None)
+    figure_b = next(((v, p) for thing, v, p in b.facts.numbers if thing == counted), None)
+    if figure_a and figure_b and figure_a[0] != figure_b[0]:
+        return ("number", figure_a[1], figure_b[1])
     return None
 
 

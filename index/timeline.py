@@ -126,12 +126,10 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
 
 
 def said(day: dt.date, printed_weekday: str, language: str) -> str:
-    """ "Kamis, 13 Maret 2025": the weekday as the outlet printed it, else the calendar's."""
+    """ "Kamis, 13 Maret 2025": the calendar's weekday of the date (an outlet may print
+    another with it; the quote below shows what it printed)."""
     days, months = _NAMES.get(language, _NAMES["id"])
-    weekday = days[day.weekday()]
-    if printed_weekday and language == "id":
-        weekday = printed_weekday.capitalize()
-    return f"{weekday}, {day.day} {months[day.month - 1]} {day.year}"
+    return f"{days[day.weekday()]}, {day.day} {months[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)

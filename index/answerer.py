@@ -188,11 +188,14 @@ class Answerer:
                 said = answer.first.text if answer.first else ""
                 return replace(answer, lead=yesno.lead(said, asked, stem, whole))
         if named is not None:
-            opened = self.queries.build(yesno.without(q, named), None)
+            # The same question asked openly, with whatever a follow-up carried over.
+            openly = yesno.without(q, named)
+            own = {self.index.stemmer.stem(w) for w in named.words}
+            opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
             others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
             if answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
-                if other.first is not None and yesno.instead(other.first.text, named, self.index):
+                if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
         return answer
 

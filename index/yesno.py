@@ -12,11 +12,12 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
-from index.model import Index
+from index.model import Index, Sentence
 from index.question import MANNER, PLACE, Question
 from index.text import words
 
@@ -63,19 +64,19 @@ def without(q: Question, s: Slot) -> Question:
     return replace(q, qtype=s.qtype, content=content, preposition=s.preposition)
 
 
-def instead(text: str, s: Slot, index: Index) -> bool:
-    """True when the sentence names another place after the slot's preposition, or another
-    means, and not the question's own."""
-    tokens = [w.lower() for w in words(text)]
+def instead(sentence: Sentence, s: Slot, index: Index) -> bool:
+    """True when the sentence names another place (after the slot's preposition, or as a
+    place noun's name: "di lepas pantai Vladivostok") or another means, and not the
+    question's own."""
+    tokens = [w.lower() for w in words(sentence.text)]
     if f" {' '.join(s.words)} " in f" {' '.join(tokens)} ":
         return False  # it names the question's own place or means
-    for i, t in enumerate(tokens[:-1]):
-        nxt = tokens[i + 1]
-        if s.qtype == PLACE and t == s.preposition and nxt in index.name_words:
-            return True
-        if s.qtype == MANNER and nxt in _VEHICLES and (t in _MEANS or t.startswith("me")):
-            return True
-    return False
+    if s.qtype == PLACE:
+        own = set(s.words)
+        places = sentence.facts.places
+        return any(prep in (s.preposition, "noun") and name not in own for prep, name in places)
+    pairs = itertools.pairwise(tokens)
+    return any(nxt in _VEHICLES and (t in _MEANS or t.startswith("me")) for t, nxt in pairs)
 
 
 def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:

@@ -186,7 +186,12 @@ class Answerer:
                 asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
                 whole = first.coverage >= 0.9 and not first.strong_missing
                 said = answer.first.text if answer.first else ""
-                return replace(answer, lead=yesno.lead(said, asked, stem, whole))
+                settled = yesno.lead(said, asked, stem, whole)
+                if not settled and yesno.planned(said) and not yesno.planned(q.text):
+                    # "Did X happen?" where the sources only say X was planned or expected:
+                    # they do not say whether it happened.
+                    return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+                return replace(answer, lead=settled)
         if named is not None:
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)

@@ -26,6 +26,7 @@ YES, NO = "ya", "tidak"
 _NEGATIONS = words_of("negations") - {"jangan"}
 _FILLERS = words_of("negation_fillers")
 _HEDGES = words_of("hedges")
+_PLANS = words_of("plans")
 _VEHICLES = words_of("vehicles")
 _MEANS = frozenset({"dengan", "naik", "menggunakan", "menaiki", "menumpang", "memakai", "pakai"})
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -77,6 +78,12 @@ def instead(sentence: Sentence, s: Slot, index: Index) -> bool:
         return any(prep in (s.preposition, "noun") and name not in own for prep, name in places)
     pairs = itertools.pairwise(tokens)
     return any(nxt in _VEHICLES and (t in _MEANS or t.startswith("me")) for t, nxt in pairs)
+
+
+def planned(text: str) -> bool:
+    """True when a sentence states a plan or a forecast ("dijadwalkan", "berpeluang"), not
+    that something happened."""
+    return any(w.lower() in _PLANS for w in words(text))
 
 
 def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:

@@ -147,6 +147,10 @@ class Answerer:
                 for n in self.index.article_sentences(article)
             }
             pool = sorted(relevance)
+            if q.form == DIGEST:
+                # A gist is in the first paragraphs, or in the sentences about what is asked.
+                leads = set(digest.lead_sentences(self.index, telling[: digest.MAX_TOPIC_ARTICLES]))
+                pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
         elif q.form == DIGEST:
             pool = digest.lead_sentences(self.index)
         else:

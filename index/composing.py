@@ -124,15 +124,22 @@ class Composer:
         sentences = self.index.sentences
         lead = ranked[0]
         best: dict[str, Candidate] = {}  # outlet -> its statement
+        lead_sentence = sentences[lead.sentence]
+        lead_verbs = self.predicates(lead_sentence)
+        needed = evidence.required_fit(q.qtype)
         for c in ranked:
-            outlet = articles[sentences[c.sentence].article].source.outlet
-            # Another outlet's account may use other words: it needs less of the question's.
+            s = sentences[c.sentence]
+            outlet = articles[s.article].source.outlet
+            # Another outlet's account may use other words: it needs less of the question's,
+            # or it tells the lead's happening (a verb of like meaning and several words in
+            # common: "meninggalkan Korea Utara" for "berangkat dari Pyongyang").
+            same_happening = bool(lead_verbs & s.predicates) and len(lead_sentence.terms & s.terms) >= 3
             if c is lead or (
-                c.support >= self.weights.relaxed * self.weights.min_coverage
+                (c.support >= self.weights.relaxed * self.weights.min_coverage or same_happening)
                 and c.holds_asked
                 and not c.strong_missing
-                and c.fit >= evidence.required_fit(q.qtype)
-                and c.score >= 0.3 * lead.score
+                and c.fit >= needed
+                and (c.score >= 0.3 * lead.score or same_happening)
             ):
                 # Each outlet's statement is the one holding most fully what is compared.
                 held = best.get(outlet)

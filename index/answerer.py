@@ -123,7 +123,9 @@ class Answerer:
         """A digest or a timeline, of the whole story or of what the question names."""
         relevance: dict[int, float] | None = None
         if query.terms:
-            if query.unknown_strong():  # "ringkasan soal X" where no article names X
+            # "ringkasan soal X" where no article names X (the noun of "kejadian apa saja"
+            # only asks for the story, it names nothing)
+            if any(not t.asked for t in query.unknown_strong()):
                 return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
             ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
             ranked = [c for c in ranked if c.support > 0][:80]

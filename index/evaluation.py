@@ -216,7 +216,10 @@ def _near_duplicates(texts: list[str]) -> bool:
 
 
 def _right(item: Item, answer: Answer, quotes: list[Quote], outlets_in_corpus: int) -> tuple[bool, bool]:
-    """(right first, right in the first three) for an answerable item, by the form it asks."""
+    """(right first, right in the first three) for an answerable item, by the form it asks.
+
+    `outlets_in_corpus` is how many outlets report what the item asks about: a gist or a
+    timeline must cite three of them where three do."""
     texts = [q.text for q in quotes]
     cited = {i for q in quotes for i in q.sources}
     anywhere = any(_holds(t, item.expect) for t in texts)
@@ -259,8 +262,11 @@ def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = N
         if path is None:
             raise EvalError("this corpus names no evaluation file; give one with --questions FILE")
     report = Report(path=path)
-    outlets_in_corpus = len({s.outlet for s in answerer.corpus.sources})
+    articles = [(a.source.outlet, a.raw.casefold()) for a in answerer.corpus.articles]
     for item in load_items(path):
+        # The outlets that report it: those printing one of the phrases its answer holds.
+        reporting = {outlet for outlet, raw in articles if any(e.casefold() in raw for e in item.expect)}
+        outlets_in_corpus = len(reporting) or len({outlet for outlet, _ in articles})
         if split is not None and item.split != split:
             continue
         previous = None

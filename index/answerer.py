@@ -153,10 +153,10 @@ class Answerer:
                 # A gist is in the first paragraphs, or in the sentences about what is asked.
                 leads = set(digest.lead_sentences(self.index, telling[: digest.MAX_TOPIC_ARTICLES]))
                 pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
-        elif q.form == DIGEST:
-            pool = digest.lead_sentences(self.index)
         else:
-            pool = self._newest_sentences()
+            # The whole story, as /ringkasan and /kronologi give it (worked out once).
+            whole = self.digest(q.language) if q.form == DIGEST else self.timeline(q.language)
+            return replace(whole, question=q.text, question_type=q.qtype)
         if q.form == DIGEST:
             return self._digest(q.text, q.language, pool, relevance)
         return self._timeline(q.text, q.language, pool, relevance)

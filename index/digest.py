@@ -24,6 +24,8 @@ LEAD_SENTENCES = 10
 MAX_ARTICLES = 40
 # A digest or timeline of what a question names reads at most this many articles about it.
 MAX_TOPIC_ARTICLES = 12
+# Sentences compared for centrality, at most (the work is quadratic).
+MAX_CANDIDATES = 300
 MIN_QUOTES, MAX_QUOTES = 3, 5
 MIN_WORDS, MAX_WORDS = 7, 60
 # Two quotes sharing this share of the shorter one's terms say the same: only one is shown.
@@ -127,10 +129,20 @@ class Story:
     its article and the other outlets' sentences that state the same fact."""
 
     def __init__(
-        self, index: Index, candidates: Sequence[int], same_day: Callable[[int, int], bool] | None = None
+        self,
+        index: Index,
+        candidates: Sequence[int],
+        same_day: Callable[[int, int], bool] | None = None,
+        relevance: dict[int, float] | None = None,
     ):
         self.index = index
         sentences = index.sentences
+        # Centrality compares every pair: a bounded number of candidates, the most relevant
+        # (or, for the whole story, those nearest their articles' tops) first.
+        if len(candidates) > MAX_CANDIDATES:
+            weight = relevance or {}
+            kept = sorted(candidates, key=lambda n: (-weight.get(n, 0.0), sentences[n].paragraph, n))
+            candidates = sorted(kept[:MAX_CANDIDATES])
         self.candidates = list(candidates)
         self.outlet = {n: index.corpus.articles[sentences[n].article].source.outlet for n in candidates}
         self.position: dict[int, int] = {}
@@ -212,7 +224,7 @@ def choose(
     yang dibahas?"): a sentence's centrality is multiplied by it.
     """
     sentences = index.sentences
-    story = Story(index, [n for n in candidates if quotable(sentences[n])])
+    story = Story(index, [n for n in candidates if quotable(sentences[n])], relevance=relevance)
     if not story.candidates:
         return []
     score = {

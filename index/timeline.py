@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from index import evidence
+from index.closed_class import words_of
 from index.digest import Pick, Story, quotable
 from index.model import Index
 
@@ -50,10 +51,15 @@ _WRITTEN = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?(?:\s+(\d{4}))?", re.I
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_DAY_NUMBER, key=len, reverse=True)) + r")\b", re.I)
+_WEEKDAY_CAPITALISED = re.compile(
+    r"\b(" + "|".join(sorted((d.capitalize() for d in _DAY_NUMBER), key=len, reverse=True)) + r")\b"
+)
+# "dua minggu", "seminggu", "beberapa minggu": a week counted, not a day.
+_COUNTING = words_of("number_words") | {"se", "beberapa", "tiap", "setiap", "per"}
+_WEEK_AFTER = frozenset({"lalu", "ini", "depan", "terakhir", "kemarin", "sebelumnya", "berikutnya"})
 _TODAY = re.compile(r"\b(hari ini|pagi ini|siang ini|sore ini|malam ini)\b", re.I)
 _YESTERDAY = re.compile(r"\bkemarin\b", re.I)
 _AHEAD = re.compile(r"\b(akan|dijadwalkan|direncanakan|rencananya|besok|mendatang)\b", re.I)
-_LATER_WEEK = re.compile(r"\b(depan)\b", re.I)
 
 _NAMES = {
     "id": (
@@ -74,9 +80,7 @@ def _published(text: str) -> dt.date | None:
         return None
 
 
-def _year(value: str | None, published: dt.date) -> int:
-    if not value:
-        return published.year
+def _year(value: str) -> int:
     year = int(value)
     return year + 2000 if year < 100 else year
 
@@ -88,41 +92,80 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A report may look ahead this far: "... akan diperiksa pada Senin (12/5)".
+AHEAD_DAYS = 14
+
+
+def _calendar(day: int, month: int, year: str | None, published: dt.date, weekday: str) -> dt.date | None:
+    """The date a day and month without a year ("Sabtu (28/12)") stand for: the year that
+    puts it on or shortly before publication (a report of early January speaks of late
+    December), and of two that fit, the one whose weekday the outlet printed."""
+    if year:
+        return _safe(_year(year), month, day)
+    fitting = [
+        d
+        for d in (_safe(published.year + k, month, day) for k in (0, -1, 1))
+        if d is not None and -366 < (d - published).days <= AHEAD_DAYS
+    ]
+    if weekday:
+        printed = [d for d in fitting if d.weekday() == _DAY_NUMBER[weekday.lower()]]
+        fitting = printed or fitting
+    return min(fitting, key=lambda d: abs((d - published).days), default=None)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of text[:start]'s last clause (after the last comma, semicolon or quote)."""
+    left = max(text.rfind(mark, 0, start) for mark in ",;\"“”")
+    return text[left + 1 : start]
+
+
+def _weekday_alone(text: str) -> re.Match[str] | None:
+    """A weekday named without a date: written capitalised (lowercase "minggu" is a week),
+    not counted ("dua Minggu"), and "Minggu" not in a week phrase ("Minggu lalu")."""
+    for m in _WEEKDAY_CAPITALISED.finditer(text):
+        before = text[max(0, m.start() - 10) : m.start()].lower().split()
+        after = re.findall(r"\w+", text[m.end() : m.end() + 12].lower())
+        if before and (before[-1] in _COUNTING or before[-1][:1].isdigit()):
+            continue
+        if m.group(1) == "Minggu" and after and after[0] in _WEEK_AFTER:
+            continue  # "Minggu lalu" is last week; "Kamis ini" is this Thursday
+        return m
+    return None
+
+
 def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
     if published is None:
         return None
-    printed_day = ""
     found = _NUMERIC.search(text)
-    day: dt.date | None = None
     if found:
-        day = _safe(_year(found.group(3), published), int(found.group(2)), int(found.group(1)))
         before = _WEEKDAY.search(text[max(0, found.start() - 12) : found.start()])
         printed_day = before.group(1) if before else ""
-    else:
-        written = _WRITTEN.search(text)
-        if written and written.group(2).lower() in _MONTHS:
-            day = _safe(
-                _year(written.group(3), published), _MONTHS[written.group(2).lower()], int(written.group(1))
-            )
-            before = _WEEKDAY.search(text[max(0, written.start() - 12) : written.start()])
-            printed_day = before.group(1) if before else ""
-    if day is not None:
-        return day, printed_day
+        day = _calendar(int(found.group(1)), int(found.group(2)), found.group(3), published, printed_day)
+        return (day, printed_day) if day is not None else None
+    written = _WRITTEN.search(text)
+    if written and written.group(2).lower() in _MONTHS:
+        before = _WEEKDAY.search(text[max(0, written.start() - 12) : written.start()])
+        printed_day = before.group(1) if before else ""
+        month = _MONTHS[written.group(2).lower()]
+        day = _calendar(int(written.group(1)), month, written.group(3), published, printed_day)
+        return (day, printed_day) if day is not None else None
     if _TODAY.search(text):
         return published, ""
     if _YESTERDAY.search(text):
         return published - dt.timedelta(days=1), ""
-    weekday = _WEEKDAY.search(text)
-    if weekday and not _LATER_WEEK.search(text[weekday.end() : weekday.end() + 8]):
-        wanted = _DAY_NUMBER[weekday.group(1).lower()]
-        if text[max(0, weekday.start() - 6) : weekday.start()].lower().strip() == "malam":
-            # "malam Minggu" is the evening before Sunday: Saturday night.
-            wanted = (wanted - 1) % 7
-        if _AHEAD.search(text):
-            return published + dt.timedelta(days=(wanted - published.weekday()) % 7), weekday.group(1)
-        return published - dt.timedelta(days=(published.weekday() - wanted) % 7), weekday.group(1)
-    return None
+    weekday = _weekday_alone(text)
+    if weekday is None:
+        return None
+    wanted = _DAY_NUMBER[weekday.group(1).lower()]
+    if text[max(0, weekday.start() - 6) : weekday.start()].lower().strip() == "malam":
+        # "malam Minggu" is the evening before Sunday: Saturday night.
+        wanted = (wanted - 1) % 7
+    # Looking ahead ("akan diperiksa pada Senin") is read in the weekday's own clause, before
+    # it: "kapal yang tiba pada Kamis akan diperiksa" arrived last Thursday.
+    if _AHEAD.search(_clause_before(text, weekday.start())):
+        return published + dt.timedelta(days=(wanted - published.weekday()) % 7), weekday.group(1)
+    return published - dt.timedelta(days=(published.weekday() - wanted) % 7), weekday.group(1)
 
 
 def said(day: dt.date, printed_weekday: str, language: str) -> str:
@@ -201,7 +244,7 @@ def choose(
     sentences = index.sentences
     pool = [n for n in candidates if quotable(sentences[n])]
     when = dated(index, pool)
-    story = Story(index, [n for n in pool if n in when], lambda a, b: when[a][0] == when[b][0])
+    story = Story(index, [n for n in pool if n in when], lambda a, b: when[a][0] == when[b][0], relevance)
     if not story.candidates:
         return [], False
     # A question's topic ("kronologi demo") narrows the timeline to the sentences about it:

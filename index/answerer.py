@@ -189,7 +189,11 @@ class Answerer:
             first = ranked[0]
             terms = self.index.sentences[first.sentence].terms
             if named is None or all(stem(w) in terms for w in named.words):
-                asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
+                # A "tidak" must negate what the question asks happened: its verb, where it
+                # has one ("Tidak lama kemudian ..." negates nothing asked).
+                typed = [t for t in query.terms if t.weight == 1.0]
+                verbs = [t for t in typed if t.verb]
+                asked = {part for t in (verbs or typed) for part in t.parts}
                 whole = first.coverage >= 0.9 and not first.strong_missing
                 said = answer.first.text if answer.first else ""
                 settled = yesno.lead(said, asked, stem, whole)
@@ -212,10 +216,16 @@ class Answerer:
 
     def _from_outlet(self, answer: Answer, outlets: tuple[str, ...], reported: bool) -> Answer:
         """One outlet's account ("Menurut Kompas, ..."): its own sentence first when it
-        reports it (ranking put it there); else the others', under a note that it does not."""
-        named = next(s for s in self.corpus.sources if s.id == outlets[0])
-        notes = () if reported else (Note("outlet_silent", outlet=named.outlet),)
-        return replace(answer, kind=Kind.OUTLET, outlet=named.id, notes=notes)
+        reports it (ranking put it there); else the others', under a note that it does not.
+        Of several outlets named, the reply is labelled with the one quoted first, and a
+        note names each that no quote cites."""
+        first = answer.first.sources if answer.first is not None else ()
+        label = next((i for i in first if i in outlets), outlets[0]) if reported else outlets[0]
+        cited = {i for quote in answer.sentences for i in quote.sources}
+        silent = [i for i in outlets if not reported or i not in cited]
+        by_id = {s.id: s for s in self.corpus.sources}
+        notes = tuple(Note("outlet_silent", outlet=by_id[i].outlet) for i in silent)
+        return replace(answer, kind=Kind.OUTLET, outlet=label, notes=notes)
 
     def _notes(self) -> tuple[Note, ...]:
         return (Note("one_outlet"),) if len({s.outlet for s in self.corpus.sources}) == 1 else ()

@@ -145,6 +145,10 @@ class Composer:
                 held = best.get(outlet)
                 if held is None or (c.fit, c.score) > (held.fit, held.score):
                     best[outlet] = c
+        named = {articles[sentences[c.sentence].article].source.outlet for c in ranked if c.named_outlet}
+        if named & set(best):
+            # "Apakah Kompas dan DW sepakat ...?": those outlets, side by side.
+            best = {outlet: c for outlet, c in best.items() if outlet in named}
         statements = sorted(best.values(), key=lambda c: (c is not lead, -c.score))[:most]
         outlets_seen = set(best)
         groups = self.merge(statements)
@@ -169,7 +173,7 @@ class Composer:
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
-        notes: list[Note] = []
+        notes: list[Note] = [Note("outlet_silent", outlet=outlet) for outlet in sorted(named - outlets_seen)]
         if len({s.outlet for s in self.index.corpus.sources}) == 1:
             notes.append(Note("one_outlet"))
         elif len(outlets_seen) == 1:

@@ -32,9 +32,11 @@ def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
     return -1
 
 
-def reply_form(typed: Sequence[str], tokens: Sequence[str]) -> tuple[str, frozenset[str]]:
+def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) -> tuple[str, frozenset[str]]:
     """(form, the words that only ask for it). `typed` are the words as typed (lowercase),
-    `tokens` the same in standard Indonesian; a form's words are looked for in both."""
+    `tokens` the same in standard Indonesian; a form's words are looked for in both.
+    `outlets` is how many outlets the question names ("Apakah Kompas dan DW sepakat ...?"
+    compares them)."""
     both = (tokens, typed)
     timeline = {t for words in both for t in words if t in _TIMELINE}
     if timeline:
@@ -42,7 +44,8 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str]) -> tuple[str, frozen
         return TIMELINE, frozenset(timeline | {"kejadian", "peristiwa", "events", "event"})
     differ = {t for words in both for t in words if t in _COMPARE}
     reporting = {t for words in both for t in words if t in _REPORTING}
-    if (differ and reporting) or ({"versi", "version", "versions"} & reporting and len(tokens) > 1):
+    versions = {"versi", "version", "versions"} & reporting and len(tokens) > 1
+    if (differ and (reporting or outlets > 0)) or versions:
         return COMPARE, frozenset(differ | reporting | {"semua", "all", "masing", "setiap"})
     digest = {t for words in both for t in words if t in _DIGEST}
     for words in both:

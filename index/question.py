@@ -546,7 +546,8 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     raw_tokens = words(searched) if outlets else words(text)
     if outlets:
         # "Menurut Kompas, ...": with the outlet gone, "menurut" says nothing either.
-        raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS] or raw_tokens
+        # "versi kumparan?" is all outlet: nothing of its own is searched (it follows).
+        raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS]
     language = detect_language(raw_tokens, lexicon)
     # "ada korban gak?", "udah sampai belum?": a chat tag asks yes or no; it is not a word
     # of the topic ("gak" is not "tidak" here).
@@ -559,7 +560,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     qtype = question_type(tokens, raw_tokens)
     if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
         qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
-    form, form_words = reply_form(raw_tokens, tokens)
+    form, form_words = reply_form(raw_tokens, tokens, len(outlets))
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
         qtype = _compared(tokens, qtype)

@@ -28,7 +28,7 @@ _FILLERS = words_of("negation_fillers")
 _HEDGES = words_of("hedges")
 _PLANS = words_of("plans")
 _VEHICLES = words_of("vehicles")
-_MEANS = frozenset({"dengan", "naik", "menggunakan", "menaiki", "menumpang", "memakai", "pakai"})
+_MEANS = words_of("manner_verbs") | {"memakai"}
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
 
 
@@ -76,8 +76,7 @@ def instead(sentence: Sentence, s: Slot, index: Index) -> bool:
         own = set(s.words)
         places = sentence.facts.places
         return any(prep in (s.preposition, "noun") and name not in own for prep, name in places)
-    pairs = itertools.pairwise(tokens)
-    return any(nxt in _VEHICLES and (t in _MEANS or t.startswith("me")) for t, nxt in pairs)
+    return any(nxt in _VEHICLES and t in _MEANS for t, nxt in itertools.pairwise(tokens))
 
 
 def planned(text: str) -> bool:

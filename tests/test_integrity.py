@@ -66,8 +66,9 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
             # comes after its context sentence, which is not the one compared).
             (value_a, ids_a), (value_b, ids_b) = disagreement.values
             quotes = [q for q in answer.sentences if not q.context]
-            quote_a = next(q for q in quotes if q.sources == ids_a and value_a in q.text)
-            quote_b = next(q for q in quotes if q.sources == ids_b and value_b in q.text)
+            quote_a = next((q for q in quotes if q.sources == ids_a and value_a in q.text), None)
+            quote_b = next((q for q in quotes if q.sources == ids_b and value_b in q.text), None)
+            assert quote_a and quote_b, f"{answer.question!r}: {disagreement} names a value no quote shows"
             lead_a = _lead(answerer, quote_a.text)
             lead_b = _lead(answerer, quote_b.text)
             verbs_a = answerer.composer.predicates(lead_a)
@@ -79,7 +80,6 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
             assert both_count or verbs_a & lead_b.predicates, (
                 f"{answer.question!r}: {disagreement} compares two happenings"
             )
-            (value_a, _), (value_b, _) = disagreement.values
             assert value_a != value_b
 
 

@@ -24,7 +24,7 @@ from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
 from index.question import YESNO, Question
-from index.ranking import answers, eligible, rank
+from index.ranking import answers, in_other_words, rank
 from index.retrieval import Candidate, retrieve
 from index.text import words
 from index.weights import DEFAULT, Weights
@@ -168,9 +168,8 @@ class Answerer:
         q = query.question
         if answers(query, ranked, self.weights):
             return self.composer.compare(query, ranked)
-        relaxed = replace(self.weights, min_coverage=self.weights.relaxed * self.weights.min_coverage)
         if not query.unknown_strong() and ranked:
-            accounts = [c for c in ranked if eligible(c, query, relaxed)]
+            accounts = [c for c in ranked if in_other_words(c, query, self.weights)]
             articles = self.index.corpus.articles
             outlets = {articles[self.index.sentences[c.sentence].article].source.id for c in accounts}
             if len(outlets) >= 2:

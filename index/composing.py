@@ -13,7 +13,7 @@ from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query
 from index.question import DATE, MEASURE, NUMBER, OTHER, TIME
-from index.ranking import eligible
+from index.ranking import eligible, in_other_words
 from index.retrieval import Candidate
 from index.text import words
 from index.weights import Weights
@@ -133,13 +133,17 @@ class Composer:
             # Another outlet's account may use other words: it needs less of the question's,
             # or it tells the lead's happening (a verb of like meaning and several words in
             # common: "meninggalkan Korea Utara" for "berangkat dari Pyongyang").
-            same_happening = bool(lead_verbs & s.predicates) and len(lead_sentence.terms & s.terms) >= 3
-            if c is lead or (
-                (c.support >= self.weights.relaxed * self.weights.min_coverage or same_happening)
+            same_happening = (
+                bool(lead_verbs & s.predicates)
+                and len(lead_sentence.terms & s.terms) >= 3
                 and c.holds_asked
                 and not c.strong_missing
                 and c.fit >= needed
-                and (c.score >= 0.3 * lead.score or same_happening)
+            )
+            if (
+                c is lead
+                or same_happening
+                or (in_other_words(c, query, self.weights) and c.score >= 0.3 * lead.score)
             ):
                 # Each outlet's statement is the one holding most fully what is compared.
                 held = best.get(outlet)

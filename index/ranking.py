@@ -3,8 +3,6 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from index.evidence import fits_type, required_fit
 from index.model import Index
 from index.query import Query
@@ -62,16 +60,22 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     the whole happening it explains.
     """
     q = query.question
-    needed = required_fit(q.qtype, q.wants_name)
-    if _eligible(c, weights, needed):
-        return True
     if c.named_outlet or (q.qtype == REASON and c.fit >= 1.0):
-        return _eligible(c, replace(weights, min_coverage=weights.relaxed * weights.min_coverage), needed)
-    return False
+        return in_other_words(c, query, weights)
+    return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name))
 
 
-def _eligible(c: Candidate, weights: Weights, needed: float) -> bool:
-    return c.support >= weights.min_coverage and c.holds_asked and not c.strong_missing and c.fit >= needed
+def in_other_words(c: Candidate, query: Query, weights: Weights) -> bool:
+    """True when a candidate can answer in other words than the question's: holding
+    `weights.relaxed` of the coverage one answer needs, and everything else (the value
+    asked, the rare names and figures, the asked kind of fact). Another outlet's account,
+    a named outlet's, an outright cause."""
+    q = query.question
+    return _eligible(c, weights.relaxed * weights.min_coverage, required_fit(q.qtype, q.wants_name))
+
+
+def _eligible(c: Candidate, coverage: float, needed: float) -> bool:
+    return c.support >= coverage and c.holds_asked and not c.strong_missing and c.fit >= needed
 
 
 def answers(query: Query, ranked: list[Candidate], weights: Weights) -> bool:

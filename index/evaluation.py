@@ -22,6 +22,8 @@ class EvalError(Exception):
 
 
 SPLITS = ("tuning", "heldout")
+FORMS = ("fact", "gist", "timeline", "outlet", "compare", "yesno", "why", "how", "said", "followup")
+LEADS = ("", "ya", "tidak")
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,12 @@ def load_items(path: Path) -> list[Item]:
         if clarify and not entry.get("previous"):
             raise EvalError(f"{path}: question #{number}: `clarify` needs `previous`")
         differ = entry.get("differ")
+        form, lead = str(entry.get("form", "fact")), str(entry.get("lead", ""))
+        if form not in FORMS:
+            known = ", ".join(FORMS)
+            raise EvalError(f"{path}: question #{number}: form must be one of {known}, got {form!r}")
+        if lead not in LEADS:
+            raise EvalError(f"{path}: question #{number}: lead must be \"ya\" or \"tidak\", got {lead!r}")
         items.append(
             Item(
                 question,
@@ -167,11 +175,11 @@ def load_items(path: Path) -> list[Item]:
                 decline,
                 split,
                 str(entry.get("tag", "")),
-                form=str(entry.get("form", "fact")),
+                form=form,
                 outlet=str(entry.get("outlet", "")),
                 reports=bool(entry.get("reports", True)),
                 differ=None if differ is None else bool(differ),
-                lead=str(entry.get("lead", "")),
+                lead=lead,
                 previous=str(entry.get("previous", "")),
                 clarify=clarify,
             )
@@ -215,11 +223,11 @@ def _near_duplicates(texts: list[str]) -> bool:
     return False
 
 
-def _right(item: Item, answer: Answer, quotes: list[Quote], outlets_in_corpus: int) -> tuple[bool, bool]:
+def _right(item: Item, answer: Answer, quotes: list[Quote], outlets: int) -> tuple[bool, bool]:
     """(right first, right in the first three) for an answerable item, by the form it asks.
 
-    `outlets_in_corpus` is how many outlets report what the item asks about: a gist or a
-    timeline must cite three of them where three do."""
+    `outlets` is how many outlets report what the item asks about: a gist or a timeline must
+    cite three of them where three do, a comparison two."""
     texts = [q.text for q in quotes]
     cited = {i for q in quotes for i in q.sources}
     anywhere = any(_holds(t, item.expect) for t in texts)
@@ -227,7 +235,7 @@ def _right(item: Item, answer: Answer, quotes: list[Quote], outlets_in_corpus: i
         wanted = Kind.DIGEST if item.form == "gist" else Kind.TIMELINE
         ok = (
             answer.kind is wanted
-            and len(cited) >= min(3, outlets_in_corpus)
+            and len(cited) >= min(3, outlets)
             and not _near_duplicates(texts)
             and not any(_FURNITURE.search(t) for t in texts)
             and anywhere
@@ -237,7 +245,7 @@ def _right(item: Item, answer: Answer, quotes: list[Quote], outlets_in_corpus: i
             ok = days == sorted(days)
         return ok, ok
     if item.form == "compare":
-        ok = answer.kind is Kind.COMPARISON and len(cited) >= min(2, outlets_in_corpus) and anywhere
+        ok = answer.kind is Kind.COMPARISON and len(cited) >= min(2, outlets) and anywhere
         if ok and item.differ is not None:
             ok = bool(answer.disagreements) == item.differ
         return ok, ok
@@ -264,11 +272,11 @@ def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = N
     report = Report(path=path)
     articles = [(a.source.outlet, a.raw.casefold()) for a in answerer.corpus.articles]
     for item in load_items(path):
-        # The outlets that report it: those printing one of the phrases its answer holds.
-        reporting = {outlet for outlet, raw in articles if any(e.casefold() in raw for e in item.expect)}
-        outlets_in_corpus = len(reporting) or len({outlet for outlet, _ in articles})
         if split is not None and item.split != split:
             continue
+        # The outlets that report it: those printing one of the phrases its answer holds.
+        reporting = {outlet for outlet, raw in articles if any(e.casefold() in raw for e in item.expect)}
+        outlets = len(reporting) or len({outlet for outlet, _ in articles})
         previous = None
         if item.previous:
             # As an interface does: a follow-up reads the question before only when that
@@ -280,7 +288,7 @@ def evaluate(answerer: Answerer, path: Path | None = None, split: str | None = N
         declined = answer.kind is Kind.CLARIFY if item.clarify else not answer.answered
         outcome = Outcome(item=item, declined=declined, first=quotes[0].text if quotes else "")
         if answer.answered and not item.decline:
-            outcome.top1, outcome.top3 = _right(item, answer, quotes, outlets_in_corpus)
+            outcome.top1, outcome.top3 = _right(item, answer, quotes, outlets)
         report.outcomes.append(outcome)
     return report
 

@@ -3,6 +3,7 @@ held-out questions (which nobody studies one by one while changing the engine)."
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -130,3 +131,20 @@ def test_an_unknown_split_is_named(tmp_path: Path, answerer: Answerer) -> None:
     bad.write_text('split = "later"\n[[question]]\nq = "Di mana?"\ndecline = true\n', encoding="utf-8")
     with pytest.raises(EvalError, match=r"split\.toml: split must be one of tuning, heldout"):
         evaluate(answerer, bad)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('q = "Kapan?"\nexpect = ["x"]\nform = "gsit"', "form must be one of"),
+        ('q = "Apakah?"\nexpect = ["x"]\nform = "yesno"\nlead = "yes"', "lead must be"),
+        ('q = "kapan itu?"\nform = "followup"\nclarify = true', "`clarify` needs `previous`"),
+    ],
+)
+def test_a_misspelt_form_or_lead_is_named_not_dropped(
+    tmp_path: Path, answerer: Answerer, entry: str, message: str
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(f"[[question]]\n{entry}\n", encoding="utf-8")
+    with pytest.raises(EvalError, match=re.escape(message)):
+        load_items(bad)

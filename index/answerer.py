@@ -244,7 +244,7 @@ class Answerer:
         if not entries:
             return self.composer.collected(question, Kind.TIMELINE, language, [], notes=(Note("no_dates"),))
         when = {
-            e.pick.sentence: (timeline.said(e.day, e.weekday, language), e.day.isoformat()) for e in entries
+            e.pick.sentence: (timeline.said(e.day, language), e.day.isoformat()) for e in entries
         }
         notes = (*self._notes(), *((Note("date_differs"),) if differs else ()))
         quotes = self.composer.quotes_of((e.pick for e in entries), when)

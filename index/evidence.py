@@ -418,9 +418,9 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
 
 
 _MEASURE_NOUN = re.compile(
-    r"(?i)\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")"
-    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sedalam|setinggi))?\s+(\d+(?:[.,]\d+)?)"
-    r"|\b(M)\s?(\d+[.,]\d)\b"
+    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")"
+    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sedalam|setinggi))?\s+(\d+(?:[.,]\d+)?))"
+    r"|\b(M)\s?(\d+[.,]\d)\b"  # a capital M only: "m 2,3" is metres
 )
 
 

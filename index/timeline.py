@@ -168,7 +168,7 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     return published - dt.timedelta(days=(published.weekday() - wanted) % 7), weekday.group(1)
 
 
-def said(day: dt.date, printed_weekday: str, language: str) -> str:
+def said(day: dt.date, language: str) -> str:
     """ "Kamis, 13 Maret 2025": the calendar's weekday of the date (an outlet may print
     another with it; the quote below shows what it printed)."""
     days, months = _NAMES.get(language, _NAMES["id"])
@@ -195,10 +195,11 @@ def clock_of(text: str) -> int | None:
     if not found:
         return None
     hours, minutes = int(found.group(1)), int(found.group(2))
-    if hours > 24 or minutes > 59:
+    if hours > 24 or minutes > 59 or (hours == 24 and minutes):
         return None
     zone = (found.group(3) or "wib").lower()
-    return (hours - (_ZONE_HOURS[zone] - 7)) * 60 + minutes
+    # Western Indonesian time, within the day: "00.30 WIT" is 22.30 WIB the day before.
+    return ((hours - (_ZONE_HOURS[zone] - 7)) * 60 + minutes) % (24 * 60)
 
 
 def _hour(text: str) -> int:
@@ -280,8 +281,3 @@ def choose(
         return (e.day, clock if clock is not None else -1, story.position[e.pick.sentence])
 
     return sorted(entries, key=moment), differs
-
-
-def has_dates(index: Index) -> bool:
-    """True when some sentence of the corpus carries a date a timeline can file it under."""
-    return bool(dated(index, (n for n, s in enumerate(index.sentences) if quotable(s))))

@@ -52,6 +52,11 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         for phrase in _DIGEST_PHRASES:
             if _phrase_at(words, phrase) >= 0:
                 digest |= set(phrase)
+        # "Apa saja yang dibahas?": everything a verb names, not one fact. The verb stays a
+        # topic word; "apa saja yang" only asks for the gist.
+        at = _phrase_at(words, ["apa", "saja", "yang"])
+        if at >= 0 and at + 3 < len(words) and words[at + 3].startswith(("di", "ter", "ber", "me")):
+            digest |= {"apa", "saja", "yang"}
     if digest:
         return DIGEST, frozenset(digest)
     return FACT, frozenset()

@@ -227,7 +227,7 @@ class Answerer:
         return replace(answer, kind=Kind.OUTLET, outlet=label, notes=notes)
 
     def _notes(self) -> tuple[Note, ...]:
-        return (Note("one_outlet"),) if len({s.outlet for s in self.corpus.sources}) == 1 else ()
+        return (Note("one_outlet"),) if self.composer.one_outlet else ()
 
     def _digest(
         self, question: str, language: str, pool: list[int], relevance: dict[int, float] | None

@@ -29,6 +29,8 @@ class Composer:
         self.weights = weights
         self.sources: dict[str, Source] = {s.id: s for s in index.corpus.sources}
         self._masses: dict[frozenset[str], float] = {}
+        # Every article is one outlet's: nothing to compare, a gist from one account.
+        self.one_outlet = len({s.outlet for s in index.corpus.sources}) == 1
 
     def compose(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The answer: the best group's quote, a differing account if any, the next best."""
@@ -52,7 +54,7 @@ class Composer:
         for position, group in enumerate(chosen):
             if not _printed(group, shown):  # already printed before a "Dia ..." sentence
                 quoted[position] = self.quote(group, shown)
-        quotes = tuple(q for shown_quote in quoted.values() for q in shown_quote)
+        quotes = _flat(quoted.values())
         more: list[Quote] = []
         for group in groups:
             if len(more) == w.more_quotes:
@@ -178,7 +180,7 @@ class Composer:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
         notes: list[Note] = [Note("outlet_silent", outlet=outlet) for outlet in sorted(named - outlets_seen)]
-        if len({s.outlet for s in self.index.corpus.sources}) == 1:
+        if self.one_outlet:
             notes.append(Note("one_outlet"))
         elif len(outlets_seen) == 1:
             notes.append(Note("single_report", outlet=next(iter(outlets_seen))))
@@ -188,7 +190,7 @@ class Composer:
             q.text,
             Kind.COMPARISON,
             q.language,
-            [q for shown_quote in shown_quotes for q in shown_quote],
+            list(_flat(shown_quotes)),
             disagreements=tuple(disagreements),
             notes=tuple(notes),
             question_type=q.qtype,
@@ -337,6 +339,11 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
     if figure_a and figure_b and figure_a[0] != figure_b[0]:
         return ("number", figure_a[1], figure_b[1])
     return None
+
+
+def _flat(shown: Iterable[tuple[Quote, ...]]) -> tuple[Quote, ...]:
+    """The quotes of several groups in order, each group's context sentence before its quote."""
+    return tuple(quote for group in shown for quote in group)
 
 
 def _printed(group: Group, shown: set[int]) -> bool:

@@ -261,6 +261,10 @@ def read_all_facts(texts: list[str]) -> list[Facts]:
 _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.IGNORECASE)
 
 
+# "Bagaimana cara/proses ...": the question asks for a method.
+_PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah"})
+
+
 def fits_type(
     qtype: str,
     facts: Facts,
@@ -310,6 +314,9 @@ def fits_type(
     if qtype == REASON:
         return facts.reason
     if qtype == MANNER:
+        if _PROCESS & asked_set:
+            # "Bagaimana proses identifikasi ...": a means or method, not a vehicle.
+            return 1.0 if facts.manner else 0.0
         return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
     if qtype == YESNO:
         return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does

@@ -157,7 +157,7 @@ class Database(Protocol):
     async def answer(self, key: str) -> tuple[SavedAnswer, bool] | None:
         """The stored answer behind a button and whether its "more" was sent, on the quick path."""
 
-    async def claim_more(self, key: str) -> bool:
+    async def claim_more(self, key: str, now: float) -> bool:
         """Mark the answer's "more" as sent, atomically: True for the one caller that did."""
 
     async def forget(self, person: str) -> None:
@@ -235,6 +235,8 @@ class Store:
         self._voters: OrderedDict[tuple[str, int], str] = OrderedDict()
         # key -> an answer this process sent lately, with whether its "more" was sent.
         self._answers: OrderedDict[str, _Held] = OrderedDict()
+        # keys of answers forgotten by /lupakan, so that a save still on its way is not made
+        self._dropped: OrderedDict[str, None] = OrderedDict()
 
     @property
     def name(self) -> str:
@@ -482,8 +484,14 @@ class Store:
 
     async def save_answer(self, answer: SavedAnswer) -> None:
         """Hold `answer` in memory and store it (after the reply), for its buttons."""
+        if answer.key in self._dropped:  # /lupakan came between the reply and this write
+            return
         answer = replace(answer, saved_at=time.time())
-        self.keep_answer(answer)
+        held = self._answers.get(answer.key)
+        if held is None:
+            self.keep_answer(answer)
+        else:
+            held.answer = answer  # its "more" may have been sent meanwhile
         owner = self.pseudonym(answer.owner) if answer.owner is not None else ""
         await self._safely(
             "saving an answer's buttons",
@@ -512,7 +520,7 @@ class Store:
                 return False
             held.more_sent = True  # taps that race this one stop here, before any await
         claimed = await self._safely(
-            "marking 'more' as sent", lambda: self.database.claim_more(key), quick=True
+            "marking 'more' as sent", lambda: self.database.claim_more(key, time.time()), quick=True
         )
         # Unknown (no database): this process's memory decides.
         return held is not None if claimed is None else claimed
@@ -529,6 +537,9 @@ class Store:
             del self._voters[vote]
         for key in [k for k, held in self._answers.items() if held.answer.owner == user_id]:
             del self._answers[key]
+            self._dropped[key] = None
+        while len(self._dropped) > RECENT_ANSWERS:
+            self._dropped.popitem(last=False)
         if not self.links_people:
             return Forgot.NOTHING_LINKED
         person = self.pseudonym(user_id)

@@ -233,15 +233,18 @@ class PostgresDatabase:
         saved = SavedAnswer(key, None, row[0], row[1], row[2], row[3], float(row[4]))
         return saved, bool(row[5])
 
-    async def claim_more(self, key: str) -> bool:
-        async with self.pool.acquire() as connection:
-            done = await connection.execute(
-                "UPDATE answers SET more_sent = 1 WHERE key = $1 AND more_sent = 0", key
-            )
-            if done == "UPDATE 1":
-                return True
-            # Not stored (yet): the first tap of an answer only this process has seen so far.
-            return await connection.fetchval("SELECT 1 FROM answers WHERE key = $1", key) is None
+    async def claim_more(self, key: str, now: float) -> bool:
+        # One statement: marks a stored answer, or stores a mark for an answer whose row is not
+        # written yet (save_answer fills it in and keeps the mark).
+        claimed = await self.pool.fetchval(
+            "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text,"
+            " more_sent) VALUES ($1, $2, '', NULL, '', '', '', 1)"
+            " ON CONFLICT (key) DO UPDATE SET more_sent = 1 WHERE answers.more_sent = 0"
+            " RETURNING key",
+            key,
+            now,
+        )
+        return claimed is not None
 
     async def forget(self, person: str) -> None:
         async with self.pool.acquire() as connection:

@@ -182,8 +182,12 @@ class SqliteDatabase:
 
     async def save_answer(self, answer: SavedAnswer, owner: str, prune_before: float) -> None:
         await self.db.execute(
-            "INSERT OR REPLACE INTO answers (key, saved_at, owner, question_id, language, more,"
-            " inline_text) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            # "more" may have been sent before the answer was stored: more_sent is kept.
+            "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+            " saved_at = excluded.saved_at, owner = excluded.owner,"
+            " question_id = excluded.question_id, language = excluded.language,"
+            " more = excluded.more, inline_text = excluded.inline_text",
             (
                 answer.key,
                 answer.saved_at,
@@ -208,15 +212,16 @@ class SqliteDatabase:
         saved = SavedAnswer(key, None, row[0], row[1], row[2], row[3], float(row[4]))
         return saved, bool(row[5])
 
-    async def claim_more(self, key: str) -> bool:
+    async def claim_more(self, key: str, now: float) -> bool:
+        # One statement: marks a stored answer, or stores a mark for an answer whose row is not
+        # written yet (save_answer fills it in and keeps the mark).
         cursor = await self.quick.execute(
-            "UPDATE answers SET more_sent = 1 WHERE key = ? AND more_sent = 0", (key,)
+            "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text,"
+            " more_sent) VALUES (?, ?, '', NULL, '', '', '', 1)"
+            " ON CONFLICT (key) DO UPDATE SET more_sent = 1 WHERE answers.more_sent = 0",
+            (key, now),
         )
-        if cursor.rowcount == 1:
-            return True
-        # Not stored (yet): the first tap of an answer only this process has seen so far.
-        async with self.quick.execute("SELECT 1 FROM answers WHERE key = ?", (key,)) as found:
-            return await found.fetchone() is None
+        return cursor.rowcount == 1
 
     async def forget(self, person: str) -> None:
         db = self.db

@@ -290,10 +290,15 @@ async def test_an_answers_buttons_work_after_a_restart_and_from_another_process(
 
 
 async def test_more_is_claimed_once_even_before_the_answer_is_stored(backend: Backend):
-    async with backend.store(id_key=KEY) as store:
-        store.keep_answer(SavedAnswer("fresh", 1, None, "id", "lagi"))  # replied, not yet saved
-        taps = await asyncio.gather(*(store.claim_more("fresh") for _ in range(5)))
-    assert sorted(taps) == [False] * 4 + [True]
+    async with backend.store(id_key=KEY) as one, backend.store(id_key=KEY) as two:
+        fresh = SavedAnswer("fresh", 1, None, "id", "lagi")
+        one.keep_answer(fresh)  # replied, not yet saved
+        taps = await asyncio.gather(*(one.claim_more("fresh") for _ in range(5)))
+        assert sorted(taps) == [False] * 4 + [True]
+        await one.save_answer(fresh)  # stored after the reply: the mark is kept
+        assert await two.claim_more("fresh") is False
+        stored = await two.answer("fresh")
+        assert stored is not None and stored.more == "lagi"
 
 
 async def test_answers_expire_after_seven_days(backend: Backend, monkeypatch):

@@ -158,7 +158,7 @@ def run(
             port = fake.free_port()
             env |= {
                 "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-                "WEBHOOK_SECRET": "load-secret",
+                "WEBHOOK_SECRET": "load-secret-0123456789",
                 "PORT": str(port),
             }
         if bot == "echo":
@@ -170,9 +170,12 @@ def run(
         process = Process(api, Path(data), command, env).start()
         pid = process.process.pid
         try:
+            if mode == "webhook":  # "is up" comes before the webhook listens and is registered
+                api.wait_for("setWebhook", timeout=60)
             warm = fake.Conversation(api, 1)
-            for text in texts[:5]:
-                warm.ask(text, timeout=30)
+            for number, text in enumerate(texts[:5]):
+                warm.say(text)
+                warm.reply(after=number, timeout=60)
 
             chat_ids = list(range(10_001, 10_001 + chats))
 

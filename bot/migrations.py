@@ -192,6 +192,14 @@ _POSTGRES: dict[str, tuple[str, ...]] = {
         "CREATE INDEX answers_by_time ON answers (saved_at)",
         "CREATE INDEX answers_by_owner ON answers (owner)",
     ),
+    "m008_flood_events": (
+        """CREATE TABLE flood_events (
+            sender TEXT NOT NULL,
+            budget TEXT NOT NULL,
+            at DOUBLE PRECISION NOT NULL
+        )""",
+        "CREATE INDEX flood_events_by_sender ON flood_events (sender, budget, at)",
+    ),
 }
 
 _SQLITE_M007 = (
@@ -217,8 +225,24 @@ _SQLITE_M007 = (
     ),
 )
 
+_SQLITE_M008 = (
+    "m008_flood_events",
+    (
+        # The updates each sender was let through lately, so that processes sharing the database
+        # hold a sender to one limit between them (each process also keeps its own count).
+        # Written only with ID_HASH_KEY (the sender's pseudonym); pruned after a few minutes.
+        """CREATE TABLE flood_events (
+            sender TEXT NOT NULL,           -- pseudonym of the sender
+            budget TEXT NOT NULL,           -- question or inline
+            at REAL NOT NULL                -- seconds since the epoch
+        )""",
+        "CREATE INDEX flood_events_by_sender ON flood_events (sender, budget, at)",
+    ),
+)
+
 MIGRATIONS: tuple[Migration, ...] = tuple(
-    Migration(name, statements, _POSTGRES[name]) for name, statements in (*_SQLITE, _SQLITE_M007)
+    Migration(name, statements, _POSTGRES[name])
+    for name, statements in (*_SQLITE, _SQLITE_M007, _SQLITE_M008)
 )
 ADVISORY_LOCK = 0x6265726974  # "berit": the key of the lock held while migrating PostgreSQL
 

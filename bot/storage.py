@@ -157,6 +157,9 @@ class Database(Protocol):
     async def answer(self, key: str) -> tuple[SavedAnswer, bool] | None:
         """The stored answer behind a button and whether its "more" was sent, on the quick path."""
 
+    async def count_sent(self, sender: str, budget: str, now: float, since: float) -> int:
+        """Record one update of `sender` let through now; gives how many were since `since`."""
+
     async def claim_more(self, key: str, now: float) -> bool:
         """Mark the answer's "more" as sent, atomically: True for the one caller that did."""
 
@@ -174,6 +177,10 @@ SEEN_SECONDS = 3600.0  # how long a handled update id is remembered
 SAVED_CHATS_SECONDS = 24 * 3600.0  # follow-up states read back at opening (CONTEXT_MINUTES' top)
 ANSWER_SECONDS = 7 * 24 * 3600.0  # how long an answer's buttons keep working
 RECENT_ANSWERS = 2000  # answers whose buttons are served from memory, without the database
+# The shared flood window is this much shorter than a process's own, so that the two clocks
+# (wall time there, monotonic here) never make the shared count the stricter one for a
+# single process.
+SHARED_FLOOD_SLACK = 1.0
 
 
 def _now_iso() -> str:
@@ -473,6 +480,23 @@ class Store:
     async def seen_since(self, since: float) -> list[int]:
         """The update ids handled since `since` (seconds since the epoch), oldest first."""
         return await self._safely("reading recent update ids", lambda: self.database.seen_since(since)) or []
+
+    # -- flood control across processes ---------------------------------------------------
+
+    async def count_sent(self, sender: int, budget: str, now: float, window: float) -> int | None:
+        """Record one update of `sender` (a Telegram id) on `budget` let through by this
+        process; gives how many every process sharing the database let through in the last
+        `window` seconds, this one included. None without ID_HASH_KEY (no ids are stored then)
+        or when the database cannot say in time: then this process's own count decides."""
+        if not self.links_people:
+            return None
+        person = self.pseudonym(sender)
+        since = now - window + SHARED_FLOOD_SLACK
+        return await self._safely(
+            "counting a sender's updates",
+            lambda: self.database.count_sent(person, budget, now, since),
+            quick=True,
+        )
 
     # -- the answers' buttons -------------------------------------------------------------
 

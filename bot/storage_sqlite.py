@@ -212,6 +212,19 @@ class SqliteDatabase:
         saved = SavedAnswer(key, None, row[0], row[1], row[2], row[3], float(row[4]))
         return saved, bool(row[5])
 
+    async def count_sent(self, sender: str, budget: str, now: float, since: float) -> int:
+        await self.quick.execute(
+            "INSERT INTO flood_events (sender, budget, at) VALUES (?, ?, ?)", (sender, budget, now)
+        )
+        if secrets.randbelow(PRUNE_ONE_IN) == 0:
+            await self.quick.execute("DELETE FROM flood_events WHERE at < ?", (since - 600,))
+        async with self.quick.execute(
+            "SELECT COUNT(*) FROM flood_events WHERE sender = ? AND budget = ? AND at > ?",
+            (sender, budget, since),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
+
     async def claim_more(self, key: str, now: float) -> bool:
         # One statement: marks a stored answer, or stores a mark for an answer whose row is not
         # written yet (save_answer fills it in and keeps the mark).
@@ -236,6 +249,7 @@ class SqliteDatabase:
                 (person, person, person),
             )
             await db.execute("DELETE FROM answers WHERE owner = ?", (person,))
+            await db.execute("DELETE FROM flood_events WHERE sender = ?", (person,))
             await db.execute("COMMIT")
         except BaseException:
             if db.in_transaction:  # a full disk has SQLite roll back by itself

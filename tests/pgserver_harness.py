@@ -33,6 +33,10 @@ def _binaries() -> Path:
     return Path(spec.origin).parent / "pginstall"
 
 
+class PortTaken(RuntimeError):
+    """Another process listens on the port the server was to use."""
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -110,7 +114,20 @@ class PostgresServer:
         return f"{scheme}://{USER}:{password}@127.0.0.1:{self.port}/{database}?sslmode=disable"
 
     def start(self, timeout: float = 30.0) -> PostgresServer:
-        """Start the server (again) on its port; returns once it accepts connections."""
+        """Start the server (again) on its port; returns once it accepts connections. The port
+        was free when chosen; if another process took it since, a first start moves to another,
+        a restart (whose URL the test holds) tries the same one again."""
+        first = self.process is None
+        for _ in range(5):
+            try:
+                return self._start(timeout)
+            except PortTaken:
+                time.sleep(0.5)
+                if first:
+                    self.port = _free_port()
+        raise RuntimeError(f"PostgreSQL could not bind port {self.port}, five times over")
+
+    def _start(self, timeout: float) -> PostgresServer:
         assert self.process is None or self.process.poll() is not None, "already running"
         log = (self.folder / "server.log").open("ab")
         options = ["-c", "fsync=off", "-c", "synchronous_commit=off"] if not self.fsync else []
@@ -137,7 +154,11 @@ class PostgresServer:
         deadline = time.monotonic() + timeout
         while not self._ready():
             if self.process.poll() is not None:
-                raise RuntimeError(f"PostgreSQL exited:\n{(self.folder / 'server.log').read_text()[-3000:]}")
+                log = (self.folder / "server.log").read_text()[-3000:]
+                if "could not bind" in log or "could not create any TCP/IP sockets" in log:
+                    (self.folder / "server.log").write_text("")
+                    raise PortTaken(log)
+                raise RuntimeError(f"PostgreSQL exited:\n{log}")
             if time.monotonic() > deadline:
                 raise RuntimeError(f"PostgreSQL did not start within {timeout} s")
             time.sleep(0.05)

@@ -76,7 +76,7 @@ async def test_an_older_database_upgrades_itself_and_keeps_its_rows(backend: Bac
         " sources, ms) VALUES ('2026-01-02T03:04:05Z', 'c', 'private', 'u', 'lama?', 'decline',"
         " 0, '', 1.0)"
     )
-    assert "answers" not in await backend.tables()
+    assert [r[0] for r in await backend.fetch("SELECT name FROM _migrations ORDER BY name")] == NAMES[:done]
 
     async with backend.store(id_key=KEY) as store:
         await store.remember(chat_id=1, user_id=1, question="baru?", at=100.0)
@@ -321,6 +321,26 @@ async def test_an_update_is_claimed_once_across_processes_and_restarts(backend: 
         assert await store.claim_update(41, now=1003.0) is False
         assert await store.seen_since(1000.0) == [41, 42]
         assert await store.seen_since(1001.5) == [42]
+
+
+# -- flood control across processes --------------------------------------------------------
+
+
+async def test_a_senders_updates_are_counted_over_every_process(backend: Backend):
+    async with backend.store(id_key=KEY) as one, backend.store(id_key=KEY) as two:
+        counts = [
+            await store.count_sent(7, "question", 1000.0 + n, 60.0) for n, store in enumerate([one, two] * 3)
+        ]
+        assert counts == [1, 2, 3, 4, 5, 6]
+        assert await one.count_sent(7, "inline", 1006.0, 60.0) == 1  # another budget
+        assert await two.count_sent(8, "question", 1006.0, 60.0) == 1  # another sender
+        # a minute on (less SHARED_FLOOD_SLACK), the first four have left the window
+        assert await one.count_sent(7, "question", 1062.0, 60.0) == 3
+        assert await one.forget_user(7) is Forgot.DONE
+        assert await two.count_sent(7, "question", 1063.0, 60.0) == 1
+    async with backend.store() as store:  # without a key no id is stored: each process alone
+        assert await store.count_sent(7, "question", 1000.0, 60.0) is None
+    assert await backend.fetch("SELECT COUNT(*) FROM flood_events") == [(2,)]
 
 
 # -- only the SQLite file ------------------------------------------------------------------

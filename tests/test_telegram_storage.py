@@ -24,6 +24,7 @@ QUESTIONS = (
     "Siapa yang menyambut Kim Jong Un?",
 )
 SECRET = "storage-Secret_0123456789"
+RATE_LIMIT = 4  # questions a minute per person, over both processes
 SETTLE = 0.5  # seconds to let anything that should not happen show itself
 
 
@@ -52,9 +53,10 @@ def question_rows(backend: Backend) -> int:
 
 
 def test_two_processes_on_one_database_answer_an_update_posted_to_both_once(backend: Backend, tmp_path):
+    env = {**backend.env, "RATE_LIMIT_PER_MINUTE": str(RATE_LIMIT)}
     with FakeBotAPI() as api:
-        one, url_one = start_webhook_bot(api, folder(tmp_path / "one"), SECRET, backend.env)
-        two, url_two = start_webhook_bot(api, folder(tmp_path / "two"), SECRET, backend.env)
+        one, url_one = start_webhook_bot(api, folder(tmp_path / "one"), SECRET, env)
+        two, url_two = start_webhook_bot(api, folder(tmp_path / "two"), SECRET, env)
         try:
             chats = range(8101, 8111)
             updates = [
@@ -76,6 +78,20 @@ def test_two_processes_on_one_database_answer_an_update_posted_to_both_once(back
             wait_until(lambda: question_rows(backend) == len(chats), 10, "one row per question")
             time.sleep(SETTLE)
             assert question_rows(backend) == len(chats)
+
+            # one person's questions spread over both processes meet one flood limit
+            person = Conversation(api, 8199)
+            for number in range(RATE_LIMIT + 2):
+                update = {
+                    "update_id": 8_190_000 + number,
+                    "message": api.new_message(QUESTIONS[number % len(QUESTIONS)], user_id=person.user_id),
+                }
+                api.post_update(update, url=(url_one, url_two)[number % 2], secret=SECRET)
+                if number <= RATE_LIMIT:  # the answers, then one "slow down"; then silence
+                    person.reply(after=number)
+            time.sleep(SETTLE)
+            replies = [reply["text"] for reply in api.replies(person.chat)]
+            assert len(replies) == RATE_LIMIT + 1 and "Pelan-pelan" in replies[-1], replies
         finally:
             assert one.stop() == 0 and two.stop() == 0
 

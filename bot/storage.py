@@ -210,6 +210,7 @@ class ChatState:
     question: str
     at: float  # seconds since the epoch
     people: frozenset[int]  # whose words it carries: the asker, and whoever it followed
+    stored: bool = False  # written to the database (so its absence there means it was deleted)
 
 
 class Store:
@@ -341,8 +342,10 @@ class Store:
     async def _safely(
         self, what: str, action: Callable[[], Awaitable[T]], *, quick: bool = False
     ) -> T | None:
-        """Run `action` on the open database; on failure log it and give None. `quick`: a read
-        before a reply, given up after QUICK_SECONDS (only logged at DEBUG)."""
+        """Run `action` on the open database; on failure log it and give None. `quick`: a step
+        before a reply, given up after QUICK_SECONDS (a timeout logged at DEBUG, a failure at
+        WARNING: memory answers instead) and never reopening the database (that may take
+        seconds; the writes after the reply do it)."""
         if not await self._usable(reopen=not quick):
             return None
         try:
@@ -362,8 +365,14 @@ class Store:
                     self._retry_later(),
                 )
                 await self._disconnect()
-            else:
-                log.error("storage: %s failed on %s: %s (carrying on without it)", what, self.name, exc)
+            else:  # before a reply, memory answers instead: a warning, not an error
+                log.log(
+                    logging.WARNING if quick else logging.ERROR,
+                    "storage: %s failed on %s: %s (carrying on without it)",
+                    what,
+                    self.name,
+                    exc,
+                )
             return None
 
     # -- the question log -----------------------------------------------------------------
@@ -441,7 +450,16 @@ class Store:
             at=at,
             people=" ".join(sorted(self.pseudonym(p) for p in people)),
         )
-        await self._safely("remembering a chat's question", lambda: self.database.upsert_chat(row))
+
+
+        async def upsert() -> bool:
+            await self.database.upsert_chat(row)
+            return True
+
+        if await self._safely("remembering a chat's question", upsert):
+            state = self._chats.get(chat_id)
+            if state is not None and state.at == at and state.question == question:
+                self._chats[chat_id] = replace(state, stored=True)
 
     async def recall(self, *, chat_id: int, now: float, max_age: float) -> str | None:
         """The chat's last question if it was asked within `max_age` seconds, else None: the
@@ -453,11 +471,16 @@ class Store:
             candidates.append((state.at, state.question))
         if self.store_questions and self.links_people:
             chat = self.pseudonym(chat_id)
-            stored = await self._safely(
-                "reading a chat's last question", lambda: self.database.chat(chat), quick=True
-            )
-            if stored is None:
-                stored = self._saved.get(chat)
+
+            async def read() -> list[ChatRow | None]:
+                return [await self.database.chat(chat)]
+
+            found = await self._safely("reading a chat's last question", read, quick=True)
+            stored = self._saved.get(chat) if found is None else found[0]
+            if found == [None] and state is not None and state.stored:
+                # It was in the database and is not any more: /lupakan, in another process.
+                del self._chats[chat_id]
+                return None
             if stored is not None and (state is None or stored.at > state.at):
                 candidates.append((stored.at, stored.question))
         if not candidates:

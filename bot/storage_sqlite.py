@@ -20,7 +20,9 @@ from bot.storage import ChatRow, Day, QuestionRow, SavedAnswer, Stats, StorageEr
 
 OPEN_BUSY_MS = 5000  # opening may wait this long for another process's migration
 BUSY_MS = 5000  # a write waits at most this long for a lock (off the reply path), then is logged
-QUICK_BUSY_MS = 100  # a statement before a reply waits at most this long for a lock
+# A statement before a reply waits at most this long for a lock (another process's, or this
+# one's writes after earlier replies); then the bot answers without it.
+QUICK_BUSY_MS = 300
 PRUNE_ONE_IN = 100  # expired answers are deleted at one save in this many
 
 

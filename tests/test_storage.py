@@ -169,6 +169,13 @@ async def test_a_follow_up_answered_by_another_process_is_recalled_here(backend:
         assert await one.recall(chat_id=7, now=1003.0, max_age=300) == "kapan?"  # newer than its own
 
 
+async def test_lupakan_in_another_process_clears_the_follow_up_this_one_remembers(backend: Backend):
+    async with backend.store(id_key=KEY) as one, backend.store(id_key=KEY) as two:
+        await one.remember(chat_id=-100, user_id=1, question="rahasia di mana?", at=1000.0)
+        assert await two.forget_user(1) is Forgot.DONE
+        assert await one.recall(chat_id=-100, now=1001.0, max_age=300) is None
+
+
 async def test_a_second_vote_replaces_the_first(backend: Backend):
     async with backend.store(id_key=KEY) as store:
         question_id = await ask(store, 1, "q?")

@@ -212,6 +212,7 @@ async def test_follow_up_memory_is_bounded(tmp_path, store_questions):
         ({"password": "wrong-password"}, "refused user 'berita'"),
         ({"database": "no_such_database"}, "has no database 'no_such_database'"),
         ({"port": 9}, "cannot reach PostgreSQL at 127.0.0.1:9"),
+        ({"sslmode": "require"}, "rejected SSL upgrade"),  # sslmode is honoured: no SSL here
     ],
 )
 async def test_a_postgresql_refusal_is_one_clear_line_without_the_password(own_postgres, change, says):
@@ -220,6 +221,8 @@ async def test_a_postgresql_refusal_is_one_clear_line_without_the_password(own_p
     )
     if "port" in change:
         url = url.replace(f":{own_postgres.port}/", f":{change['port']}/")
+    if "sslmode" in change:
+        url = url.replace("sslmode=disable", f"sslmode={change['sslmode']}")
     store = Store(PostgresDatabase(url), id_key=KEY)
     with pytest.raises(StorageError) as raised:
         await store.open()

@@ -139,7 +139,8 @@ def test_buttons_tapped_after_a_restart_still_work(backend: Backend, tmp_path):
 
 
 def test_with_database_url_no_sqlite_file_is_written_and_stats_reads_postgresql(database_url, tmp_path):
-    env = {"DATABASE_URL": database_url, "DATABASE_PATH": str(tmp_path / "must-not-exist.sqlite3")}
+    as_heroku_gives_it = database_url.replace("postgresql://", "postgres://", 1)
+    env = {"DATABASE_URL": as_heroku_gives_it, "DATABASE_PATH": str(tmp_path / "must-not-exist.sqlite3")}
     backend = Backend("postgres", tmp_path / "unused", database_url)
     with FakeBotAPI() as api, BotProcess(api, tmp_path, env=env) as bot:
         for number, question in enumerate(QUESTIONS):
@@ -149,7 +150,7 @@ def test_with_database_url_no_sqlite_file_is_written_and_stats_reads_postgresql(
     assert not [p for p in Path(tmp_path).rglob("*") if "sqlite" in p.name], "an SQLite file was written"
     stats = subprocess.run(
         [sys.executable, "-m", "bot", "stats"],
-        env={**bot.env, "DATABASE_URL": database_url},
+        env={**bot.env, "DATABASE_URL": as_heroku_gives_it},
         capture_output=True,
         text=True,
         timeout=60,

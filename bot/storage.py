@@ -7,8 +7,9 @@ Telegram ids are never written: each is replaced by an HMAC under ID_HASH_KEY, a
 outside the database; without that key nothing written can be linked to a person at all.
 
 A database that cannot be opened or reached keeps the bot working without it: the bot goes on
-answering, follow-ups and buttons are remembered in memory, the failure is logged once per
-attempt, and opening is tried again with a growing pause until it works. Reads made before a
+answering, follow-ups and buttons are remembered in memory, the failure is logged once (and
+again only when its reason changes), and opening is tried again with a growing pause until it
+works. Reads made before a
 reply (is this update new? the chat's last question, an older answer's buttons) give up after
 `QUICK_SECONDS` and fall back to memory; writes come after the reply.
 """

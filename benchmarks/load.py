@@ -1,6 +1,7 @@
 """Load: the real bot against a bare echo bot, in webhook and in polling mode, on the fake Bot API.
 
 Run: .venv/bin/python benchmarks/load.py          (about 2-3 minutes; --help for options)
+     .venv/bin/python benchmarks/load.py --stores sqlite postgres   (the bot on each backend)
 
 For each mode, each bot (`python -m bot run`, and benchmarks/echo_bot.py with the same
 python-telegram-bot set-up) runs as its own process against a fresh fake Bot API server
@@ -12,6 +13,12 @@ POST), the bot's CPU time per update, its peak memory (VmHWM), and how many answ
 or duplicated. Then the ratio of the real bot's time per update to the echo bot's (target:
 at most 1.3).
 
+`--stores sqlite postgres` runs the real bot twice per mode: on its SQLite file, and on a
+PostgreSQL 16 database (tests/pgserver_harness.py, with PostgreSQL's default durability: fsync
+and synchronous commit on) through DATABASE_URL. Each run's stored questions are counted
+("rows": every question once, none twice), and the PostgreSQL run's time per update is compared
+with the SQLite run's (target: at most 1.1).
+
 A chat's replies carry no reference to the question in private chats, so latencies pair each
 chat's k-th question with its k-th reply; the mean is exact, the percentiles nearly so.
 `--profile` runs the real bot under cProfile and prints where its main thread spent time.
@@ -20,9 +27,11 @@ chat's k-th question with its k-th reply; the mean is exact, the percentiles nea
 from __future__ import annotations
 
 import argparse
+import asyncio
 import importlib.util
 import os
 import pstats
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -35,22 +44,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import asyncpg
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.3  # the real bot's time per update over the echo bot's
+POSTGRES_TARGET = 1.1  # the bot on PostgreSQL: its time per update over the SQLite run's
 
 
-def _load_fake() -> ModuleType:
-    """The fake Bot API lives with the tests; load that file rather than keep a copy here."""
-    spec = importlib.util.spec_from_file_location("fakebotapi", ROOT / "tests" / "fakebotapi.py")
+def _load(name: str) -> ModuleType:
+    """A helper that lives with the tests; load that file rather than keep a copy here."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / f"{name}.py")
     if spec is None or spec.loader is None:
-        raise SystemExit("tests/fakebotapi.py not found")
+        raise SystemExit(f"tests/{name}.py not found")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["fakebotapi"] = module  # dataclasses look their module up here
+    sys.modules[name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
 
 
-fake = _load_fake()
+fake = _load("fakebotapi")
 
 
 def questions() -> list[str]:
@@ -92,7 +104,7 @@ def peak_mb(pid: int) -> float:
 
 @dataclass
 class Result:
-    bot: str
+    bot: str  # "echo", "bot" (on SQLite) or "bot-pg" (on PostgreSQL)
     mode: str
     expected: int
     answers: int
@@ -103,6 +115,7 @@ class Result:
     cpu_ms_per_update: float
     peak_mb: float
     calls_per_answer: float  # Bot API calls about a chat (the rate-limited kind) per answer
+    rows: int | None = None  # questions stored (the real bot), warm-up included
 
     @property
     def per_second(self) -> float:
@@ -115,16 +128,37 @@ class Result:
         return statistics.quantiles(self.latencies, n=100, method="inclusive")[p - 1] * 1000
 
 
-def run(bot: str, mode: str, chats: int, each: int, profile: Path | None) -> Result:
-    """Start `bot` ("bot" or "echo") in `mode`, send the load, and measure."""
+def stored_questions(data: Path, database_url: str | None) -> int:
+    """How many questions the bot stored, in its SQLite file or its PostgreSQL database."""
+    if database_url is None:
+        with sqlite3.connect(data / "bot.sqlite3") as db:
+            return db.execute("SELECT COUNT(*) FROM questions").fetchone()[0]
+
+    async def count() -> int:
+        connection = await asyncpg.connect(database_url)
+        try:
+            return int(await connection.fetchval("SELECT COUNT(*) FROM questions"))
+        finally:
+            await connection.close()
+
+    return asyncio.run(count())
+
+
+def run(
+    bot: str, mode: str, chats: int, each: int, profile: Path | None, database_url: str | None = None
+) -> Result:
+    """Start `bot` ("bot", "bot-pg" with `database_url`, or "echo") in `mode`, send the load,
+    and measure."""
     texts = questions()
     with fake.FakeBotAPI() as api, tempfile.TemporaryDirectory() as data:
         env = {"RATE_LIMIT_PER_MINUTE": "10000"}  # measure answering, not flood control
+        if database_url is not None:
+            env["DATABASE_URL"] = database_url
         if mode == "webhook":
             port = fake.free_port()
             env |= {
                 "WEBHOOK_URL": f"http://127.0.0.1:{port}/hook",
-                "WEBHOOK_SECRET": "load-secret",
+                "WEBHOOK_SECRET": "load-secret-0123456789",
                 "PORT": str(port),
             }
         if bot == "echo":
@@ -136,9 +170,12 @@ def run(bot: str, mode: str, chats: int, each: int, profile: Path | None) -> Res
         process = Process(api, Path(data), command, env).start()
         pid = process.process.pid
         try:
+            if mode == "webhook":  # "is up" comes before the webhook listens and is registered
+                api.wait_for("setWebhook", timeout=60)
             warm = fake.Conversation(api, 1)
-            for text in texts[:5]:
-                warm.ask(text, timeout=30)
+            for number, text in enumerate(texts[:5]):
+                warm.say(text)
+                warm.reply(after=number, timeout=60)
 
             chat_ids = list(range(10_001, 10_001 + chats))
 
@@ -175,6 +212,7 @@ def run(bot: str, mode: str, chats: int, each: int, profile: Path | None) -> Res
             code = process.stop(timeout=20)
         if code != 0:
             raise SystemExit(f"{bot} ({mode}) exited with {code}:\n{process.output[-3000:]}")
+        rows = None if bot == "echo" else stored_questions(Path(data), database_url)
     per_chat = Counter(c.params["chat_id"] for c in replies)
     latencies = []
     for chat in chat_ids:
@@ -192,15 +230,17 @@ def run(bot: str, mode: str, chats: int, each: int, profile: Path | None) -> Res
         cpu_ms_per_update=cpu * 1000 / expected,
         peak_mb=memory,
         calls_per_answer=chat_calls / max(1, len(replies)),
+        rows=rows,
     )
 
 
 def _row(result: Result) -> str:
     return (
-        f"{result.bot:<5} {result.mode:<8} {result.per_second:>9.1f} {result.percentile(50):>8.0f}"
+        f"{result.bot:<6} {result.mode:<8} {result.per_second:>9.1f} {result.percentile(50):>8.0f}"
         f" {result.percentile(95):>8.0f} {result.percentile(99):>8.0f}"
         f" {result.cpu_ms_per_update:>9.2f} {result.calls_per_answer:>7.2f} {result.peak_mb:>8.1f}"
         f" {result.answers:>5}/{result.expected:<5} {result.lost:>4} {result.duplicated:>4}"
+        f" {'-' if result.rows is None else result.rows:>5}"
     )
 
 
@@ -216,23 +256,58 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=20, help="per chat")
     parser.add_argument("--modes", nargs="+", default=["webhook", "polling"])
     parser.add_argument("--profile", action="store_true", help="profile the real bot (slower)")
+    parser.add_argument(
+        "--stores",
+        nargs="+",
+        choices=["sqlite", "postgres"],
+        default=["sqlite"],
+        help="the real bot's backends (postgres: a PostgreSQL 16 started for the run)",
+    )
     args = parser.parse_args(argv)
     header = (
-        f"{'bot':<5} {'mode':<8} {'answers/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
+        f"{'bot':<6} {'mode':<8} {'answers/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"
         f" {'CPU ms/u':>9} {'calls/a':>7} {'peak MB':>8} {'answered':>11} {'lost':>4} {'dup':>4}"
+        f" {'rows':>5}"
     )
     print(f"{args.chats} chats x {args.questions} questions, sent as fast as they can\n")
     print(header)
     results: dict[tuple[str, str], Result] = {}
     profile = Path(tempfile.gettempdir()) / "bot-load.prof" if args.profile else None
-    for mode in args.modes:
-        for bot in ("echo", "bot"):
-            result = run(bot, mode, args.chats, args.questions, profile if bot == "bot" else None)
-            results[bot, mode] = result
-            print(_row(result), flush=True)
+    postgres = _load("pgserver_harness").PostgresServer(fsync=True) if "postgres" in args.stores else None
+    bots = ["echo", *(("bot",) if "sqlite" in args.stores else ()), *(("bot-pg",) if postgres else ())]
+    expected_rows = args.chats * args.questions + 5  # the warm-up's questions too
+    try:
+        if postgres is not None:
+            postgres.start()
+        for mode in args.modes:
+            for bot in bots:
+                url = postgres.create_database(f"load_{mode}") if bot == "bot-pg" and postgres else None
+                result = run(bot, mode, args.chats, args.questions, profile if bot == "bot" else None, url)
+                results[bot, mode] = result
+                print(_row(result), flush=True)
+    finally:
+        if postgres is not None:
+            postgres.close()
     print()
+    rows_wrong = [
+        f"{bot} {mode}: {r.rows} rows, not {expected_rows}"
+        for (bot, mode), r in results.items()
+        if r.rows is not None and r.rows != expected_rows
+    ]
     failed = False
     for mode in args.modes:
+        if ("bot", mode) in results and ("bot-pg", mode) in results:
+            sqlite, pg = results["bot", mode], results["bot-pg", mode]
+            ratio = (pg.seconds / pg.expected) / (sqlite.seconds / sqlite.expected)
+            verdict = "ok" if ratio <= POSTGRES_TARGET else "MISSED"
+            print(
+                f"{mode}: on PostgreSQL, time per update {ratio:.2f}x the SQLite run's"
+                f" [target <= {POSTGRES_TARGET}: {verdict}]; p50 {pg.percentile(50):.0f} vs"
+                f" {sqlite.percentile(50):.0f} ms"
+            )
+            failed |= ratio > POSTGRES_TARGET
+        if ("bot", mode) not in results:
+            continue
         bot, echo = results["bot", mode], results["echo", mode]
         ratio = (bot.seconds / bot.expected) / (echo.seconds / echo.expected)
         cpu = bot.cpu_ms_per_update / echo.cpu_ms_per_update if echo.cpu_ms_per_update else 0.0
@@ -245,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     lost = sum(r.lost for r in results.values())
     duplicated = sum(r.duplicated for r in results.values())
     print(f"answers lost: {lost}, duplicated: {duplicated}")
+    stored = "; ".join(rows_wrong) if rows_wrong else f"{expected_rows} in each run, as asked"
+    print(f"stored questions: {stored}")
+    failed |= bool(rows_wrong)
     if profile is not None:
         _print_profile(profile)
     return 1 if failed or lost or duplicated else 0

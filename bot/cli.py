@@ -69,6 +69,22 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run the Telegram bot (webhook if WEBHOOK_URL is set)")
     run.add_argument("--polling", action="store_true", help="long-poll even if WEBHOOK_URL is set")
     commands.add_parser("stats", help="usage statistics from the bot's database")
+    move = commands.add_parser(
+        "migrate-store",
+        help="copy the SQLite file's questions, votes and state into an empty PostgreSQL database",
+    )
+    move.add_argument(
+        "--to",
+        metavar="URL",
+        required=True,
+        help="the PostgreSQL database, as DATABASE_URL gives it (e.g. --to \"$DATABASE_URL\")",
+    )
+    move.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE",
+        help="the SQLite file (default: $DATABASE_PATH, or data/bot.sqlite3)",
+    )
     return parser
 
 
@@ -111,6 +127,10 @@ def main(argv: list[str] | None = None, prog: str = "berita-bot") -> int:
             from bot.stats import print_stats
 
             return print_stats(settings)
+        if command == "migrate-store":
+            from bot.stats import copy_store
+
+            return copy_store(Path(args.source) if args.source else settings.database_path, args.to)
         if command == "eval" and args.suite:
             suite = evaluate_suite(
                 Path(args.suite),

@@ -51,6 +51,14 @@ class FloodGate:
         self._warned[person] = now
         return Verdict.WARN
 
+    def shared(self, count: int, allowance: int = 1) -> Verdict:
+        """The verdict on an update that makes `count` in the window over every process sharing
+        the database: allowed up to the limit, one warning just past it, then silence."""
+        limit = self.limit * allowance
+        if count <= limit:
+            return Verdict.ALLOW
+        return Verdict.WARN if count == limit + 1 else Verdict.IGNORE
+
     def _forget_idle(self, now: float) -> None:
         # Without this, every person who ever asked would keep an entry for the process's life.
         for person in [p for p, asked in self._asked.items() if not asked or asked[-1] <= now - self.window]:

@@ -43,10 +43,16 @@ class Settings:
     context_minutes: float
     # How often the running bot looks at the corpus folder for a change (0: only on SIGHUP).
     corpus_check_seconds: int = 5
+    # PostgreSQL instead of the SQLite file at database_path (Heroku Postgres and the like).
+    database_url: str | None = None
 
     def __repr__(self) -> str:  # never let the token reach a log line
         token = "***" if self.telegram_bot_token else None
-        return f"Settings(corpus_dir={self.corpus_dir!s}, token={token}, webhook_url={self.webhook_url})"
+        database = "***" if self.database_url else None  # it holds a password
+        return (
+            f"Settings(corpus_dir={self.corpus_dir!s}, token={token}, webhook_url={self.webhook_url},"
+            f" database_url={database})"
+        )
 
     @property
     def webhook_path(self) -> str:
@@ -103,6 +109,9 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
             f"ID_HASH_KEY must be at least {ID_HASH_KEY_MIN} characters (try `openssl rand -hex 32`),"
             f" got {len(id_hash_key)}"
         )
+    database_url = env.get("DATABASE_URL", "").strip() or None
+    if database_url is not None:
+        check_database_url(database_url)
     return Settings(
         corpus_dir=Path(env.get("CORPUS_DIR", "").strip() or "corpus"),
         data_dir=data_dir,
@@ -119,6 +128,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         rate_limit_per_minute=_int(env, "RATE_LIMIT_PER_MINUTE", 20, 1, 10_000),
         context_minutes=float(_int(env, "CONTEXT_MINUTES", 5, 0, 24 * 60)),
         corpus_check_seconds=_int(env, "CORPUS_CHECK_SECONDS", 5, 0, 3600),
+        database_url=database_url,
     )
 
 
@@ -145,3 +155,31 @@ def _check_webhook_url(url: str) -> None:
             "WEBHOOK_URL's path may hold only A-Z, a-z, 0-9, '.', '_', '~', '-' and '/',"
             f" and no query: got {url!r}"
         )
+
+
+SSLMODES = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}
+
+
+def check_database_url(url: str, name: str = "DATABASE_URL") -> None:
+    """postgres:// or postgresql:// with a host and a database, as hosts hand them out, or
+    SettingsError naming `name`; the message never repeats the URL, which holds a password."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+    except ValueError as exc:
+        raise SettingsError(f"{name} is not a valid URL ({exc})") from None
+    if parts.scheme not in {"postgres", "postgresql"}:
+        raise SettingsError(
+            f"{name} must start with postgres:// or postgresql:// (leave it empty for SQLite),"
+            f" got {parts.scheme or 'no scheme'}://"
+        )
+    if not parts.hostname or not parts.path.strip("/"):
+        raise SettingsError(
+            f"{name} must name a host and a database: postgresql://user:password@host:5432/name"
+        )
+    for option in parts.query.split("&") if parts.query else ():
+        key, _, value = option.partition("=")
+        if key == "sslmode" and value not in SSLMODES:
+            raise SettingsError(
+                f"{name}'s sslmode must be one of {', '.join(sorted(SSLMODES))}, got {value!r}"
+            )

@@ -1,12 +1,14 @@
-"""`python -m bot stats`: what people asked the bot, for its owner."""
+"""`python -m bot stats`: what people asked the bot, for its owner; and `python -m bot
+migrate-store`, which moves that record from an SQLite file into PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
-from bot.settings import Settings
-from bot.storage import Stats, StorageError, Store
+from bot.settings import Settings, SettingsError, check_database_url
+from bot.storage import Stats, StorageError, make_store
 
 
 def format_stats(stats: Stats) -> str:
@@ -30,14 +32,15 @@ def format_stats(stats: Stats) -> str:
 
 
 async def _collect(settings: Settings) -> Stats:
-    async with Store(settings.database_path) as store:
+    async with make_store(settings) as store:
         return await store.stats()
 
 
 def print_stats(settings: Settings) -> int:
-    """Print the report for DATABASE_PATH; gives the exit code (2 if the file is unusable)."""
+    """Print the report from DATABASE_URL's PostgreSQL, else the SQLite file at DATABASE_PATH;
+    gives the exit code (2 if the database is unusable)."""
     path = settings.database_path
-    if not path.exists():
+    if settings.database_url is None and not path.exists():
         print(f"No database at {path} yet: the bot has not recorded anything.")
         return 0
     try:
@@ -46,4 +49,21 @@ def print_stats(settings: Settings) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(format_stats(stats))
+    return 0
+
+
+def copy_store(source: Path, url: str) -> int:
+    """Copy the SQLite file `source` into the empty PostgreSQL database at `url` and say what was
+    copied; gives the exit code (2 when either cannot be used, and then nothing is copied)."""
+    from bot.storage_postgres import copy_from_sqlite, redacted
+
+    try:
+        check_database_url(url, "--to")
+        copied = asyncio.run(copy_from_sqlite(source, url))
+    except (StorageError, SettingsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in copied.items())
+    print(f"Copied {source} to {redacted(url)}: {counts}.")
+    print("Set DATABASE_URL to it and restart the bot; the SQLite file is left as it was.")
     return 0

@@ -38,11 +38,10 @@ from bot.messages import text
 from bot.reachability import Reachability, WatchedRequest
 from bot.reload import start_reloading, stop_reloading
 from bot.settings import Settings
-from bot.storage import SEEN_SECONDS, StorageError, Store
+from bot.storage import SEEN_SECONDS, StorageError, make_store
 from bot.telegram_handlers import (
     SERVICES,
     BotContext,
-    RecentAnswers,
     Services,
     ask,
     error_handler,
@@ -315,13 +314,8 @@ def build_application(settings: Settings, answerer: Answerer) -> Application:
     application.bot_data[SERVICES] = Services(
         settings=settings,
         answerer=answerer,
-        store=Store(
-            settings.database_path,
-            store_questions=settings.store_questions,
-            id_key=settings.id_hash_key,
-        ),
+        store=make_store(settings),
         flood=FloodGate(settings.rate_limit_per_minute),
-        recent=RecentAnswers(),
     )
     private = filters.ChatType.PRIVATE
     # Cross-cutting rules first, for every update: redeliveries, other bots, flood control.

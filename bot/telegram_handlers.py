@@ -12,7 +12,7 @@ import secrets
 import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from telegram import (
     CallbackQuery,
@@ -36,7 +36,7 @@ from bot.flood import FloodGate, Verdict
 from bot.framing import clarify, shown_quotes, without_quotes
 from bot.messages import text
 from bot.settings import Settings
-from bot.storage import Store
+from bot.storage import SavedAnswer, Store
 from bot.telegram_html import (
     render_answer,
     render_help,
@@ -52,44 +52,9 @@ log = logging.getLogger(__name__)
 
 SERVICES = "services"  # the bot_data key of the shared objects
 EXAMPLE_BUTTONS = 3
-RECENT_ANSWERS = 2000  # answers whose buttons still work; older ones say "expired"
 SEEN_UPDATES = 10_000  # update ids remembered in memory, to answer a redelivery once
+RECENT_TOPICS = 2000  # answers whose topic a reply to them follows, kept in memory
 INLINE_ALLOWANCE = 3  # inline queries come one per keystroke: this many times the limit
-
-
-@dataclass
-class Asked:
-    """An answer the bot sent, kept so its buttons can be served."""
-
-    answer: Answer
-    question_id: int | None  # filled in once the question is logged, after the reply
-    owner: int | None = None  # who asked (see `_identity`), so /lupakan can drop it
-    more_sent: bool = False
-
-
-class RecentAnswers:
-    """The last few thousand answers, by the random key their buttons carry."""
-
-    def __init__(self, size: int = RECENT_ANSWERS) -> None:
-        self.size = size
-        self._items: OrderedDict[str, Asked] = OrderedDict()
-
-    def add(self, asked: Asked) -> str:
-        """Keep `asked`; gives the key for its buttons."""
-        key = secrets.token_urlsafe(6)
-        self._items[key] = asked
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str) -> Asked | None:
-        """The answer behind a button, or None when it was never sent or has expired."""
-        return self._items.get(key)
-
-    def forget(self, owner: int) -> None:
-        """Drop every answer `owner` asked for (/lupakan): their buttons then say "expired"."""
-        for key in [k for k, asked in self._items.items() if asked.owner == owner]:
-            del self._items[key]
 
 
 @dataclass(frozen=True)
@@ -105,7 +70,7 @@ class RecentTopics:
     """The topic of each of the bot's last few thousand answers, by chat and message id, so a
     message replying to one of them follows that answer rather than the chat's last question."""
 
-    def __init__(self, size: int = RECENT_ANSWERS) -> None:
+    def __init__(self, size: int = RECENT_TOPICS) -> None:
         self.size = size
         self._topics: OrderedDict[tuple[int, int], Topic] = OrderedDict()
 
@@ -154,7 +119,6 @@ class Services:
     answerer: Answerer
     store: Store
     flood: FloodGate
-    recent: RecentAnswers
     seen: SeenUpdates = field(default_factory=SeenUpdates)
     topics: RecentTopics = field(default_factory=RecentTopics)
     # Answering is CPU work: one worker thread does it, so the event loop (every other chat,
@@ -181,7 +145,7 @@ class BotContext(CallbackContext[ExtBot, dict, dict, dict]):
 
     @property
     def services(self) -> Services:
-        """The answerer, the store, the flood gate and the recent answers."""
+        """The answerer, the store and the flood gate."""
         return self.bot_data[SERVICES]
 
 
@@ -215,14 +179,20 @@ def _examples(services: Services, language: str) -> tuple[str, ...]:
     return services.answerer.corpus.event.examples_in(language)[:EXAMPLE_BUTTONS]
 
 
-def _answer_buttons(key: str, answer: Answer) -> InlineKeyboardMarkup:
+def _answer_buttons(key: str, language: str, more: bool) -> InlineKeyboardMarkup:
     row = [
         InlineKeyboardButton("👍", callback_data=f"up:{key}"),
         InlineKeyboardButton("👎", callback_data=f"down:{key}"),
     ]
-    if answer.more:
-        row.append(InlineKeyboardButton(text(answer.language, "more_button"), callback_data=f"more:{key}"))
+    if more:
+        row.append(InlineKeyboardButton(text(language, "more_button"), callback_data=f"more:{key}"))
     return InlineKeyboardMarkup([row])
+
+
+def _buttons_for(answer: Answer, owner: int | None, inline_text: str = "") -> SavedAnswer:
+    """What the buttons under `answer` need, under a new random key (stored by the Store)."""
+    more = render_more(answer) if answer.more else ""
+    return SavedAnswer(secrets.token_urlsafe(6), owner, None, answer.language, more, inline_text)
 
 
 async def _typing(context: BotContext, chat_id: int) -> None:
@@ -278,12 +248,20 @@ async def gate(update: Update, context: BotContext) -> None:
     message = update.effective_message
     if user is not None and user.is_bot and (message is None or message.sender_chat is None):
         raise ApplicationHandlerStop  # another bot: bots answering bots is a loop waiting to happen
-    # Kept on disk too, so a restart does not answer a redelivery again (off the reply path).
-    context.application.create_task(services.store.mark_seen(update.update_id, time.time()))
+    # Claimed in the database too, atomically: another process given the same update, or this
+    # one after a restart, then leaves it (a claim the database cannot make in time lets it by).
+    if await services.store.claim_update(update.update_id, time.time()) is False:
+        log.info("dropped update %d: handled before, here or by another process", update.update_id)
+        raise ApplicationHandlerStop
     person = _identity(update)
     if person is None:
         return
-    verdict = services.flood.check((budget, person), INLINE_ALLOWANCE if budget == "inline" else 1)
+    allowance = INLINE_ALLOWANCE if budget == "inline" else 1
+    verdict = services.flood.check((budget, person), allowance)
+    if verdict is Verdict.ALLOW:
+        # Processes sharing the database hold a sender to one limit between them.
+        count = await services.store.count_sent(person, budget, time.time(), services.flood.window)
+        verdict = Verdict.ALLOW if count is None else services.flood.shared(count, allowance)
     if verdict is Verdict.ALLOW:
         return
     log.info("flood control: %s for one sender (%s)", verdict.value, budget)
@@ -347,8 +325,11 @@ async def _answer_question(
         answer = await services.answer(question, previous)
     ms = (time.perf_counter() - started) * 1000
     log.info("%s question: %s in %.1f ms", chat.type, answer.kind.value, ms)
-    asked = Asked(answer, None, owner=who)
-    markup = _answer_buttons(services.recent.add(asked), answer) if answer.answered else None
+    buttons = _buttons_for(answer, who) if answer.answered else None
+    markup = None
+    if buttons is not None:
+        services.store.keep_answer(buttons)  # its buttons work at once; stored after the reply
+        markup = _answer_buttons(buttons.key, buttons.language, bool(buttons.more))
     html = render_answer(
         answer,
         event=_event(services, answer.language),
@@ -372,7 +353,7 @@ async def _answer_question(
         elif overview or answer.kind in (Kind.DECLINE, Kind.CLARIFY):
             # Nothing to follow now: "kapan itu?" next is asked back, not read as an older question.
             await services.store.remember(chat_id=chat.id, user_id=who, question="", at=now)
-        asked.question_id = await services.store.log_question(
+        question_id = await services.store.log_question(
             chat_id=chat.id,
             chat_type=chat.type,
             user_id=who,
@@ -382,6 +363,8 @@ async def _answer_question(
             sources=tuple(s.id for s in answer.sources),
             ms=ms,
         )
+        if buttons is not None:
+            await services.store.save_answer(replace(buttons, question_id=question_id))
 
 
 def _question_for_bot(message: Message, bot: ExtBot) -> str | None:
@@ -443,7 +426,6 @@ async def forget(update: Update, context: BotContext) -> None:
     person = _identity(update)
     if person is None:
         return
-    context.services.recent.forget(person)
     context.services.topics.forget(person)
     forgot = await context.services.store.forget_user(person)
     note = text(_language(update.effective_user), f"forget_{forgot.value}")
@@ -548,7 +530,7 @@ async def feedback_button(update: Update, context: BotContext) -> None:
     query = _button(update)
     vote, _, key = (query.data or "").partition(":")
     language = _language(query.from_user)
-    asked = context.services.recent.get(key)
+    asked = await context.services.store.answer(key)
     if asked is None:
         await query.answer(text(language, "button_expired"))
         return
@@ -562,25 +544,32 @@ async def feedback_button(update: Update, context: BotContext) -> None:
 
 
 async def more_button(update: Update, context: BotContext) -> None:
-    """Send the next best evidence for an answer, and take the spent button away."""
+    """Send the next best evidence for an answer, and take the spent button away. Under an
+    inline result (no chat to send to), the message itself is extended with it."""
     query = _button(update)
     key = (query.data or "").partition(":")[2]
-    asked = context.services.recent.get(key)
-    if asked is None or query.message is None:
+    store = context.services.store
+    asked = await store.answer(key)
+    if asked is None or not asked.more or (query.message is None and not asked.inline_text):
         await query.answer(text(_language(query.from_user), "button_expired"))
         return
     await query.answer()
-    if asked.more_sent:  # taps that raced the first: it is on its way
+    if not await store.claim_more(key):  # taps that raced the first (on any process)
         return
-    asked.more_sent = True
+    buttons = InlineKeyboardMarkup([_answer_buttons(key, asked.language, False).inline_keyboard[0][:2]])
+    if query.message is None:
+        extended = f"{asked.inline_text}\n\n{asked.more}"
+        await query.edit_message_text(
+            extended if len(extended) <= MessageLimit.MAX_TEXT_LENGTH else asked.more, reply_markup=buttons
+        )
+        return
     await context.bot.send_message(
         query.message.chat.id,
-        render_more(asked.answer),
+        asked.more,
         reply_parameters=ReplyParameters(query.message.message_id, allow_sending_without_reply=True),
     )
-    buttons = _answer_buttons(key, asked.answer).inline_keyboard[0][:2]
     try:
-        await query.edit_message_reply_markup(InlineKeyboardMarkup([buttons]))
+        await query.edit_message_reply_markup(buttons)
     except TelegramError as exc:
         log.warning("could not remove the spent 'more' button: %s", exc)
 
@@ -600,9 +589,15 @@ async def inline_query(update: Update, context: BotContext) -> None:
     typed = " ".join(query.query.split())
     questions = [typed] if typed else list(_examples(services, _language(query.from_user)))
     results = []
+    owner = _identity(update)
+    kept = []
     for number, question in enumerate(questions):
         answer = await services.answer(question)
         html = render_answer(answer, event=_event(services, answer.language), asked=question)
+        buttons = _buttons_for(answer, owner, inline_text=html) if answer.answered else None
+        if buttons is not None:
+            services.store.keep_answer(buttons)
+            kept.append(buttons)
         if answer.sentences:
             description = shown_quotes(answer.sentences)[0].text
         elif answer.kind is Kind.CLARIFY:
@@ -621,9 +616,14 @@ async def inline_query(update: Update, context: BotContext) -> None:
                     parse_mode=ParseMode.HTML,
                     link_preview_options=LinkPreviewOptions(is_disabled=True),
                 ),
+                reply_markup=None
+                if buttons is None
+                else _answer_buttons(buttons.key, buttons.language, bool(buttons.more)),
             )
         )
     await query.answer(results, cache_time=60)
+    for buttons in kept:  # stored after the reply, so that they work after a restart too
+        await services.store.save_answer(buttons)
 
 
 async def error_handler(update: object, context: BotContext) -> None:

@@ -1,13 +1,18 @@
-"""Fixtures shared by the test modules: the real corpus, the second test corpus, answerers."""
+"""Fixtures shared by the test modules: the real corpus, the second test corpus, answerers,
+the fake Bot API, and the two storage backends (a PostgreSQL server started for the session)."""
 
 from __future__ import annotations
 
+import itertools
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import Backend
 from fakebotapi import FakeBotAPI
 from hypothesis import settings
+from pgserver_harness import PostgresServer
 
 from index.answerer import Answerer
 
@@ -46,3 +51,29 @@ def api():
     """A fake Bot API server on loopback, shared by the tests of one module."""
     with FakeBotAPI() as fake:
         yield fake
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL 16 server for the whole session, on loopback TCP with a password."""
+    with PostgresServer() as server:
+        yield server
+
+
+_DATABASES = itertools.count(1)
+
+
+@pytest.fixture
+def database_url(postgres: PostgresServer) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test: its DATABASE_URL."""
+    name = f"test_{os.getpid()}_{next(_DATABASES)}"
+    yield postgres.create_database(name)
+    postgres.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """A fresh database of each kind in turn: every storage test runs on both backends."""
+    if request.param == "postgres":
+        return Backend("postgres", tmp_path / "unused.sqlite3", request.getfixturevalue("database_url"))
+    return Backend("sqlite", tmp_path / "bot.sqlite3")

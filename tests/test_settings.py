@@ -115,3 +115,32 @@ def test_id_hash_key_is_read_and_never_shown():
     settings = load_settings({"ID_HASH_KEY": key})
     assert settings.id_hash_key == key and key not in repr(settings)
     assert load_settings({}).id_hash_key is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgres://u:p4ss@ec2-1-2-3-4.compute-1.amazonaws.com:5432/d8abc",  # as Heroku hands it out
+        "postgresql://u:p4ss@localhost/berita?sslmode=require",
+    ],
+)
+def test_database_url_is_read_as_hosts_give_it_and_never_shown(url):
+    settings = load_settings({"DATABASE_URL": f" {url} "})
+    assert settings.database_url == url
+    assert "p4ss" not in repr(settings)
+
+
+@pytest.mark.parametrize(
+    ("url", "says"),
+    [
+        ("mysql://u:p4ss@host/db", "must start with postgres:// or postgresql://"),
+        ("postgres://u:p4ss@host", "must name a host and a database"),
+        ("postgres://u:p4ss@host:port/db", "not a valid URL"),
+        ("postgresql://u:p4ss@host/db?sslmode=sometimes", "sslmode must be one of"),
+    ],
+)
+def test_a_bad_database_url_is_one_line_without_its_password(url, says):
+    with pytest.raises(SettingsError) as raised:
+        load_settings({"DATABASE_URL": url})
+    message = str(raised.value)
+    assert message.startswith("DATABASE_URL") and says in message and "p4ss" not in message

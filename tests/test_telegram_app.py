@@ -6,8 +6,11 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, CallbackQueryHandler, CommandHandler, InlineQueryHandler
 
 from bot.settings import load_settings
+from bot.storage import RECENT_ANSWERS, Store
+from bot.storage_postgres import PostgresDatabase
+from bot.storage_sqlite import SqliteDatabase
 from bot.telegram_app import build_application
-from bot.telegram_handlers import SERVICES, Asked, BotContext, RecentAnswers, RecentTopics, Services, Topic
+from bot.telegram_handlers import SERVICES, BotContext, RecentTopics, Services, Topic, _buttons_for
 from index.answers import Answer, Kind
 
 
@@ -19,7 +22,8 @@ def test_build_application_wires_handlers_defaults_and_shared_objects(answerer, 
     services = application.bot_data[SERVICES]
     assert isinstance(services, Services)
     assert services.answerer is answerer and services.flood.limit == 7
-    assert services.store.path == tmp_path / "bot.sqlite3"
+    assert isinstance(services.store.database, SqliteDatabase)
+    assert services.store.database.path == tmp_path / "bot.sqlite3"
     assert application.context_types.context is BotContext
     assert isinstance(application.bot.rate_limiter, AIORateLimiter)
     assert application.bot.defaults.parse_mode == ParseMode.HTML
@@ -35,12 +39,23 @@ def test_build_application_wires_handlers_defaults_and_shared_objects(answerer, 
     assert len(application.error_handlers) == 1
 
 
-def test_recent_answers_forget_the_oldest_and_keys_are_unguessable():
-    recent = RecentAnswers(size=2)
-    asked = Asked(Answer(question="q", kind=Kind.ANSWER, language="id"), question_id=None)
-    keys = [recent.add(asked) for _ in range(3)]
-    assert recent.get(keys[0]) is None and recent.get(keys[2]) is asked
-    assert len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
+def test_database_url_chooses_postgresql_and_no_sqlite_file(answerer, tmp_path):
+    url = "postgres://someone:secret@db.example.org:5432/berita?sslmode=require"  # as Heroku's
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": "1:fake", "DATA_DIR": str(tmp_path), "DATABASE_URL": url})
+    store = build_application(settings, answerer).bot_data[SERVICES].store
+    assert isinstance(store.database, PostgresDatabase) and store.database.url == url
+    assert store.name == "postgres://someone@db.example.org:5432/berita"  # for logs: no password
+
+
+async def test_recent_answers_in_memory_forget_the_oldest_and_keys_are_unguessable(tmp_path):
+    store = Store(SqliteDatabase(tmp_path / "never-opened.sqlite3"))
+    answer = Answer(question="q", kind=Kind.ANSWER, language="id")
+    kept = [_buttons_for(answer, owner=1) for _ in range(RECENT_ANSWERS + 1)]
+    for buttons in kept:
+        store.keep_answer(buttons)
+    assert await store.answer(kept[0].key) is None and await store.answer(kept[-1].key) == kept[-1]
+    keys = [buttons.key for buttons in kept]
+    assert len(set(keys)) == len(keys) and all(len(k) >= 8 for k in keys)
     assert all(len(f"more:{k}".encode()) <= 64 for k in keys)  # Telegram's callback_data limit
 
 

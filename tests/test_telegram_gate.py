@@ -15,7 +15,8 @@ from fakebotapi import ID_HASH_KEY, BotProcess, Conversation, FakeBotAPI, start_
 from bot.flood import FloodGate
 from bot.settings import load_settings
 from bot.storage import Store, pseudonym
-from bot.telegram_handlers import RecentAnswers, Services
+from bot.storage_sqlite import SqliteDatabase
+from bot.telegram_handlers import Services
 from index.answers import Answer, Kind
 
 RATE_LIMIT = 5
@@ -173,9 +174,8 @@ async def test_answering_runs_off_the_event_loop(tmp_path):
     services = Services(
         settings=settings,
         answerer=Recording(),  # type: ignore[arg-type]
-        store=Store(tmp_path / "bot.sqlite3"),
+        store=Store(SqliteDatabase(tmp_path / "bot.sqlite3")),
         flood=FloodGate(5),
-        recent=RecentAnswers(),
     )
     answer = await services.answer("q?")
     services.worker.shutdown()

@@ -1,160 +1,427 @@
 """Builds the searchable index of a corpus: cleaned sentences, their stems and facts, and
-BM25 over paragraphs (keeping it on disk is index/cache.py)."""
+BM25 over paragraphs (keeping it on disk is index/cache.py); and brings a built index up to
+a corpus that gained or lost articles, giving the index a build from scratch would give.
+
+A build has two steps. What one article's text gives whatever else the corpus holds
+(`read_article`: cleaning, sentences, words, facts) is read on all cores. What depends on the
+whole corpus (which words are names, and so keep their form; pronouns resolved to them) is
+decided from counts over every article (`NameCounts`), then each article's sentences get their
+terms. An update reads only the new articles, and again only those a changed name touches.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
-from dataclasses import replace
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+import numpy as np
 
 from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
-from index.corpus import Corpus, CorpusError
-from index.evidence import read_all_facts, read_facts, role_names
+from index.corpus import Article, Corpus, CorpusError
+from index.evidence import Facts, read_facts, role_names
 from index.lexicon import lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence
-from index.parallel import workers
+from index.parallel import Workers, workers
 from index.sentences import split_sentences
-from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stem_many, stopwords
-from index.text import cased_words, words
+from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
+from index.text import cased_words, normalize, words
 
 log = logging.getLogger(__name__)
+
+_VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+class SentenceText(NamedTuple):
+    """One sentence as its article alone gives it: where it stands, its words and facts."""
+
+    paragraph: int
+    headline: bool
+    text: str
+    tokens: tuple[str, ...]
+    facts: Facts
+    expansions: tuple[str, ...]  # the words its abbreviations stand for, stopwords left out
+    offices: tuple[tuple[str, tuple[str, ...]], ...]  # (office, its holder's words)
+
+
+class ArticleText(NamedTuple):
+    """What one article's text gives, whatever else the corpus holds (work for a worker)."""
+
+    sentences: tuple[SentenceText, ...]
+    names: NameCounts  # how its body writes each word
+
+
+def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
+    """Clean, split and read (raw text, headline) articles: a chunk of work for a worker."""
+    return [read_article(raw, title) for raw, title in items]
+
+
+def read_article(raw: str, title: str) -> ArticleText:
+    """One article's sentences with their words, facts, abbreviations and office holders."""
+    abbreviations = lexicon().abbreviations
+    stop = stopwords()
+    sentences = []
+    for p, paragraph in enumerate(clean_article(raw, title)):
+        pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
+        for text in pieces:
+            facts = read_facts(text)
+            # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
+            # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
+            expansions = tuple(
+                w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
+            )
+            offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+            if facts.roles and not paragraph.is_headline:
+                # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised
+                # words after an office are its holder's.
+                offices = tuple(
+                    (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
+                    for role, names in role_names(text)
+                )
+            sentences.append(
+                SentenceText(p, paragraph.is_headline, text, tuple(words(text)), facts, expansions, offices)
+            )
+    # Names are learnt from body text only: a headline capitalises every word.
+    return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
+
+
+@dataclass
+class BuildState:
+    """What updating an index needs beyond what answering reads: each article's identity and
+    the corpus-wide counts of words and names (kept beside the index cache, index/cache.py)."""
+
+    articles: list[str]  # article_key of each article, in order
+    names: NameCounts
+    vocabulary: Counter[str]  # in how many articles each word is used
+    variant: str = "BM25L"
+
+
+def article_key(article: Article) -> str:
+    """What identifies an article's sentences: its text and the headline cleaning looks for."""
+    digest = hashlib.sha256(article.source.title.encode())
+    digest.update(b"\0")
+    digest.update(article.raw.encode())
+    return digest.hexdigest()
+
+
+class _Memo(dict[str, str | None]):
+    """A function's values by word, each worked out on first use."""
+
+    def __init__(self, function: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> str | None:
+        value = self[word] = self.function(word)
+        return value
+
+
+class _Assembler:
+    """Turns articles' sentences into the index's, under one corpus's names and stems."""
+
+    def __init__(self, stemmer: Stemmer, names: frozenset[str]) -> None:
+        self.stemmer = stemmer
+        self.names = names
+        self.stop = stopwords()
+        self.pronouns = words_of("pronouns")
+        self.demonstratives = words_of("demonstratives")
+        self.base_verbs = words_of("base_verbs")
+        # Each word's term (None: a stopword) and verb stem (None: not a verb), worked out
+        # once per distinct word; a lookup of a known word stays in C.
+        self._terms = _Memo(lambda w: None if w in self.stop else self.stemmer.stem(w))
+        self._verbs = _Memo(self._verb)
+        # Equal verb sets are one object, stored once in the cache.
+        self.shared: dict[frozenset[str], frozenset[str]] = {}
+
+    def _verb(self, token: str) -> str | None:
+        """The stem of a verb: an affixed one ("berangkat", "ditangkap") or an unaffixed one
+        Indonesian grammar lists ("tiba", "tewas"); None for any other word."""
+        if token in self.base_verbs:
+            return sastrawi_stem(token)
+        if token.startswith(_VERB_PREFIX) and token.isalpha() and token not in self.stemmer.protected:
+            stem = sastrawi_stem(token)
+            if stem != token and len(stem) > 2:
+                return stem
+        return None
+
+    def article(
+        self, a: int, read: ArticleText, first_passage: int, first_sentence: int
+    ) -> tuple[list[Sentence], list[Passage], list[list[str]]]:
+        """Article number `a`'s sentences, passages and passage terms, numbered from the given
+        first passage and sentence."""
+        pronouns, demonstratives, names = self.pronouns, self.demonstratives, self.names
+        sentences: list[Sentence] = []
+        passages: list[Passage] = []
+        passage_terms: list[list[str]] = []
+        current = -1
+        for p, headline, text, tokens, facts, expansions, _ in read.sentences:
+            if p != current:
+                current = p
+                passages.append(Passage(article=a, paragraph=p, sentences=()))
+                passage_terms.append([])
+            terms = [t for t in map(self._terms.__getitem__, tokens) if t is not None]
+            terms += [self.stemmer.stem(w) for w in expansions]
+            passage_terms[-1].extend(terms)
+            number = first_sentence + len(sentences)
+            passage = first_passage + len(passages) - 1
+            own = frozenset(terms)
+            resolved = own  # the same object unless a pronoun adds names: one copy in the cache
+            before = sentences[-1] if sentences else None
+            # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
+            refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
+            if before and not before.headline and refers:
+                resolved |= {t for t in before.terms if t in names}
+            # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
+            # whose subject points back continues the one before it in its paragraph; it holds
+            # what that one says, and is quoted with it.
+            leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
+            continues = leans and before is not None and before.passage == passage and not before.headline
+            if continues and before is not None:
+                resolved |= before.terms
+            # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
+            # terms a question's money or age word counts as found (see query.py).
+            if facts.currency or facts.age:
+                resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
+            verbs = frozenset(v for v in map(self._verbs.__getitem__, tokens) if v is not None)
+            sentences.append(
+                Sentence(
+                    text,
+                    a,
+                    p,
+                    passage,
+                    headline,
+                    own,
+                    resolved,
+                    facts=facts,
+                    predicates=self.shared.setdefault(verbs, verbs),
+                    leans_on_before=leans,
+                )
+            )
+            last = passages[-1]
+            passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
+        self._holders_carry_their_office(read, sentences)
+        return sentences, passages, passage_terms
+
+    def _holders_carry_their_office(self, read: ArticleText, sentences: list[Sentence]) -> None:
+        """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
+        Syamsul': the later sentence is the governor's too. The article's office holders lend
+        the office's stem to every sentence of the article naming them."""
+        offices: dict[str, set[str]] = {}
+        for read_sentence in read.sentences:
+            for role, holder in read_sentence.offices:
+                for word in holder:
+                    offices.setdefault(word, set()).add(self.stemmer.stem(role))
+        if not offices:
+            return
+        for number, s in enumerate(sentences):
+            lent = set()
+            for name in s.facts.names:
+                lent |= offices.get(name, set())
+            if lent - s.resolved:
+                sentences[number] = replace(s, resolved=s.resolved | lent)
+
+
+def _read_all(articles: Sequence[Article], pool: Workers) -> list[ArticleText]:
+    items = [(article.raw, article.source.title) for article in articles]
+    reads = pool.map(read_articles, items, _cost(articles))
+    if reads is None:
+        reads = read_articles(items)
+    for article, read in zip(articles, reads, strict=True):
+        if not read.sentences:
+            raise CorpusError(
+                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
+            )
+    return reads
+
+
+def _cost(articles: Sequence[Article]) -> int:
+    """About how many words the articles hold: what decides whether workers pay."""
+    return sum(len(a.raw) for a in articles) // 7
 
 
 def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) -> Index:
     """Clean, split, stem and index every article of the corpus (BM25 variant for measuring)."""
-    started = time.perf_counter()
-    raw_sentences: list[tuple[int, int, bool, str]] = []
-    for a, article in enumerate(corpus.articles):
-        paragraphs = clean_article(article.raw, article.source.title)
-        if not paragraphs:
-            raise CorpusError(
-                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
-            )
-        for p, paragraph in enumerate(paragraphs):
-            pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
-            for text in pieces:
-                raw_sentences.append((a, p, paragraph.is_headline, text))
+    return build_with_state(corpus, variant, **bm25_params)[0]
 
-    # On a large corpus, stem every distinct word and read every sentence's facts on all
-    # cores (index/parallel.py); on a small one, here.
-    texts = [text for _, _, _, text in raw_sentences]
-    vocabulary_words: set[str] = set()
-    for text in texts:
-        vocabulary_words.update(words(text))
-    with workers(max(len(vocabulary_words), len(texts))) as pool:
-        stem_many(vocabulary_words, pool)
-        read_ahead = pool.map(read_all_facts, texts)
-    all_facts = read_ahead if read_ahead is not None else [read_facts(text) for text in texts]
-    # Names are learnt from body text only: a headline capitalises every word.
-    body = [t for _, _, headline, t in raw_sentences if not headline]
-    stemmer = Stemmer(find_names(body))
-    names = name_words(body)
-    pronouns = words_of("pronouns")
-    # Equal verb sets are one object, stored once in the cache.
-    shared: dict[frozenset[str], frozenset[str]] = {}
-    demonstratives = words_of("demonstratives")
-    abbreviations = lexicon().abbreviations
-    stop = stopwords()
+
+def build_with_state(
+    corpus: Corpus, variant: str = "BM25L", **bm25_params: float
+) -> tuple[Index, BuildState]:
+    """The corpus's index, and what updating it later needs."""
+    started = time.perf_counter()
+    # On a large corpus, read the articles and stem every distinct word on all cores
+    # (index/parallel.py); on a small one, here.
+    with workers(_cost(corpus.articles)) as pool:
+        reads = _read_all(corpus.articles, pool)
+        vocabulary: Counter[str] = Counter()
+        for read in reads:
+            vocabulary.update({w for s in read.sentences for w in s.tokens})
+        stem_many(vocabulary, pool)
+    counts = NameCounts()
+    for read in reads:
+        counts.add(read.names)
+    assembler = _Assembler(Stemmer(counts.protected()), counts.names())
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     passage_terms: list[list[str]] = []
-    vocabulary: set[str] = set()
-    current: tuple[int, int] | None = None
-    for (a, p, headline, text), facts in zip(raw_sentences, all_facts, strict=True):
-        if (a, p) != current:
-            current = (a, p)
-            passages.append(Passage(article=a, paragraph=p, sentences=()))
-            passage_terms.append([])
-        tokens = words(text)
-        vocabulary.update(tokens)
-        terms = stemmer.terms(tokens)
-        # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
-        # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
-        terms += [
-            stemmer.stem(w)
-            for t in _abbreviations_in(text, abbreviations)
-            for w in abbreviations[t]
-            if w not in stop
-        ]
-        passage_terms[-1].extend(terms)
-        number = len(sentences)
-        own = frozenset(terms)
-        resolved = own  # the same object unless a pronoun adds names: one copy in the cache
-        before = sentences[-1] if sentences else None
-        # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
-        refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
-        if before and before.article == a and not before.headline and refers:
-            resolved |= {t for t in before.terms if t in names}
-        # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
-        # whose subject points back continues the one before it in its paragraph; it holds
-        # what that one says, and is quoted with it.
-        leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
-        continues = (
-            leans and before is not None and before.passage == len(passages) - 1 and not before.headline
-        )
-        if continues and before is not None:
-            resolved |= before.terms
-        # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
-        # terms a question's money or age word counts as found (see query.py).
-        if facts.currency or facts.age:
-            resolved |= {mark for mark, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
-        sentences.append(
-            Sentence(
-                text,
-                a,
-                p,
-                len(passages) - 1,
-                headline,
-                own,
-                resolved,
-                facts=facts,
-                predicates=shared.setdefault(verbs := predicates(tokens, stemmer), verbs),
-                leans_on_before=leans,
-            )
-        )
-        last = passages[-1]
-        passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
-
-    _holders_carry_their_office(sentences, stemmer)
-    return Index(
+    for a, read in enumerate(reads):
+        more, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
+        sentences += more
+        passages += paragraphs
+        passage_terms += terms
+    index = Index(
         corpus=corpus,
         sentences=sentences,
         passages=passages,
         bm25=PassageIndex(passage_terms, variant, **bm25_params),
-        stemmer=stemmer,
+        stemmer=assembler.stemmer,
         vocabulary=frozenset(vocabulary),
-        name_words=names,
-        related=related_stems(stemmer),
+        name_words=assembler.names,
+        related=related_stems(assembler.stemmer),
         build_seconds=time.perf_counter() - started,
     )
+    state = BuildState([article_key(a) for a in corpus.articles], counts, vocabulary, variant)
+    return index, state
 
 
-_VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+# Above this share of the corpus's articles (and this many) to read, building anew is about
+# as quick.
+_UPDATE_AT_MOST = 0.25
+_UPDATE_ALWAYS = 50
 
 
-def _holders_carry_their_office(sentences: list[Sentence], stemmer: Stemmer) -> None:
-    """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
-    Syamsul': the later sentence is the governor's too. Each article's office holders (the
-    last two capitalised words after an office) lend the office's stem to every sentence of
-    that article naming them."""
-    offices: dict[tuple[int, str], set[str]] = {}
-    for s in sentences:
-        if s.facts.roles and not s.headline:
-            for role, names in role_names(s.text):
-                holder = [w for w in re.findall(r"[A-Z][\w'’-]*", s.text) if w.lower() in names][-2:]
-                for word in holder:
-                    offices.setdefault((s.article, word.lower()), set()).add(stemmer.stem(role))
-    if not offices:
-        return
-    for number, s in enumerate(sentences):
-        lent = set()
-        for name in s.facts.names:
-            lent |= offices.get((s.article, name), set())
-        if lent - s.resolved:
-            sentences[number] = replace(s, resolved=s.resolved | lent)
+def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, BuildState] | None:
+    """`old` (built with `state`) brought up to `corpus`: the articles it had are reused, new ones
+    read, and those a word that became or stopped being a name touches read again; the result
+    is what `build_index(corpus)` gives. None when building anew is the quicker way."""
+    started = time.perf_counter()
+    if state.variant != "BM25L" or not old.sentences or old.sentences[-1].article != len(state.articles) - 1:
+        return None
+    keys = [article_key(a) for a in corpus.articles]
+    where: dict[str, list[int]] = {}
+    for number, key in enumerate(state.articles):
+        where.setdefault(key, []).append(number)
+    origin: list[int | None] = []  # each article's number in the old index, if it was there
+    for key in keys:
+        found = where.get(key)
+        origin.append(found.pop(0) if found else None)
+    gone = [n for numbers in where.values() for n in numbers]
+    fresh = [a for a, o in enumerate(origin) if o is None]
+    limit = max(_UPDATE_AT_MOST * len(keys), _UPDATE_ALWAYS)
+    if len(fresh) + len(gone) > limit:
+        return None
+    by_article = _sentences_by_article(old, len(state.articles))
+    counts = NameCounts()
+    counts.add(state.names)
+    vocabulary = Counter(state.vocabulary)
+    for number in gone:
+        counts.subtract(NameCounts.of(s.text for s in by_article[number] if not s.headline))
+        vocabulary -= Counter({w for s in by_article[number] for w in words(s.text)})
+    new_articles = [corpus.articles[a] for a in fresh]
+    with workers(_cost(new_articles)) as pool:
+        reads = dict(zip(fresh, _read_all(new_articles, pool), strict=True))
+        for read in reads.values():
+            counts.add(read.names)
+            vocabulary.update({w for s in read.sentences for w in s.tokens})
+        stem_many({w for read in reads.values() for s in read.sentences for w in s.tokens}, pool)
+    protected, names = counts.protected(), counts.names()
+    # A word that became a name, or stopped being one, changes the terms of every article
+    # using it: those are read again.
+    changed = (protected ^ old.stemmer.protected) | (names ^ old.name_words)
+    again = _articles_using(old, corpus, changed, origin) if changed else set()
+    if len(fresh) + len(gone) + len(again) > limit:
+        return None
+    for a in again:
+        reads[a] = read_article(corpus.articles[a].raw, corpus.articles[a].source.title)
+    assembler = _Assembler(Stemmer(protected), names)
+    sentences: list[Sentence] = []
+    passages: list[Passage] = []
+    renumber = np.full(len(old.passages), -1, dtype=np.int32)
+    added: dict[int, list[str]] = {}
+    for a, o in enumerate(origin):
+        if o is None or a in reads:
+            more, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
+            added.update(zip(range(len(passages), len(passages) + len(paragraphs)), terms, strict=True))
+        else:
+            more, paragraphs, moved = _moved(by_article[o], old.passages, a, len(passages), len(sentences))
+            renumber[moved] = np.arange(len(passages), len(passages) + len(moved), dtype=np.int32)
+        sentences += more
+        passages += paragraphs
+    index = Index(
+        corpus=corpus,
+        sentences=sentences,
+        passages=passages,
+        bm25=old.bm25.updated(renumber, added, len(passages)),
+        stemmer=assembler.stemmer,
+        vocabulary=frozenset(vocabulary),
+        name_words=names,
+        related=related_stems(assembler.stemmer),
+        build_seconds=time.perf_counter() - started,
+    )
+    log.info(
+        "index updated: %d articles added, %d removed, %d read again, in %.2f s",
+        len(fresh),
+        len(gone),
+        len(again),
+        index.build_seconds,
+    )
+    return index, BuildState(keys, counts, vocabulary, state.variant)
+
+
+def _sentences_by_article(index: Index, articles: int) -> list[list[Sentence]]:
+    found: list[list[Sentence]] = [[] for _ in range(articles)]
+    for s in index.sentences:
+        found[s.article].append(s)
+    return found
+
+
+def _moved(
+    sentences: list[Sentence], old_passages: list[Passage], a: int, first_passage: int, first_sentence: int
+) -> tuple[list[Sentence], list[Passage], list[int]]:
+    """An article's sentences and passages as they were, renumbered to stand at these places;
+    with the old numbers of its passages."""
+    old_numbers = sorted({s.passage for s in sentences})
+    shift_p = first_passage - old_numbers[0]
+    shift_s = first_sentence - old_passages[old_numbers[0]].sentences[0]
+    if shift_p == 0 and shift_s == 0 and sentences[0].article == a:
+        return sentences, [old_passages[n] for n in old_numbers], old_numbers
+    moved = [replace(s, article=a, passage=s.passage + shift_p) for s in sentences]
+    passages = [
+        Passage(a, old_passages[n].paragraph, tuple(x + shift_s for x in old_passages[n].sentences))
+        for n in old_numbers
+    ]
+    return moved, passages, old_numbers
+
+
+def _articles_using(
+    old: Index, corpus: Corpus, changed: frozenset[str], origin: list[int | None]
+) -> set[int]:
+    """The (new) numbers of the reused articles whose terms a change of these words can touch:
+    those whose passages hold one as a term or as a word's stem, or whose text prints one."""
+    passages = set()
+    for word in changed:
+        for term in {word, sastrawi_stem(word)}:
+            passages.update(old.bm25.passages_of(term).tolist())
+    touched = {old.passages[p].article for p in passages}
+    abbreviations = lexicon().abbreviations
+    spelled = set(changed) | {t for t, expansion in abbreviations.items() if changed.intersection(expansion)}
+    found = set()
+    for a, o in enumerate(origin):
+        if o is None:
+            continue
+        article = corpus.articles[a]
+        text = normalize(f"{article.source.title}\n{article.raw}").lower()
+        if o in touched or any(w in text for w in spelled):
+            found.add(a)
+    return found
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
@@ -174,18 +441,3 @@ def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> l
         if lower in abbreviations and (len(word) >= 4 or word.isupper()):
             found.append(lower)
     return found
-
-
-def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:
-    """The stems of a sentence's verbs: an affixed verb ("berangkat", "ditangkap") or an
-    unaffixed one Indonesian grammar lists ("tiba", "tewas")."""
-    base = words_of("base_verbs")
-    found: set[str] = set()
-    for token in tokens:
-        if token in base:
-            found.add(sastrawi_stem(token))
-        elif token.startswith(_VERB_PREFIX) and token.isalpha() and token not in stemmer.protected:
-            stem = sastrawi_stem(token)
-            if stem != token and len(stem) > 2:
-                found.add(stem)
-    return frozenset(found)

@@ -151,12 +151,12 @@ def read_facts(text: str) -> Facts:
     cheap look says it can match (a slash for "(24/4)", a digit for a figure): this runs for
     every sentence of the corpus when the index is built.
     """
-    text = normalize(text)
+    text = text if text.isascii() else normalize(text)  # Unicode clean-up leaves ASCII as it is
     cased = _TOKEN_CASED.findall(text)
     lower = [t.lower() for t in cased]
     tokens = set(lower)
     joined = " " + " ".join(lower) + " "
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = any(map(str.isdigit, text))
     found = {name: words.found(tokens, joined) for name, words in _W.items()}
 
     day_dates: tuple[tuple[int, int, str, str], ...] = ()
@@ -189,7 +189,7 @@ def read_facts(text: str) -> Facts:
             undated = _YEAR.sub(" ", undated)
         if months:
             undated = _DAY_MONTH.sub(" ", undated)
-    figures = has_digit and any(ch.isdigit() for ch in undated)
+    figures = has_digit and any(map(str.isdigit, undated))
 
     duration = measure = False
     if has_digit or tokens & _AMOUNT_WORDS:

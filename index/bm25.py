@@ -107,14 +107,13 @@ class PassageIndex:
             t: (bounds[i], bounds[i + 1]) for i, t in enumerate(terms) if bounds[i + 1] > bounds[i]
         }
         self._passages = passages[order]
-        self._counts = counts[order]
-        if self._bm25 is not None:
-            self._idf = self._bm25.idf
-        else:
-            # math.log, as rank-bm25 computes it, so that every IDF is the same number.
-            log_n = math.log(self.size + 1)
-            self._idf = {t: log_n - math.log(e - s + 0.5) for t, (s, e) in self._spans.items()}
-        idf = np.array([self._idf[t] for t in self._spans])
+        # Counts are read only to update the index; most fit in 16 bits.
+        self._counts = counts[order].astype(np.uint16 if counts.max(initial=0) < 65_536 else np.int32)
+        # BM25L's IDFs are worked out from the postings when asked for (as rank-bm25 computes
+        # them, with math.log: the same numbers), not kept: 75,000 floats at 1,000x.
+        self._log_n = math.log(self.size + 1)
+        self._idf: dict[str, float] | None = self._bm25.idf if self._bm25 is not None else None
+        idf = np.array([self.idf(t) for t in self._spans])
         lengths_of = np.diff(np.array([s for s, _ in self._spans.values()] + [len(self._passages)]))
         # As int64, like the counts rank-bm25 computes with.
         self._weights = self._formula(
@@ -153,7 +152,7 @@ class PassageIndex:
             list(terms),
             np.concatenate((old_terms[kept], np.frombuffer(term_of, dtype=np.int32))),
             np.concatenate((moved[kept].astype(np.int32), np.frombuffer(passage_of, dtype=np.int32))),
-            np.concatenate((self._counts[kept], np.frombuffer(count_of, dtype=np.int32))),
+            np.concatenate((self._counts[kept].astype(np.int32), np.frombuffer(count_of, dtype=np.int32))),
             lengths,
         )
         return new
@@ -186,7 +185,10 @@ class PassageIndex:
 
     def idf(self, term: str) -> float:
         """The term's IDF; a term the corpus never uses gets the highest possible IDF."""
-        return self._idf.get(term, self.max_idf)
+        if self._idf is not None:
+            return self._idf.get(term, self.max_idf)
+        span = self._spans.get(term)
+        return self.max_idf if span is None else self._log_n - math.log(span[1] - span[0] + 0.5)
 
     def knows(self, term: str) -> bool:
         """True when some passage holds the term."""
@@ -219,7 +221,7 @@ class PassageIndex:
                 if count:
                     ctd = count / (1 - self.b + self.b * length / self.avgdl)
                     total += (
-                        self._idf[term] * (self.k1 + 1) * (ctd + self.delta) / (self.k1 + ctd + self.delta)
+                        self.idf(term) * (self.k1 + 1) * (ctd + self.delta) / (self.k1 + ctd + self.delta)
                     )
             scores.append(total)
         return scores

@@ -28,7 +28,7 @@ from index.closed_class import words_of
 from index.corpus import Article, Corpus, CorpusError
 from index.evidence import Facts, read_facts, role_names
 from index.lexicon import lexicon
-from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence
+from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
 from index.parallel import Workers, workers
 from index.sentences import split_sentences
 from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
@@ -138,8 +138,9 @@ class _Assembler:
         # once per distinct word; a lookup of a known word stays in C.
         self._terms = _Memo(lambda w: None if w in self.stop else self.stemmer.stem(w))
         self._verbs = _Memo(self._verb)
-        # Equal verb sets are one object, stored once in the cache.
+        # Equal verb sets, and equal facts, are one object, stored once in the cache.
         self.shared: dict[frozenset[str], frozenset[str]] = {}
+        self.facts: dict[Facts, Facts] = {}
 
     def _verb(self, token: str) -> str | None:
         """The stem of a verb: an affixed one ("berangkat", "ditangkap") or an unaffixed one
@@ -200,7 +201,7 @@ class _Assembler:
                     headline,
                     own,
                     resolved,
-                    facts=facts,
+                    facts=self.facts.setdefault(facts, facts),
                     predicates=self.shared.setdefault(verbs, verbs),
                     leans_on_before=leans,
                 )
@@ -279,7 +280,7 @@ def build_with_state(
         passage_terms += terms
     index = Index(
         corpus=corpus,
-        sentences=sentences,
+        sentences=Sentences(sentences),
         passages=passages,
         bm25=PassageIndex(passage_terms, variant, **bm25_params),
         stemmer=assembler.stemmer,
@@ -303,7 +304,12 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     read, and those a word that became or stopped being a name touches read again; the result
     is what `build_index(corpus)` gives. None when building anew is the quicker way."""
     started = time.perf_counter()
-    if state.variant != "BM25L" or not old.sentences or old.sentences[-1].article != len(state.articles) - 1:
+    if (
+        state.variant != "BM25L"
+        or not isinstance(old.sentences, Sentences)
+        or not old.passages
+        or old.passages[-1].article != len(state.articles) - 1
+    ):
         return None
     keys = [article_key(a) for a in corpus.articles]
     where: dict[str, list[int]] = {}
@@ -316,15 +322,17 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     gone = [n for numbers in where.values() for n in numbers]
     fresh = [a for a, o in enumerate(origin) if o is None]
     limit = max(_UPDATE_AT_MOST * len(keys), _UPDATE_ALWAYS)
-    if len(fresh) + len(gone) > limit:
+    if len(fresh) + len(gone) > limit or 2 * len(fresh) > len(keys):  # another corpus, near enough
         return None
-    by_article = _sentences_by_article(old, len(state.articles))
+    spans = _article_spans(old.passages, len(state.articles))
     counts = NameCounts()
     counts.add(state.names)
     vocabulary = Counter(state.vocabulary)
     for number in gone:
-        counts.subtract(NameCounts.of(s.text for s in by_article[number] if not s.headline))
-        vocabulary -= Counter({w for s in by_article[number] for w in words(s.text)})
+        texts = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if not s.headline]
+        counts.subtract(NameCounts.of(texts))
+        headlines = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if s.headline]
+        vocabulary -= Counter({w for text in texts + headlines for w in words(text)})
     new_articles = [corpus.articles[a] for a in fresh]
     with workers(_cost(new_articles)) as pool:
         reads = dict(zip(fresh, _read_all(new_articles, pool), strict=True))
@@ -342,7 +350,7 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     for a in again:
         reads[a] = read_article(corpus.articles[a].raw, corpus.articles[a].source.title)
     assembler = _Assembler(Stemmer(protected), names)
-    sentences: list[Sentence] = []
+    sentences = Sentences.like(old.sentences)
     passages: list[Passage] = []
     renumber = np.full(len(old.passages), -1, dtype=np.int32)
     added: dict[int, list[str]] = {}
@@ -350,11 +358,21 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
         if o is None or a in reads:
             more, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
             added.update(zip(range(len(passages), len(passages) + len(paragraphs)), terms, strict=True))
+            for sentence in more:
+                sentences.append(sentence)
+            passages += paragraphs
+            continue
+        # As it was, moved to its new place.
+        p0, p1, s0, s1 = spans[o]
+        shift_p, shift_s = len(passages) - p0, len(sentences) - s0
+        sentences.extend_from(old.sentences, s0, s1, a, shift_p)
+        renumber[p0:p1] = np.arange(len(passages), len(passages) + p1 - p0, dtype=np.int32)
+        if shift_p == shift_s == 0 and a == o:
+            passages += old.passages[p0:p1]
         else:
-            more, paragraphs, moved = _moved(by_article[o], old.passages, a, len(passages), len(sentences))
-            renumber[moved] = np.arange(len(passages), len(passages) + len(moved), dtype=np.int32)
-        sentences += more
-        passages += paragraphs
+            passages += [
+                Passage(a, q.paragraph, tuple(x + shift_s for x in q.sentences)) for q in old.passages[p0:p1]
+            ]
     index = Index(
         corpus=corpus,
         sentences=sentences,
@@ -376,29 +394,16 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     return index, BuildState(keys, counts, vocabulary, state.variant)
 
 
-def _sentences_by_article(index: Index, articles: int) -> list[list[Sentence]]:
-    found: list[list[Sentence]] = [[] for _ in range(articles)]
-    for s in index.sentences:
-        found[s.article].append(s)
-    return found
-
-
-def _moved(
-    sentences: list[Sentence], old_passages: list[Passage], a: int, first_passage: int, first_sentence: int
-) -> tuple[list[Sentence], list[Passage], list[int]]:
-    """An article's sentences and passages as they were, renumbered to stand at these places;
-    with the old numbers of its passages."""
-    old_numbers = sorted({s.passage for s in sentences})
-    shift_p = first_passage - old_numbers[0]
-    shift_s = first_sentence - old_passages[old_numbers[0]].sentences[0]
-    if shift_p == 0 and shift_s == 0 and sentences[0].article == a:
-        return sentences, [old_passages[n] for n in old_numbers], old_numbers
-    moved = [replace(s, article=a, passage=s.passage + shift_p) for s in sentences]
-    passages = [
-        Passage(a, old_passages[n].paragraph, tuple(x + shift_s for x in old_passages[n].sentences))
-        for n in old_numbers
-    ]
-    return moved, passages, old_numbers
+def _article_spans(passages: list[Passage], articles: int) -> list[tuple[int, int, int, int]]:
+    """Each article's first and past-the-end passage and sentence numbers."""
+    spans = [(0, 0, 0, 0)] * articles
+    start = 0
+    for number in range(1, len(passages) + 1):
+        if number == len(passages) or passages[number].article != passages[start].article:
+            first, last = passages[start], passages[number - 1]
+            spans[first.article] = (start, number, first.sentences[0], last.sentences[-1] + 1)
+            start = number
+    return spans
 
 
 def _articles_using(

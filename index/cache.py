@@ -106,9 +106,23 @@ def load_index(
         log.warning("index cache %s not used (%s); rebuilding", path, exc)
     kept = load_stems(cache_dir, key)
     built = _update(corpus, cache_dir, key, previous, path) or build_with_state(corpus)
-    _save(built, path, key)
-    if len(known_stems()) > kept:
-        _write_signed(stems_path(cache_dir), dict(known_stems()), key, "stems-*.pickle")
+    _save(built, path, key, kept)
+    return built[0]
+
+
+def update_cached(corpus: Corpus, cache_dir: Path, key: bytes | None = None) -> Index | None:
+    """The corpus's index, when the cache holds it already or holds the index of this corpus
+    as it was before some articles were added or removed (then brought up to date and saved);
+    None when it holds neither (nothing is built)."""
+    key = key if key is not None else cache_key()
+    path = cache_path(corpus, cache_dir)
+    if path.exists():
+        return load_index(corpus, cache_dir, key)
+    kept = load_stems(cache_dir, key)
+    built = _update(corpus, cache_dir, key, None, path)
+    if built is None:
+        return None
+    _save(built, path, key, kept)
     return built[0]
 
 
@@ -164,22 +178,29 @@ def _update(
 
 def _read_signed(path: Path, key: bytes) -> object:
     """The object pickled in `path`, only if its signature verifies under `key` (else ValueError)."""
-    data = path.read_bytes()
-    if not data.startswith(_MAGIC):
-        raise ValueError("not a signed cache file")
-    signature = data[len(_MAGIC) : len(_MAGIC) + _DIGEST]
-    body = memoryview(data)[len(_MAGIC) + _DIGEST :]
-    if not hmac.compare_digest(signature, hmac.new(key, body, hashlib.sha256).digest()):
-        raise ValueError("its signature does not verify")
-    return pickle.loads(body)
+    # Verified, then unpickled, from one open file, read in pieces: the file is never held
+    # whole in memory beside what it holds (at 1,000 times the corpus, 60 MB).
+    with path.open("rb") as handle:
+        if handle.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError("not a signed cache file")
+        signature = handle.read(_DIGEST)
+        mac = hmac.new(key, digestmod=hashlib.sha256)
+        while chunk := handle.read(1 << 20):
+            mac.update(chunk)
+        if not hmac.compare_digest(signature, mac.digest()):
+            raise ValueError("its signature does not verify")
+        handle.seek(len(_MAGIC) + _DIGEST)
+        return pickle.load(handle)
 
 
-def _save(built: tuple[Index, BuildState], path: Path, key: bytes) -> None:
-    # The index first, then what updating it needs: an index without its state is only
-    # never updated from.
+def _save(built: tuple[Index, BuildState], path: Path, key: bytes, stems_kept: int) -> None:
+    # The index first, then what updating it needs (an index without its state is only
+    # never updated from), then the stems when there are new ones.
     index, state = built
     if _write_signed(path, index, key, "index-*.pickle"):
         _write_signed(_state_path(path), state, key, "index-*.state")
+    if len(known_stems()) > stems_kept:
+        _write_signed(stems_path(path.parent), dict(known_stems()), key, "stems-*.pickle")
 
 
 def _write_signed(path: Path, value: object, key: bytes, replaces: str) -> bool:

@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -73,11 +74,17 @@ def read_article(raw: str, title: str) -> ArticleText:
         pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
         for text in pieces:
             facts = read_facts(text)
+            tokens = tuple(words(text))
             # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
             # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
-            expansions = tuple(
-                w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
-            )
+            expansions: tuple[str, ...] = ()
+            if _may_abbreviate(tokens):
+                expansions = tuple(
+                    w
+                    for t in _abbreviations_in(text, abbreviations)
+                    for w in abbreviations[t]
+                    if w not in stop
+                )
             offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
             if facts.roles and not paragraph.is_headline:
                 # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised
@@ -86,9 +93,7 @@ def read_article(raw: str, title: str) -> ArticleText:
                     (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
                     for role, names in role_names(text)
                 )
-            sentences.append(
-                SentenceText(p, paragraph.is_headline, text, tuple(words(text)), facts, expansions, offices)
-            )
+            sentences.append(SentenceText(p, paragraph.is_headline, text, tokens, facts, expansions, offices))
     # Names are learnt from body text only: a headline capitalises every word.
     return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
 
@@ -435,6 +440,20 @@ def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
     for word, synonyms in lexicon().synonyms.items():
         related.setdefault(stemmer.stem(word), set()).update(stemmer.stem(s) for s in synonyms)
     return {stem: frozenset(others) for stem, others in related.items()}
+
+
+@cache
+def _abbreviation_words() -> tuple[frozenset[str], bool]:
+    """The abbreviations, and whether one of them is a word `words` writes otherwise (a
+    number word it turns into digits), which a sentence's tokens would not show."""
+    keys = frozenset(lexicon().abbreviations)
+    return keys, any(words(k) != [k] for k in keys)
+
+
+def _may_abbreviate(tokens: tuple[str, ...]) -> bool:
+    """False when the sentence surely prints no abbreviation (most sentences)."""
+    keys, hidden = _abbreviation_words()
+    return hidden or not keys.isdisjoint(tokens)
 
 
 def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:

@@ -103,10 +103,16 @@ class _Words:
         members = [m.replace("-", " ") for m in words_of(name)]
         self.single = frozenset(m for m in members if " " not in m)
         self.phrases = tuple(f" {m} " for m in members if " " in m)
+        # A phrase can be in the sentence only if its first word is one of its tokens.
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            self._by_first.setdefault(phrase.split()[0], []).append(phrase)
+        self._firsts = frozenset(self._by_first)
 
     def found(self, tokens: set[str], joined: str) -> set[str]:
         hits = set(self.single & tokens)
-        hits.update(p.strip() for p in self.phrases if p in joined)
+        for first in self._firsts & tokens:
+            hits.update(p.strip() for p in self._by_first[first] if p in joined)
         return hits
 
 

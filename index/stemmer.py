@@ -156,7 +156,10 @@ class NameCounts:
             counts.total,
         )
         for sentence in sentences:
-            for position, word in enumerate(_cased_words(sentence)):
+            if sentence.isascii():
+                counts._count_ascii(sentence)
+                continue
+            for position, word in enumerate(cased_words(sentence)):
                 lower = word.lower()
                 if word[0].isupper():
                     if position > 0:
@@ -170,6 +173,30 @@ class NameCounts:
                 if is_upper:
                     upper[lower] += 1
         return counts
+
+    def _count_ascii(self, sentence: str) -> None:
+        """What `of` counts for one ASCII sentence, in one pass: there its cased words are its
+        whitespace-separated chunks' (a token never spans a space), and no clean-up applies."""
+        capitalised, lowercase, upper, total = self.capitalised, self.lowercase, self.upper, self.total
+        position = 0  # among the sentence's cased words
+        for chunk_number, chunk in enumerate(sentence.split()):
+            parts = [chunk] if chunk.isalpha() else [t for t in _TOKEN.findall(chunk) if not t[0].isdigit()]
+            if not parts:
+                continue
+            head_upper = parts[0][0].isupper()
+            for part in parts:
+                lower = part.lower()
+                is_upper = part[0].isupper()
+                if is_upper:
+                    if position > 0:
+                        capitalised[lower] += 1
+                else:
+                    lowercase[lower] += 1
+                position += 1
+                if chunk_number:
+                    total[lower] += 1
+                    if head_upper or is_upper:
+                        upper[lower] += 1
 
     def add(self, other: NameCounts) -> None:
         """Count another article's sentences in."""

@@ -427,9 +427,13 @@ def _articles_using(
     for a, o in enumerate(origin):
         if o is None:
             continue
+        if o in touched:
+            found.add(a)
+            continue
         article = corpus.articles[a]
-        text = normalize(f"{article.source.title}\n{article.raw}").lower()
-        if o in touched or any(w in text for w in spelled):
+        text = f"{article.source.title}\n{article.raw}"
+        text = (text if text.isascii() else normalize(text)).lower()  # no clean-up to do in ASCII
+        if any(w in text for w in spelled):
             found.add(a)
     return found
 

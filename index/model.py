@@ -62,6 +62,9 @@ class Sentence:
         )
 
 
+_KEEP_MADE = 4096  # sentences kept made (each about 3 kB)
+
+
 class Sentences(Sequence[Sentence]):
     """The index's sentences, kept compact (texts, numbers in arrays, terms as numbers into one
     table of stems): a `Sentence` is made when one is asked for. Answering reads the few
@@ -79,6 +82,8 @@ class Sentences(Sequence[Sentence]):
         self._terms = array("i")  # stem numbers of each sentence's terms, then of the added resolved ones
         self._starts = array("i", [0])  # where each sentence's terms begin (and the last ends)
         self._own = array("i")  # how many of a sentence's terms are `terms` (the rest: resolved only)
+        # The sentences made lately: a question reads the same ones again and again.
+        self._made: dict[int, Sentence] = {}
         for sentence in sentences:
             self.append(sentence)
 
@@ -142,6 +147,16 @@ class Sentences(Sequence[Sentence]):
             return [self[i] for i in range(*number.indices(len(self)))]
         if number < 0:
             number += len(self._texts)
+        made = self._made.get(number)
+        if made is not None:
+            return made
+        made = self._make(number)
+        if len(self._made) >= _KEEP_MADE:
+            self._made.clear()
+        self._made[number] = made
+        return made
+
+    def _make(self, number: int) -> Sentence:
         text = self._texts[number]  # IndexError past the end, as a list's
         start, end, own = self._starts[number], self._starts[number + 1], self._own[number]
         stems = self._stems
@@ -172,13 +187,13 @@ class Sentences(Sequence[Sentence]):
     __hash__ = None  # type: ignore[assignment]
 
     def __getstate__(self) -> dict[str, object]:
-        # The stem table's dictionary is made again on load, not stored.
-        state = {k: getattr(self, k) for k in self.__dict__ if k != "_stem_ids"}
-        return state
+        # The stem table's dictionary is made again when needed, not stored.
+        return {k: getattr(self, k) for k in self.__dict__ if k not in ("_stem_ids", "_made")}
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
         self._stem_ids = {}  # made when a sentence is appended: answering never does
+        self._made = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -531,16 +531,43 @@ class CorpusFolder:
             raise AddError(f"{article_id}: no article with that id in {self.meta_path}")
         if len(ids) == 1:
             raise AddError(f"{article_id}: the only article left; a corpus needs at least one")
-        articles = self.document.get("article")
-        assert isinstance(articles, AoT)  # checked when the document was parsed
         position = ids.index(article_id)
-        file_name = str(articles[position].get("file"))
-        del articles[position]
+        file_name = str(self.entries[position].get("file"))
+        text = self._cut(position)
+        if text is None:
+            articles = self.document.get("article")
+            assert isinstance(articles, AoT)  # checked when the document was parsed
+            del articles[position]
         path = self.directory / file_name
         kept = path.read_bytes() if path.is_file() and not path.is_symlink() else None
         path.unlink(missing_ok=True)
-        self._commit(restore=(path, kept))
+        self._commit(restore=(path, kept), text=text)
         return file_name
+
+    def _cut(self, position: int) -> str | None:
+        """sources.toml without the lines of article number `position` (from its [[article]]
+        line to the next, the comments just before the next kept), when the file read back is
+        then the same document less that entry. None when it is not (then the document is
+        edited)."""
+        lines = self.original.splitlines(keepends=True)
+        headers = [n for n, line in enumerate(lines) if line.strip() == "[[article]]"]
+        if len(headers) != len(self.entries):
+            return None
+        start = headers[position]
+        end = headers[position + 1] if position + 1 < len(headers) else len(lines)
+        tail = end
+        while tail > start + 1 and (not lines[tail - 1].strip() or lines[tail - 1].lstrip().startswith("#")):
+            tail -= 1
+        kept = lines[tail:end]
+        while kept and not kept[0].strip():
+            kept.pop(0)
+        text = "".join(lines[:start] + kept + lines[end:])
+        try:
+            after = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            return None
+        expected = {**self.meta, "article": self.entries[:position] + self.entries[position + 1 :]}
+        return text if after == expected else None
 
     def _commit(
         self,

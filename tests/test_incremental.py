@@ -159,3 +159,19 @@ def test_a_damaged_or_foreign_stem_cache_is_ignored(
     known_stems().clear()
     load_stems(tmp_path, KEY)
     assert known_stems().get("pertemuan") == "temu"
+
+
+def test_updates_in_a_row_stay_equal_to_a_full_build(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ids = [a["id"] for a in tomllib.loads((SEED / "sources.toml").read_text())["article"]]
+    base = _without(SEED, tmp_path / "base", ids[-1])
+    cache = tmp_path / "cache"
+    grown = _updated(base, SEED, cache, caplog)  # one added
+    shrunk_dir = _without(SEED, tmp_path / "shrunk", ids[2])
+    with caplog.at_level(logging.INFO, logger="index.build"):
+        shrunk = load_index(load_corpus(shrunk_dir), cache, KEY, previous=grown)  # one removed
+    assert caplog.text.count("index updated") == 2
+    built = build_index(load_corpus(shrunk_dir))
+    _assert_same(shrunk, built)
+    _assert_same_answers(shrunk, built)

@@ -102,7 +102,8 @@ class PassageIndex:
         # holding a term are _passages[start:end] and its score in each is _weights[start:end].
         key = (term_ids.astype(np.int64) << 32) | passages.astype(np.int64)
         order = np.argsort(key, kind="stable")  # two sorted runs after an update: merged, not sorted
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(term_ids, minlength=len(terms))))).tolist()
+        frequencies = np.bincount(term_ids, minlength=len(terms))
+        bounds = np.concatenate(([0], np.cumsum(frequencies))).tolist()
         self._spans = {
             t: (bounds[i], bounds[i + 1]) for i, t in enumerate(terms) if bounds[i + 1] > bounds[i]
         }
@@ -113,8 +114,14 @@ class PassageIndex:
         # them, with math.log: the same numbers), not kept: 75,000 floats at 1,000x.
         self._log_n = math.log(self.size + 1)
         self._idf: dict[str, float] | None = self._bm25.idf if self._bm25 is not None else None
-        idf = np.array([self.idf(t) for t in self._spans])
-        lengths_of = np.diff(np.array([s for s, _ in self._spans.values()] + [len(self._passages)]))
+        lengths_of = frequencies[frequencies > 0]
+        if self._idf is not None:
+            idf = np.array([self._idf[t] for t in self._spans])
+        else:
+            # math.log once per distinct passage count (the same numbers as term by term).
+            distinct, which = np.unique(lengths_of, return_inverse=True)
+            logs = np.array([math.log(int(d) + 0.5) for d in distinct.tolist()])
+            idf = self._log_n - logs[which] if len(lengths_of) else np.zeros(0)
         # As int64, like the counts rank-bm25 computes with.
         self._weights = self._formula(
             np.repeat(idf, lengths_of), self._counts.astype(np.int64), lengths[self._passages]

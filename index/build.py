@@ -15,6 +15,7 @@ import hashlib
 import logging
 import re
 import time
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -33,6 +34,7 @@ from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentence
 from index.parallel import Workers, workers
 from index.sentences import split_sentences
 from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
+from index.text import _INVISIBLE as INVISIBLE_MARKS
 from index.text import cased_words, normalize, words
 
 log = logging.getLogger(__name__)
@@ -67,35 +69,43 @@ def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
 
 def read_article(raw: str, title: str) -> ArticleText:
     """One article's sentences with their words, facts, abbreviations and office holders."""
-    abbreviations = lexicon().abbreviations
-    stop = stopwords()
     sentences = []
     for p, paragraph in enumerate(clean_article(raw, title)):
         pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
         for text in pieces:
-            facts = read_facts(text)
-            tokens = tuple(words(text))
-            # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
-            # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
-            expansions: tuple[str, ...] = ()
-            if _may_abbreviate(tokens):
-                expansions = tuple(
-                    w
-                    for t in _abbreviations_in(text, abbreviations)
-                    for w in abbreviations[t]
-                    if w not in stop
-                )
-            offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
-            if facts.roles and not paragraph.is_headline:
-                # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised
-                # words after an office are its holder's.
-                offices = tuple(
-                    (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
-                    for role, names in role_names(text)
-                )
-            sentences.append(SentenceText(p, paragraph.is_headline, text, tokens, facts, expansions, offices))
+            sentences.append(_sentence_text(p, paragraph.is_headline, text, read_facts(text)))
     # Names are learnt from body text only: a headline capitalises every word.
     return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
+
+
+def _read_again(sentences: Sequence[Sentence]) -> ArticleText:
+    """What `read_article` gave for an indexed article, from its sentences (their facts as
+    read then); without its name counts, which are unchanged."""
+    return ArticleText(
+        tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences), NameCounts()
+    )
+
+
+def _sentence_text(paragraph: int, headline: bool, text: str, facts: Facts) -> SentenceText:
+    abbreviations = lexicon().abbreviations
+    tokens = tuple(words(text))
+    # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short acronym
+    # counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
+    expansions: tuple[str, ...] = ()
+    if _may_abbreviate(tokens):
+        stop = stopwords()
+        expansions = tuple(
+            w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
+        )
+    offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if facts.roles and not headline:
+        # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised words
+        # after an office are its holder's.
+        offices = tuple(
+            (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
+            for role, names in role_names(text)
+        )
+    return SentenceText(paragraph, headline, text, tokens, facts, expansions, offices)
 
 
 @dataclass
@@ -333,9 +343,11 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     counts = NameCounts()
     counts.add(state.names)
     vocabulary = Counter(state.vocabulary)
+    gone_counts: dict[int, NameCounts] = {}
     for number in gone:
         texts = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if not s.headline]
-        counts.subtract(NameCounts.of(texts))
+        gone_counts[number] = NameCounts.of(texts)
+        counts.subtract(gone_counts[number])
         headlines = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if s.headline]
         vocabulary -= Counter({w for text in texts + headlines for w in words(text)})
     new_articles = [corpus.articles[a] for a in fresh]
@@ -345,15 +357,22 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
             counts.add(read.names)
             vocabulary.update({w for s in read.sentences for w in s.tokens})
         stem_many({w for read in reads.values() for s in read.sentences for w in s.tokens}, pool)
-    protected, names = counts.protected(), counts.names()
+    # Only the words the added and removed articles use can have become names or stopped being.
+    recounted = {w for read in reads.values() for w in read.names.words()}
+    for number in gone:
+        recounted |= gone_counts[number].words()
+    protected = counts.protected(old.stemmer.protected, recounted)
+    names = counts.names(old.name_words, recounted)
     # A word that became a name, or stopped being one, changes the terms of every article
-    # using it: those are read again.
+    # using it: those are read again (from their sentences: their text has not changed).
     changed = (protected ^ old.stemmer.protected) | (names ^ old.name_words)
     again = _articles_using(old, corpus, changed, origin) if changed else set()
     if len(fresh) + len(gone) + len(again) > limit:
         return None
     for a in again:
-        reads[a] = read_article(corpus.articles[a].raw, corpus.articles[a].source.title)
+        o = origin[a]
+        assert o is not None  # `again` holds only articles the old index had
+        reads[a] = _read_again(old.sentences[spans[o][2] : spans[o][3]])
     assembler = _Assembler(Stemmer(protected), names)
     sentences = Sentences.like(old.sentences)
     passages: list[Passage] = []
@@ -411,19 +430,44 @@ def _article_spans(passages: list[Passage], articles: int) -> list[tuple[int, in
     return spans
 
 
+def _prints(text: str, printed: re.Pattern[str], spelled: set[str]) -> bool:
+    """Whether the text, as its sentences' words are read (Unicode clean-up, lowercase), holds
+    one of the spelled words somewhere (or may: a superset is safe)."""
+    if printed.search(text.lower()):
+        return True
+    if text.isascii():
+        return False
+    # The clean-up can make an ASCII word only out of other characters that become ASCII
+    # letters or digits ("ﬁ", "Ａ"), or by taking out invisible marks.
+    odd = {ch for ch in set(text) if not ch.isascii()}
+    if all(w.isascii() for w in spelled) and not any(
+        ord(ch) in INVISIBLE_MARKS
+        or any(c.isascii() and c.isalnum() for c in unicodedata.normalize("NFKC", ch))
+        for ch in odd
+    ):
+        return False
+    return printed.search(normalize(text).lower()) is not None
+
+
 def _articles_using(
     old: Index, corpus: Corpus, changed: frozenset[str], origin: list[int | None]
 ) -> set[int]:
     """The (new) numbers of the reused articles whose terms a change of these words can touch:
-    those whose passages hold one as a term or as a word's stem, or whose text prints one."""
+    those whose passages hold one as a term or as a word's stem, or (when one is a stopword
+    or an office) whose text prints one."""
     passages = set()
     for word in changed:
         for term in {word, sastrawi_stem(word)}:
             passages.update(old.bm25.passages_of(term).tolist())
     touched = {old.passages[p].article for p in passages}
+    # A word's terms are in the postings; only a stopword (which may still be a verb) or an
+    # office's word (whose stem holders carry) can touch an article without being a term there.
+    if changed.isdisjoint(stopwords()) and changed.isdisjoint(words_of("role_nouns")):
+        return {a for a, o in enumerate(origin) if o is not None and o in touched}
     abbreviations = lexicon().abbreviations
     spelled = set(changed) | {t for t, expansion in abbreviations.items() if changed.intersection(expansion)}
     found = set()
+    printed = re.compile("|".join(map(re.escape, sorted(spelled, key=len, reverse=True))))
     for a, o in enumerate(origin):
         if o is None:
             continue
@@ -431,9 +475,7 @@ def _articles_using(
             found.add(a)
             continue
         article = corpus.articles[a]
-        text = f"{article.source.title}\n{article.raw}"
-        text = (text if text.isascii() else normalize(text)).lower()  # no clean-up to do in ASCII
-        if any(w in text for w in spelled):
+        if _prints(f"{article.source.title}\n{article.raw}", printed, spelled):
             found.add(a)
     return found
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import metadata, resources
 
@@ -212,19 +212,46 @@ class NameCounts:
         self.upper -= other.upper
         self.total -= other.total
 
-    def protected(self) -> frozenset[str]:
-        """What `find_names` gives for the sentences counted."""
-        lowercase = self.lowercase
-        return frozenset(
-            word
-            for word in self.capitalised
-            if word not in lowercase and len(word) > 2 and sastrawi_stem(word) != word
+    def words(self) -> set[str]:
+        """Every word counted."""
+        return {*self.capitalised, *self.lowercase, *self.upper, *self.total}
+
+    def _is_protected(self, word: str) -> bool:
+        return (
+            word in self.capitalised
+            and word not in self.lowercase
+            and len(word) > 2
+            and sastrawi_stem(word) != word
         )
 
-    def names(self) -> frozenset[str]:
-        """What `name_words` gives for the sentences counted."""
-        total = self.total
-        return frozenset(w for w, n in self.upper.items() if n >= 0.8 * total[w] and len(w) > 1)
+    def _is_name(self, word: str) -> bool:
+        return word in self.upper and self.upper[word] >= 0.8 * self.total[word] and len(word) > 1
+
+    def protected(self, before: frozenset[str] | None = None, changed: Iterable[str] = ()) -> frozenset[str]:
+        """What `find_names` gives for the sentences counted; or, given what it gave `before`
+        the counts of the words `changed` changed, the same worked out for those words only."""
+        if before is None:
+            return frozenset(w for w in self.capitalised if self._is_protected(w))
+        return _redecided(before, changed, self._is_protected)
+
+    def names(self, before: frozenset[str] | None = None, changed: Iterable[str] = ()) -> frozenset[str]:
+        """What `name_words` gives for the sentences counted (`before` and `changed` as in
+        `protected`)."""
+        if before is None:
+            return frozenset(w for w in self.upper if self._is_name(w))
+        return _redecided(before, changed, self._is_name)
+
+
+def _redecided(
+    before: frozenset[str], changed: Iterable[str], holds: Callable[[str], bool]
+) -> frozenset[str]:
+    kept = set(before)
+    for word in changed:
+        if holds(word):
+            kept.add(word)
+        else:
+            kept.discard(word)
+    return frozenset(kept)
 
 
 def find_names(sentences: Iterable[str]) -> frozenset[str]:

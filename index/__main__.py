@@ -10,7 +10,7 @@ from importlib import metadata
 from pathlib import Path
 
 from index.cache import cache_path, load_index, update_cached
-from index.corpus import CorpusError, load_corpus
+from index.corpus import Corpus, CorpusError, load_corpus
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,18 +51,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("add", "remove"):
         from index import adding  # httpx and tomlkit: only these two commands need them
 
+        def changed(corpus: Corpus) -> None:
+            _update_cached_index(corpus, Path(args.cache_dir))
+
         if args.command == "add":
-            status = adding.add(
+            return adding.add(
                 args.corpus,
                 args.sources,
                 stdin=sys.stdin.buffer,
                 outlet=args.outlet,
                 published=args.published,
+                changed=changed,
             )
-        else:
-            status = adding.remove(args.corpus, args.id)
-        _update_cached_index(args.corpus, Path(args.cache_dir))
-        return status
+        return adding.remove(args.corpus, args.id, changed=changed)
     try:
         corpus = load_corpus(args.corpus)
     except CorpusError as exc:
@@ -85,16 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _update_cached_index(corpus_dir: str, cache_dir: Path) -> None:
+def _update_cached_index(corpus: Corpus, cache_dir: Path) -> None:
     """Bring the cached index of the corpus as it was up to the corpus as it is, when the cache
     folder holds one: the bot's next start or reload then finds it current."""
     if not cache_dir.is_dir():
         return
     started = time.perf_counter()
-    try:
-        index = update_cached(load_corpus(corpus_dir), cache_dir)
-    except CorpusError:
-        return  # `add` and `remove` have said what is wrong with the folder
+    index = update_cached(corpus, cache_dir)
     if index is not None and not index.loaded_from_cache:
         print(
             f"index brought up to date in {index.build_seconds:.2f} s "

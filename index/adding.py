@@ -19,7 +19,7 @@ import sys
 import tempfile
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.cookiejar import CookieJar, CookiePolicy
@@ -33,7 +33,7 @@ import tomlkit
 from tomlkit.items import AoT, Table
 
 from index.cleaning import clean_article
-from index.corpus import METADATA_FILE, CorpusError, load_corpus
+from index.corpus import METADATA_FILE, Corpus, CorpusError, load_corpus
 from index.text import words
 
 MAX_PAGE_BYTES = 5_000_000  # a news page is well under 1 MB; more is not one article's page
@@ -406,6 +406,7 @@ class CorpusFolder:
         ):
             raise AddError(f"{self.meta_path}: `article` must be [[article]] tables")
         self._document: tomlkit.TOMLDocument | None = None
+        self.corpus: Corpus | None = None  # the folder as loaded after the last change
         self._texts: dict[str, tuple[str, str]] | None = None  # id -> (raw text, headline)
 
     @property
@@ -491,12 +492,12 @@ class CorpusFolder:
             self._add_in_document(table)
         path = self.directory / file_name
         path.write_text(text, encoding="utf-8")
-        self._commit(created=path, text=appended)
+        self._commit(created=path, edited=appended)
         if self._texts is not None:
             self._texts[article_id] = (text, article.title)
         return article_id, file_name
 
-    def _appended(self, table: Table) -> str | None:
+    def _appended(self, table: Table) -> tuple[str, dict[str, Any]] | None:
         """sources.toml with the entry's text written after the rest, when that is what adding
         it means: the result read back holds every table and value it held, and the entry
         after the last article. None when it is not (then the document is edited)."""
@@ -510,7 +511,7 @@ class CorpusFolder:
         except tomllib.TOMLDecodeError:
             return None
         expected = {**self.meta, "article": [*self.entries, tomllib.loads(entry)["article"][0]]}
-        return text if after == expected else None
+        return (text, after) if after == expected else None
 
     def _add_in_document(self, table: Table) -> None:
         articles = self.document.get("article")
@@ -533,18 +534,18 @@ class CorpusFolder:
             raise AddError(f"{article_id}: the only article left; a corpus needs at least one")
         position = ids.index(article_id)
         file_name = str(self.entries[position].get("file"))
-        text = self._cut(position)
-        if text is None:
+        edited = self._cut(position)
+        if edited is None:
             articles = self.document.get("article")
             assert isinstance(articles, AoT)  # checked when the document was parsed
             del articles[position]
         path = self.directory / file_name
         kept = path.read_bytes() if path.is_file() and not path.is_symlink() else None
         path.unlink(missing_ok=True)
-        self._commit(restore=(path, kept), text=text)
+        self._commit(restore=(path, kept), edited=edited)
         return file_name
 
-    def _cut(self, position: int) -> str | None:
+    def _cut(self, position: int) -> tuple[str, dict[str, Any]] | None:
         """sources.toml without the lines of article number `position` (from its [[article]]
         line to the next, the comments just before the next kept), when the file read back is
         then the same document less that entry. None when it is not (then the document is
@@ -567,24 +568,27 @@ class CorpusFolder:
         except tomllib.TOMLDecodeError:
             return None
         expected = {**self.meta, "article": self.entries[:position] + self.entries[position + 1 :]}
-        return text if after == expected else None
+        return (text, after) if after == expected else None
 
     def _commit(
         self,
         *,
         created: Path | None = None,
         restore: tuple[Path, bytes | None] | None = None,
-        text: str | None = None,
+        edited: tuple[str, dict[str, Any]] | None = None,
     ) -> None:
-        """Write sources.toml (`text`, or the document) atomically and load the folder; undo
-        everything if it fails."""
-        if text is None:
+        """Write sources.toml (`edited`'s text, already read back, or the document) atomically
+        and load the folder; undo everything if it fails."""
+        if edited is not None:
+            text, meta = edited
+        else:
             text = tomlkit.dumps(self.document)
             if not self.original.endswith("\n\n"):
                 text = text.rstrip("\n") + "\n"
+            meta = tomllib.loads(text)
         _write_atomically(self.meta_path, text)
         try:
-            load_corpus(self.directory)
+            self.corpus = load_corpus(self.directory)
         except CorpusError as exc:
             _write_atomically(self.meta_path, self.original)
             if created is not None:
@@ -594,7 +598,7 @@ class CorpusFolder:
             self._document = None
             raise AddError(f"the corpus would not load, nothing changed: {exc}") from None
         self.original = text
-        self.meta = tomllib.loads(text)
+        self.meta = meta
         self._document = None
 
 
@@ -653,8 +657,10 @@ def add(
     published: str | None = None,
     out: Any = None,
     err: Any = None,
+    changed: Callable[[Corpus], object] | None = None,
 ) -> int:
-    """Add each source, printing one line for each; 2 when any could not be added, else 0."""
+    """Add each source, printing one line for each; 2 when any could not be added, else 0.
+    `changed` is given the corpus as loaded after the additions, if any was made."""
     out = out or sys.stdout
     err = err or sys.stderr
     if published is not None:
@@ -675,11 +681,21 @@ def add(
         except AddError as exc:
             print(f"error: {exc}", file=err)
             status = 2
+    if changed is not None and folder.corpus is not None:
+        changed(folder.corpus)
     return status
 
 
-def remove(directory: str | Path, article_id: str, *, out: Any = None, err: Any = None) -> int:
-    """Remove one article by id, printing one line; 2 when it cannot be."""
+def remove(
+    directory: str | Path,
+    article_id: str,
+    *,
+    out: Any = None,
+    err: Any = None,
+    changed: Callable[[Corpus], object] | None = None,
+) -> int:
+    """Remove one article by id, printing one line; 2 when it cannot be. `changed` is given the
+    corpus as loaded after the removal."""
     out = out or sys.stdout
     err = err or sys.stderr
     try:
@@ -689,4 +705,6 @@ def remove(directory: str | Path, article_id: str, *, out: Any = None, err: Any 
         print(f"error: {exc}", file=err)
         return 2
     print(f"removed {article_id} ({file_name})", file=out)
+    if changed is not None and folder.corpus is not None:
+        changed(folder.corpus)
     return 0

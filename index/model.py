@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import overload
 
 import numpy as np
@@ -45,21 +45,13 @@ class Sentence:
     def __reduce__(self) -> tuple[type[Sentence], tuple[object, ...]]:
         # Made anew by its constructor when unpickled: much quicker than a dataclass's
         # field-by-field state.
-        return (
-            Sentence,
-            (
-                self.text,
-                self.article,
-                self.paragraph,
-                self.passage,
-                self.headline,
-                self.terms,
-                self.resolved,
-                self.facts,
-                self.predicates,
-                self.leans_on_before,
-            ),
-        )
+        return (Sentence, tuple(getattr(self, name) for name in _SENTENCE_FIELDS))
+
+
+_SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
+# The fields Sentences keeps compact; any other a Sentence gains is kept as it is.
+_COMPACT = ("text", "article", "paragraph", "passage", "headline", "terms", "resolved", "leans_on_before")
+_OTHER = tuple(name for name in _SENTENCE_FIELDS if name not in _COMPACT)
 
 
 _KEEP_MADE = 4096  # sentences kept made (each about 3 kB)
@@ -75,8 +67,7 @@ class Sentences(Sequence[Sentence]):
         self._texts: list[str] = []
         self._numbers = array("i")  # article, paragraph, passage of each sentence
         self._flags = bytearray()  # 1: a headline, 2: leans on the sentence before
-        self._facts: list[Facts] = []
-        self._predicates: list[frozenset[str]] = []
+        self._other: dict[str, list[object]] = {name: [] for name in _OTHER}  # facts, predicates...
         self._stems: list[str] = []  # the table of stems terms point into
         self._stem_ids: dict[str, int] = {}
         self._terms = array("i")  # stem numbers of each sentence's terms, then of the added resolved ones
@@ -92,8 +83,8 @@ class Sentences(Sequence[Sentence]):
         self._texts.append(s.text)
         self._numbers.extend((s.article, s.paragraph, s.passage))
         self._flags.append(s.headline | (s.leans_on_before << 1))
-        self._facts.append(s.facts)
-        self._predicates.append(s.predicates)
+        for name, values in self._other.items():
+            values.append(getattr(s, name))
         ids = self._stem_ids
         if len(ids) < len(self._stems):  # after loading: made on first use
             ids.update((stem, number) for number, stem in enumerate(self._stems))
@@ -125,8 +116,8 @@ class Sentences(Sequence[Sentence]):
         numbers[:, 2] += passage_shift
         self._numbers.frombytes(numbers.tobytes())
         self._flags += other._flags[start:end]
-        self._facts += other._facts[start:end]
-        self._predicates += other._predicates[start:end]
+        for name, values in self._other.items():
+            values += other._other[name][start:end]
         first, last = other._starts[start], other._starts[end]
         self._terms += other._terms[first:last]
         starts = np.frombuffer(other._starts, dtype=np.int32)[start + 1 : end + 1]
@@ -164,16 +155,15 @@ class Sentences(Sequence[Sentence]):
         resolved = terms | {stems[i] for i in self._terms[start + own : end]} if end > start + own else terms
         flags = self._flags[number]
         return Sentence(
-            text,
-            self._numbers[3 * number],
-            self._numbers[3 * number + 1],
-            self._numbers[3 * number + 2],
-            bool(flags & 1),
-            terms,
-            resolved,
-            self._facts[number],
-            self._predicates[number],
-            bool(flags & 2),
+            text=text,
+            article=self._numbers[3 * number],
+            paragraph=self._numbers[3 * number + 1],
+            passage=self._numbers[3 * number + 2],
+            headline=bool(flags & 1),
+            terms=terms,
+            resolved=resolved,
+            leans_on_before=bool(flags & 2),
+            **{name: values[number] for name, values in self._other.items()},  # type: ignore[arg-type]
         )
 
     def __iter__(self) -> Iterator[Sentence]:

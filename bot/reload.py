@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from bot.settings import Settings
 from index.answerer import Answerer
+from index.cache import load_index
 from index.corpus import CorpusError, load_corpus
 
 log = logging.getLogger(__name__)
@@ -71,12 +72,18 @@ class CorpusReloader:
         self.cache_dir = cache_dir
         self.interval = interval
         self.settle = settle
-        self._load = load or (lambda corpus, cache: Answerer.load(corpus, cache))
+        self._load = load or self._load_from_current
         self._wanted = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._signal = False
         self.reloads = 0  # swaps done, for tests and logs
         self.started = asyncio.Event()  # set once the corpus loaded at start-up has been compared
+
+    def _load_from_current(self, corpus_dir: Path, cache_dir: Path | None) -> Answerer:
+        """The answerer of the folder as it is now; when only articles were added or removed,
+        its index is the one answering now brought up to date (index/build.py), not rebuilt."""
+        corpus = load_corpus(corpus_dir)
+        return Answerer(load_index(corpus, cache_dir, previous=self.holder.answerer.index))
 
     def start(self) -> None:
         """Start watching (in the running event loop); SIGHUP reloads at once."""
@@ -190,7 +197,7 @@ class CorpusReloader:
             reason,
             len(new.corpus.articles),
             len(old.corpus.articles),
-            "from the cache" if new.index.loaded_from_cache else "built",
+            "from the cache" if new.index.loaded_from_cache else "updated or built",
             time.perf_counter() - started,
         )
         return True

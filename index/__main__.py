@@ -9,8 +9,8 @@ import time
 from importlib import metadata
 from pathlib import Path
 
-from index.cache import cache_path, load_index
-from index.corpus import CorpusError, load_corpus
+from index.cache import cache_path, load_index, update_cached
+from index.corpus import Corpus, CorpusError, load_corpus
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,9 +39,20 @@ def main(argv: list[str] | None = None) -> int:
     remove = commands.add_parser("remove", help="take an article out: its entry and its file")
     remove.add_argument("id", metavar="ID", help="the article's id in sources.toml")
     remove.add_argument("--corpus", default="corpus", metavar="DIR", help="corpus folder (default: corpus)")
+    for command in (add, remove):
+        command.add_argument(
+            "--cache-dir",
+            default="data/index-cache",
+            metavar="DIR",
+            help="index cache folder whose index of the corpus is brought up to date, when it holds "
+            "one (default: data/index-cache)",
+        )
     args = parser.parse_args(argv)
     if args.command in ("add", "remove"):
         from index import adding  # httpx and tomlkit: only these two commands need them
+
+        def changed(corpus: Corpus) -> None:
+            _update_cached_index(corpus, Path(args.cache_dir))
 
         if args.command == "add":
             return adding.add(
@@ -50,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
                 stdin=sys.stdin.buffer,
                 outlet=args.outlet,
                 published=args.published,
+                changed=changed,
             )
-        return adding.remove(args.corpus, args.id)
+        return adding.remove(args.corpus, args.id, changed=changed)
     try:
         corpus = load_corpus(args.corpus)
     except CorpusError as exc:
@@ -72,6 +84,20 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"took {seconds * 1000:.0f} ms (build alone: {index.build_seconds * 1000:.0f} ms)")
     return 0
+
+
+def _update_cached_index(corpus: Corpus, cache_dir: Path) -> None:
+    """Bring the cached index of the corpus as it was up to the corpus as it is, when the cache
+    folder holds one: the bot's next start or reload then finds it current."""
+    if not cache_dir.is_dir():
+        return
+    started = time.perf_counter()
+    index = update_cached(corpus, cache_dir)
+    if index is not None and not index.loaded_from_cache:
+        print(
+            f"index brought up to date in {index.build_seconds:.2f} s "
+            f"({time.perf_counter() - started:.2f} s with loading and saving it): {cache_dir}"
+        )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -45,51 +46,123 @@ class PassageIndex:
     """BM25L over passages given as token lists (the caller tokenizes and stems)."""
 
     def __init__(self, passages: Sequence[Sequence[str]], variant: str = "BM25L", **params: float) -> None:
-        # Never pass rank-bm25 a tokenizer=: it opens a process pool it never closes.
-        docs = [list(p) for p in passages]
         self.variant = variant
-        self._bm25: BM25
-        if variant in ("BM25L", "BM25L-0.2.2"):
-            self._bm25 = BM25L(
-                docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", DELTA)
-            )
-        elif variant == "BM25Okapi":  # kept for benchmarks/choose_weights.py, which measures the choice
-            self._bm25 = BM25Okapi(docs, k1=params.get("k1", K1), b=params.get("b", B))
-        elif variant == "BM25Plus":
-            self._bm25 = BM25Plus(
-                docs, k1=params.get("k1", K1), b=params.get("b", B), delta=params.get("delta", 1.0)
-            )
-        else:
+        self.k1 = params.get("k1", K1)
+        self.b = params.get("b", B)
+        self.delta = params.get("delta", DELTA)
+        # The default variant keeps only its postings, counts and IDFs (what answering and an
+        # update read); rank-bm25's object, 54,000 dictionaries at 1,000 times the corpus, is
+        # kept only for the variants measured against it.
+        self._bm25: BM25 | None = None
+        if variant in ("BM25L-0.2.2", "BM25Okapi", "BM25Plus"):
+            # Never pass rank-bm25 a tokenizer=: it opens a process pool it never closes.
+            docs = [list(p) for p in passages]
+            if variant == "BM25L-0.2.2":
+                self._bm25 = BM25L(docs, k1=self.k1, b=self.b, delta=self.delta)
+            elif variant == "BM25Okapi":  # kept for benchmarks/choose_weights.py, which measures the choice
+                self._bm25 = BM25Okapi(docs, k1=self.k1, b=self.b)
+            else:
+                self.delta = params.get("delta", 1.0)
+                self._bm25 = BM25Plus(docs, k1=self.k1, b=self.b, delta=self.delta)
+        elif variant != "BM25L":
             raise ValueError(f"unknown BM25 variant {variant!r}")
-        self.size = len(passages)
-        self.max_idf = math.log(self.size + 1) - math.log(0.5)
-
-        # Postings in one pair of flat arrays, grouped by term: the passages holding a term
-        # are _passages[start:end] and its score in each is _weights[start:end].
         terms: dict[str, int] = {}
         # C arrays, not lists: a list of a million Python ints would double the peak memory.
         term_of, passage_of, count_of = array("i"), array("i"), array("i")
-        for number, frequencies in enumerate(self._bm25.doc_freqs):
-            for term, count in frequencies.items():
+        lengths = array("i")
+        for number, passage in enumerate(passages):
+            lengths.append(len(passage))
+            for term, count in Counter(passage).items():
                 term_of.append(terms.setdefault(term, len(terms)))
                 passage_of.append(number)
                 count_of.append(count)
-        term_ids = np.frombuffer(term_of, dtype=np.int32)
-        order = np.argsort(term_ids, kind="stable")  # stable: each term's passages stay in order
-        bounds = [0, *np.cumsum(np.bincount(term_ids, minlength=len(terms))).tolist()]
-        self._spans = {term: (bounds[i], bounds[i + 1]) for term, i in terms.items()}
-        self._passages = np.frombuffer(passage_of, dtype=np.int32)[order]
-        idf = np.array([self._bm25.idf[t] for t in terms])[term_ids[order]]
-        doc_len = np.array(self._bm25.doc_len)[self._passages]
+        self._index(
+            list(terms),
+            np.frombuffer(term_of, dtype=np.int32),
+            np.frombuffer(passage_of, dtype=np.int32),
+            np.frombuffer(count_of, dtype=np.int32),
+            np.frombuffer(lengths, dtype=np.int32),
+        )
+
+    def _index(
+        self,
+        terms: list[str],
+        term_ids: np.ndarray,
+        passages: np.ndarray,
+        counts: np.ndarray,
+        lengths: np.ndarray,
+    ) -> None:
+        """Postings grouped by term (each term's passages in order), IDFs and term scores."""
+        self.size = len(lengths)
+        self.max_idf = math.log(self.size + 1) - math.log(0.5)
+        self.doc_len = lengths
+        # As rank-bm25 computes it: an integer sum over an integer count.
+        self.avgdl = int(lengths.sum()) / self.size if self.size else 0.0
+        # Postings in one set of flat arrays, sorted by term and then passage: the passages
+        # holding a term are _passages[start:end] and its score in each is _weights[start:end].
+        key = (term_ids.astype(np.int64) << 32) | passages.astype(np.int64)
+        order = np.argsort(key, kind="stable")  # two sorted runs after an update: merged, not sorted
+        frequencies = np.bincount(term_ids, minlength=len(terms))
+        bounds = np.concatenate(([0], np.cumsum(frequencies))).tolist()
+        self._spans = {
+            t: (bounds[i], bounds[i + 1]) for i, t in enumerate(terms) if bounds[i + 1] > bounds[i]
+        }
+        self._passages = passages[order]
+        # Counts are read only to update the index; most fit in 16 bits.
+        self._counts = counts[order].astype(np.uint16 if counts.max(initial=0) < 65_536 else np.int32)
+        # BM25L's IDFs are worked out from the postings when asked for (as rank-bm25 computes
+        # them, with math.log: the same numbers), not kept: 75,000 floats at 1,000x.
+        self._log_n = math.log(self.size + 1)
+        self._idf: dict[str, float] | None = self._bm25.idf if self._bm25 is not None else None
+        lengths_of = frequencies[frequencies > 0]
+        if self._idf is not None:
+            idf = np.array([self._idf[t] for t in self._spans])
+        else:
+            # math.log once per distinct passage count (the same numbers as term by term).
+            distinct, which = np.unique(lengths_of, return_inverse=True)
+            logs = np.array([math.log(int(d) + 0.5) for d in distinct.tolist()])
+            idf = self._log_n - logs[which] if len(lengths_of) else np.zeros(0)
         # As int64, like the counts rank-bm25 computes with.
-        counts = np.frombuffer(count_of, dtype=np.int32)[order].astype(np.int64)
-        self._weights = self._formula(idf, counts, doc_len)
+        self._weights = self._formula(
+            np.repeat(idf, lengths_of), self._counts.astype(np.int64), lengths[self._passages]
+        )
         # Only BM25Plus scores a passage without the term: idf * delta.
         self._base: dict[str, float] = {}
         if isinstance(self._bm25, BM25Plus):
-            idfs = np.array([self._bm25.idf[t] for t in terms])
-            base = self._formula(idfs, np.zeros(len(terms)), np.ones(len(terms)))
-            self._base = dict(zip(terms, base.tolist(), strict=True))
+            base = self._formula(idf, np.zeros(len(idf)), np.ones(len(idf)))
+            self._base = dict(zip(self._spans, base.tolist(), strict=True))
+
+    def updated(self, renumber: np.ndarray, added: Mapping[int, Sequence[str]], size: int) -> PassageIndex:
+        """A new index: this one's passages moved to `renumber[old]` (-1: gone) and the `added`
+        passages' tokens at their numbers, `size` passages in all; the same numbers as an index
+        built from scratch on those passages. This one is left as it was."""
+        if self._bm25 is not None:
+            raise ValueError(f"the {self.variant} variant is only built whole")
+        new = PassageIndex.__new__(PassageIndex)
+        new.variant, new.k1, new.b, new.delta, new._bm25 = self.variant, self.k1, self.b, self.delta, None
+        terms = {t: i for i, t in enumerate(self._spans)}
+        spans = np.array([s for s, _ in self._spans.values()] + [len(self._passages)])
+        old_terms = np.repeat(np.arange(len(terms), dtype=np.int32), np.diff(spans))
+        moved = renumber[self._passages]
+        kept = moved >= 0
+        term_of, passage_of, count_of = array("i"), array("i"), array("i")
+        for number in sorted(added):
+            for term, count in Counter(added[number]).items():
+                term_of.append(terms.setdefault(term, len(terms)))
+                passage_of.append(number)
+                count_of.append(count)
+        lengths = np.zeros(size, dtype=np.int32)
+        lengths[renumber[renumber >= 0]] = self.doc_len[renumber >= 0]
+        for number, tokens in added.items():
+            lengths[number] = len(tokens)
+        new._index(
+            list(terms),
+            np.concatenate((old_terms[kept], np.frombuffer(term_of, dtype=np.int32))),
+            np.concatenate((moved[kept].astype(np.int32), np.frombuffer(passage_of, dtype=np.int32))),
+            np.concatenate((self._counts[kept].astype(np.int32), np.frombuffer(count_of, dtype=np.int32))),
+            lengths,
+        )
+        return new
 
     def _formula(self, idf: np.ndarray, q_freq: np.ndarray, doc_len: np.ndarray) -> np.ndarray:
         """Term scores for terms of these IDFs with these counts in passages of these lengths.
@@ -98,13 +171,14 @@ class PassageIndex:
         same floating-point number (tests/test_bm25.py checks equality).
         """
         bm25 = self._bm25
+        if bm25 is None:  # BM25L, the textbook formula, with rank-bm25's operations in its order
+            ctd = q_freq / (1 - self.b + self.b * doc_len / self.avgdl)
+            return idf * (self.k1 + 1) * (ctd + self.delta) / (self.k1 + ctd + self.delta)
         if isinstance(bm25, BM25L):
             ctd = q_freq / (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
-            if self.variant == "BM25L-0.2.2":
-                # rank-bm25 0.2.2 multiplies by the term count a second time (fixed upstream,
-                # never released): kept only to measure against.
-                return idf * q_freq * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
-            return idf * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
+            # rank-bm25 0.2.2 multiplies by the term count a second time (fixed upstream,
+            # never released): kept only to measure against.
+            return idf * q_freq * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
         if isinstance(bm25, BM25Okapi):
             return idf * (
                 q_freq * (bm25.k1 + 1) / (q_freq + bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl))
@@ -118,7 +192,10 @@ class PassageIndex:
 
     def idf(self, term: str) -> float:
         """The term's IDF; a term the corpus never uses gets the highest possible IDF."""
-        return self._bm25.idf.get(term, self.max_idf)
+        if self._idf is not None:
+            return self._idf.get(term, self.max_idf)
+        span = self._spans.get(term)
+        return self.max_idf if span is None else self._log_n - math.log(span[1] - span[0] + 0.5)
 
     def knows(self, term: str) -> bool:
         """True when some passage holds the term."""
@@ -133,18 +210,25 @@ class PassageIndex:
         """Every passage's score, computed passage by passage (slow on a large corpus; the
         reference): rank-bm25's own get_scores, except for BM25L, where rank-bm25 0.2.2
         counts a term's frequency twice and the textbook formula is written out here."""
-        if self.variant != "BM25L":
+        if self._bm25 is not None:
             return [float(s) for s in self._bm25.get_scores(list(query))]
-        bm25 = self._bm25
+        frequencies: list[dict[str, int]] = [{} for _ in range(self.size)]
+        for term in set(query):
+            if term in self._spans:
+                s, e = self._spans[term]
+                for number, count in zip(
+                    self._passages[s:e].tolist(), self._counts[s:e].tolist(), strict=True
+                ):
+                    frequencies[number][term] = count
         scores = []
-        for frequencies, length in zip(bm25.doc_freqs, bm25.doc_len, strict=True):
+        for counts, length in zip(frequencies, self.doc_len.tolist(), strict=True):
             total = 0.0
             for term in query:
-                count = frequencies.get(term, 0)
+                count = counts.get(term, 0)
                 if count:
-                    ctd = count / (1 - bm25.b + bm25.b * length / bm25.avgdl)
+                    ctd = count / (1 - self.b + self.b * length / self.avgdl)
                     total += (
-                        bm25.idf[term] * (bm25.k1 + 1) * (ctd + bm25.delta) / (bm25.k1 + ctd + bm25.delta)
+                        self.idf(term) * (self.k1 + 1) * (ctd + self.delta) / (self.k1 + ctd + self.delta)
                     )
             scores.append(total)
         return scores

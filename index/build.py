@@ -1,160 +1,483 @@
 """Builds the searchable index of a corpus: cleaned sentences, their stems and facts, and
-BM25 over paragraphs (keeping it on disk is index/cache.py)."""
+BM25 over paragraphs (keeping it on disk is index/cache.py); and brings a built index up to
+a corpus that gained or lost articles, giving the index a build from scratch would give.
+
+A build has two steps. What one article's text gives whatever else the corpus holds
+(`read_article`: cleaning, sentences, words, facts) is read on all cores. What depends on the
+whole corpus (which words are names, and so keep their form; pronouns resolved to them) is
+decided from counts over every article (`NameCounts`), then each article's sentences get their
+terms. An update reads only the new articles, and again only those a changed name touches.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import time
-from dataclasses import replace
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import NamedTuple
+
+import numpy as np
 
 from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
-from index.corpus import Corpus, CorpusError
-from index.evidence import read_all_facts, read_facts, role_names
+from index.corpus import Article, Corpus, CorpusError
+from index.evidence import Facts, read_facts, role_names
 from index.lexicon import lexicon
-from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence
-from index.parallel import workers
+from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
+from index.parallel import Workers, workers
 from index.sentences import split_sentences
-from index.stemmer import Stemmer, find_names, name_words, sastrawi_stem, stem_many, stopwords
-from index.text import cased_words, words
+from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
+from index.text import _INVISIBLE as INVISIBLE_MARKS
+from index.text import cased_words, normalize, words
 
 log = logging.getLogger(__name__)
+
+_VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+
+
+class SentenceText(NamedTuple):
+    """One sentence as its article alone gives it: where it stands, its words and facts."""
+
+    paragraph: int
+    headline: bool
+    text: str
+    tokens: tuple[str, ...]
+    facts: Facts
+    expansions: tuple[str, ...]  # the words its abbreviations stand for, stopwords left out
+    offices: tuple[tuple[str, tuple[str, ...]], ...]  # (office, its holder's words)
+
+
+class ArticleText(NamedTuple):
+    """What one article's text gives, whatever else the corpus holds (work for a worker)."""
+
+    sentences: tuple[SentenceText, ...]
+    names: NameCounts  # how its body writes each word
+
+
+def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
+    """Clean, split and read (raw text, headline) articles: a chunk of work for a worker."""
+    return [read_article(raw, title) for raw, title in items]
+
+
+def read_article(raw: str, title: str) -> ArticleText:
+    """One article's sentences with their words, facts, abbreviations and office holders."""
+    sentences = []
+    for p, paragraph in enumerate(clean_article(raw, title)):
+        pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
+        for text in pieces:
+            sentences.append(_sentence_text(p, paragraph.is_headline, text, read_facts(text)))
+    # Names are learnt from body text only: a headline capitalises every word.
+    return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
+
+
+def _read_again(sentences: Sequence[Sentence]) -> ArticleText:
+    """What `read_article` gave for an indexed article, from its sentences (their facts as
+    read then); without its name counts, which are unchanged."""
+    return ArticleText(
+        tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences), NameCounts()
+    )
+
+
+def _sentence_text(paragraph: int, headline: bool, text: str, facts: Facts) -> SentenceText:
+    abbreviations = lexicon().abbreviations
+    tokens = tuple(words(text))
+    # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short acronym
+    # counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
+    expansions: tuple[str, ...] = ()
+    if _may_abbreviate(tokens):
+        stop = stopwords()
+        expansions = tuple(
+            w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
+        )
+    offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    if facts.roles and not headline:
+        # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised words
+        # after an office are its holder's.
+        offices = tuple(
+            (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
+            for role, names in role_names(text)
+        )
+    return SentenceText(paragraph, headline, text, tokens, facts, expansions, offices)
+
+
+@dataclass
+class BuildState:
+    """What updating an index needs beyond what answering reads: each article's identity and
+    the corpus-wide counts of words and names (kept beside the index cache, index/cache.py)."""
+
+    articles: list[str]  # article_key of each article, in order
+    names: NameCounts
+    vocabulary: Counter[str]  # in how many articles each word is used
+    variant: str = "BM25L"
+
+
+def article_key(article: Article) -> str:
+    """What identifies an article's sentences: its text and the headline cleaning looks for."""
+    digest = hashlib.sha256(article.source.title.encode())
+    digest.update(b"\0")
+    digest.update(article.raw.encode())
+    return digest.hexdigest()
+
+
+class _Memo(dict[str, str | None]):
+    """A function's values by word, each worked out on first use."""
+
+    def __init__(self, function: Callable[[str], str | None]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str) -> str | None:
+        value = self[word] = self.function(word)
+        return value
+
+
+class _Assembler:
+    """Turns articles' sentences into the index's, under one corpus's names and stems."""
+
+    def __init__(self, stemmer: Stemmer, names: frozenset[str]) -> None:
+        self.stemmer = stemmer
+        self.names = names
+        self.stop = stopwords()
+        self.pronouns = words_of("pronouns")
+        self.demonstratives = words_of("demonstratives")
+        self.base_verbs = words_of("base_verbs")
+        # Each word's term (None: a stopword) and verb stem (None: not a verb), worked out
+        # once per distinct word; a lookup of a known word stays in C.
+        self._terms = _Memo(lambda w: None if w in self.stop else self.stemmer.stem(w))
+        self._verbs = _Memo(self._verb)
+        # Equal verb sets, and equal facts, are one object, stored once in the cache.
+        self.shared: dict[frozenset[str], frozenset[str]] = {}
+        self.facts: dict[Facts, Facts] = {}
+
+    def _verb(self, token: str) -> str | None:
+        """The stem of a verb: an affixed one ("berangkat", "ditangkap") or an unaffixed one
+        Indonesian grammar lists ("tiba", "tewas"); None for any other word."""
+        if token in self.base_verbs:
+            return sastrawi_stem(token)
+        if token.startswith(_VERB_PREFIX) and token.isalpha() and token not in self.stemmer.protected:
+            stem = sastrawi_stem(token)
+            if stem != token and len(stem) > 2:
+                return stem
+        return None
+
+    def article(
+        self, a: int, read: ArticleText, first_passage: int, first_sentence: int
+    ) -> tuple[list[Sentence], list[Passage], list[list[str]]]:
+        """Article number `a`'s sentences, passages and passage terms, numbered from the given
+        first passage and sentence."""
+        pronouns, demonstratives, names = self.pronouns, self.demonstratives, self.names
+        sentences: list[Sentence] = []
+        passages: list[Passage] = []
+        passage_terms: list[list[str]] = []
+        current = -1
+        for p, headline, text, tokens, facts, expansions, _ in read.sentences:
+            if p != current:
+                current = p
+                passages.append(Passage(article=a, paragraph=p, sentences=()))
+                passage_terms.append([])
+            terms = [t for t in map(self._terms.__getitem__, tokens) if t is not None]
+            terms += [self.stemmer.stem(w) for w in expansions]
+            passage_terms[-1].extend(terms)
+            number = first_sentence + len(sentences)
+            passage = first_passage + len(passages) - 1
+            own = frozenset(terms)
+            resolved = own  # the same object unless a pronoun adds names: one copy in the cache
+            before = sentences[-1] if sentences else None
+            # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
+            refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
+            if before and not before.headline and refers:
+                resolved |= {t for t in before.terms if t in names}
+            # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
+            # whose subject points back continues the one before it in its paragraph; it holds
+            # what that one says, and is quoted with it.
+            leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
+            continues = leans and before is not None and before.passage == passage and not before.headline
+            if continues and before is not None:
+                resolved |= before.terms
+            # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
+            # terms a question's money or age word counts as found (see query.py).
+            if facts.currency or facts.age:
+                resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
+            verbs = frozenset(v for v in map(self._verbs.__getitem__, tokens) if v is not None)
+            sentences.append(
+                Sentence(
+                    text,
+                    a,
+                    p,
+                    passage,
+                    headline,
+                    own,
+                    resolved,
+                    facts=self.facts.setdefault(facts, facts),
+                    predicates=self.shared.setdefault(verbs, verbs),
+                    leans_on_before=leans,
+                )
+            )
+            last = passages[-1]
+            passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
+        self._holders_carry_their_office(read, sentences)
+        return sentences, passages, passage_terms
+
+    def _holders_carry_their_office(self, read: ArticleText, sentences: list[Sentence]) -> None:
+        """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
+        Syamsul': the later sentence is the governor's too. The article's office holders lend
+        the office's stem to every sentence of the article naming them."""
+        offices: dict[str, set[str]] = {}
+        for read_sentence in read.sentences:
+            for role, holder in read_sentence.offices:
+                for word in holder:
+                    offices.setdefault(word, set()).add(self.stemmer.stem(role))
+        if not offices:
+            return
+        for number, s in enumerate(sentences):
+            lent = set()
+            for name in s.facts.names:
+                lent |= offices.get(name, set())
+            if lent - s.resolved:
+                sentences[number] = replace(s, resolved=s.resolved | lent)
+
+
+def _read_all(articles: Sequence[Article], pool: Workers) -> list[ArticleText]:
+    items = [(article.raw, article.source.title) for article in articles]
+    reads = pool.map(read_articles, items, _cost(articles))
+    if reads is None:
+        reads = read_articles(items)
+    for article, read in zip(articles, reads, strict=True):
+        if not read.sentences:
+            raise CorpusError(
+                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
+            )
+    return reads
+
+
+def _cost(articles: Sequence[Article]) -> int:
+    """About how many words the articles hold: what decides whether workers pay."""
+    return sum(len(a.raw) for a in articles) // 7
 
 
 def build_index(corpus: Corpus, variant: str = "BM25L", **bm25_params: float) -> Index:
     """Clean, split, stem and index every article of the corpus (BM25 variant for measuring)."""
-    started = time.perf_counter()
-    raw_sentences: list[tuple[int, int, bool, str]] = []
-    for a, article in enumerate(corpus.articles):
-        paragraphs = clean_article(article.raw, article.source.title)
-        if not paragraphs:
-            raise CorpusError(
-                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
-            )
-        for p, paragraph in enumerate(paragraphs):
-            pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
-            for text in pieces:
-                raw_sentences.append((a, p, paragraph.is_headline, text))
+    return build_with_state(corpus, variant, **bm25_params)[0]
 
-    # On a large corpus, stem every distinct word and read every sentence's facts on all
-    # cores (index/parallel.py); on a small one, here.
-    texts = [text for _, _, _, text in raw_sentences]
-    vocabulary_words: set[str] = set()
-    for text in texts:
-        vocabulary_words.update(words(text))
-    with workers(max(len(vocabulary_words), len(texts))) as pool:
-        stem_many(vocabulary_words, pool)
-        read_ahead = pool.map(read_all_facts, texts)
-    all_facts = read_ahead if read_ahead is not None else [read_facts(text) for text in texts]
-    # Names are learnt from body text only: a headline capitalises every word.
-    body = [t for _, _, headline, t in raw_sentences if not headline]
-    stemmer = Stemmer(find_names(body))
-    names = name_words(body)
-    pronouns = words_of("pronouns")
-    # Equal verb sets are one object, stored once in the cache.
-    shared: dict[frozenset[str], frozenset[str]] = {}
-    demonstratives = words_of("demonstratives")
-    abbreviations = lexicon().abbreviations
-    stop = stopwords()
+
+def build_with_state(
+    corpus: Corpus, variant: str = "BM25L", **bm25_params: float
+) -> tuple[Index, BuildState]:
+    """The corpus's index, and what updating it later needs."""
+    started = time.perf_counter()
+    # On a large corpus, read the articles and stem every distinct word on all cores
+    # (index/parallel.py); on a small one, here.
+    with workers(_cost(corpus.articles)) as pool:
+        reads = _read_all(corpus.articles, pool)
+        vocabulary: Counter[str] = Counter()
+        for read in reads:
+            vocabulary.update({w for s in read.sentences for w in s.tokens})
+        stem_many(vocabulary, pool)
+    counts = NameCounts()
+    for read in reads:
+        counts.add(read.names)
+    assembler = _Assembler(Stemmer(counts.protected()), counts.names())
     sentences: list[Sentence] = []
     passages: list[Passage] = []
     passage_terms: list[list[str]] = []
-    vocabulary: set[str] = set()
-    current: tuple[int, int] | None = None
-    for (a, p, headline, text), facts in zip(raw_sentences, all_facts, strict=True):
-        if (a, p) != current:
-            current = (a, p)
-            passages.append(Passage(article=a, paragraph=p, sentences=()))
-            passage_terms.append([])
-        tokens = words(text)
-        vocabulary.update(tokens)
-        terms = stemmer.terms(tokens)
-        # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short
-        # acronym counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
-        terms += [
-            stemmer.stem(w)
-            for t in _abbreviations_in(text, abbreviations)
-            for w in abbreviations[t]
-            if w not in stop
-        ]
-        passage_terms[-1].extend(terms)
-        number = len(sentences)
-        own = frozenset(terms)
-        resolved = own  # the same object unless a pronoun adds names: one copy in the cache
-        before = sentences[-1] if sentences else None
-        # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
-        refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
-        if before and before.article == a and not before.headline and refers:
-            resolved |= {t for t in before.terms if t in names}
-        # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
-        # whose subject points back continues the one before it in its paragraph; it holds
-        # what that one says, and is quoted with it.
-        leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
-        continues = (
-            leans and before is not None and before.passage == len(passages) - 1 and not before.headline
-        )
-        if continues and before is not None:
-            resolved |= before.terms
-        # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
-        # terms a question's money or age word counts as found (see query.py).
-        if facts.currency or facts.age:
-            resolved |= {mark for mark, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
-        sentences.append(
-            Sentence(
-                text,
-                a,
-                p,
-                len(passages) - 1,
-                headline,
-                own,
-                resolved,
-                facts=facts,
-                predicates=shared.setdefault(verbs := predicates(tokens, stemmer), verbs),
-                leans_on_before=leans,
-            )
-        )
-        last = passages[-1]
-        passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
+    for a, read in enumerate(reads):
+        more, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
+        sentences += more
+        passages += paragraphs
+        passage_terms += terms
+    index = Index(
+        corpus=corpus,
+        sentences=Sentences(sentences),
+        passages=passages,
+        bm25=PassageIndex(passage_terms, variant, **bm25_params),
+        stemmer=assembler.stemmer,
+        vocabulary=frozenset(vocabulary),
+        name_words=assembler.names,
+        related=related_stems(assembler.stemmer),
+        build_seconds=time.perf_counter() - started,
+    )
+    state = BuildState([article_key(a) for a in corpus.articles], counts, vocabulary, variant)
+    return index, state
 
-    _holders_carry_their_office(sentences, stemmer)
-    return Index(
+
+# Above this share of the corpus's articles (and this many) to read, building anew is about
+# as quick.
+_UPDATE_AT_MOST = 0.25
+_UPDATE_ALWAYS = 50
+
+
+def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, BuildState] | None:
+    """`old` (built with `state`) brought up to `corpus`: the articles it had are reused, new ones
+    read, and those a word that became or stopped being a name touches read again; the result
+    is what `build_index(corpus)` gives. None when building anew is the quicker way."""
+    started = time.perf_counter()
+    if (
+        state.variant != "BM25L"
+        or not isinstance(old.sentences, Sentences)
+        or not old.passages
+        or old.passages[-1].article != len(state.articles) - 1
+    ):
+        return None
+    keys = [article_key(a) for a in corpus.articles]
+    where: dict[str, list[int]] = {}
+    for number, key in enumerate(state.articles):
+        where.setdefault(key, []).append(number)
+    origin: list[int | None] = []  # each article's number in the old index, if it was there
+    for key in keys:
+        found = where.get(key)
+        origin.append(found.pop(0) if found else None)
+    gone = [n for numbers in where.values() for n in numbers]
+    fresh = [a for a, o in enumerate(origin) if o is None]
+    limit = max(_UPDATE_AT_MOST * len(keys), _UPDATE_ALWAYS)
+    if len(fresh) + len(gone) > limit or 2 * len(fresh) > len(keys):  # another corpus, near enough
+        return None
+    spans = _article_spans(old.passages, len(state.articles))
+    counts = NameCounts()
+    counts.add(state.names)
+    vocabulary = Counter(state.vocabulary)
+    gone_counts: dict[int, NameCounts] = {}
+    for number in gone:
+        texts = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if not s.headline]
+        gone_counts[number] = NameCounts.of(texts)
+        counts.subtract(gone_counts[number])
+        headlines = [s.text for s in old.sentences[spans[number][2] : spans[number][3]] if s.headline]
+        vocabulary -= Counter({w for text in texts + headlines for w in words(text)})
+    new_articles = [corpus.articles[a] for a in fresh]
+    with workers(_cost(new_articles)) as pool:
+        reads = dict(zip(fresh, _read_all(new_articles, pool), strict=True))
+        for read in reads.values():
+            counts.add(read.names)
+            vocabulary.update({w for s in read.sentences for w in s.tokens})
+        stem_many({w for read in reads.values() for s in read.sentences for w in s.tokens}, pool)
+    # Only the words the added and removed articles use can have become names or stopped being.
+    recounted = {w for read in reads.values() for w in read.names.words()}
+    for number in gone:
+        recounted |= gone_counts[number].words()
+    protected = counts.protected(old.stemmer.protected, recounted)
+    names = counts.names(old.name_words, recounted)
+    # A word that became a name, or stopped being one, changes the terms of every article
+    # using it: those are read again (from their sentences: their text has not changed).
+    changed = (protected ^ old.stemmer.protected) | (names ^ old.name_words)
+    again = _articles_using(old, corpus, changed, origin) if changed else set()
+    if len(fresh) + len(gone) + len(again) > limit:
+        return None
+    for a in again:
+        o = origin[a]
+        assert o is not None  # `again` holds only articles the old index had
+        reads[a] = _read_again(old.sentences[spans[o][2] : spans[o][3]])
+    assembler = _Assembler(Stemmer(protected), names)
+    sentences = Sentences.like(old.sentences)
+    passages: list[Passage] = []
+    renumber = np.full(len(old.passages), -1, dtype=np.int32)
+    added: dict[int, list[str]] = {}
+    for a, o in enumerate(origin):
+        if o is None or a in reads:
+            more, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
+            added.update(zip(range(len(passages), len(passages) + len(paragraphs)), terms, strict=True))
+            for sentence in more:
+                sentences.append(sentence)
+            passages += paragraphs
+            continue
+        # As it was, moved to its new place.
+        p0, p1, s0, s1 = spans[o]
+        shift_p, shift_s = len(passages) - p0, len(sentences) - s0
+        sentences.extend_from(old.sentences, s0, s1, a, shift_p)
+        renumber[p0:p1] = np.arange(len(passages), len(passages) + p1 - p0, dtype=np.int32)
+        if shift_p == shift_s == 0 and a == o:
+            passages += old.passages[p0:p1]
+        else:
+            passages += [
+                Passage(a, q.paragraph, tuple(x + shift_s for x in q.sentences)) for q in old.passages[p0:p1]
+            ]
+    index = Index(
         corpus=corpus,
         sentences=sentences,
         passages=passages,
-        bm25=PassageIndex(passage_terms, variant, **bm25_params),
-        stemmer=stemmer,
+        bm25=old.bm25.updated(renumber, added, len(passages)),
+        stemmer=assembler.stemmer,
         vocabulary=frozenset(vocabulary),
         name_words=names,
-        related=related_stems(stemmer),
+        related=related_stems(assembler.stemmer),
         build_seconds=time.perf_counter() - started,
     )
+    log.info(
+        "index updated: %d articles added, %d removed, %d read again, in %.2f s",
+        len(fresh),
+        len(gone),
+        len(again),
+        index.build_seconds,
+    )
+    return index, BuildState(keys, counts, vocabulary, state.variant)
 
 
-_VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
+def _article_spans(passages: list[Passage], articles: int) -> list[tuple[int, int, int, int]]:
+    """Each article's first and past-the-end passage and sentence numbers."""
+    spans = [(0, 0, 0, 0)] * articles
+    start = 0
+    for number in range(1, len(passages) + 1):
+        if number == len(passages) or passages[number].article != passages[start].article:
+            first, last = passages[start], passages[number - 1]
+            spans[first.article] = (start, number, first.sentences[0], last.sentences[-1] + 1)
+            start = number
+    return spans
 
 
-def _holders_carry_their_office(sentences: list[Sentence], stemmer: Stemmer) -> None:
-    """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
-    Syamsul': the later sentence is the governor's too. Each article's office holders (the
-    last two capitalised words after an office) lend the office's stem to every sentence of
-    that article naming them."""
-    offices: dict[tuple[int, str], set[str]] = {}
-    for s in sentences:
-        if s.facts.roles and not s.headline:
-            for role, names in role_names(s.text):
-                holder = [w for w in re.findall(r"[A-Z][\w'’-]*", s.text) if w.lower() in names][-2:]
-                for word in holder:
-                    offices.setdefault((s.article, word.lower()), set()).add(stemmer.stem(role))
-    if not offices:
-        return
-    for number, s in enumerate(sentences):
-        lent = set()
-        for name in s.facts.names:
-            lent |= offices.get((s.article, name), set())
-        if lent - s.resolved:
-            sentences[number] = replace(s, resolved=s.resolved | lent)
+def _prints(text: str, printed: re.Pattern[str], spelled: set[str]) -> bool:
+    """Whether the text, as its sentences' words are read (Unicode clean-up, lowercase), holds
+    one of the spelled words somewhere (or may: a superset is safe)."""
+    if printed.search(text.lower()):
+        return True
+    if text.isascii():
+        return False
+    # The clean-up can make an ASCII word only out of other characters that become ASCII
+    # letters or digits ("ﬁ", "Ａ"), or by taking out invisible marks.
+    odd = {ch for ch in set(text) if not ch.isascii()}
+    if all(w.isascii() for w in spelled) and not any(
+        ord(ch) in INVISIBLE_MARKS
+        or any(c.isascii() and c.isalnum() for c in unicodedata.normalize("NFKC", ch))
+        for ch in odd
+    ):
+        return False
+    return printed.search(normalize(text).lower()) is not None
+
+
+def _articles_using(
+    old: Index, corpus: Corpus, changed: frozenset[str], origin: list[int | None]
+) -> set[int]:
+    """The (new) numbers of the reused articles whose terms a change of these words can touch:
+    those whose passages hold one as a term or as a word's stem, or (when one is a stopword
+    or an office) whose text prints one."""
+    passages = set()
+    for word in changed:
+        for term in {word, sastrawi_stem(word)}:
+            passages.update(old.bm25.passages_of(term).tolist())
+    touched = {old.passages[p].article for p in passages}
+    # A word's terms are in the postings; only a stopword (which may still be a verb) or an
+    # office's word (whose stem holders carry) can touch an article without being a term there.
+    if changed.isdisjoint(stopwords()) and changed.isdisjoint(words_of("role_nouns")):
+        return {a for a, o in enumerate(origin) if o is not None and o in touched}
+    abbreviations = lexicon().abbreviations
+    spelled = set(changed) | {t for t, expansion in abbreviations.items() if changed.intersection(expansion)}
+    found = set()
+    printed = re.compile("|".join(map(re.escape, sorted(spelled, key=len, reverse=True))))
+    for a, o in enumerate(origin):
+        if o is None:
+            continue
+        if o in touched:
+            found.add(a)
+            continue
+        article = corpus.articles[a]
+        if _prints(f"{article.source.title}\n{article.raw}", printed, spelled):
+            found.add(a)
+    return found
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
@@ -163,6 +486,20 @@ def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
     for word, synonyms in lexicon().synonyms.items():
         related.setdefault(stemmer.stem(word), set()).update(stemmer.stem(s) for s in synonyms)
     return {stem: frozenset(others) for stem, others in related.items()}
+
+
+@cache
+def _abbreviation_words() -> tuple[frozenset[str], bool]:
+    """The abbreviations, and whether one of them is a word `words` writes otherwise (a
+    number word it turns into digits), which a sentence's tokens would not show."""
+    keys = frozenset(lexicon().abbreviations)
+    return keys, any(words(k) != [k] for k in keys)
+
+
+def _may_abbreviate(tokens: tuple[str, ...]) -> bool:
+    """False when the sentence surely prints no abbreviation (most sentences)."""
+    keys, hidden = _abbreviation_words()
+    return hidden or not keys.isdisjoint(tokens)
 
 
 def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:
@@ -174,18 +511,3 @@ def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> l
         if lower in abbreviations and (len(word) >= 4 or word.isupper()):
             found.append(lower)
     return found
-
-
-def predicates(tokens: list[str], stemmer: Stemmer) -> frozenset[str]:
-    """The stems of a sentence's verbs: an affixed verb ("berangkat", "ditangkap") or an
-    unaffixed one Indonesian grammar lists ("tiba", "tewas")."""
-    base = words_of("base_verbs")
-    found: set[str] = set()
-    for token in tokens:
-        if token in base:
-            found.add(sastrawi_stem(token))
-        elif token.startswith(_VERB_PREFIX) and token.isalpha() and token not in stemmer.protected:
-            stem = sastrawi_stem(token)
-            if stem != token and len(stem) > 2:
-                found.add(stem)
-    return frozenset(found)

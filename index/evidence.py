@@ -103,10 +103,16 @@ class _Words:
         members = [m.replace("-", " ") for m in words_of(name)]
         self.single = frozenset(m for m in members if " " not in m)
         self.phrases = tuple(f" {m} " for m in members if " " in m)
+        # A phrase can be in the sentence only if its first word is one of its tokens.
+        self._by_first: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            self._by_first.setdefault(phrase.split()[0], []).append(phrase)
+        self._firsts = frozenset(self._by_first)
 
     def found(self, tokens: set[str], joined: str) -> set[str]:
         hits = set(self.single & tokens)
-        hits.update(p.strip() for p in self.phrases if p in joined)
+        for first in self._firsts & tokens:
+            hits.update(p.strip() for p in self._by_first[first] if p in joined)
         return hits
 
 
@@ -152,12 +158,12 @@ def read_facts(text: str) -> Facts:
     cheap look says it can match (a slash for "(24/4)", a digit for a figure): this runs for
     every sentence of the corpus when the index is built.
     """
-    text = normalize(text)
+    text = text if text.isascii() else normalize(text)  # Unicode clean-up leaves ASCII as it is
     cased = _TOKEN_CASED.findall(text)
     lower = [t.lower() for t in cased]
     tokens = set(lower)
     joined = " " + " ".join(lower) + " "
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = any(map(str.isdigit, text))
     found = {name: words.found(tokens, joined) for name, words in _W.items()}
 
     day_dates: tuple[tuple[int, int, str, str], ...] = ()
@@ -190,7 +196,7 @@ def read_facts(text: str) -> Facts:
             undated = _YEAR.sub(" ", undated)
         if months:
             undated = _DAY_MONTH.sub(" ", undated)
-    figures = has_digit and any(ch.isdigit() for ch in undated)
+    figures = has_digit and any(map(str.isdigit, undated))
 
     duration = measure = False
     if has_digit or tokens & _AMOUNT_WORDS:

@@ -5,7 +5,12 @@ Plain data, shared by the stages (retrieval, ranking, composing) and built by in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import overload
+
+import numpy as np
 
 from index.bm25 import PassageIndex
 from index.corpus import Corpus
@@ -37,6 +42,150 @@ class Sentence:
     leans_on_before: bool = False
 
 
+    def __reduce__(self) -> tuple[type[Sentence], tuple[object, ...]]:
+        # Made anew by its constructor when unpickled: much quicker than a dataclass's
+        # field-by-field state.
+        return (Sentence, tuple(getattr(self, name) for name in _SENTENCE_FIELDS))
+
+
+_SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
+# The fields Sentences keeps compact; any other a Sentence gains is kept as it is.
+_COMPACT = ("text", "article", "paragraph", "passage", "headline", "terms", "resolved", "leans_on_before")
+_OTHER = tuple(name for name in _SENTENCE_FIELDS if name not in _COMPACT)
+
+
+_KEEP_MADE = 4096  # sentences kept made (each about 3 kB)
+
+
+class Sentences(Sequence[Sentence]):
+    """The index's sentences, kept compact (texts, numbers in arrays, terms as numbers into one
+    table of stems): a `Sentence` is made when one is asked for. Answering reads the few
+    sentences of the passages it ranks, and 78,000 Sentence objects with their term sets
+    would take most of the memory of a 1,000-times corpus's index."""
+
+    def __init__(self, sentences: Iterable[Sentence] = ()) -> None:
+        self._texts: list[str] = []
+        self._numbers = array("i")  # article, paragraph, passage of each sentence
+        self._flags = bytearray()  # 1: a headline, 2: leans on the sentence before
+        self._other: dict[str, list[object]] = {name: [] for name in _OTHER}  # facts, predicates...
+        self._stems: list[str] = []  # the table of stems terms point into
+        self._stem_ids: dict[str, int] = {}
+        self._terms = array("i")  # stem numbers of each sentence's terms, then of the added resolved ones
+        self._starts = array("i", [0])  # where each sentence's terms begin (and the last ends)
+        self._own = array("i")  # how many of a sentence's terms are `terms` (the rest: resolved only)
+        # The sentences made lately: a question reads the same ones again and again.
+        self._made: dict[int, Sentence] = {}
+        for sentence in sentences:
+            self.append(sentence)
+
+    def append(self, s: Sentence) -> None:
+        """Add a sentence at the end."""
+        self._texts.append(s.text)
+        self._numbers.extend((s.article, s.paragraph, s.passage))
+        self._flags.append(s.headline | (s.leans_on_before << 1))
+        for name, values in self._other.items():
+            values.append(getattr(s, name))
+        ids = self._stem_ids
+        if len(ids) < len(self._stems):  # after loading: made on first use
+            ids.update((stem, number) for number, stem in enumerate(self._stems))
+        for stem in (*s.terms, *(s.resolved - s.terms)):
+            number = ids.get(stem)
+            if number is None:
+                number = ids[stem] = len(self._stems)
+                self._stems.append(stem)
+            self._terms.append(number)
+        self._own.append(len(s.terms))
+        self._starts.append(len(self._terms))
+
+    @classmethod
+    def like(cls, other: Sentences) -> Sentences:
+        """An empty list sharing `other`'s numbering of stems (so `extend_from` copies its terms)."""
+        new = cls()
+        new._stems = list(other._stems)
+        new._stem_ids = {stem: number for number, stem in enumerate(new._stems)}
+        return new
+
+    def extend_from(self, other: Sentences, start: int, end: int, article: int, passage_shift: int) -> None:
+        """Add `other`'s sentences start to end, as article number `article`, their passage numbers
+        moved by `passage_shift` (`other` made this list with `like`, or is one it was made like)."""
+        if len(self._stems) < len(other._stems):
+            raise ValueError("the sentences number their stems otherwise")
+        self._texts += other._texts[start:end]
+        numbers = np.frombuffer(other._numbers, dtype=np.int32)[3 * start : 3 * end].reshape(-1, 3).copy()
+        numbers[:, 0] = article
+        numbers[:, 2] += passage_shift
+        self._numbers.frombytes(numbers.tobytes())
+        self._flags += other._flags[start:end]
+        for name, values in self._other.items():
+            values += other._other[name][start:end]
+        first, last = other._starts[start], other._starts[end]
+        self._terms += other._terms[first:last]
+        starts = np.frombuffer(other._starts, dtype=np.int32)[start + 1 : end + 1]
+        self._starts.frombytes((starts + (self._starts[-1] - first)).astype(np.int32).tobytes())
+        self._own += other._own[start:end]
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, number: int) -> Sentence: ...
+
+    @overload
+    def __getitem__(self, number: slice) -> list[Sentence]: ...
+
+    def __getitem__(self, number: int | slice) -> Sentence | list[Sentence]:
+        if isinstance(number, slice):
+            return [self[i] for i in range(*number.indices(len(self)))]
+        if number < 0:
+            number += len(self._texts)
+        made = self._made.get(number)
+        if made is not None:
+            return made
+        made = self._make(number)
+        if len(self._made) >= _KEEP_MADE:
+            self._made.clear()
+        self._made[number] = made
+        return made
+
+    def _make(self, number: int) -> Sentence:
+        text = self._texts[number]  # IndexError past the end, as a list's
+        start, end, own = self._starts[number], self._starts[number + 1], self._own[number]
+        stems = self._stems
+        terms = frozenset([stems[i] for i in self._terms[start : start + own]])
+        resolved = terms | {stems[i] for i in self._terms[start + own : end]} if end > start + own else terms
+        flags = self._flags[number]
+        return Sentence(
+            text=text,
+            article=self._numbers[3 * number],
+            paragraph=self._numbers[3 * number + 1],
+            passage=self._numbers[3 * number + 2],
+            headline=bool(flags & 1),
+            terms=terms,
+            resolved=resolved,
+            leans_on_before=bool(flags & 2),
+            **{name: values[number] for name, values in self._other.items()},  # type: ignore[arg-type]
+        )
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return (self[i] for i in range(len(self._texts)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __getstate__(self) -> dict[str, object]:
+        # The stem table's dictionary is made again when needed, not stored.
+        return {k: getattr(self, k) for k in self.__dict__ if k not in ("_stem_ids", "_made")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._stem_ids = {}  # made when a sentence is appended: answering never does
+        self._made = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
     """One paragraph: the unit BM25 ranks."""
@@ -45,13 +194,16 @@ class Passage:
     paragraph: int
     sentences: tuple[int, ...]  # positions in Index.sentences
 
+    def __reduce__(self) -> tuple[type[Passage], tuple[int, int, tuple[int, ...]]]:
+        return (Passage, (self.article, self.paragraph, self.sentences))
+
 
 @dataclass
 class Index:
     """Everything retrieval needs, built from one corpus."""
 
     corpus: Corpus
-    sentences: list[Sentence]
+    sentences: Sequence[Sentence]  # a list, or the compact Sentences a built index keeps
     passages: list[Passage]
     bm25: PassageIndex
     stemmer: Stemmer
@@ -74,6 +226,13 @@ class Index:
                 span[1] = number
             spans = self._spans = {a: range(lo, hi + 1) for a, (lo, hi) in found.items()}
         return spans.get(article, range(0))
+
+    def __getstate__(self) -> dict[str, object]:
+        # The corpus is not pickled with the index: whoever loads an index has just read the
+        # corpus (index/cache.py puts it back), and its texts would be held twice meanwhile.
+        state = dict(self.__dict__)
+        state["corpus"] = None
+        return state
 
     def stats(self) -> dict[str, object]:
         """Counts for people: articles, passages, sentences, vocabulary, protected names."""

@@ -34,9 +34,12 @@ class Workers:
         self._pool = pool
         self.count = count
 
-    def map(self, fn: Callable[[list[T]], list[R]], items: Sequence[T]) -> list[R] | None:
-        """fn over the items in chunks on the workers, results in order; None if unavailable."""
-        if self._pool is None or len(items) < PARALLEL_FROM:
+    def map(
+        self, fn: Callable[[list[T]], list[R]], items: Sequence[T], cost: int | None = None
+    ) -> list[R] | None:
+        """fn over the items in chunks on the workers, results in order; None if unavailable or
+        not worth it (fewer than PARALLEL_FROM items, or units of `cost` when given)."""
+        if self._pool is None or (len(items) if cost is None else cost) < PARALLEL_FROM or not items:
             return None
         step = -(-len(items) // (self.count * 4))
         chunks = [list(items[i : i + step]) for i in range(0, len(items), step)]

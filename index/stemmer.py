@@ -3,17 +3,18 @@ and the stopword list."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
-from importlib import resources
+from importlib import metadata, resources
 
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 from Sastrawi.StopWordRemover.StopWordRemoverFactory import StopWordRemoverFactory
 
 from index.parallel import Workers
-from index.text import cased_words
+from index.text import _TOKEN, cased_words
 
 # Question words and negations are never stopwords: they tell a "kapan" question from a
 # "di mana" one and "ada" from "tidak ada". Sastrawi's list also holds words that carry the
@@ -37,11 +38,14 @@ def stopwords() -> frozenset[str]:
     return frozenset(StopWordRemoverFactory().get_stop_words()) - _KEEP
 
 
+def _overrides_file() -> str:
+    return resources.files("index").joinpath("data/stem_overrides.tsv").read_text(encoding="utf-8")
+
+
 @cache
 def _overrides() -> dict[str, str]:
     table: dict[str, str] = {}
-    data = resources.files("index").joinpath("data/stem_overrides.tsv").read_text(encoding="utf-8")
-    for line in data.splitlines():
+    for line in _overrides_file().splitlines():
         if line.strip() and not line.startswith("#"):
             word, stem = line.split("\t")
             table[word.strip()] = stem.strip()
@@ -74,6 +78,24 @@ def sastrawi_stem(word: str) -> str:
     return _sastrawi().stem(word) or word
 
 
+def stems_version() -> str:
+    """What the stems depend on: Sastrawi's version and the overrides file. A stem cache
+    (index/cache.py) made under another is not used."""
+    digest = hashlib.sha256(f"stems-1 PySastrawi={metadata.version('PySastrawi')}".encode())
+    digest.update(_overrides_file().encode())
+    return digest.hexdigest()[:16]
+
+
+def known_stems() -> dict[str, str]:
+    """The Sastrawi stems found so far in bulk (what a stem cache keeps)."""
+    return _STEMS
+
+
+def remember_stems(stems: dict[str, str]) -> None:
+    """Take stems found earlier (a stem cache of the same `stems_version`)."""
+    _STEMS.update(stems)
+
+
 def _stem_chunk(words: list[str]) -> list[str]:
     stemmer = _sastrawi()
     return [stemmer.stem(w) or w for w in words]
@@ -88,8 +110,9 @@ def stem_many(words: Iterable[str], pool: Workers) -> None:
     overrides = _overrides()
     todo = sorted({w for w in words if w.isalpha() and w not in overrides and w not in _STEMS})
     stems = pool.map(_stem_chunk, todo)
-    if stems is not None:
-        _STEMS.update(zip(todo, stems, strict=True))
+    if stems is None:
+        stems = _stem_chunk(todo)
+    _STEMS.update(zip(todo, stems, strict=True))
 
 
 class Stemmer:
@@ -110,34 +133,151 @@ class Stemmer:
         return [self.stem(w) for w in words if w not in stop]
 
 
+class NameCounts:
+    """How the articles write each word: the counts `find_names` and `name_words` decide by,
+    kept so that adding or removing an article changes them without reading the rest again."""
+
+    __slots__ = ("capitalised", "lowercase", "total", "upper")
+
+    def __init__(self) -> None:
+        self.capitalised: Counter[str] = Counter()  # mid-sentence capitalised uses (cased words)
+        self.lowercase: Counter[str] = Counter()  # lowercase uses (cased words)
+        self.upper: Counter[str] = Counter()  # mid-sentence capitalised uses (a name's tail too)
+        self.total: Counter[str] = Counter()  # mid-sentence uses
+
+    @classmethod
+    def of(cls, sentences: Iterable[str]) -> NameCounts:
+        """The counts of these sentences."""
+        counts = cls()
+        capitalised, lowercase, upper, total = (
+            counts.capitalised,
+            counts.lowercase,
+            counts.upper,
+            counts.total,
+        )
+        for sentence in sentences:
+            if sentence.isascii():
+                counts._count_ascii(sentence)
+                continue
+            for position, word in enumerate(cased_words(sentence)):
+                lower = word.lower()
+                if word[0].isupper():
+                    if position > 0:
+                        capitalised[lower] += 1
+                else:
+                    lowercase[lower] += 1
+            for position, lower, is_upper in _capitalised(sentence):
+                if position == 0:
+                    continue
+                total[lower] += 1
+                if is_upper:
+                    upper[lower] += 1
+        return counts
+
+    def _count_ascii(self, sentence: str) -> None:
+        """What `of` counts for one ASCII sentence, in one pass: there its cased words are its
+        whitespace-separated chunks' (a token never spans a space), and no clean-up applies."""
+        capitalised, lowercase, upper, total = self.capitalised, self.lowercase, self.upper, self.total
+        position = 0  # among the sentence's cased words
+        for chunk_number, chunk in enumerate(sentence.split()):
+            parts = [chunk] if chunk.isalpha() else [t for t in _TOKEN.findall(chunk) if not t[0].isdigit()]
+            if not parts:
+                continue
+            head_upper = parts[0][0].isupper()
+            for part in parts:
+                lower = part.lower()
+                is_upper = part[0].isupper()
+                if is_upper:
+                    if position > 0:
+                        capitalised[lower] += 1
+                else:
+                    lowercase[lower] += 1
+                position += 1
+                if chunk_number:
+                    total[lower] += 1
+                    if head_upper or is_upper:
+                        upper[lower] += 1
+
+    def add(self, other: NameCounts) -> None:
+        """Count another article's sentences in."""
+        self.capitalised.update(other.capitalised)
+        self.lowercase.update(other.lowercase)
+        self.upper.update(other.upper)
+        self.total.update(other.total)
+
+    def subtract(self, other: NameCounts) -> None:
+        """Count an article's sentences out (words no longer used drop out)."""
+        self.capitalised -= other.capitalised
+        self.lowercase -= other.lowercase
+        self.upper -= other.upper
+        self.total -= other.total
+
+    def words(self) -> set[str]:
+        """Every word counted."""
+        return {*self.capitalised, *self.lowercase, *self.upper, *self.total}
+
+    def _is_protected(self, word: str) -> bool:
+        return (
+            word in self.capitalised
+            and word not in self.lowercase
+            and len(word) > 2
+            and sastrawi_stem(word) != word
+        )
+
+    def _is_name(self, word: str) -> bool:
+        return word in self.upper and self.upper[word] >= 0.8 * self.total[word] and len(word) > 1
+
+    def protected(self, before: frozenset[str] | None = None, changed: Iterable[str] = ()) -> frozenset[str]:
+        """What `find_names` gives for the sentences counted; or, given what it gave `before`
+        the counts of the words `changed` changed, the same worked out for those words only."""
+        if before is None:
+            return frozenset(w for w in self.capitalised if self._is_protected(w))
+        return _redecided(before, changed, self._is_protected)
+
+    def names(self, before: frozenset[str] | None = None, changed: Iterable[str] = ()) -> frozenset[str]:
+        """What `name_words` gives for the sentences counted (`before` and `changed` as in
+        `protected`)."""
+        if before is None:
+            return frozenset(w for w in self.upper if self._is_name(w))
+        return _redecided(before, changed, self._is_name)
+
+
+def _redecided(
+    before: frozenset[str], changed: Iterable[str], holds: Callable[[str], bool]
+) -> frozenset[str]:
+    kept = set(before)
+    for word in changed:
+        if holds(word):
+            kept.add(word)
+        else:
+            kept.discard(word)
+    return frozenset(kept)
+
+
 def find_names(sentences: Iterable[str]) -> frozenset[str]:
     """Words written capitalised mid-sentence and never in lowercase, that Sastrawi would change.
 
     A capital letter at the start of a sentence says nothing, so the first word is skipped;
     a word also seen in lowercase is an ordinary word ("Pertemuan" in a title is "pertemuan").
     """
-    capitalised: Counter[str] = Counter()
-    lowercase: set[str] = set()
-    for sentence in sentences:
-        for position, word in enumerate(cased_words(sentence)):
-            lower = word.lower()
-            if word[0].isupper():
-                if position > 0:
-                    capitalised[lower] += 1
-            else:
-                lowercase.add(lower)
-    return frozenset(
-        word
-        for word in capitalised
-        if word not in lowercase and len(word) > 2 and sastrawi_stem(word) != word
-    )
+    return NameCounts.of(sentences).protected()
+
+
+def _cased_words(text: str) -> list[str]:
+    """`cased_words`, quicker where its Unicode clean-up has nothing to do (ASCII text)."""
+    if text.isascii():
+        return [t for t in _TOKEN.findall(text) if not t[0].isdigit()]
+    return cased_words(text)
 
 
 def _capitalised(sentence: str) -> Iterator[tuple[int, str, bool]]:
     """(position, lowercase word, capitalised?) with a hyphenated name's tail ("Jong-un")
     taking the capital of its head."""
     for position, chunk in enumerate(sentence.split()):
-        parts = cased_words(chunk)
+        if chunk.isalpha() and chunk.isascii():  # one plain word, as most are
+            yield position, chunk.lower(), chunk[0].isupper()
+            continue
+        parts = _cased_words(chunk)
         if not parts:
             continue
         head_upper = parts[0][0].isupper()
@@ -147,13 +287,4 @@ def _capitalised(sentence: str) -> Iterator[tuple[int, str, bool]]:
 
 def name_words(sentences: Iterable[str]) -> frozenset[str]:
     """Lowercase words written capitalised in at least 4 of 5 of their mid-sentence uses."""
-    upper: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for sentence in sentences:
-        for position, lower, is_upper in _capitalised(sentence):
-            if position == 0:
-                continue
-            total[lower] += 1
-            if is_upper:
-                upper[lower] += 1
-    return frozenset(w for w, n in upper.items() if n >= 0.8 * total[w] and len(w) > 1)
+    return NameCounts.of(sentences).names()

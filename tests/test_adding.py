@@ -403,3 +403,43 @@ def test_stdin_is_read_from_the_stream_given(corpus):
     out, err = io.StringIO(), io.StringIO()
     code = add(corpus, ["-"], stdin=io.BytesIO((PAGES / "og_tags.html").read_bytes()), out=out, err=err)
     assert code == 0 and out.getvalue().startswith("added suara-sampel")
+
+
+# -- the index cache ----------------------------------------------------------------------------
+
+
+def test_add_and_remove_bring_a_cached_index_up_to_date(capsys, corpus, tmp_path):
+    from index.cache import load_index
+
+    cache = tmp_path / "cache"
+    load_index(load_corpus(corpus), cache)
+    code, out, err = run(
+        capsys, "add", "--corpus", str(corpus), "--cache-dir", str(cache), str(PAGES / "og_tags.html")
+    )
+    assert code == 0, err
+    assert out.splitlines()[-1].startswith("index brought up to date in ")
+    index = load_index(load_corpus(corpus), cache)
+    assert index.loaded_from_cache and index.corpus.articles[-1].source.id == "suara-sampel"
+    code, out, err = run(capsys, "remove", "kabar", "--corpus", str(corpus), "--cache-dir", str(cache))
+    assert code == 0 and out.splitlines()[-1].startswith("index brought up to date in "), err
+    assert load_index(load_corpus(corpus), cache).loaded_from_cache
+
+
+def test_an_entry_that_cannot_just_be_appended_is_written_into_the_document(capsys, corpus):
+    meta = corpus / "sources.toml"
+    # the articles as an inline array: a [[article]] written after it would not load
+    text = meta.read_text(encoding="utf-8")
+    import tomllib
+
+    entries = tomllib.loads(text)["article"]
+    head = text[: text.index("[[article]]")]
+    inline = ",\n".join(
+        "{ " + ", ".join(f"{k} = {v!r}" if isinstance(v, str) else f"{k} = {v}" for k, v in e.items()) + " }"
+        for e in entries
+    )
+    meta.write_text(head.replace("[event]", f"article = [\n{inline},\n]\n\n[event]", 1), encoding="utf-8")
+    assert len(load_corpus(corpus).articles) == 3
+    before = snapshot(corpus)
+    code, _out, err = run(capsys, "add", "--corpus", str(corpus), str(PAGES / "og_tags.html"))
+    assert code == 2 and "must be [[article]] tables" in err
+    assert snapshot(corpus) == before

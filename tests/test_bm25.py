@@ -16,7 +16,7 @@ SMALL = [
 
 def test_hand_checkable_corpus() -> None:
     index = PassageIndex(SMALL)
-    assert index._bm25.doc_len == [3, 6, 5]
+    assert index.doc_len.tolist() == [3, 6, 5]
     # "kim" is in every passage: BM25Okapi would floor its IDF near zero; BM25L keeps it positive.
     assert index.idf("kim") > 0
     assert index.idf("khasan") > index.idf("temu") > index.idf("kim")

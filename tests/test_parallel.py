@@ -20,7 +20,7 @@ def test_workers_build_the_same_index(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(index.parallel, "PARALLEL_FROM", 10)  # so a small corpus uses workers
     _STEMS.clear()
     together = build_index(corpus)
-    assert len(_STEMS) > 100  # the stems really came from the workers
+    assert len(_STEMS) > 100  # every word was stemmed in bulk (on the workers)
     assert [s.facts for s in together.sentences] == [s.facts for s in alone.sentences]
     assert [s.resolved for s in together.sentences] == [s.resolved for s in alone.sentences]
     assert together.vocabulary == alone.vocabulary

@@ -55,8 +55,14 @@ def api():
 
 
 def add_article(corpus: Path, page: str) -> None:
+    # --cache-dir: a folder with no index, so the bot's reload is what updates its index.
+    no_cache = corpus.parent / "no-index-cache"
     result = subprocess.run(
-        [sys.executable, "-m", "index", "add", "--corpus", str(corpus), str(PAGES / page)],
+        [
+            sys.executable,
+            *("-m", "index", "add", "--corpus", str(corpus), "--cache-dir", str(no_cache)),
+            str(PAGES / page),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -209,6 +215,20 @@ async def test_sighup_in_process_reloads_the_real_corpus(tmp_path, corpus):
         assert [a.source.id for a in holder.answerer.corpus.articles][-1] == "kabar-rekaan"
     finally:
         await reloader.stop()
+
+
+async def test_a_reload_brings_the_index_answering_now_up_to_date(tmp_path, corpus, caplog):
+    cache = tmp_path / "cache"
+    holder = SimpleNamespace(answerer=Answerer.load(corpus, cache))
+    reloader = CorpusReloader(holder, corpus, cache, interval=0)  # type: ignore[arg-type]
+    add_article(corpus, "og_tags.html")
+    with caplog.at_level("INFO", logger="index.build"):
+        assert await reloader.reload("test")
+    assert "index updated: 1 articles added, 0 removed" in caplog.text  # not built anew
+    answer = holder.answerer.answer(SEMBAKO)
+    assert answer.answered and OG_URL in [s.url for s in answer.sources]
+    # and the next start finds the updated index current
+    assert Answerer.load(corpus, cache).index.loaded_from_cache
 
 
 async def test_a_change_made_before_the_watch_began_is_caught_at_its_start(tmp_path, corpus):

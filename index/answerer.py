@@ -116,8 +116,8 @@ class Answerer:
         return self._whole[key]
 
     def _newest_sentences(self) -> list[int]:
-        wanted = set(digest.newest_articles(self.index))
-        return [n for n, s in enumerate(self.index.sentences) if s.article in wanted]
+        articles = sorted(digest.newest_articles(self.index))
+        return [n for article in articles for n in self.index.article_sentences(article)]
 
     def _gathered(self, q: Question, query: Query) -> Answer:
         """A digest or a timeline, of the whole story or of what the question names."""

@@ -64,16 +64,16 @@ def newest_articles(index: Index) -> list[int]:
 
 def lead_sentences(index: Index, articles: Iterable[int] | None = None) -> list[int]:
     """The first quotable sentences of each article (of the newest MAX_ARTICLES)."""
-    wanted = set(newest_articles(index) if articles is None else articles)
-    taken: dict[int, int] = {}
+    wanted = newest_articles(index) if articles is None else list(articles)
     found = []
-    for number, s in enumerate(index.sentences):
-        if s.article not in wanted or not quotable(s):
-            continue
-        if taken.get(s.article, 0) >= LEAD_SENTENCES:
-            continue
-        taken[s.article] = taken.get(s.article, 0) + 1
-        found.append(number)
+    for article in sorted(set(wanted)):
+        taken = 0
+        for number in index.article_sentences(article):
+            if taken >= LEAD_SENTENCES:
+                break
+            if quotable(index.sentences[number]):
+                found.append(number)
+                taken += 1
     return found
 
 

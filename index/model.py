@@ -220,10 +220,14 @@ class Index:
         """The positions in `sentences` of one article's sentences (they stand together)."""
         spans = self._spans
         if spans is None:
+            # From the paragraphs, which know their article and sentences: reading every
+            # sentence would make each one (they are stored compactly).
             found: dict[int, list[int]] = {}
-            for number, s in enumerate(self.sentences):
-                span = found.setdefault(s.article, [number, number])
-                span[1] = number
+            for passage in self.passages:
+                if passage.sentences:
+                    span = found.setdefault(passage.article, [passage.sentences[0], passage.sentences[-1]])
+                    span[0] = min(span[0], passage.sentences[0])
+                    span[1] = max(span[1], passage.sentences[-1])
             spans = self._spans = {a: range(lo, hi + 1) for a, (lo, hi) in found.items()}
         return spans.get(article, range(0))
 

@@ -7,6 +7,7 @@ QUICK_BUSY_MS so that a lock held elsewhere never holds an answer.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import secrets
@@ -72,6 +73,12 @@ class SqliteDatabase:
         self._db: aiosqlite.Connection | None = None
         self._quick: aiosqlite.Connection | None = None
         self._file: tuple[int, int] | None = None  # (device, inode) of the open file
+        # One statement sequence at a time on each connection: coroutines of this process
+        # interleaving a read cursor and a write on one connection make SQLite refuse the
+        # write at once ("database is locked", no wait), and a BEGIN would take in the
+        # other coroutine's statements.
+        self._db_lock = asyncio.Lock()
+        self._quick_lock = asyncio.Lock()
 
     async def open(self) -> None:
         db = await connect(self.path, self.migrations)
@@ -112,177 +119,195 @@ class SqliteDatabase:
         return self._quick
 
     async def insert_question(self, row: QuestionRow) -> int:
-        cursor = await self.db.execute(
-            "INSERT INTO questions (asked_at, chat, chat_type, user_hash, text, kind,"
-            " answered, sources, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                row.asked_at,
-                row.chat,
-                row.chat_type,
-                row.user_hash,
-                row.text,
-                row.kind,
-                int(row.answered),
-                row.sources,
-                row.ms,
-            ),
-        )
-        if cursor.lastrowid is None:
-            raise sqlite3.OperationalError("the question's row has no id")
-        return cursor.lastrowid
+        async with self._db_lock:
+            cursor = await self.db.execute(
+                "INSERT INTO questions (asked_at, chat, chat_type, user_hash, text, kind,"
+                " answered, sources, ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row.asked_at,
+                    row.chat,
+                    row.chat_type,
+                    row.user_hash,
+                    row.text,
+                    row.kind,
+                    int(row.answered),
+                    row.sources,
+                    row.ms,
+                ),
+            )
+            if cursor.lastrowid is None:
+                raise sqlite3.OperationalError("the question's row has no id")
+            return cursor.lastrowid
 
     async def upsert_feedback(
         self, *, given_at: str, answer_key: str, question_id: int | None, voter: str, value: int
     ) -> None:
-        # The question may have been deleted by /lupakan since: then the vote stands alone.
-        await self.db.execute(
-            "INSERT INTO feedback (given_at, answer_key, question_id, user_hash, value)"
-            " VALUES (?, ?, (SELECT id FROM questions WHERE id = ?), ?, ?)"
-            " ON CONFLICT (answer_key, user_hash)"
-            " DO UPDATE SET value = excluded.value, given_at = excluded.given_at",
-            (given_at, answer_key, question_id, voter, value),
-        )
+        async with self._db_lock:
+            # The question may have been deleted by /lupakan since: then the vote stands alone.
+            await self.db.execute(
+                "INSERT INTO feedback (given_at, answer_key, question_id, user_hash, value)"
+                " VALUES (?, ?, (SELECT id FROM questions WHERE id = ?), ?, ?)"
+                " ON CONFLICT (answer_key, user_hash)"
+                " DO UPDATE SET value = excluded.value, given_at = excluded.given_at",
+                (given_at, answer_key, question_id, voter, value),
+            )
 
     async def upsert_chat(self, row: ChatRow) -> None:
-        await self.db.execute(
-            "INSERT INTO chat_state (chat, user_hash, question, asked_at, people)"
-            " VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (chat) DO UPDATE SET user_hash = excluded.user_hash,"
-            " question = excluded.question, asked_at = excluded.asked_at,"
-            " people = excluded.people",
-            (row.chat, row.user_hash, row.question, row.at, row.people),
-        )
+        async with self._db_lock:
+            await self.db.execute(
+                "INSERT INTO chat_state (chat, user_hash, question, asked_at, people)"
+                " VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (chat) DO UPDATE SET user_hash = excluded.user_hash,"
+                " question = excluded.question, asked_at = excluded.asked_at,"
+                " people = excluded.people",
+                (row.chat, row.user_hash, row.question, row.at, row.people),
+            )
 
     async def chat(self, chat: str) -> ChatRow | None:
-        async with self.quick.execute(
-            "SELECT chat, user_hash, question, asked_at, people FROM chat_state WHERE chat = ?", (chat,)
-        ) as cursor:
-            row = await cursor.fetchone()
-        return None if row is None else ChatRow(row[0], row[1], row[2], float(row[3]), row[4])
+        async with self._quick_lock:
+            async with self.quick.execute(
+                "SELECT chat, user_hash, question, asked_at, people FROM chat_state WHERE chat = ?", (chat,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            return None if row is None else ChatRow(row[0], row[1], row[2], float(row[3]), row[4])
 
     async def chats_since(self, since: float) -> list[ChatRow]:
-        async with self.db.execute(
-            "SELECT chat, user_hash, question, asked_at, people FROM chat_state WHERE asked_at >= ?",
-            (since,),
-        ) as cursor:
+        async with (
+            self._db_lock,
+            self.db.execute(
+                "SELECT chat, user_hash, question, asked_at, people FROM chat_state WHERE asked_at >= ?",
+                (since,),
+            ) as cursor,
+        ):
             return [ChatRow(r[0], r[1], r[2], float(r[3]), r[4]) for r in await cursor.fetchall()]
 
     async def claim_update(self, update_id: int, now: float, prune_before: float) -> bool:
-        cursor = await self.quick.execute(
-            "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)", (update_id, now)
-        )
-        claimed = cursor.rowcount == 1
-        if claimed and update_id % 100 == 0:
-            await self.quick.execute("DELETE FROM seen_updates WHERE seen_at < ?", (prune_before,))
-        return claimed
+        async with self._quick_lock:
+            cursor = await self.quick.execute(
+                "INSERT OR IGNORE INTO seen_updates (update_id, seen_at) VALUES (?, ?)", (update_id, now)
+            )
+            claimed = cursor.rowcount == 1
+            if claimed and update_id % 100 == 0:
+                await self.quick.execute("DELETE FROM seen_updates WHERE seen_at < ?", (prune_before,))
+            return claimed
 
     async def seen_since(self, since: float) -> list[int]:
-        async with self.db.execute(
-            "SELECT update_id FROM seen_updates WHERE seen_at >= ? ORDER BY seen_at", (since,)
-        ) as cursor:
+        async with (
+            self._db_lock,
+            self.db.execute(
+                "SELECT update_id FROM seen_updates WHERE seen_at >= ? ORDER BY seen_at", (since,)
+            ) as cursor,
+        ):
             return [int(row[0]) for row in await cursor.fetchall()]
 
     async def save_answer(self, answer: SavedAnswer, owner: str, prune_before: float) -> None:
-        await self.db.execute(
-            # "more" may have been sent before the answer was stored: more_sent is kept.
-            "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
-            " saved_at = excluded.saved_at, owner = excluded.owner,"
-            " question_id = excluded.question_id, language = excluded.language,"
-            " more = excluded.more, inline_text = excluded.inline_text",
-            (
-                answer.key,
-                answer.saved_at,
-                owner,
-                answer.question_id,
-                answer.language,
-                answer.more,
-                answer.inline_text,
-            ),
-        )
-        if secrets.randbelow(PRUNE_ONE_IN) == 0:  # now and then, not at every answer
-            await self.db.execute("DELETE FROM answers WHERE saved_at < ?", (prune_before,))
+        async with self._db_lock:
+            await self.db.execute(
+                # "more" may have been sent before the answer was stored: more_sent is kept.
+                "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET"
+                " saved_at = excluded.saved_at, owner = excluded.owner,"
+                " question_id = excluded.question_id, language = excluded.language,"
+                " more = excluded.more, inline_text = excluded.inline_text",
+                (
+                    answer.key,
+                    answer.saved_at,
+                    owner,
+                    answer.question_id,
+                    answer.language,
+                    answer.more,
+                    answer.inline_text,
+                ),
+            )
+            if secrets.randbelow(PRUNE_ONE_IN) == 0:  # now and then, not at every answer
+                await self.db.execute("DELETE FROM answers WHERE saved_at < ?", (prune_before,))
 
     async def answer(self, key: str) -> tuple[SavedAnswer, bool] | None:
-        async with self.quick.execute(
-            "SELECT question_id, language, more, inline_text, saved_at, more_sent FROM answers WHERE key = ?",
-            (key,),
-        ) as cursor:
-            row = await cursor.fetchone()
-        if row is None:
-            return None
-        saved = SavedAnswer(key, None, row[0], row[1], row[2], row[3], float(row[4]))
-        return saved, bool(row[5])
+        async with self._quick_lock:
+            async with self.quick.execute(
+                "SELECT question_id, language, more, inline_text, saved_at, more_sent"
+                " FROM answers WHERE key = ?",
+                (key,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            saved = SavedAnswer(key, None, row[0], row[1], row[2], row[3], float(row[4]))
+            return saved, bool(row[5])
 
     async def count_sent(self, sender: str, budget: str, now: float, since: float) -> int:
-        await self.quick.execute(
-            "INSERT INTO flood_events (sender, budget, at) VALUES (?, ?, ?)", (sender, budget, now)
-        )
-        if secrets.randbelow(PRUNE_ONE_IN) == 0:
-            await self.quick.execute("DELETE FROM flood_events WHERE at < ?", (since - 600,))
-        async with self.quick.execute(
-            "SELECT COUNT(*) FROM flood_events WHERE sender = ? AND budget = ? AND at > ?",
-            (sender, budget, since),
-        ) as cursor:
-            row = await cursor.fetchone()
-        return int(row[0]) if row else 0
+        async with self._quick_lock:
+            await self.quick.execute(
+                "INSERT INTO flood_events (sender, budget, at) VALUES (?, ?, ?)", (sender, budget, now)
+            )
+            if secrets.randbelow(PRUNE_ONE_IN) == 0:
+                await self.quick.execute("DELETE FROM flood_events WHERE at < ?", (since - 600,))
+            async with self.quick.execute(
+                "SELECT COUNT(*) FROM flood_events WHERE sender = ? AND budget = ? AND at > ?",
+                (sender, budget, since),
+            ) as cursor:
+                row = await cursor.fetchone()
+            return int(row[0]) if row else 0
 
     async def claim_more(self, key: str, now: float) -> bool:
-        # One statement: marks a stored answer, or stores a mark for an answer whose row is not
-        # written yet (save_answer fills it in and keeps the mark).
-        cursor = await self.quick.execute(
-            "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text,"
-            " more_sent) VALUES (?, ?, '', NULL, '', '', '', 1)"
-            " ON CONFLICT (key) DO UPDATE SET more_sent = 1 WHERE answers.more_sent = 0",
-            (key, now),
-        )
-        return cursor.rowcount == 1
+        async with self._quick_lock:
+            # One statement: marks a stored answer, or stores a mark for an answer whose row is not
+            # written yet (save_answer fills it in and keeps the mark).
+            cursor = await self.quick.execute(
+                "INSERT INTO answers (key, saved_at, owner, question_id, language, more, inline_text,"
+                " more_sent) VALUES (?, ?, '', NULL, '', '', '', 1)"
+                " ON CONFLICT (key) DO UPDATE SET more_sent = 1 WHERE answers.more_sent = 0",
+                (key, now),
+            )
+            return cursor.rowcount == 1
 
     async def forget(self, person: str) -> None:
-        db = self.db
-        await db.execute("BEGIN IMMEDIATE")
-        try:
-            await db.execute("DELETE FROM feedback WHERE user_hash = ?", (person,))
-            await db.execute("DELETE FROM questions WHERE user_hash = ?", (person,))
-            # Their private chat's state is theirs whoever set it (its pseudonym is theirs),
-            # and so is a group's state that carries their question.
-            await db.execute(
-                "DELETE FROM chat_state WHERE user_hash = ? OR chat = ? OR instr(people, ?) > 0",
-                (person, person, person),
-            )
-            await db.execute("DELETE FROM answers WHERE owner = ?", (person,))
-            await db.execute("DELETE FROM flood_events WHERE sender = ?", (person,))
-            await db.execute("COMMIT")
-        except BaseException:
-            if db.in_transaction:  # a full disk has SQLite roll back by itself
-                await db.execute("ROLLBACK")
-            raise
-        # Copies of the deleted text must not wait in the WAL for the next checkpoint.
-        await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        async with self._db_lock:
+            db = self.db
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                await db.execute("DELETE FROM feedback WHERE user_hash = ?", (person,))
+                await db.execute("DELETE FROM questions WHERE user_hash = ?", (person,))
+                # Their private chat's state is theirs whoever set it (its pseudonym is theirs),
+                # and so is a group's state that carries their question.
+                await db.execute(
+                    "DELETE FROM chat_state WHERE user_hash = ? OR chat = ? OR instr(people, ?) > 0",
+                    (person, person, person),
+                )
+                await db.execute("DELETE FROM answers WHERE owner = ?", (person,))
+                await db.execute("DELETE FROM flood_events WHERE sender = ?", (person,))
+                await db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:  # a full disk has SQLite roll back by itself
+                    await db.execute("ROLLBACK")
+                raise
+            # Copies of the deleted text must not wait in the WAL for the next checkpoint.
+            await db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def stats(self, most_declined: int) -> Stats:
-        db = self.db
-        async with db.execute(
-            "SELECT substr(asked_at, 1, 10) AS day, COUNT(*), SUM(kind = 'decline')"
-            " FROM questions GROUP BY day ORDER BY day"
-        ) as cursor:
-            days = tuple(Day(row[0], row[1], row[2] or 0) for row in await cursor.fetchall())
-        async with db.execute("SELECT COUNT(*), SUM(kind = 'decline'), AVG(ms) FROM questions") as cursor:
-            total, declined, average = await cursor.fetchone() or (0, 0, 0.0)
-        async with db.execute("SELECT value, COUNT(*) FROM feedback GROUP BY value") as cursor:
-            votes = {row[0]: row[1] for row in await cursor.fetchall()}
-        async with db.execute(
-            "SELECT lower(trim(text)) AS q, COUNT(*) AS n FROM questions WHERE kind = 'decline'"
-            " GROUP BY q ORDER BY n DESC, q LIMIT ?",
-            (most_declined,),
-        ) as cursor:
-            declined_questions = tuple((row[0], row[1]) for row in await cursor.fetchall())
-        return Stats(
-            days=days,
-            questions=total or 0,
-            declined=declined or 0,
-            average_ms=float(average or 0.0),
-            thumbs_up=votes.get(1, 0),
-            thumbs_down=votes.get(-1, 0),
-            most_declined=declined_questions,
-        )
+        async with self._db_lock:
+            db = self.db
+            async with db.execute(
+                "SELECT substr(asked_at, 1, 10) AS day, COUNT(*), SUM(kind = 'decline')"
+                " FROM questions GROUP BY day ORDER BY day"
+            ) as cursor:
+                days = tuple(Day(row[0], row[1], row[2] or 0) for row in await cursor.fetchall())
+            async with db.execute("SELECT COUNT(*), SUM(kind = 'decline'), AVG(ms) FROM questions") as cursor:
+                total, declined, average = await cursor.fetchone() or (0, 0, 0.0)
+            async with db.execute("SELECT value, COUNT(*) FROM feedback GROUP BY value") as cursor:
+                votes = {row[0]: row[1] for row in await cursor.fetchall()}
+            async with db.execute(
+                "SELECT lower(trim(text)) AS q, COUNT(*) AS n FROM questions WHERE kind = 'decline'"
+                " GROUP BY q ORDER BY n DESC, q LIMIT ?",
+                (most_declined,),
+            ) as cursor:
+                declined_questions = tuple((row[0], row[1]) for row in await cursor.fetchall())
+            return Stats(
+                days=days,
+                questions=total or 0,
+                declined=declined or 0,
+                average_ms=float(average or 0.0),
+                thumbs_up=votes.get(1, 0),
+                thumbs_down=votes.get(-1, 0),
+                most_declined=declined_questions,
+            )

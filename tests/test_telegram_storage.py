@@ -74,7 +74,9 @@ def test_two_processes_on_one_database_answer_an_update_posted_to_both_once(back
             for chat in chats:
                 api.wait_for("sendMessage", chat_id=chat)
             time.sleep(SETTLE)
-            assert {chat: len(api.replies(chat)) for chat in chats} == {chat: 1 for chat in chats}
+            assert {chat: len(api.replies(chat)) for chat in chats} == {chat: 1 for chat in chats}, (
+                one.output + two.output
+            )
             wait_until(lambda: question_rows(backend) == len(chats), 10, "one row per question")
             time.sleep(SETTLE)
             assert question_rows(backend) == len(chats)

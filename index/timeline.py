@@ -213,14 +213,21 @@ def clock_text(text: str) -> str:
     return found.group(0) if found else ""
 
 
+def _printed_date(text: str) -> bool:
+    """True when the sentence prints a calendar date ("(15/9/2025)", "26 Maret 2025")."""
+    return bool(_NUMERIC.search(text) or _WRITTEN.search(text))
+
+
 def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:
     """The candidates that carry a date, with it. A sentence giving only a clock time
-    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of the day its paragraph dated
-    before it: it is filed there."""
+    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of a day news dated once before:
+    the date printed earlier in its paragraph, else its article's first (the lead's, the day
+    of the event the article reports)."""
     articles = index.corpus.articles
     sentences = index.sentences
     found = {}
-    last: dict[int, tuple[int, tuple[dt.date, str]]] = {}  # article -> (paragraph, date)
+    first: dict[int, dt.date] = {}  # article -> the first calendar date it prints
+    local: dict[tuple[int, int], dt.date] = {}  # (article, paragraph) -> the last one there
     wanted = set(candidates)
     # Each wanted sentence's article is read from its start, so dates said before count.
     for number in sorted(
@@ -228,13 +235,32 @@ def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, s
     ):
         s = sentences[number]
         when = date_of(s.text, _published(articles[s.article].source.published))
-        if when is not None:
-            last[s.article] = (s.paragraph, when)
-        elif clock_of(s.text) is not None and s.article in last and s.paragraph == last[s.article][0]:
-            when = (last[s.article][1][0], "")
+        if when is not None and _printed_date(s.text):
+            first.setdefault(s.article, when[0])
+            local[(s.article, s.paragraph)] = when[0]
+        elif when is None and clock_of(s.text) is not None and s.article in first:
+            when = (local.get((s.article, s.paragraph), first[s.article]), "")
         if when is not None and number in wanted:
             found[number] = when
     return found
+
+
+# A sentence after one about the asked topic goes on telling it ("Aksi dimulai pukul 10.00
+# WIB." after "Unjuk rasa mahasiswa ... berakhir ricuh."): it keeps this share of its
+# relevance, sentence after sentence.
+CARRIED = 0.8
+
+
+def _carried(index: Index, candidates: Sequence[int], relevance: dict[int, float]) -> dict[int, float]:
+    """Relevance carried along each article: news tells one part of a story in a run of
+    sentences that need not repeat its words."""
+    carried: dict[int, float] = {}
+    before: dict[int, float] = {}  # article -> the last sentence's carried relevance
+    for n in sorted(candidates):
+        article = index.sentences[n].article
+        value = max(relevance.get(n, 0.0), CARRIED * before.get(article, 0.0))
+        carried[n] = before[article] = value
+    return carried
 
 
 def choose(
@@ -243,6 +269,8 @@ def choose(
     """The timeline among `candidates`, in date order, and whether outlets date one
     happening differently (both are kept)."""
     sentences = index.sentences
+    if relevance:
+        relevance = _carried(index, candidates, relevance)
     pool = [n for n in candidates if quotable(sentences[n])]
     when = dated(index, pool)
     story = Story(index, [n for n in pool if n in when], lambda a, b: when[a][0] == when[b][0], relevance)
@@ -250,12 +278,14 @@ def choose(
         return [], False
     # A question's topic ("kronologi demo") narrows the timeline to the sentences about it:
     # relevance weighs in squared, so the story's other dated leads give way.
-    score = {
-        n: (story.central[n] + 0.1)
-        / (1.0 + 0.1 * story.position[n])
-        * (relevance.get(n, 0.0) if relevance else 1.0)
-        for n in story.candidates
-    }
+    if relevance:
+        # What the question is about comes first; how widely it is reported only orders it.
+        most = max(story.central.values()) or 1.0
+        score = {
+            n: relevance.get(n, 0.0) ** 2 * (0.5 + 0.5 * story.central[n] / most) for n in story.candidates
+        }
+    else:
+        score = {n: (story.central[n] + 0.1) / (1.0 + 0.1 * story.position[n]) for n in story.candidates}
     hour_of = {n: (when[n][0], _hour(sentences[n].text)) for n in story.candidates}
 
     def new_moment(n: int, chosen: set[int]) -> float:

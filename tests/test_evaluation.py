@@ -40,7 +40,7 @@ FACT = frozenset({"fact"})
 # questions each; 6 for follow-ups, whose other 7 must be asked back). Issue 9's target is 85%.
 HELDOUT_FORM_TOP1 = {
     "gist": 0.6,
-    "timeline": 0.45,
+    "timeline": 0.6,
     "outlet": 0.75,
     "compare": 0.69,
     "yesno": 0.53,

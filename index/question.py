@@ -599,6 +599,8 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
             asked.add(i)
         if qtype == SAID and t in _SPEECH and i + 1 < len(tokens) and tokens[i + 1] == "apa":
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
+        if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
+            asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
             asked.add(i)
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":

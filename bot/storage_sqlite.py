@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import secrets
 import sqlite3
+import time
 from pathlib import Path
 
 import aiosqlite
@@ -41,8 +42,7 @@ async def connect(
     except (OSError, sqlite3.Error) as exc:
         raise StorageError(f"{path}: cannot open ({exc})") from exc
     try:
-        async with db.execute("PRAGMA journal_mode=WAL") as cursor:
-            mode = await cursor.fetchone()
+        mode = await _wal(db)
         if mode is None or str(mode[0]).lower() != "wal":
             raise StorageError(f"{path}: cannot switch to WAL mode (got {mode})")
         await db.execute("PRAGMA foreign_keys=ON")
@@ -59,6 +59,21 @@ async def connect(
             raise
         raise StorageError(f"{path}: {exc}") from exc
     return db
+
+
+async def _wal(db: aiosqlite.Connection) -> sqlite3.Row | None:
+    """Switch to WAL mode. Several processes opening a new file at once: SQLite refuses the
+    switch at once while another connection holds the file ("database is locked", without
+    waiting), so it is tried again for up to OPEN_BUSY_MS."""
+    deadline = time.monotonic() + OPEN_BUSY_MS / 1000
+    while True:
+        try:
+            async with db.execute("PRAGMA journal_mode=WAL") as cursor:
+                return await cursor.fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.02)
 
 
 class SqliteDatabase:

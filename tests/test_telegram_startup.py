@@ -69,7 +69,14 @@ def test_an_unreachable_telegram_is_waited_for_and_sigterm_still_stops_it(api, t
     nowhere = f"http://127.0.0.1:{free_port()}/bot"
     process = BotProcess(api, tmp_path, env={"TELEGRAM_BASE_URL": nowhere})
     process.start(wait_ready=False)
-    time.sleep(2.5)
+    # Once it says Telegram cannot be reached, it is trying (a fixed wait raced a slow start
+    # on a loaded machine: SIGTERM came before the bot had its handler, exit -15).
+    deadline = time.monotonic() + 30
+    while "Telegram cannot be reached" not in process.output:
+        assert process.process.poll() is None, process.output
+        assert time.monotonic() < deadline, process.output
+        time.sleep(0.05)
+    time.sleep(1.0)
     assert process.process.poll() is None  # still trying, not crash-looping
     started = time.monotonic()
     assert process.stop() == 0

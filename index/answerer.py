@@ -121,45 +121,43 @@ class Answerer:
 
     def _gathered(self, q: Question, query: Query) -> Answer:
         """A digest or a timeline, of the whole story or of what the question names."""
-        relevance: dict[int, float] | None = None
-        if query.terms:
-            # "ringkasan soal X" where no article names X (the noun of "kejadian apa saja"
-            # only asks for the story, it names nothing)
-            if any(not t.asked for t in query.unknown_strong()):
-                return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
-            ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
-            ranked = [c for c in ranked if c.support > 0][:80]
-            if not ranked:
-                return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
-            # What the question names narrows the story to the articles that tell it; the
-            # words that only say "from the start until the end" must not narrow it further,
-            # so a sentence's relevance mixes its article's with its own.
-            top = max(c.support for c in ranked) or 1.0
-            own = {c.sentence: c.support / top for c in ranked}
-            by_article: dict[int, float] = {}
-            for c in ranked:
-                article = self.index.sentences[c.sentence].article
-                by_article[article] = max(by_article.get(article, 0.0), own[c.sentence])
-            # The articles that tell it best (a bounded number: comparing sentences across
-            # articles is quadratic, and a large archive repeats itself).
-            telling = sorted((a for a, w in by_article.items() if w >= 0.3), key=lambda a: -by_article[a])
-            relevance = {
-                n: 0.4 * by_article[article] + 0.6 * own.get(n, 0.0)
-                for article in telling[: digest.MAX_TOPIC_ARTICLES]
-                for n in self.index.article_sentences(article)
-            }
-            pool = sorted(relevance)
-            if q.form == DIGEST:
-                # A gist is in the first paragraphs, or in the sentences about what is asked.
-                leads = set(digest.lead_sentences(self.index, telling[: digest.MAX_TOPIC_ARTICLES]))
-                pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
-        else:
+        if not query.terms:
             # The whole story, as /ringkasan and /kronologi give it (worked out once).
             whole = self.digest(q.language) if q.form == DIGEST else self.timeline(q.language)
             return replace(whole, question=q.text, question_type=q.qtype)
-        if q.form == DIGEST:
-            return self._digest(q.text, q.language, pool, relevance)
-        return self._timeline(q.text, q.language, pool, relevance)
+        # "ringkasan soal X" where no article names X (the noun of "kejadian apa saja" only
+        # asks for the story, it names nothing)
+        if any(not t.asked for t in query.unknown_strong()):
+            return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+        ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
+        ranked = [c for c in ranked if c.support > 0][:80]
+        if not ranked:
+            return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
+        # What the question names narrows the story to the articles that tell it; the words
+        # that only say "from the start until the end" must not narrow it further, so a
+        # sentence's relevance mixes its article's with its own.
+        top = max(c.support for c in ranked) or 1.0
+        own = {c.sentence: c.support / top for c in ranked}
+        by_article: dict[int, float] = {}
+        for c in ranked:
+            article = self.index.sentences[c.sentence].article
+            by_article[article] = max(by_article.get(article, 0.0), own[c.sentence])
+        # The articles that tell it best (a bounded number: comparing sentences across
+        # articles is quadratic, and a large archive repeats itself).
+        telling = sorted((a for a, w in by_article.items() if w >= 0.3), key=lambda a: -by_article[a])
+        telling = telling[: digest.MAX_TOPIC_ARTICLES]
+        relevance = {
+            n: 0.4 * by_article[article] + 0.6 * own.get(n, 0.0)
+            for article in telling
+            for n in self.index.article_sentences(article)
+        }
+        pool = sorted(relevance)
+        if q.form != DIGEST:
+            return self._timeline(q.text, q.language, pool, relevance)
+        # A gist is in the first paragraphs, or in the sentences about what is asked.
+        leads = set(digest.lead_sentences(self.index, telling))
+        pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
+        return self._digest(q.text, q.language, pool, relevance)
 
     def _compared(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The outlets side by side. Each outlet's account may be in its own words, so two

@@ -272,7 +272,7 @@ class Extracted:
 
 
 def _outlet_from_title(whole: str, headline: str) -> str | None:
-    """"Headline | Outlet" (or " - ", " – ", " — ") when trafilatura gave the headline alone."""
+    """ "Headline | Outlet" (or " - ", " – ", " — ") when trafilatura gave the headline alone."""
     if not headline or not whole.startswith(headline):
         return None
     rest = whole[len(headline) :].strip()
@@ -329,11 +329,7 @@ def extract(page: Page) -> Extracted:
             raise AddError(f"{page.label}: a list of other stories, not one article")
         raise AddError(f"{page.label}: no article text found (too little main text)")
     url = getattr(document, "url", None) or _article_url(objects) or page.url
-    outlet = (
-        getattr(document, "sitename", None)
-        or _outlet_from_title(facts.title, title)
-        or _site(url)
-    )
+    outlet = getattr(document, "sitename", None) or _outlet_from_title(facts.title, title) or _site(url)
     lang = facts.lang.split("-")[0].lower()
     language = lang if re.fullmatch(r"[a-z]{2,3}", lang) else "id"
     return Extracted(

@@ -241,9 +241,7 @@ class Answerer:
         entries, differs = timeline.choose(self.index, pool, relevance)
         if not entries:
             return self.composer.collected(question, Kind.TIMELINE, language, [], notes=(Note("no_dates"),))
-        when = {
-            e.pick.sentence: (timeline.said(e.day, language), e.day.isoformat()) for e in entries
-        }
+        when = {e.pick.sentence: (timeline.said(e.day, language), e.day.isoformat()) for e in entries}
         notes = (*self._notes(), *((Note("date_differs"),) if differs else ()))
         quotes = self.composer.quotes_of((e.pick for e in entries), when)
         return self.composer.collected(question, Kind.TIMELINE, language, quotes, notes=notes)

@@ -166,7 +166,7 @@ def load_items(path: Path) -> list[Item]:
             known = ", ".join(FORMS)
             raise EvalError(f"{path}: question #{number}: form must be one of {known}, got {form!r}")
         if lead not in LEADS:
-            raise EvalError(f"{path}: question #{number}: lead must be \"ya\" or \"tidak\", got {lead!r}")
+            raise EvalError(f'{path}: question #{number}: lead must be "ya" or "tidak", got {lead!r}')
         items.append(
             Item(
                 question,

@@ -41,7 +41,6 @@ class Sentence:
     # sentence before, and is quoted with it.
     leans_on_before: bool = False
 
-
     def __reduce__(self) -> tuple[type[Sentence], tuple[object, ...]]:
         # Made anew by its constructor when unpickled: much quicker than a dataclass's
         # field-by-field state.

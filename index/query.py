@@ -45,6 +45,9 @@ class Term:
     # A figure or a rare name that only some articles use ("Lamerando" in one report of many):
     # an answer's paragraph must hold it. The event's own names, in most articles, need not.
     specific: bool = False
+    # It only describes something the question takes as known ("roboh" of "masjid yang roboh
+    # itu"): an answer need not repeat it, so it counts for less (`Weights.given`).
+    given: bool = False
 
     def found_in(self, present: frozenset[str] | set[str]) -> bool:
         """True when `present` holds the term in some form (part of a name, synonym included)."""
@@ -273,9 +276,14 @@ class QueryBuilder:
                 # (any age) answers it, in whatever words the article gives it.
                 mark = MONEY_MARK if word in _MONEY_NOUNS else AGE_MARK
                 equivalents.add(mark)
-                known = known or self.index.bm25.knows(mark) or self._has(
-                    "currency" if mark == MONEY_MARK else "age"
+                known = (
+                    known
+                    or self.index.bm25.knows(mark)
+                    or self._has("currency" if mark == MONEY_MARK else "age")
                 )
+            # A word that only describes a referent ("yang hangus dilalap api itu") says
+            # nothing by its absence, unless it is a name or a figure.
+            given = bool(set(choices) & q.given)
             terms.append(
                 Term(
                     (term,),
@@ -283,15 +291,17 @@ class QueryBuilder:
                     frozenset(alternatives),
                     frozenset(equivalents),
                     strong=asked
-                    or self._strong(word, q, typed_as.get(word, ()))
+                    or (given and (word[:1].isdigit() or word in self.index.name_words))
+                    or (not given and self._strong(word, q, typed_as.get(word, ())))
                     # "Kapan X lahir?": when the question asks when something happened, the
                     # happening itself must be reported.
-                    or (q.qtype in _HAPPENING_TYPES and _is_verb(word)),
+                    or (not given and q.qtype in _HAPPENING_TYPES and _is_verb(word)),
                     known=known,
                     word=word,
                     verb=q.language == "id" and _is_verb(word),
                     asked=asked,
                     specific=known and (word[:1].isdigit() or is_rare(word)) and self._local((term,)),
+                    given=given,
                 )
             )
         flush()

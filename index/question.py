@@ -89,6 +89,13 @@ class Question:
     asked_noun: str = ""
     # The reply form asked for (index/forms.py): "fact", "digest", "timeline" or "compare".
     form: str = FACT
+    # Content words that only describe something the question takes as known: "roboh" of
+    # "masjid yang roboh itu", "kepala negara" of "kedua kepala negara", "demonstrasi
+    # berlangsung" of "... saat demonstrasi berlangsung?". The answer need not repeat them.
+    given: frozenset[str] = frozenset()
+    # "KTT berikutnya", "the next summit": the question asks about another occasion than the
+    # one reported; only a sentence that speaks of a next one can answer.
+    next_occasion: bool = False
 
     @property
     def bare(self) -> bool:
@@ -503,6 +510,47 @@ def _asked_noun(
     return ""
 
 
+NEXT_OCCASION = words_of("next_occasion")
+_GIVEN_ENDS = words_of("demonstratives") - {"ini"}
+_GIVEN_STOPS = words_of("phrase_breaks")
+_WHEN_CLAUSE = words_of("when_clause")
+_BOTH = words_of("both_determiners")
+
+
+def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset[str]:
+    """The content words that describe what the question takes as known, not what it asks.
+
+    Indonesian marks a referent as known with a demonstrative after its noun phrase ("masjid
+    yang roboh itu", "pertemuan tersebut"): what stands after the phrase's head noun describes
+    it, and an article naming the thing need not describe it again. "kedua" before a noun
+    ("kedua pemimpin", "kedua kepala negara") is "both": the people the story is about (after
+    a noun it is "second": "hari kedua"). A clause opened by "saat"/"ketika" in a question
+    that does not ask when sets the scene ("Siapa yang memimpin ... saat demonstrasi
+    berlangsung?"). A question left with nothing but such words keeps them all.
+    """
+    words = set(content)
+    stops = QUESTION_WORDS | _PREPOSITIONS | _GIVEN_STOPS
+    given: set[int] = set()
+    for i, t in enumerate(tokens):
+        if t in _GIVEN_ENDS and i > 1:
+            start = i - 1
+            while start > 0 and tokens[start - 1] not in stops and i - start < 6:
+                start -= 1
+            heads = [j for j in range(start, i) if tokens[j] in words]
+            given.update(range(heads[0] + 1, i) if heads else ())
+        elif t in _BOTH and i + 1 < len(tokens):
+            end = i + 1
+            while end < len(tokens) and end - i <= 2 and tokens[end] not in stops | _GIVEN_ENDS:
+                if _verb_like(tokens[end]):
+                    break
+                given.add(end)
+                end += 1
+        elif t in _WHEN_CLAUSE and qtype not in (DATE, TIME, DURATION) and 0 < i < len(tokens) - 1:
+            given.update(range(i + 1, len(tokens)))
+    described = {tokens[i] for i in given} & words
+    return frozenset(described) if words - described else frozenset()
+
+
 def _office(tokens: list[str]) -> frozenset[str]:
     """The words after the question's role noun, up to "yang", a verb or a preposition."""
     for i, token in enumerate(tokens):
@@ -668,4 +716,6 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         form=form,
         wants_name="nama" in tokens or "name" in raw_tokens,
         office=_office(tokens) if qtype == PERSON else frozenset(),
+        given=_given(tokens, qtype, content),
+        next_occasion=bool(NEXT_OCCASION.intersection(tokens)),
     )

@@ -3,7 +3,7 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
-from index.evidence import fits_type, required_fit
+from index.evidence import Facts, fits_type, required_fit
 from index.model import Index
 from index.query import Query
 from index.question import MANNER, PERSON, REASON, SAID
@@ -18,8 +18,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     outlets = set(q.outlets)
     for c in candidates:
         sentence = index.sentences[c.sentence]
+        facts = sentence.facts
+        if q.qtype in (PERSON, SAID):
+            facts = _with_opening_name(facts, sentence.text, index.name_words)
         c.fit = fits_type(
-            q.qtype, sentence.facts, asked, q.preposition, sentence.text, q.office, q.wants_name, q.asked_noun
+            q.qtype, facts, asked, q.preposition, sentence.text, q.office, q.wants_name, q.asked_noun
         )
         c.score = (
             weights.sentence * c.coverage
@@ -37,6 +40,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     candidates.sort(
         key=lambda c: (
             -eligible(c, query, weights),
+            index.sentences[c.sentence].headline,
             -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
@@ -45,6 +49,16 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         )
     )
     return candidates
+
+
+def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> Facts:
+    """The facts with the sentence's first word among its names when the articles write that
+    word capitalised mid-sentence too ("Putin pun menjadi ..."): a sentence read alone
+    cannot tell a name from a capital that only opens it, the corpus can."""
+    first = text.split(maxsplit=1)[0].strip("\"“'(").lower() if text else ""
+    if first in name_words and first not in facts.names:
+        return facts._replace(names=(first, *facts.names))
+    return facts
 
 
 # Question types whose answer is a kind of statement more than a kind of value.

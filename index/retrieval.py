@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from index.model import Index
 from index.query import Query, Term
+from index.question import NEXT_OCCASION
+from index.text import words
 from index.weights import Weights
 
 
@@ -48,6 +50,8 @@ class Coverage:
             mass = t.weight * max(idf(part) for part in t.parts)
             if not t.known:
                 mass *= weights.unknown_verb if t.verb else weights.unknown_weak
+            if t.given:
+                mass *= weights.given
             self.total += mass
             self.terms.append((mass, t, frozenset(t.parts)))
 
@@ -75,6 +79,12 @@ def holds(asked: Term, terms: frozenset[str]) -> bool:
     return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
+def speaks_of_next(text: str) -> bool:
+    """True when a sentence speaks of a next occasion ("pertemuan berikutnya"), as a question
+    about one needs."""
+    return not NEXT_OCCASION.isdisjoint(words(text.lower()))
+
+
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     """Candidate sentences from the best BM25 passages, in passage order."""
     bm25: dict[str | tuple[str, ...], float] = {}
@@ -93,6 +103,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     coverage = Coverage(query.terms, weights, index.bm25.idf)
     asked = query.asked()
     strong = query.specific_terms()
+    next_occasion = query.question.next_occasion
     candidates: list[Candidate] = []
     for number, passage_score in passages:
         passage = index.passages[number]
@@ -109,7 +120,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=asked is None or holds(asked, terms),
+                    holds_asked=(asked is None or holds(asked, terms))
+                    and (not next_occasion or speaks_of_next(index.sentences[s].text)),
                     strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
                 )
             )

@@ -115,7 +115,7 @@ def _calendar(day: int, month: int, year: str | None, published: dt.date, weekda
 
 def _clause_before(text: str, start: int) -> str:
     """The words of text[:start]'s last clause (after the last comma, semicolon or quote)."""
-    left = max(text.rfind(mark, 0, start) for mark in ",;\"“”")
+    left = max(text.rfind(mark, 0, start) for mark in ',;"“”')
     return text[left + 1 : start]
 
 

@@ -25,6 +25,7 @@ class Weights:
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
     previous: float = 0.3  # words carried over from the chat's previous question: context, not demands
     unknown_weak: float = 0.4  # an ordinary word no article uses: weak evidence
+    given: float = 0.4  # a word that only describes what the question takes as known
     unknown_verb: float = 0.4  # the question's verb no article uses: no stronger, as measured
     # Below this share of the question's terms in the best sentence, the sources do not answer.
     min_coverage: float = 0.55

@@ -1,0 +1,88 @@
+"""Rules of Indonesian question asking, each checked on a small invented corpus: a described
+referent need not be described again, a question about the next occasion is not answered by
+the one reported, and a name that opens a sentence is a name."""
+
+from __future__ import annotations
+
+import pytest
+from small_corpus import write_corpus
+
+from index.answerer import Answerer
+from index.lexicon import lexicon
+from index.question import read_question
+
+# An invented story: a market fire, two outlets.
+FIRE_A = "\n\n".join(
+    [
+        "Pasar Lama Sukamaju Terbakar, 120 Kios Hangus",
+        (
+            "SUKAMAJU - Kebakaran melanda Pasar Lama Sukamaju pada Selasa (4/3/2025) dini hari. Api "
+            "menghanguskan sekitar 120 kios."
+        ),
+        (
+            "Kepala Dinas Pemadam Kebakaran Sukamaju, Rahmat Hidayat, mengatakan api diduga berasal "
+            "dari korsleting listrik di salah satu kios pakaian."
+        ),
+        "Pasar itu dibangun pada 1978 dan terakhir direnovasi pada 2004.",
+        "Rahmat pun tiba paling awal di lokasi kebakaran.",
+        ("Menurut Rahmat, pemadaman melibatkan 14 unit mobil pemadam dan berlangsung selama empat jam."),
+        "Rapat evaluasi bersama para pedagang digelar di balai kota pada Rabu (5/3/2025).",
+    ]
+)
+
+FIRE_B = "\n\n".join(
+    [
+        "Ratusan Pedagang Pasar Lama Sukamaju Kehilangan Tempat Usaha",
+        (
+            "SUKAMAJU - Ratusan pedagang Pasar Lama Sukamaju kehilangan tempat usaha setelah "
+            "kebakaran pada Selasa (4/3/2025)."
+        ),
+        (
+            "Wali Kota Sukamaju, Dewi Lestari, mengatakan pemerintah kota akan membangun pasar "
+            "darurat di lapangan parkir."
+        ),
+        "Dewi menyebut Rahmat Hidayat dan timnya bekerja keras memadamkan api hingga pagi.",
+        ("Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025) untuk membahas relokasi."),
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def fire(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    folder = write_corpus(
+        tmp_path_factory.mktemp("fire"),
+        "Kebakaran Pasar Lama Sukamaju",
+        [("warta", "Warta Contoh", "2025-03-04", FIRE_A), ("kabar", "Kabar Sampel", "2025-03-05", FIRE_B)],
+    )
+    return Answerer.load(folder)
+
+
+def test_a_described_referent_is_not_described_again() -> None:
+    q = read_question("Tahun berapa pasar yang terbakar itu dibangun?", lexicon())
+    assert q.given == {"terbakar"}  # "pasar" names the thing; "yang terbakar itu" describes it
+    assert read_question("Apa yang dibahas kedua pemimpin?", lexicon()).given == {"pemimpin"}
+    # "kedua" after a noun is "second"; a demonstrative of a thing after a preposition
+    # describes that thing, not the one asked about.
+    assert not read_question("kotak hitam yg kedua udh ketemu blm?", lexicon()).given
+    assert not read_question("Apakah ada perjanjian yang diteken dalam KTT tersebut?", lexicon()).given
+    # A question of nothing but a description keeps its words.
+    assert not read_question("Apa yang terjadi saat gempa?", lexicon()).given
+
+
+def test_the_year_of_a_described_building_is_answered(fire: Answerer) -> None:
+    answer = fire.answer("Tahun berapa pasar yang hangus dilalap api itu dibangun?")
+    assert answer.answered
+    assert "1978" in answer.sentences[0].text
+
+
+def test_the_next_occasion_is_not_the_one_reported(fire: Answerer) -> None:
+    reported = fire.answer("Kapan rapat dengan para pedagang digelar?")
+    assert reported.answered and "Rabu (5/3/2025)" in reported.sentences[0].text
+    assert not fire.answer("Kapan rapat berikutnya dengan para pedagang digelar?").answered
+    assert read_question("When is the next meeting with the traders?", lexicon()).next_occasion
+
+
+def test_a_name_that_opens_a_sentence_answers_who(fire: Answerer) -> None:
+    answer = fire.answer("Siapa yang tiba paling awal di lokasi kebakaran?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Rahmat pun tiba paling awal")

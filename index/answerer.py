@@ -23,7 +23,7 @@ from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
-from index.question import YESNO, Question
+from index.question import MANNER, YESNO, Question
 from index.ranking import answers, in_other_words, rank
 from index.retrieval import Candidate, retrieve
 from index.text import words
@@ -185,7 +185,7 @@ class Answerer:
         if answer.answered:
             first = ranked[0]
             terms = self.index.sentences[first.sentence].terms
-            if named is None or all(stem(w) in terms for w in named.words):
+            if named is None or self._settles(query, named, terms):
                 # A "tidak" must negate what the question asks happened: its verb, where it
                 # has one ("Tidak lama kemudian ..." negates nothing asked).
                 typed = [t for t in query.terms if t.weight == 1.0]
@@ -200,16 +200,46 @@ class Answerer:
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
                 return replace(answer, lead=settled)
         if named is not None:
+            own = {self.index.stemmer.stem(w) for w in named.words}
+            # A sentence naming the question's own place or means, in other words than the
+            # question's ("dengan menumpangi kereta" for "menempuh perjalanan dengan kereta?").
+            holding = [
+                c
+                for c in ranked
+                if named.qtype == MANNER
+                and own <= self.index.sentences[c.sentence].terms
+                and in_other_words(c, query, self.weights)
+                and not yesno.planned(self.index.sentences[c.sentence].text)
+            ]
+            if holding:
+                rest = [c for c in ranked if c not in holding]
+                confirmed = self.composer.compose(query, [*holding, *rest])
+                whole = holding[0].coverage >= 0.9 and not holding[0].strong_missing
+                said = confirmed.first.text if confirmed.first else ""
+                asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
+                return replace(confirmed, lead=yesno.lead(said, asked, stem, whole))
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
-            own = {self.index.stemmer.stem(w) for w in named.words}
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
             others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
             if answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
                 if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
+        said = answer.first.text if answer.first else ""
+        if yesno.planned(said) and not yesno.planned(q.text):
+            return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
         return answer
+
+    def _settles(self, query: Query, named: yesno.Slot, terms: frozenset[str]) -> bool:
+        """True when a sentence holds both the place or means a yes/no question names and the
+        rest of what it asks ("lepas landas dari Bandara X?": "mendarat di Bandara X" names
+        the place of another happening and settles nothing)."""
+        own = {self.index.stemmer.stem(w) for w in named.words}
+        if not own <= terms:
+            return False
+        rest = [t for t in query.terms if t.weight == 1.0 and not own & set(t.parts) and t.known]
+        return all(t.found_in(terms) for t in rest)
 
     def _from_outlet(self, answer: Answer, outlets: tuple[str, ...], reported: bool) -> Answer:
         """One outlet's account ("Menurut Kompas, ..."): its own sentence first when it

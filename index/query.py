@@ -179,6 +179,37 @@ class QueryBuilder:
             return not typed and not is_common_indonesian(word) and not is_common_english(word)
         return is_rare(word) or is_international(word)
 
+    def _closed_compounds(
+        self, slots: tuple[tuple[str, ...], ...], content: set[str]
+    ) -> tuple[tuple[str, ...], ...]:
+        """Two words the articles write as one ("tanda tangan" where they print
+        "ditandatangani", "kereta api" as "keretaapi"), joined: a compound is one thing. The
+        joined word is added to `content`."""
+        joined: list[tuple[str, ...]] = []
+        i = 0
+        stem = self.index.stemmer.stem
+        while i < len(slots):
+            here = slots[i]
+            nxt = slots[i + 1] if i + 1 < len(slots) else ()
+            if (
+                len(here) == 1
+                and len(nxt) == 1
+                and here[0] in content
+                and nxt[0] in content
+                and here[0].isalpha()
+                and nxt[0].isalpha()
+                and here[0] not in self.index.name_words
+                and self.index.bm25.knows(stem(here[0] + nxt[0]))
+            ):
+                word = here[0] + nxt[0]
+                content.add(word)
+                joined.append((word,))
+                i += 2
+                continue
+            joined.append(here)
+            i += 1
+        return tuple(joined)
+
     def _terms_of(self, q: Question, weight: float) -> list[Term]:
         """Content words as terms: stemmed, corrected, adjacent name words joined into one."""
         stem = self.index.stemmer.stem
@@ -213,7 +244,8 @@ class QueryBuilder:
                 group_words.clear()
 
         content = set(q.content)
-        for slot in q.slots or tuple((w,) for w in q.words):
+        slots = self._closed_compounds(q.slots or tuple((w,) for w in q.words), content)
+        for slot in slots:
             choices = [w for w in slot if w in content]
             if not choices:
                 flush()  # "Kim Jong Un dan Putin" is two names, not one

@@ -514,6 +514,7 @@ NEXT_OCCASION = words_of("next_occasion")
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
+_LIGHT_VERBS = words_of("light_verbs")
 _BOTH = words_of("both_determiners")
 
 
@@ -545,6 +546,8 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
                     break
                 given.add(end)
                 end += 1
+        elif t in _LIGHT_VERBS and i + 1 < len(tokens) and tokens[i + 1] in words:
+            given.add(i)  # "menempuh perjalanan", "melakukan kunjungan": the noun says it
         elif t in _WHEN_CLAUSE and qtype not in (DATE, TIME, DURATION) and 0 < i < len(tokens) - 1:
             given.update(range(i + 1, len(tokens)))
     described = {tokens[i] for i in given} & words

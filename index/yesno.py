@@ -42,8 +42,11 @@ class Slot:
 
 
 def slot(q: Question, index: Index) -> Slot | None:
-    """The place ("di Jakarta") or means ("dengan kereta") the question names, if any."""
+    """The place ("di Jakarta") or means ("dengan kereta") the question names, if any; of
+    several, the last: a question puts what it asks about at its end ("Apakah Kim pergi ke
+    Rusia dengan kereta?" asks about the train)."""
     tokens = list(q.words)
+    found: Slot | None = None
     for i, t in enumerate(tokens[:-1]):
         if t in _PLACE_PREPOSITIONS:
             run = []
@@ -53,10 +56,10 @@ def slot(q: Question, index: Index) -> Slot | None:
                 else:
                     break
             if run:
-                return Slot(PLACE, t, tuple(run))
+                found = Slot(PLACE, t, tuple(run))
         if t in _MEANS and tokens[i + 1] in _VEHICLES:
-            return Slot(MANNER, t, (tokens[i + 1],))
-    return None
+            found = Slot(MANNER, t, (tokens[i + 1],))
+    return found
 
 
 def without(q: Question, s: Slot) -> Question:

@@ -1,6 +1,7 @@
 """Rules of Indonesian question asking, each checked on a small invented corpus: a described
 referent need not be described again, a question about the next occasion is not answered by
-the one reported, and a name that opens a sentence is a name."""
+the one reported, a name that opens a sentence is a name, a compound may be written as one
+word, and a yes/no question is about what it names last."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ FIRE_A = "\n\n".join(
         ),
         "Pasar itu dibangun pada 1978 dan terakhir direnovasi pada 2004.",
         "Rahmat pun tiba paling awal di lokasi kebakaran.",
+        "Ia datang dari rumahnya di Cibeureum dengan menumpangi sepeda motor dinas.",
+        "Surat keputusan relokasi pedagang ditandatangani Wali Kota Dewi Lestari pada Kamis.",
         ("Menurut Rahmat, pemadaman melibatkan 14 unit mobil pemadam dan berlangsung selama empat jam."),
         "Rapat evaluasi bersama para pedagang digelar di balai kota pada Rabu (5/3/2025).",
     ]
@@ -86,3 +89,15 @@ def test_a_name_that_opens_a_sentence_answers_who(fire: Answerer) -> None:
     answer = fire.answer("Siapa yang tiba paling awal di lokasi kebakaran?")
     assert answer.answered
     assert answer.sentences[0].text.startswith("Rahmat pun tiba paling awal")
+
+
+def test_a_compound_the_articles_write_as_one_word(fire: Answerer) -> None:
+    answer = fire.answer("Siapa yang tanda tangan keputusan itu?")
+    assert answer.answered
+    assert "ditandatangani Wali Kota Dewi Lestari" in answer.sentences[0].text
+
+
+def test_yes_no_about_a_means_is_settled_by_the_sentence_naming_it(fire: Answerer) -> None:
+    answer = fire.answer("Apakah Rahmat menempuh perjalanan ke lokasi kebakaran dengan sepeda motor?")
+    assert answer.answered
+    assert "menumpangi sepeda motor" in answer.sentences[0].text

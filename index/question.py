@@ -162,10 +162,11 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
 
 def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
     """An inflected English word the lexicon lists in another form: "bags" -> "bag",
-    "worries" -> "worry", "recovered" -> "recover", "boosting" -> "boost"."""
+    "worries" -> "worry", "recovered" -> "recover", "boosting" -> "boost"; and a singular
+    whose plural is the form listed ("wage" -> "wages")."""
     if len(token) < 4 or not token.isalpha():
         return None
-    candidates = []
+    candidates = [token + "s", token + "es"] if not token.endswith("s") else []
     if token.endswith("ies"):
         candidates.append(token[:-3] + "y")
     if token.endswith("es"):

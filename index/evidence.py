@@ -267,6 +267,9 @@ def read_all_facts(texts: list[str]) -> list[Facts]:
 _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.IGNORECASE)
 
 
+# "Bagaimana X pergi/tiba ...": the question asks how someone travelled.
+_MOTION = words_of("motion_verbs")
+
 # "Bagaimana cara/proses ...": the question asks for a method.
 _PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah"})
 
@@ -323,7 +326,11 @@ def fits_type(
         if _PROCESS & asked_set:
             # "Bagaimana proses identifikasi ...": a means or method, not a vehicle.
             return 1.0 if facts.manner else 0.0
-        return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
+        if _MOTION & asked_set:
+            # "How did Kim travel to Russia?": the vehicle is the answer.
+            return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
+        # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
+        return 0.5 if facts.vehicle or facts.manner else 0.0
     if qtype == YESNO:
         return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does
     if qtype == PERSON:

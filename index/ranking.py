@@ -70,11 +70,12 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
 
     Two sentences may answer with less of the question's words (`weights.relaxed` of the
     coverage): the account of an outlet the question names, which may put it in other words;
-    and, for "why", a sentence stating a cause outright ("karena ..."), which seldom repeats
-    the whole happening it explains.
+    for "why", a sentence stating a cause outright ("karena ..."), which seldom repeats the
+    whole happening it explains; and for "how", one stating the means or method ("melalui
+    sidik jari", "dengan menumpangi kereta"), for the same reason.
     """
     q = query.question
-    if c.named_outlet or (q.qtype == REASON and c.fit >= 1.0):
+    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0):
         return in_other_words(c, query, weights)
     return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name))
 

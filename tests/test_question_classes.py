@@ -18,7 +18,8 @@ FIRE_A = "\n\n".join(
         "Pasar Lama Sukamaju Terbakar, 120 Kios Hangus",
         (
             "SUKAMAJU - Kebakaran melanda Pasar Lama Sukamaju pada Selasa (4/3/2025) dini hari. Api "
-            "menghanguskan sekitar 120 kios."
+            "menghanguskan sekitar 120 kios. Api akhirnya dijinakkan melalui penyemprotan busa dari tiga "
+            "arah."
         ),
         (
             "Kepala Dinas Pemadam Kebakaran Sukamaju, Rahmat Hidayat, mengatakan api diduga berasal "
@@ -101,3 +102,13 @@ def test_yes_no_about_a_means_is_settled_by_the_sentence_naming_it(fire: Answere
     answer = fire.answer("Apakah Rahmat menempuh perjalanan ke lokasi kebakaran dengan sepeda motor?")
     assert answer.answered
     assert "menumpangi sepeda motor" in answer.sentences[0].text
+
+
+def test_how_is_answered_by_the_method_in_other_words(fire: Answerer) -> None:
+    for question in (
+        "Bagaimana cara petugas menjinakkan kobaran api yang melanda kios pakaian?",
+        "Gimana cara api dijinakkan petugas damkar di pasar lama?",
+    ):
+        answer = fire.answer(question)
+        assert answer.answered
+        assert "melalui penyemprotan busa" in answer.sentences[0].text

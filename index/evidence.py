@@ -283,6 +283,7 @@ def fits_type(
     office: frozenset[str] = frozenset(),
     name_of: bool = False,
     counted_noun: str = "",
+    category: bool = False,
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -331,6 +332,9 @@ def fits_type(
             return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
         # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
         return 0.5 if facts.vehicle or facts.manner else 0.0
+    if qtype == WHAT and category:
+        # "Bangunan apa yang roboh?": a thing named ("Masjid Nurul Bahari") says which.
+        return 1.0 if any(name not in asked_set for name in facts.names) else 0.0
     if qtype == YESNO:
         return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does
     if qtype == PERSON:

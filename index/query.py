@@ -302,7 +302,9 @@ class QueryBuilder:
             )
             seen.update(equivalents)
             known = self._knows((term, *equivalents, *alternatives))
-            asked = bool(q.asked_noun) and q.asked_noun in choices
+            # "Bangunan apa ...?" is answered by "Masjid ..." as well as by "bangunan ...":
+            # a kind asked for is a search word, not a word the answer must hold.
+            asked = bool(q.asked_noun) and q.asked_noun in choices and not q.category
             if asked and word in _MONEY_NOUNS | _AGE_NOUNS:
                 # "Berapa anggarannya?", "how much money", "berapa usianya": any sum of money
                 # (any age) answers it, in whatever words the article gives it.

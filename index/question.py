@@ -87,6 +87,9 @@ class Question:
     office: frozenset[str] = frozenset()
     # The word whose value a "berapa"/"what" question asks for ("usia" of "berapa usia Putin").
     asked_noun: str = ""
+    # "Bangunan apa ...", "partai mana ...": the asked noun names a kind, and the answer is a
+    # thing of that kind, by name ("Masjid Nurul Bahari") or not ("kampus universitas").
+    category: bool = False
     # The reply form asked for (index/forms.py): "fact", "digest", "timeline" or "compare".
     form: str = FACT
     # Content words that only describe something the question takes as known: "roboh" of
@@ -555,6 +558,12 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
     return frozenset(described) if words - described else frozenset()
 
 
+def _names_a_kind(tokens: list[str], noun: str) -> bool:
+    """True when the question asks "N apa/mana" ("bangunan apa", "partai mana"): which thing
+    of the kind N, not N's value."""
+    return any(a == noun and b in {"apa", "mana"} for a, b in itertools.pairwise(tokens))
+
+
 def _office(tokens: list[str]) -> frozenset[str]:
     """The words after the question's role noun, up to "yang", a verb or a preposition."""
     for i, token in enumerate(tokens):
@@ -718,6 +727,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         preposition=preposition,
         asked_noun=asked_noun,
         form=form,
+        category=bool(asked_noun) and qtype == WHAT and _names_a_kind(tokens, asked_noun),
         wants_name="nama" in tokens or "name" in raw_tokens,
         office=_office(tokens) if qtype == PERSON else frozenset(),
         given=_given(tokens, qtype, content),

@@ -19,10 +19,18 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
-        if q.qtype in (PERSON, SAID):
+        if q.qtype in (PERSON, SAID) or q.category:
             facts = _with_opening_name(facts, sentence.text, index.name_words)
         c.fit = fits_type(
-            q.qtype, facts, asked, q.preposition, sentence.text, q.office, q.wants_name, q.asked_noun
+            q.qtype,
+            facts,
+            asked,
+            q.preposition,
+            sentence.text,
+            q.office,
+            q.wants_name,
+            q.asked_noun,
+            q.category,
         )
         c.score = (
             weights.sentence * c.coverage

@@ -112,3 +112,12 @@ def test_how_is_answered_by_the_method_in_other_words(fire: Answerer) -> None:
         answer = fire.answer(question)
         assert answer.answered
         assert "melalui penyemprotan busa" in answer.sentences[0].text
+
+
+def test_a_kind_asked_for_need_not_be_named_by_the_answer(fire: Answerer) -> None:
+    # "gedung apa": no article says "gedung"; the answer names the building as "balai kota".
+    answer = fire.answer("Rapat dengan pedagang digelar di gedung apa?")
+    assert answer.answered
+    assert "di balai kota" in answer.sentences[0].text
+    # A kind no article reports at all, about nothing they report, is still declined.
+    assert not fire.answer("Partai apa yang menang pemilu?").answered

@@ -619,6 +619,11 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
+    if qtype == SAID and outlets:
+        # "What does Harian Fiktif say about ...", "What does DW say Kim hoped for?": the
+        # outlet speaks; what it reports is asked, not somebody's words. ("Menurut Kompas,
+        # apa kata Putin ...?" loses its "kata" with the outlet.)
+        qtype = WHAT
     if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
         qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
     form, form_words = reply_form(raw_tokens, tokens, len(outlets))

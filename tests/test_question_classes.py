@@ -121,3 +121,11 @@ def test_a_kind_asked_for_need_not_be_named_by_the_answer(fire: Answerer) -> Non
     assert "di balai kota" in answer.sentences[0].text
     # A kind no article reports at all, about nothing they report, is still declined.
     assert not fire.answer("Partai apa yang menang pemilu?").answered
+
+
+def test_what_an_outlet_says_is_what_it_reports(fire: Answerer) -> None:
+    question = "What does Warta Contoh say about the cause of the fire?"
+    assert fire.queries.read(question).qtype == "reason"  # the outlet speaks, not a person
+    answer = fire.answer(question)
+    assert answer.answered and answer.outlet == "warta"
+    assert "korsleting listrik" in answer.sentences[0].text

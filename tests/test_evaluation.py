@@ -24,36 +24,40 @@ ROOT = Path(__file__).resolve().parent.parent
 SUITE = ROOT / "tests" / "eval" / "suite.toml"
 
 # The lines `make test` holds on the held-out split: what the engine reached when they were
-# set (README, "Evaluation"), less a little, so that a change that makes answers worse on
-# questions nobody tuned for fails here. Issue 8's target is higher (top-1 >= 90%, at most 5%
-# of answerable questions declined, >= 95% of must-decline questions declined, no kind under
-# 80%); these floors only move up.
-HELDOUT_TOP1 = 0.59
+# set (README, "Evaluation"), less about one question, so that a change that makes answers
+# worse on questions nobody tuned for fails here. Issue 8's target is higher (top-1 >= 90%,
+# at most 5% of answerable questions declined, >= 95% of must-decline questions declined, no
+# kind under 80%). They only move up while the held-out split stays the same; when it grew
+# (the keracunan corpus and its 118 questions, written after every engine change they are
+# measured on, on 2026-11-24), they were set again from the larger split, lower: the new
+# corpus is harder than the old held-out sets, whose own figures did not fall.
+HELDOUT_TOP1 = 0.57
 HELDOUT_DECLINED_AT_MOST = 0.23
-HELDOUT_DECLINES_RIGHT = 0.62
-HELDOUT_KIND_TOP1 = {"formal": 0.52, "informal": 0.6, "english": 0.53, "typo": 0.75}
+HELDOUT_DECLINES_RIGHT = 0.66
+HELDOUT_KIND_TOP1 = {"formal": 0.56, "informal": 0.56, "english": 0.47, "typo": 0.75}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
 FACT = frozenset({"fact"})
-# Held-out top-1 per form, where the last run put it less about one question (13 answerable
-# questions each; 6 for follow-ups, whose other 7 must be asked back). Issue 9's target is 85%.
+# Held-out top-1 per form, where the last run put it less about one question (17 to 21
+# answerable questions each; 10 for follow-ups, whose other 8 must be asked back). Issue 9's
+# target is 85%.
 HELDOUT_FORM_TOP1 = {
-    "gist": 0.6,
-    "timeline": 0.6,
-    "outlet": 0.75,
-    "compare": 0.69,
-    "yesno": 0.53,
-    "why": 0.69,
-    "how": 0.45,
-    "said": 0.53,
-    "followup": 0.3,
+    "gist": 0.64,
+    "timeline": 0.64,
+    "outlet": 0.61,
+    "compare": 0.47,
+    "yesno": 0.47,
+    "why": 0.61,
+    "how": 0.52,
+    "said": 0.5,
+    "followup": 0.2,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
 HELDOUT_ASKED_BACK = 0.7
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.73
-TUNING_DECLINES_RIGHT = 0.88
+TUNING_TOP1 = 0.77
+TUNING_DECLINES_RIGHT = 0.89
 
 
 @cache
@@ -76,7 +80,7 @@ def test_the_suite_is_big_varied_and_split() -> None:
         share = sum(i.split == "heldout" for i in items[name]) / len(items[name])
         assert 0.2 <= share <= 0.3, name
     # Every new corpus has at least 40 questions, a fifth of them to be declined.
-    for name in ("gempa", "pesawat", "bbm", "sidang", "bola"):
+    for name in ("gempa", "pesawat", "bbm", "sidang", "bola", "keracunan"):
         assert len(items[name]) >= 40
         assert sum(i.decline for i in items[name]) >= 0.2 * len(items[name])
 

@@ -42,7 +42,7 @@ _DAYS = pattern("days")
 _MONTHS = pattern("months")
 # A day name with its "(23/4)" or "(24/4/2019)", as Indonesian papers print dates.
 DAY_DATE_RE = re.compile(
-    rf"\b(?:(?:{_DAYS})\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", re.IGNORECASE
+    rf"(?:\b(?:{_DAYS})\s*,?\s*)?\((\d{{1,2}})/(\d{{1,2}})(?:/(\d{{2,4}}))?\)", re.IGNORECASE
 )
 # "pukul 14.30 WIB", "jam 10.00", "14:30 WITA", "sekitar pukul tiga sore".
 CLOCK_RE = re.compile(

@@ -46,7 +46,6 @@ _MONTHS = {
     "nov": 11,
     "des": 12,
 }
-_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\)")
 _WRITTEN = re.compile(
     r"\b(\d{1,2})\s+(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?(?:\s+(\d{4}))?", re.I
 )
@@ -137,9 +136,10 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
     if published is None:
         return None
-    found = _NUMERIC.search(text)
+    found = evidence.DAY_DATE_RE.search(text)
     if found:
-        before = _WEEKDAY.search(text[max(0, found.start() - 12) : found.start()])
+        # The weekday the match starts with ("Senin (16/6)"), or one printed just before it.
+        before = _WEEKDAY.search(text[max(0, found.start() - 12) : found.end()])
         printed_day = before.group(1) if before else ""
         day = _calendar(int(found.group(1)), int(found.group(2)), found.group(3), published, printed_day)
         return (day, printed_day) if day is not None else None
@@ -215,7 +215,7 @@ def clock_text(text: str) -> str:
 
 def _printed_date(text: str) -> bool:
     """True when the sentence prints a calendar date ("(15/9/2025)", "26 Maret 2025")."""
-    return bool(_NUMERIC.search(text) or _WRITTEN.search(text))
+    return bool(evidence.DAY_DATE_RE.search(text) or _WRITTEN.search(text))
 
 
 def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:

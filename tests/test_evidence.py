@@ -85,3 +85,10 @@ def test_a_person_asked_for_by_a_noun_wants_the_name_that_noun_introduces() -> N
     named = "Serpihan itu pertama kali dilihat oleh nelayan bernama Udin Saleh."
     assert fits_type(PERSON, read_facts(official), asked, text=official, name_of=True) < 1.0
     assert fits_type(PERSON, read_facts(named), asked, text=named, name_of=True) == 1.0
+
+
+def test_a_printed_date_without_its_weekday_is_a_date() -> None:
+    # "(23/4)" after a space, with no weekday before it, is read as the date it is.
+    facts = read_facts("Rombongan itu berangkat dari Pyongyang pada (23/4) pagi.")
+    assert facts.full_date
+    assert fits_type(DATE, facts, ()) == 1.0

@@ -460,6 +460,12 @@ def _asked_noun(
     When no article uses it, the articles do not give its value; an answer must hold it.
     """
     if language == "en":
+        # A phrase the lexicon lists whole ("nuclear weapons" -> "senjata nuklir"): each of
+        # its words stands for the phrase's first Indonesian word, its head.
+        mapped = {
+            **{w: std for phrase, std in mapped.items() if " " in phrase for w in phrase.split()},
+            **mapped,
+        }
         # "how old is ...", "how deep was ...": the adjective is what is asked.
         for i, raw in enumerate(raw_tokens[:-1]):
             if raw == "how" and raw_tokens[i + 1] not in {

@@ -84,6 +84,11 @@ def test_english_words_become_indonesian_search_words_and_names_pass() -> None:
     assert "where" not in q.words and "did" not in q.words
 
 
+def test_an_english_phrase_asked_about_is_asked_by_its_head() -> None:
+    # "black box" is one lexicon entry ("kotak hitam"): "which black box" asks for a "kotak".
+    assert read_question("Which black box was found first?", lexicon()).asked_noun == "kotak"
+
+
 def test_an_english_singular_is_read_when_only_its_plural_is_listed() -> None:
     # The lexicon lists "wages"; a person types "wage".
     assert {"gaji", "upah"} & set(read_question("Who gets the wage subsidy?", lexicon()).content)

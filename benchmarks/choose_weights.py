@@ -59,10 +59,12 @@ def main() -> int:
         return 0
     indexes = {c: build_index(load_corpus(c)) for c in corpora}
     grid = {
-        "min_coverage": [0.45, 0.5, 0.55, 0.6],
-        "unknown_weak": [0.25, 0.4],
-        "unknown_verb": [0.4, 0.7, 1.0],
+        "min_coverage": [0.5, 0.55, 0.6],
+        "given": [0.25, 0.4, 0.6],
+        "relaxed": [0.5, 0.6, 0.7],
         "type_fit": [0.25, 0.4],
+        "synonym": [0.6, 0.8],
+        "unknown_weak": [0.25, 0.4],
     }
     results = []
     for values in itertools.product(*grid.values()):

@@ -21,7 +21,7 @@ class Weights:
     bm25: float = 0.1
     type_fit: float = 0.25
     headline_penalty: float = 0.15  # a headline repeats the body in fewer words
-    synonym: float = 0.6  # a synonym is weaker evidence than the word itself
+    synonym: float = 0.8  # a synonym is weaker evidence than the word itself
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
     previous: float = 0.3  # words carried over from the chat's previous question: context, not demands
     unknown_weak: float = 0.4  # an ordinary word no article uses: weak evidence
@@ -31,7 +31,7 @@ class Weights:
     min_coverage: float = 0.55
     # Of that, what an account in other words needs: a named outlet's, a differing outlet's,
     # an outright cause for "why" (index/ranking.py, index/composing.py).
-    relaxed: float = 0.6
+    relaxed: float = 0.5
     # A second or third quote must be nearly as good as the first to be worth the reader's time.
     follow_ratio: float = 0.8
     max_quotes: int = 3

@@ -11,10 +11,20 @@ from index.lexicon import read_table
 
 
 @cache
-def _classes() -> dict[str, frozenset[str]]:
+def _ordered() -> dict[str, tuple[str, ...]]:
     path = resources.files("index").joinpath("data/closed_class.tsv")
     table = read_table(path, "index/data/closed_class.tsv")
-    return {name: frozenset(w.replace("_", " ") for w in members) for name, members in table.items()}
+    return {name: tuple(w.replace("_", " ") for w in members) for name, members in table.items()}
+
+
+@cache
+def _classes() -> dict[str, frozenset[str]]:
+    return {name: frozenset(members) for name, members in _ordered().items()}
+
+
+def in_order(name: str) -> tuple[str, ...]:
+    """The words of one class in the order the file lists them (the months, January first)."""
+    return _ordered()[name]
 
 
 def words_of(name: str) -> frozenset[str]:

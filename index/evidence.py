@@ -9,12 +9,13 @@ reports, never about one event: a "kapan" question prefers a sentence with a day
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from index.closed_class import pattern, words_of
+from index.closed_class import in_order, pattern, words_of
 from index.lexicon import lexicon
 from index.question import (
     DATE,
@@ -470,6 +471,24 @@ def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], date
     return tuple(sorted(found))
 
 
+def _dates(facts: Facts) -> list[tuple[tuple[int, int], str, str]]:
+    """((day, month), weekday, as printed) of every date a sentence prints: "Rabu (23/4)" and
+    the written "27 Maret" (its weekday not read: "")."""
+    found = [((day, month), weekday, printed) for day, month, weekday, printed in facts.day_dates]
+    for value in facts.values:
+        day, _, month = value.partition(" ")
+        if day.isdigit() and month in _MONTH_NUMBER:
+            found.append(((int(day), _MONTH_NUMBER[month]), "", f"{day} {month.capitalize()}"))
+    return found
+
+
+def _ordinal(day_month: tuple[int, int]) -> int:
+    return day_month[1] * 31 + day_month[0]
+
+
+_MONTH_NUMBER = {month: number for number, month in enumerate(in_order("months"), start=1)}
+
+
 def _weekday(date: str) -> str:
     match = re.match(rf"(?i)\s*({_DAYS})", date)
     return match.group(1).lower() if match else ""
@@ -523,13 +542,23 @@ def conflict(
     shared = a_terms & b_terms
     if len(shared) < 3 or not (a_predicates & b_predicates):
         return None
-    if a_facts.day_dates and b_facts.day_dates and qtype in {DATE, OTHER, WHAT, YESNO}:
-        day_a, month_a, weekday_a, printed_a = a_facts.day_dates[0]
-        day_b, month_b, weekday_b, printed_b = b_facts.day_dates[0]
+    dates_a, dates_b = _dates(a_facts), _dates(b_facts)
+    # Of the dates each prints ("(23/4)", "27 Maret"), the nearest two: "hingga 27 Maret"
+    # against "hingga 26 Maret" is a disagreement; a date both print makes them agree.
+    if (
+        dates_a
+        and dates_b
+        and qtype in {DATE, OTHER, WHAT, YESNO}
+        and not {d for d, _, _ in dates_a} & {d for d, _, _ in dates_b}
+    ):
+        (_, weekday_a, printed_a), (_, weekday_b, printed_b) = min(
+            itertools.product(dates_a, dates_b),
+            key=lambda pair: abs(_ordinal(pair[0][0]) - _ordinal(pair[1][0])),
+        )
         # "Rabu (23/4)" against "Rabu (24/4/2019)": one day, two dates, a disagreement.
         # "Rabu (23/4)" against "Jumat (26/4)" is most often two events, unless the
         # sentences are otherwise one fact.
-        if (day_a, month_a) != (day_b, month_b) and (weekday_a == weekday_b or len(shared) >= 6):
+        if weekday_a == weekday_b or len(shared) >= 6:
             return ("date", printed_a, printed_b)
     if qtype in {NUMBER, OTHER, WHAT, MEASURE}:
         others = {thing: (value, printed) for thing, value, printed in b_facts.numbers}

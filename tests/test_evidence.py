@@ -92,3 +92,17 @@ def test_a_printed_date_without_its_weekday_is_a_date() -> None:
     facts = read_facts("Rombongan itu berangkat dari Pyongyang pada (23/4) pagi.")
     assert facts.full_date
     assert fits_type(DATE, facts, ()) == 1.0
+
+
+def test_written_dates_of_one_happening_that_differ_disagree() -> None:
+    from index.evidence import conflict
+
+    a = "Bupati menetapkan status tanggap darurat bencana selama 14 hari, sejak 14 Maret hingga 27 Maret 2025."
+    b = "Pemkab telah menetapkan status tanggap darurat bencana yang berlaku hingga 26 Maret 2025."
+    terms = frozenset({"tetap", "status", "tanggap", "darurat", "bencana"})
+    verbs = frozenset({"tetap"})
+    clash = conflict(terms, terms, read_facts(a), read_facts(b), verbs, verbs, DATE)
+    assert clash == ("date", "27 Maret", "26 Maret")  # the nearest two, not the start date
+    # A date both print: they agree.
+    c = "Pemkab menetapkan status tanggap darurat bencana hingga 27 Maret 2025."
+    assert conflict(terms, terms, read_facts(a), read_facts(c), verbs, verbs, DATE) is None

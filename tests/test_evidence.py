@@ -97,7 +97,7 @@ def test_a_printed_date_without_its_weekday_is_a_date() -> None:
 def test_written_dates_of_one_happening_that_differ_disagree() -> None:
     from index.evidence import conflict
 
-    a = "Bupati menetapkan status tanggap darurat bencana selama 14 hari, sejak 14 Maret hingga 27 Maret 2025."
+    a = "Bupati menetapkan status tanggap darurat bencana sejak 14 Maret hingga 27 Maret 2025."
     b = "Pemkab telah menetapkan status tanggap darurat bencana yang berlaku hingga 26 Maret 2025."
     terms = frozenset({"tetap", "status", "tanggap", "darurat", "bencana"})
     verbs = frozenset({"tetap"})

@@ -163,6 +163,11 @@ class QueryBuilder:
             articles.update(passages[p].article for p in self.index.bm25.passages_of(stem)[:5000].tolist())
         return len(articles) * 2 <= len(self.index.corpus.articles)
 
+    def _common(self, stem: str) -> bool:
+        """True when more than half of the articles use the stem: the story's own word."""
+        articles = {self.index.passages[p].article for p in self.index.bm25.passages_of(stem)[:5000].tolist()}
+        return len(articles) * 2 > len(self.index.corpus.articles)
+
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))
 
@@ -238,12 +243,21 @@ class QueryBuilder:
                     known = self._knows(parts)
                     name = " ".join(group_words)
                     specific = known and all(is_rare(w) for w in group_words) and self._local(parts)
-                    terms.append(Term(parts, weight, strong=True, known=known, word=name, specific=specific))
+                    given = all(w in q.given for w in group_words)
+                    terms.append(
+                        Term(
+                            parts, weight, strong=True, known=known, word=name, specific=specific, given=given
+                        )
+                    )
                     seen.update(parts)
                 group.clear()
                 group_words.clear()
 
         content = set(q.content)
+        # A scene every article tells of ("akibat gempa Tanah Merapu") is as good as given.
+        scene_stems = {stem(w) for w in q.scene}
+        if q.scene and all(self._common(s) for s in scene_stems - {stem(w) for w in _CAUSE_WORDS}):
+            q = replace(q, given=q.given | q.scene)
         slots = self._closed_compounds(q.slots or tuple((w,) for w in q.words), content)
         for slot in slots:
             choices = [w for w in slot if w in content]
@@ -349,6 +363,7 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
+_CAUSE_WORDS = words_of("cause_clause")
 _MONEY_NOUNS = words_of("money_nouns")
 
 

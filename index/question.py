@@ -96,6 +96,8 @@ class Question:
     # "masjid yang roboh itu", "kepala negara" of "kedua kepala negara", "demonstrasi
     # berlangsung" of "... saat demonstrasi berlangsung?". The answer need not repeat them.
     given: frozenset[str] = frozenset()
+    # "... akibat gempa Tanah Merapu": a cause given as the scene (see `_scene`).
+    scene: frozenset[str] = frozenset()
     # "KTT berikutnya", "the next summit": the question asks about another occasion than the
     # one reported; only a sentence that speaks of a next one can answer.
     next_occasion: bool = False
@@ -525,6 +527,21 @@ _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
+_CAUSE_CLAUSE = words_of("cause_clause")
+
+
+def _scene(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset[str]:
+    """The content words of a cause the question gives for scene ("Berapa jumlah pengungsi
+    akibat gempa Tanah Merapu?"): they describe the story itself when every article tells
+    of it (the query decides that, knowing the articles), and then count for less."""
+    if qtype == REASON:
+        return frozenset()
+    for i, t in enumerate(tokens[:-1]):
+        if t in _CAUSE_CLAUSE and i > 0:
+            return frozenset(tokens[i:]) & frozenset(content)
+    return frozenset()
+
+
 _BOTH = words_of("both_determiners")
 
 
@@ -560,6 +577,7 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
             given.add(i)  # "menempuh perjalanan", "melakukan kunjungan": the noun says it
         elif t in _WHEN_CLAUSE and qtype not in (DATE, TIME, DURATION) and 0 < i < len(tokens) - 1:
             given.update(range(i + 1, len(tokens)))
+
     described = {tokens[i] for i in given} & words
     return frozenset(described) if words - described else frozenset()
 
@@ -742,5 +760,6 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         wants_name="nama" in tokens or "name" in raw_tokens,
         office=_office(tokens) if qtype == PERSON else frozenset(),
         given=_given(tokens, qtype, content),
+        scene=_scene(tokens, qtype, content),
         next_occasion=bool(NEXT_OCCASION.intersection(tokens)),
     )

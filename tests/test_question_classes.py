@@ -129,3 +129,15 @@ def test_what_an_outlet_says_is_what_it_reports(fire: Answerer) -> None:
     answer = fire.answer(question)
     assert answer.answered and answer.outlet == "warta"
     assert "korsleting listrik" in answer.sentences[0].text
+
+
+def test_a_cause_every_article_tells_of_only_sets_the_scene(fire: Answerer) -> None:
+    def given(question: str) -> dict[str, bool]:
+        return {t.word: t.given for t in fire.queries.build(fire.queries.read(question), None).terms}
+
+    # Both articles tell of the fire at Pasar Lama Sukamaju: "akibat ..." is the story itself.
+    scene = given("Berapa pedagang kehilangan tempat usaha akibat kebakaran Pasar Lama Sukamaju?")
+    assert scene["kebakaran"] and scene["lama sukamaju"] and not scene["pedagang"]
+    # A cause only one article tells of is what the question is about.
+    specific = given("Berapa kerugian akibat kios pakaian yang terbakar?")
+    assert not specific["kios"] and not specific["pakaian"]

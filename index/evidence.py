@@ -358,7 +358,13 @@ def fits_type(
             if others and not held and roles & set(facts.roles):
                 return 0.6
             return 0.3 if others else 0.0
-        if any(name not in asked_set for name in facts.names):
+        # "Menurut Bima, kotak hitam itu ditemukan ...": who tells it is not who found it.
+        cited = (
+            attributed(text)
+            if "menurut" in text.lower() or "kata" in text.lower() or "ujar" in text.lower()
+            else ()
+        )
+        if any(name not in asked_set and name not in cited for name in facts.names):
             return 1.0
         return 0.6 if facts.person_noun or facts.roles else 0.0
     if qtype == SAID:
@@ -407,17 +413,27 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
     return tuple(found)
 
 
+_ATTRIBUTION = re.compile(
+    r"\b(?i:kata|ujar|ungkap|jelas|tutur|sebut|tegas|imbuh|tambah|menurut|papar|terang)(?:nya)?\s+"
+    r"((?:[A-Za-z.]+\s+){0,6}?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
+)
+
+
+@lru_cache(maxsize=50_000)
+def attributed(text: str) -> frozenset[str]:
+    """Lowercase name words of whom a sentence cites ("kata Rina", "menurut Bima"): who
+    told it, not who did what it tells."""
+    found: set[str] = set()
+    for m in _ATTRIBUTION.finditer(text):
+        found.update(w.lower() for w in re.findall(r"[A-Z][\w-]*", m.group(1)))
+    return frozenset(found)
+
+
 @lru_cache(maxsize=50_000)
 def speakers(text: str) -> frozenset[str]:
     """Lowercase name words standing where Indonesian puts the speaker: after "kata", "ujar", "menurut"
     ("kata Rina", "ujar Kepala BPBD Rina Marlinda"), or before "mengatakan", "menjelaskan"."""
-    found: set[str] = set()
-    after = re.compile(
-        r"\b(?:kata|ujar|ungkap|jelas|tutur|sebut|tegas|imbuh|tambah|menurut|papar|terang)(?:nya)?\s+"
-        r"((?:[A-Za-z.]+\s+){0,6}?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
-    )
-    for m in after.finditer(text):
-        found.update(w.lower() for w in re.findall(r"[A-Z][\w-]*", m.group(1)))
+    found: set[str] = set(attributed(text))
     before = re.compile(
         r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s*,?\s+(?:[^,.]{0,60},\s+)?(?:mengatakan|menyatakan|"
         r"menjelaskan|mengungkapkan|menegaskan|menambahkan|menyebut|menuturkan|berkata|bilang)"

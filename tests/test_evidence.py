@@ -106,3 +106,13 @@ def test_written_dates_of_one_happening_that_differ_disagree() -> None:
     # A date both print: they agree.
     c = "Pemkab menetapkan status tanggap darurat bencana hingga 27 Maret 2025."
     assert conflict(terms, terms, read_facts(a), read_facts(c), verbs, verbs, DATE) is None
+
+
+def test_who_tells_it_is_not_who_did_it() -> None:
+    from index.evidence import attributed
+
+    told = "Menurut Bima, kotak hitam berwarna oranye itu ditemukan pada kedalaman 30 meter."
+    assert attributed(told) == {"bima"}  # "Menurut" opens the sentence, capitalised
+    assert fits_type(PERSON, read_facts(told), {"siapa", "menemukan"}, text=told) < 1.0
+    done = "Penyelam TNI AL menemukan salah satu kotak hitam pesawat itu, kata Bima."
+    assert fits_type(PERSON, read_facts(done), {"siapa", "menemukan"}, text=done) == 1.0

@@ -261,7 +261,7 @@ class Composer:
     def _readable_alone(self, group: Group, shown: set[int]) -> bool:
         number = group[0].sentence
         lead = self.index.sentences[number]
-        if not lead.leans_on_before:
+        if not (lead.leans_on_before or group[0].follows):
             return True
         before = number - 1
         return before >= 0 and before not in shown and self.index.sentences[before].passage == lead.passage
@@ -276,7 +276,7 @@ class Composer:
         # "Dia dan Putin kemudian bertemu ..." means nothing alone: quote the sentence before
         # it too, when both stand in one paragraph (and it is not quoted already). Only the
         # lead's outlet printed that sentence, so only it is cited.
-        if number > 0 and number - 1 not in shown and lead.leans_on_before:
+        if number > 0 and number - 1 not in shown and (lead.leans_on_before or group[0].follows):
             before = self.index.sentences[number - 1]
             if before.passage == lead.passage:
                 shown.add(number - 1)

@@ -32,6 +32,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             q.asked_noun,
             q.category,
         )
+        if c.announced and q.qtype == REASON:
+            # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
+            # outright cause is.
+            c.fit = 1.0
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from index.closed_class import words_of
 from index.model import Index
 from index.query import Query, Term
-from index.question import NEXT_OCCASION
+from index.question import NEXT_OCCASION, REASON
 from index.text import words
 from index.weights import Weights
 
@@ -26,6 +27,10 @@ class Candidate:
     score: float = 0.0  # set by ranking
     named_outlet: bool = False  # set by ranking: printed by an outlet the question names
     fit: float = 0.0  # set by ranking: how fully it holds the asked-for kind of fact
+    # "Why": it gives the reason for what the sentence before it tells ("... diralat. Menurut
+    # Yudhistira, perbedaan itu terjadi karena ..."), and is quoted after that sentence.
+    follows: bool = False
+    announced: bool = False  # the sentence before it announces a reason ("menjelaskan alasan ...")
 
     @property
     def support(self) -> float:
@@ -79,6 +84,12 @@ def holds(asked: Term, terms: frozenset[str]) -> bool:
     return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
+# A sentence's share of the question when the sentence before it tells what it explains.
+FOLLOWS = 0.9
+# "menjelaskan alasan ...", "penyebabnya ...": the sentence after it gives the reason.
+_ANNOUNCES = words_of("reason_nouns_named")
+
+
 def speaks_of_next(text: str) -> bool:
     """True when a sentence speaks of a next occasion ("pertemuan berikutnya"), as a question
     about one needs."""
@@ -104,6 +115,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     asked = query.asked()
     strong = query.specific_terms()
     next_occasion = query.question.next_occasion
+    reason = query.question.qtype == REASON
+    announcing = {index.stemmer.stem(w) for w in _ANNOUNCES} if reason else set()
     candidates: list[Candidate] = []
     for number, passage_score in passages:
         passage = index.passages[number]
@@ -111,9 +124,22 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
         for s in passage.sentences:
             passage_terms |= index.sentences[s].resolved
         around = coverage(passage_terms)
+        before: tuple[float, bool] | None = (
+            None  # the previous sentence's coverage, and whether it announces a reason
+        )
         for s in passage.sentences:
             terms = index.sentences[s].resolved
             own = coverage(terms)
+            told = own
+            follows = announced = False
+            if reason and before is not None:
+                # The reason after the sentence that tells what it explains, or that announces
+                # it ("Hendarto menjelaskan alasan magnitudo diperbarui ..."): that sentence's
+                # words count for it, a little less.
+                covered, announces = before
+                if announces or (index.sentences[s].facts.reason >= 0.5 and FOLLOWS * covered > own):
+                    own, follows, announced = max(own, FOLLOWS * covered), True, announces
+            before = (told, bool(announcing & index.sentences[s].terms))
             candidates.append(
                 Candidate(
                     s,
@@ -123,6 +149,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     holds_asked=(asked is None or holds(asked, terms))
                     and (not next_occasion or speaks_of_next(index.sentences[s].text)),
                     strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
+                    follows=follows,
+                    announced=announced,
                 )
             )
     return candidates

@@ -346,7 +346,7 @@ class QueryBuilder:
                     or (not given and q.qtype in _HAPPENING_TYPES and _is_verb(word)),
                     known=known,
                     word=word,
-                    verb=q.language == "id" and _is_verb(word),
+                    verb=_is_verb(word),
                     asked=asked,
                     specific=known and (word[:1].isdigit() or is_rare(word)) and self._local((term,)),
                     given=given,

@@ -3,11 +3,14 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from index.evidence import Facts, fits_type, required_fit
 from index.model import Index
-from index.query import Query
-from index.question import MANNER, PERSON, REASON, SAID
+from index.query import Query, Term
+from index.question import MANNER, PERSON, REASON, SAID, YESNO
 from index.retrieval import Candidate
+from index.text import cased_words
 from index.weights import Weights
 
 
@@ -16,6 +19,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     q = query.question
     asked = set(q.words)
     outlets = set(q.outlets)
+    verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -32,6 +36,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             q.asked_noun,
             q.category,
         )
+        if verbs:
+            # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
+            # happening ("Tidak ada larangan terbang"), not only its subject.
+            c.fit = 1.0 if all(_tells(t, sentence.text, index.stemmer.stem) for t in verbs) else 0.0
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is.
@@ -63,6 +71,13 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     return candidates
 
 
+def _tells(verb: Term, text: str, stem: Callable[[str], str]) -> bool:
+    """True when a lowercase word of the sentence has the verb's stem, or an equivalent's
+    ("larangan" for "dilarang"; the place "Batu Larang" is no ban)."""
+    wanted = set(verb.parts) | verb.equivalents | verb.alternatives
+    return any(stem(w.lower()) in wanted for w in cased_words(text) if w[:1].islower())
+
+
 def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> Facts:
     """The facts with the sentence's first word among its names when the articles write that
     word capitalised mid-sentence too ("Putin pun menjadi ..."): a sentence read alone
@@ -74,7 +89,7 @@ def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> F
 
 
 # Question types whose answer is a kind of statement more than a kind of value.
-_TIERED = frozenset({REASON, MANNER, SAID, PERSON})
+_TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
 
 
 def eligible(c: Candidate, query: Query, weights: Weights) -> bool:

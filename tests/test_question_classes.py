@@ -50,6 +50,8 @@ FIRE_B = "\n\n".join(
             "darurat di lapangan parkir."
         ),
         "Dewi menyebut Rahmat Hidayat dan timnya bekerja keras memadamkan api hingga pagi.",
+        "Sebagian pedagang pindah berjualan ke Pasar Kranggan di Desa Larang.",
+        '"Tidak ada larangan berjualan di pasar lain," kata Dewi.',
         ("Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025) untuk membahas relokasi."),
     ]
 )
@@ -155,3 +157,11 @@ def test_why_is_answered_by_the_reason_a_sentence_announces(fire: Answerer) -> N
     assert "akses jalan ke dalam pasar sempit" in quotes[0].text
     # The sentence announcing it is shown before it, to say what it explains.
     assert answer.sentences[0].context and "menjelaskan alasan" in answer.sentences[0].text
+
+
+def test_yes_no_is_settled_by_a_sentence_telling_its_happening(fire: Answerer) -> None:
+    # "Desa Larang" is a place that shares a stem with "dilarang", not a ban.
+    answer = fire.answer("pedagang dilarang berjualan di pasar lain gak?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith('"Tidak ada larangan berjualan')
+    assert answer.lead == "tidak"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from index.evidence import Facts, fits_type, required_fit
+from index.forms import COMPARE
 from index.model import Index
 from index.query import Query, Term
 from index.question import MANNER, PERSON, REASON, SAID, YESNO
@@ -52,6 +53,15 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             - (weights.headline_penalty if sentence.headline else 0.0)
         )
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
+    if outlets and q.form != COMPARE:
+        # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
+        # nearly as much of the question as the best account of any outlet; one holding far
+        # less is about something else, and Kompas does not report the matter. (Comparing
+        # outlets the question names, each one's fullest statement is wanted, however worded.)
+        best = max((c.support for c in candidates if eligible(c, query, weights)), default=0.0)
+        for c in candidates:
+            if c.named_outlet and c.support < weights.named_share * best:
+                c.named_outlet = False
     # Sentences that can answer at all come first (they hold the names, figures and asked-for
     # value, and enough of the question); among them, those of an outlet the question names;
     # then, for "why", "how" and "what did X say", those holding a reason, a means or X's

@@ -139,7 +139,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                 covered, announces = before
                 if announces or (index.sentences[s].facts.reason >= 0.5 and FOLLOWS * covered > own):
                     own, follows, announced = max(own, FOLLOWS * covered), True, announces
-            before = (told, bool(announcing & index.sentences[s].terms))
+            # It announces the reason for what the question asks only when it tells that.
+            before = (told, told >= weights.min_coverage and bool(announcing & index.sentences[s].terms))
             candidates.append(
                 Candidate(
                     s,

@@ -32,6 +32,9 @@ class Weights:
     # Of that, what an account in other words needs: a named outlet's, a differing outlet's,
     # an outright cause for "why" (index/ranking.py, index/composing.py).
     relaxed: float = 0.5
+    # A named outlet's sentence is its account only when it holds this share of what the best
+    # account of any outlet holds; else the outlet does not report it (index/ranking.py).
+    named_share: float = 0.6
     # A second or third quote must be nearly as good as the first to be worth the reader's time.
     follow_ratio: float = 0.8
     max_quotes: int = 3

@@ -159,3 +159,12 @@ def test_yes_no_is_settled_by_a_sentence_telling_its_happening(fire: Answerer) -
     assert answer.answered
     assert answer.sentences[0].text.startswith('"Tidak ada larangan berjualan')
     assert answer.lead == "tidak"
+
+
+def test_an_outlet_that_does_not_report_it_is_said_to_be_silent(fire: Answerer) -> None:
+    # Only Warta Contoh gives the cause; Kabar Sampel's nearest sentence is about other things.
+    answer = fire.answer("Menurut Kabar Sampel, apa penyebab kebakaran di pasar itu?")
+    assert answer.answered
+    assert [n.key for n in answer.notes] == ["outlet_silent"]
+    assert answer.sentences[0].sources == ("warta",)
+    assert "korsleting listrik" in answer.sentences[0].text

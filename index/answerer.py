@@ -238,7 +238,9 @@ class Answerer:
         own = {self.index.stemmer.stem(w) for w in named.words}
         if not own <= terms:
             return False
-        rest = [t for t in query.terms if t.weight == 1.0 and not own & set(t.parts) and t.known]
+        rest = [
+            t for t in query.terms if t.weight == 1.0 and not own & set(t.parts) and t.known and not t.given
+        ]
         return all(t.found_in(terms) for t in rest)
 
     def _from_outlet(self, answer: Answer, outlets: tuple[str, ...], reported: bool) -> Answer:

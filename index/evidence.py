@@ -270,6 +270,11 @@ _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.
 
 # "Bagaimana X pergi/tiba ...": the question asks how someone travelled.
 _MOTION = words_of("motion_verbs")
+# A means verb or preposition, then (a word or two later) a vehicle: "dengan menumpangi
+# kereta lapis baja", "naik bus", "menggunakan kereta api".
+_TAKEN = re.compile(
+    rf"\b(?:{pattern('manner_verbs')})\s+(?:\w+\s+){{0,2}}?(?:{pattern('vehicles')})\b", re.IGNORECASE
+)
 
 # "Bagaimana cara/proses ...": the question asks for a method.
 _PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah"})
@@ -329,13 +334,18 @@ def fits_type(
             # "Bagaimana proses identifikasi ...": a means or method, not a vehicle.
             return 1.0 if facts.manner else 0.0
         if _MOTION & asked_set:
-            # "How did Kim travel to Russia?": the vehicle is the answer.
-            return 1.0 if facts.vehicle else 0.5 if facts.manner else 0.0
+            # "How did Kim travel to Russia?": a vehicle taken ("dengan menumpangi kereta",
+            # "naik bus") is the answer; a vehicle merely named ("14 unit mobil pemadam") is not.
+            if facts.vehicle and _TAKEN.search(text):
+                return 1.0
+            return 0.5 if facts.vehicle or facts.manner else 0.0
         # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
         return 0.5 if facts.vehicle or facts.manner else 0.0
     if qtype == WHAT and category:
-        # "Bangunan apa yang roboh?": a thing named ("Masjid Nurul Bahari") says which.
-        return 1.0 if any(name not in asked_set for name in facts.names) else 0.0
+        # "Bangunan apa yang roboh?": a thing named ("Masjid Nurul Bahari") says which; the
+        # name of someone speaking ("kata Rina", "Dewi mengatakan") does not.
+        told_by = speakers(text)
+        return 1.0 if any(name not in asked_set and name not in told_by for name in facts.names) else 0.0
     if qtype == YESNO:
         return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does
     if qtype == PERSON:
@@ -419,6 +429,12 @@ _ATTRIBUTION = re.compile(
 )
 
 
+_SPEAKER_BEFORE = re.compile(
+    r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s*,?\s+(?:[^,.]{0,60},\s+)?(?:mengatakan|menyatakan|"
+    r"menjelaskan|mengungkapkan|menegaskan|menambahkan|menyebut|menuturkan|berkata|bilang)"
+)
+
+
 @lru_cache(maxsize=50_000)
 def attributed(text: str) -> frozenset[str]:
     """Lowercase name words of whom a sentence cites ("kata Rina", "menurut Bima"): who
@@ -434,11 +450,7 @@ def speakers(text: str) -> frozenset[str]:
     """Lowercase name words standing where Indonesian puts the speaker: after "kata", "ujar", "menurut"
     ("kata Rina", "ujar Kepala BPBD Rina Marlinda"), or before "mengatakan", "menjelaskan"."""
     found: set[str] = set(attributed(text))
-    before = re.compile(
-        r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s*,?\s+(?:[^,.]{0,60},\s+)?(?:mengatakan|menyatakan|"
-        r"menjelaskan|mengungkapkan|menegaskan|menambahkan|menyebut|menuturkan|berkata|bilang)"
-    )
-    for m in before.finditer(text):
+    for m in _SPEAKER_BEFORE.finditer(text):
         found.update(w.lower() for w in re.split(r"[\s-]+", m.group(1)) if w)
     return frozenset(found)
 
@@ -572,9 +584,9 @@ def conflict(
             key=lambda pair: abs(_ordinal(pair[0][0]) - _ordinal(pair[1][0])),
         )
         # "Rabu (23/4)" against "Rabu (24/4/2019)": one day, two dates, a disagreement.
-        # "Rabu (23/4)" against "Jumat (26/4)" is most often two events, unless the
-        # sentences are otherwise one fact.
-        if weekday_a == weekday_b or len(shared) >= 6:
+        # "Rabu (23/4)" against "Jumat (26/4)", or two dates without a weekday, are most
+        # often two events, unless the sentences are otherwise one fact.
+        if (weekday_a and weekday_a == weekday_b) or len(shared) >= 6:
             return ("date", printed_a, printed_b)
     if qtype in {NUMBER, OTHER, WHAT, MEASURE}:
         others = {thing: (value, printed) for thing, value, printed in b_facts.numbers}

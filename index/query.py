@@ -20,7 +20,7 @@ from index.closed_class import words_of
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index
-from index.question import DATE, OTHER, TIME, WHAT, Question, read_question
+from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import words
 
@@ -91,6 +91,7 @@ class QueryBuilder:
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         self._corrections: dict[str, str] = {}
         self._facts_seen: dict[str, bool] = {}
+        self._article_counts: dict[str, int] = {}  # stem -> how many articles use it
 
     def read(self, text: str) -> Question:
         """The question read with this corpus's outlet names."""
@@ -164,9 +165,16 @@ class QueryBuilder:
         return len(articles) * 2 <= len(self.index.corpus.articles)
 
     def _common(self, stem: str) -> bool:
-        """True when more than half of the articles use the stem: the story's own word."""
-        articles = {self.index.passages[p].article for p in self.index.bm25.passages_of(stem)[:5000].tolist()}
-        return len(articles) * 2 > len(self.index.corpus.articles)
+        """True when more than half of the articles use the stem: the story's own word.
+        Counted over all its passages once per stem (a story's words come back question
+        after question)."""
+        count = self._article_counts.get(stem)
+        if count is None:
+            passages = self.index.passages
+            count = len({passages[p].article for p in self.index.bm25.passages_of(stem).tolist()})
+            if len(self._article_counts) < 50_000:
+                self._article_counts[stem] = count
+        return count * 2 > len(self.index.corpus.articles)
 
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))
@@ -204,6 +212,10 @@ class QueryBuilder:
                 and here[0].isalpha()
                 and nxt[0].isalpha()
                 and here[0] not in self.index.name_words
+                and nxt[0] not in self.index.name_words
+                # Only where the articles write it as one word and not as the two ("orang
+                # tua" stays two words where they print it so).
+                and not (self.index.bm25.knows(stem(here[0])) and self.index.bm25.knows(stem(nxt[0])))
                 and self.index.bm25.knows(stem(here[0] + nxt[0]))
             ):
                 word = here[0] + nxt[0]
@@ -256,7 +268,7 @@ class QueryBuilder:
         content = set(q.content)
         # A scene every article tells of ("akibat gempa Tanah Merapu") is as good as given.
         scene_stems = {stem(w) for w in q.scene}
-        if q.scene and all(self._common(s) for s in scene_stems - {stem(w) for w in _CAUSE_WORDS}):
+        if q.scene and all(self._common(s) for s in scene_stems - {stem(w) for w in CAUSE_CLAUSE}):
             q = replace(q, given=q.given | q.scene)
         slots = self._closed_compounds(q.slots or tuple((w,) for w in q.words), content)
         for slot in slots:
@@ -346,7 +358,7 @@ class QueryBuilder:
                     or (not given and q.qtype in _HAPPENING_TYPES and _is_verb(word)),
                     known=known,
                     word=word,
-                    verb=_is_verb(word),
+                    verb=any(map(_is_verb, choices)),  # "banned": "larangan melarang dilarang"
                     asked=asked,
                     specific=known and (word[:1].isdigit() or is_rare(word)) and self._local((term,)),
                     given=given,
@@ -363,7 +375,6 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
-_CAUSE_WORDS = words_of("cause_clause")
 _MONEY_NOUNS = words_of("money_nouns")
 
 

@@ -171,7 +171,7 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
     whose plural is the form listed ("wage" -> "wages")."""
     if len(token) < 4 or not token.isalpha():
         return None
-    candidates = [token + "s", token + "es"] if not token.endswith("s") else []
+    candidates = []
     if token.endswith("ies"):
         candidates.append(token[:-3] + "y")
     if token.endswith("es"):
@@ -184,6 +184,8 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
         candidates += [token[:-2], token[:-1], token[:-3]]  # "signed", "issued", "stopped"
     if token.endswith("ing"):
         candidates += [token[:-3], token[:-3] + "e", token[:-4]]  # "boosting", "taking", "running"
+    if not token.endswith(("s", "ed", "ing")):
+        candidates += [token + "s", token + "es"]  # last: "remain" is not "remains"
     for candidate in candidates:
         if candidate in table:
             return table[candidate]
@@ -527,7 +529,7 @@ _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
-_CAUSE_CLAUSE = words_of("cause_clause")
+CAUSE_CLAUSE = words_of("cause_clause")
 
 
 def _scene(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset[str]:
@@ -537,7 +539,7 @@ def _scene(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
     if qtype == REASON:
         return frozenset()
     for i, t in enumerate(tokens[:-1]):
-        if t in _CAUSE_CLAUSE and i > 0:
+        if t in CAUSE_CLAUSE and i > 0:
             return frozenset(tokens[i:]) & frozenset(content)
     return frozenset()
 
@@ -549,8 +551,8 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
     """The content words that describe what the question takes as known, not what it asks.
 
     Indonesian marks a referent as known with a demonstrative after its noun phrase ("masjid
-    yang roboh itu", "pertemuan tersebut"): what stands after the phrase's head noun describes
-    it, and an article naming the thing need not describe it again. "kedua" before a noun
+    yang roboh itu"): the relative clause after the head noun describes it, and an article
+    naming the thing need not describe it again. "kedua" before a noun
     ("kedua pemimpin", "kedua kepala negara") is "both": the people the story is about (after
     a noun it is "second": "hari kedua"). A clause opened by "saat"/"ketika" in a question
     that does not ask when sets the scene ("Siapa yang memimpin ... saat demonstrasi
@@ -564,9 +566,10 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
             start = i - 1
             while start > 0 and tokens[start - 1] not in stops and i - start < 6:
                 start -= 1
-            heads = [j for j in range(start, i) if tokens[j] in words]
-            given.update(range(heads[0] + 1, i) if heads else ())
-        elif t in _BOTH and i + 1 < len(tokens):
+            # "masjid yang roboh itu": the clause after "yang" describes the noun before it.
+            clause = [j for j in range(start + 1, i) if tokens[j] == "yang" and tokens[j - 1] in words]
+            given.update(range(clause[0] + 1, i) if clause else ())
+        elif t in _BOTH and i + 1 < len(tokens) and tokens[i + 1] not in {"kali", "kalinya"}:
             end = i + 1
             while end < len(tokens) and end - i <= 2 and tokens[end] not in stops | _GIVEN_ENDS:
                 if _verb_like(tokens[end]):
@@ -761,5 +764,6 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         office=_office(tokens) if qtype == PERSON else frozenset(),
         given=_given(tokens, qtype, content),
         scene=_scene(tokens, qtype, content),
-        next_occasion=bool(NEXT_OCCASION.intersection(tokens)),
+        # As typed: the reader makes "berikutnya" "berikut" ("the following").
+        next_occasion=bool(NEXT_OCCASION.intersection(raw_tokens) or NEXT_OCCASION.intersection(tokens)),
     )

@@ -40,7 +40,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
-            c.fit = 1.0 if all(_tells(t, sentence.text, index.stemmer.stem) for t in verbs) else 0.0
+            c.fit = (
+                1.0
+                if all(_tells(t, sentence.text, index.stemmer.stem, index.name_words) for t in verbs)
+                else 0.0
+            )
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is.
@@ -64,14 +68,15 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 c.named_outlet = False
     # Sentences that can answer at all come first (they hold the names, figures and asked-for
     # value, and enough of the question); among them, those of an outlet the question names;
-    # then, for "why", "how" and "what did X say", those holding a reason, a means or X's
-    # words; then the score.
+    # then body sentences before headlines; then, for "why", "how", "who", "what did X say"
+    # and yes/no, those holding a reason, a means, a name, X's words or the happening asked;
+    # then the score.
     tiered = q.qtype in _TIERED
     candidates.sort(
         key=lambda c: (
             -eligible(c, query, weights),
-            index.sentences[c.sentence].headline,
             -c.named_outlet,  # "Menurut Kompas, ...": that outlet's account first
+            index.sentences[c.sentence].headline,  # a headline repeats the body in fewer words
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.score,
@@ -81,18 +86,24 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     return candidates
 
 
-def _tells(verb: Term, text: str, stem: Callable[[str], str]) -> bool:
-    """True when a lowercase word of the sentence has the verb's stem, or an equivalent's
-    ("larangan" for "dilarang"; the place "Batu Larang" is no ban)."""
+def _tells(verb: Term, text: str, stem: Callable[[str], str], names: frozenset[str]) -> bool:
+    """True when a word of the sentence that is no name has the verb's stem, or an
+    equivalent's ("larangan" for "dilarang"; the place "Batu Larang" is no ban). A capital
+    opening a sentence, or a headline's, says nothing: the articles' own use of the word does."""
     wanted = set(verb.parts) | verb.equivalents | verb.alternatives
-    return any(stem(w.lower()) in wanted for w in cased_words(text) if w[:1].islower())
+    for word in cased_words(text):
+        lower = word.lower()
+        if (word[:1].islower() or lower not in names) and stem(lower) in wanted:
+            return True
+    return False
 
 
 def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> Facts:
     """The facts with the sentence's first word among its names when the articles write that
     word capitalised mid-sentence too ("Putin pun menjadi ..."): a sentence read alone
     cannot tell a name from a capital that only opens it, the corpus can."""
-    first = text.split(maxsplit=1)[0].strip("\"“'(").lower() if text else ""
+    opening = cased_words(text)[:1]
+    first = opening[0].lower() if opening else ""
     if first in name_words and first not in facts.names:
         return facts._replace(names=(first, *facts.names))
     return facts
@@ -105,7 +116,7 @@ _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
 def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     """True when a candidate can answer the question on its own (see `answers`).
 
-    Two sentences may answer with less of the question's words (`weights.relaxed` of the
+    Some sentences may answer with less of the question's words (`weights.relaxed` of the
     coverage): the account of an outlet the question names, which may put it in other words;
     for "why", a sentence stating a cause outright ("karena ..."), which seldom repeats the
     whole happening it explains; and for "how", one stating the means or method ("melalui

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from index.evidence import Facts, fits_type, required_fit
 from index.forms import COMPARE
-from index.model import Index
+from index.model import Index, Sentence
 from index.query import Query, Term
 from index.question import MANNER, PERSON, REASON, SAID, YESNO
 from index.retrieval import Candidate
@@ -41,9 +41,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
             c.fit = (
-                1.0
-                if all(_tells(t, sentence.text, index.stemmer.stem, index.name_words) for t in verbs)
-                else 0.0
+                1.0 if all(_tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
@@ -86,12 +84,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     return candidates
 
 
-def _tells(verb: Term, text: str, stem: Callable[[str], str], names: frozenset[str]) -> bool:
+def _tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
     """True when a word of the sentence that is no name has the verb's stem, or an
     equivalent's ("larangan" for "dilarang"; the place "Batu Larang" is no ban). A capital
     opening a sentence, or a headline's, says nothing: the articles' own use of the word does."""
     wanted = set(verb.parts) | verb.equivalents | verb.alternatives
-    for word in cased_words(text):
+    if wanted.isdisjoint(sentence.terms):
+        return False  # most candidates: no word of that stem at all
+    for word in cased_words(sentence.text):
         lower = word.lower()
         if (word[:1].islower() or lower not in names) and stem(lower) in wanted:
             return True

@@ -31,10 +31,10 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # (the keracunan corpus and its 118 questions, written after every engine change they are
 # measured on, on 2026-11-24), they were set again from the larger split, lower: the new
 # corpus is harder than the old held-out sets, whose own figures did not fall.
-HELDOUT_TOP1 = 0.57
-HELDOUT_DECLINED_AT_MOST = 0.23
+HELDOUT_TOP1 = 0.61
+HELDOUT_DECLINED_AT_MOST = 0.2
 HELDOUT_DECLINES_RIGHT = 0.66
-HELDOUT_KIND_TOP1 = {"formal": 0.56, "informal": 0.56, "english": 0.47, "typo": 0.75}
+HELDOUT_KIND_TOP1 = {"formal": 0.62, "informal": 0.56, "english": 0.54, "typo": 0.75}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -45,7 +45,7 @@ FACT = frozenset({"fact"})
 HELDOUT_FORM_TOP1 = {
     "gist": 0.64,
     "timeline": 0.64,
-    "outlet": 0.61,
+    "outlet": 0.77,
     "compare": 0.47,
     "yesno": 0.47,
     "why": 0.61,
@@ -56,7 +56,7 @@ HELDOUT_FORM_TOP1 = {
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
 HELDOUT_ASKED_BACK = 0.7
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.77
+TUNING_TOP1 = 0.79
 TUNING_DECLINES_RIGHT = 0.89
 
 

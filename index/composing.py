@@ -125,7 +125,7 @@ class Composer:
         articles = self.index.corpus.articles
         sentences = self.index.sentences
         lead = ranked[0]
-        best: dict[str, Candidate] = {}  # outlet -> its statement
+        best: dict[str, tuple[tuple[float, bool, float], Candidate]] = {}  # outlet -> its statement
         lead_sentence = sentences[lead.sentence]
         lead_verbs = self.predicates(lead_sentence)
         needed = evidence.required_fit(q.qtype)
@@ -147,16 +147,19 @@ class Composer:
                 or same_happening
                 or (in_other_words(c, query, self.weights) and c.score >= 0.3 * lead.score)
             ):
-                # Each outlet's statement is the one holding most fully what is compared.
+                # Each outlet's statement is the one holding most fully what is compared, and
+                # of those its telling of the lead's happening, if any.
+                rank = (c.fit, same_happening or c is lead, c.score)
                 held = best.get(outlet)
-                if held is None or (c.fit, c.score) > (held.fit, held.score):
-                    best[outlet] = c
+                if held is None or rank > held[0]:
+                    best[outlet] = (rank, c)
         named = {articles[sentences[c.sentence].article].source.outlet for c in ranked if c.named_outlet}
-        if named & set(best):
+        chosen = {outlet: c for outlet, (_, c) in best.items()}
+        if named & set(chosen):
             # "Apakah Kompas dan DW sepakat ...?": those outlets, side by side.
-            best = {outlet: c for outlet, c in best.items() if outlet in named}
-        statements = sorted(best.values(), key=lambda c: (c is not lead, -c.score))[:most]
-        outlets_seen = set(best)
+            chosen = {outlet: c for outlet, c in chosen.items() if outlet in named}
+        statements = sorted(chosen.values(), key=lambda c: (c is not lead, -c.score))[:most]
+        outlets_seen = set(chosen)
         groups = self.merge(statements)
         shown: set[int] = set()
         shown_quotes = [self.quote(group, shown) for group in groups]

@@ -359,3 +359,11 @@ Petugas tidak menemukan korban di dalam kapal.
     answerer = Answerer.load(folder)
     burned = answerer.answer("Apakah kapal feri itu terbakar di dermaga?")
     assert burned.answered and burned.lead != "tidak"
+
+
+def test_each_outlet_is_compared_by_its_telling_of_the_same_happening(answerer: Answerer) -> None:
+    # Kompas dates the departure and, elsewhere, the meeting: its departure is compared.
+    answer = answerer.answer("Apakah semua media sepakat mengenai tanggal keberangkatan Kim Jong Un ke Rusia?")
+    assert answer.kind is Kind.COMPARISON
+    (differs,) = answer.disagreements
+    assert {v for v, _ in differs.values} == {"Rabu (23/4)", "Rabu (24/4/2019)"}

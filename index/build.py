@@ -28,14 +28,15 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Article, Corpus, CorpusError
-from index.evidence import Facts, read_facts, role_names
+from index.evidence import Facts, read_facts, role_names, sentence_tokens
+from index.gcpause import collector_paused
 from index.lexicon import lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
 from index.parallel import Workers, workers
 from index.sentences import split_sentences
 from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
 from index.text import _INVISIBLE as INVISIBLE_MARKS
-from index.text import cased_words, normalize, words
+from index.text import cased_words, normalize, words, words_of_tokens
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,8 @@ class ArticleText(NamedTuple):
 
 def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
     """Clean, split and read (raw text, headline) articles: a chunk of work for a worker."""
-    return [read_article(raw, title) for raw, title in items]
+    with collector_paused():
+        return [read_article(raw, title) for raw, title in items]
 
 
 def read_article(raw: str, title: str) -> ArticleText:
@@ -73,7 +75,12 @@ def read_article(raw: str, title: str) -> ArticleText:
     for p, paragraph in enumerate(clean_article(raw, title)):
         pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
         for text in pieces:
-            sentences.append(_sentence_text(p, paragraph.is_headline, text, read_facts(text)))
+            # Its tokens are read once, for its facts and its words alike.
+            cased = sentence_tokens(text)
+            lower = [t.lower() for t in cased]
+            facts = read_facts(text, cased, lower)
+            tokens = tuple(words_of_tokens(lower))
+            sentences.append(_sentence_text(p, paragraph.is_headline, text, facts, tokens))
     # Names are learnt from body text only: a headline capitalises every word.
     return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
 
@@ -86,9 +93,12 @@ def _read_again(sentences: Sequence[Sentence]) -> ArticleText:
     )
 
 
-def _sentence_text(paragraph: int, headline: bool, text: str, facts: Facts) -> SentenceText:
+def _sentence_text(
+    paragraph: int, headline: bool, text: str, facts: Facts, tokens: tuple[str, ...] | None = None
+) -> SentenceText:
     abbreviations = lexicon().abbreviations
-    tokens = tuple(words(text))
+    if tokens is None:
+        tokens = tuple(words(text))
     # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short acronym
     # counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
     expansions: tuple[str, ...] = ()
@@ -272,6 +282,11 @@ def build_with_state(
     corpus: Corpus, variant: str = "BM25L", **bm25_params: float
 ) -> tuple[Index, BuildState]:
     """The corpus's index, and what updating it later needs."""
+    with collector_paused():
+        return _build_with_state(corpus, variant, **bm25_params)
+
+
+def _build_with_state(corpus: Corpus, variant: str, **bm25_params: float) -> tuple[Index, BuildState]:
     started = time.perf_counter()
     # On a large corpus, read the articles and stem every distinct word on all cores
     # (index/parallel.py); on a small one, here.
@@ -318,6 +333,11 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     """`old` (built with `state`) brought up to `corpus`: the articles it had are reused, new ones
     read, and those a word that became or stopped being a name touches read again; the result
     is what `build_index(corpus)` gives. None when building anew is the quicker way."""
+    with collector_paused():
+        return _update_index(old, state, corpus)
+
+
+def _update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, BuildState] | None:
     started = time.perf_counter()
     if (
         state.variant != "BM25L"

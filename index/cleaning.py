@@ -76,12 +76,13 @@ _CROSS_LINK = re.compile(
     r"^(?:baca|simak|lihat|tonton|cek) (?:juga|pula|selengkapnya|berita)\s*:", re.IGNORECASE
 )
 
-# Promotions and comment-section boilerplate: phrases no news paragraph uses.
-_PROMO_AND_COMMENT_PHRASES = re.compile(
-    r"S&K berlaku|#JernihBerkomentar|^Berkomentarlah\b|^Laporkan Komentar\b"
-    r"|menerima laporan Anda|Panduan Komunitas",
-    re.IGNORECASE,
+# Promotions and comment-section boilerplate: phrases no news paragraph uses, anywhere in a
+# line or opening it. (Two patterns: one search with alternatives anchored at the start tried
+# them at every position, the costliest test of a line.)
+_PROMO_ANYWHERE = re.compile(
+    r"S&K berlaku|#JernihBerkomentar|menerima laporan Anda|Panduan Komunitas", re.IGNORECASE
 )
+_PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECASE)
 
 # Photo captions name their credit with one of these labels, often glued to the caption
 # ("...VladivostokFoto: Getty Images"), so no word boundary in front.
@@ -95,11 +96,12 @@ _AGENCY_CREDIT = re.compile(r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*
 # that says what it shows ("Ilustrasi ...", "Infografis ..."), or a person placed in the
 # picture ("Menteri X (tengah) mengumumkan ...", "(kedua dari kiri)"). No news sentence is
 # written like these.
-_CAPTION = re.compile(
-    r"\(\s*dok\.?\s[^()]*\)|^(?:Ilustrasi|Infografis|Infografik|Ilustrasi:)\s"
+_CAPTION_IN_PARENTHESES = re.compile(
+    r"\(\s*dok\.?\s[^()]*\)"
     r"|\((?:(?:paling|kedua|ketiga|keempat)\s+(?:dari\s+)?)?(?:tengah|kiri|kanan)\)",
     re.IGNORECASE,
 )
+_CAPTION_OPENING = re.compile(r"(?:Ilustrasi|Infografis|Infografik|Ilustrasi:)\s", re.IGNORECASE)
 # A wire photo's credit closing its caption: "... dini hari. BERITA ANTARPULAU/La Ode Fikri",
 # "ANTARA FOTO/Nama/aa.": an agency in capitals, a slash, the photographer.
 _CAPTION_CREDIT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*/\s*[A-Z][\w .'’/-]*\.?$")
@@ -386,11 +388,14 @@ def _is_furniture(text: str) -> bool:
         or lowered in NAVIGATION_LINES
         or _ICON_NAME.match(text)
         or _CROSS_LINK.match(text)
-        or _PROMO_AND_COMMENT_PHRASES.search(text)
-        or _PHOTO_CREDIT.search(text)
-        or _AGENCY_CREDIT.search(text)
-        or _CAPTION.search(text)
-        or _CAPTION_CREDIT.search(text)
+        or _PROMO_OPENING.match(text)
+        or _PROMO_ANYWHERE.search(text)
+        # Each of these needs a character most lines lack: looked for first.
+        or (":" in text and _PHOTO_CREDIT.search(text))
+        or ("/" in text and _AGENCY_CREDIT.search(text))
+        or _CAPTION_OPENING.match(text)
+        or ("(" in text and _CAPTION_IN_PARENTHESES.search(text))
+        or ("/" in text and _CAPTION_CREDIT.search(text))
         or _SEARCH_BOX.match(text)
         or (_BYLINE.match(text) and len(words) <= _MAX_BYLINE_WORDS)
         or _INITIALS_CREDIT.match(text)
@@ -402,11 +407,20 @@ def _is_furniture(text: str) -> bool:
 
 def _is_foreign(text: str) -> bool:
     # A quoted English phrase inside an Indonesian sentence does not make the line foreign.
-    unquoted = _QUOTED.sub(" ", text)
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", unquoted)]
-    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
-    native = sum(w in INDONESIAN_FUNCTION_WORDS for w in words)
+    unquoted = _QUOTED.sub(" ", text) if '"' in text or "“" in text else text
+    if unquoted.isascii():  # casefold is lower there, and letters are a-z
+        words = _ASCII_WORD.findall(unquoted.lower())
+    else:
+        words = [w.casefold() for w in _WORD.findall(unquoted)]
+    if FOREIGN_FUNCTION_WORDS.isdisjoint(words):  # as in most lines
+        return False
+    foreign = sum(map(FOREIGN_FUNCTION_WORDS.__contains__, words))
+    native = sum(map(INDONESIAN_FUNCTION_WORDS.__contains__, words))
     return foreign > native
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _looks_like_headline(text: str) -> bool:

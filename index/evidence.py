@@ -103,17 +103,6 @@ class _Words:
         members = [m.replace("-", " ") for m in words_of(name)]
         self.single = frozenset(m for m in members if " " not in m)
         self.phrases = tuple(f" {m} " for m in members if " " in m)
-        # A phrase can be in the sentence only if its first word is one of its tokens.
-        self._by_first: dict[str, list[str]] = {}
-        for phrase in self.phrases:
-            self._by_first.setdefault(phrase.split()[0], []).append(phrase)
-        self._firsts = frozenset(self._by_first)
-
-    def found(self, tokens: set[str], joined: str) -> set[str]:
-        hits = set(self.single & tokens)
-        for first in self._firsts & tokens:
-            hits.update(p.strip() for p in self._by_first[first] if p in joined)
-        return hits
 
 
 _DAY_WORDS, _MONTH_WORDS = words_of("days"), words_of("months")
@@ -151,20 +140,61 @@ _AGE_HINTS = frozenset({"berusia", "berumur", "usia", "umur"})
 _MONEY_HINTS = frozenset({"rp", "us", "usd", "rupiah", "dolar", "dollar", "euro"})
 
 
-def read_facts(text: str) -> Facts:
-    """Everything typed in one sentence that a question may ask for.
+# Every closed class's single words at once, and the phrases by their first word (a phrase
+# can be in a sentence only if its first word is one of its tokens): one set intersection per
+# sentence finds the few classes a sentence uses.
+_CLASSES_OF: dict[str, tuple[str, ...]] = {}
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _name, _words in _W.items():
+    for _word in _words.single:
+        _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _name)
+    for _phrase in _words.phrases:
+        _PHRASES_BY_FIRST.setdefault(_phrase.split()[0], []).append((_name, _phrase))
+_CLASS_WORDS = frozenset(_CLASSES_OF)
+_PHRASE_FIRSTS = frozenset(_PHRASES_BY_FIRST)
+_NONE: frozenset[str] = frozenset()
+
+
+def _closed_class_words(tokens: set[str], lower: list[str]) -> dict[str, set[str]]:
+    """What `_Words.found` gives for each class, for the classes a sentence uses (any other
+    class is missing from the dictionary)."""
+    found: dict[str, set[str]] = {}
+    for word in _CLASS_WORDS & tokens:
+        for name in _CLASSES_OF[word]:
+            found.setdefault(name, set()).add(word)
+    firsts = _PHRASE_FIRSTS & tokens
+    if firsts:
+        joined = " " + " ".join(lower) + " "
+        for first in firsts:
+            for name, phrase in _PHRASES_BY_FIRST[first]:
+                if phrase in joined:
+                    found.setdefault(name, set()).add(phrase.strip())
+    return found
+
+
+def sentence_tokens(text: str) -> list[str]:
+    """The word and number tokens of a sentence with their case, after the Unicode clean-up:
+    what `read_facts` reads, which a caller holding them already may pass it."""
+    return _TOKEN_CASED.findall(text if text.isascii() else normalize(text))
+
+
+def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | None = None) -> Facts:
+    """Everything typed in one sentence that a question may ask for (`cased` its
+    `sentence_tokens`, `lower` those in lowercase, when the caller has them).
 
     Read from the sentence's words with set lookups; a regular expression runs only where a
     cheap look says it can match (a slash for "(24/4)", a digit for a figure): this runs for
     every sentence of the corpus when the index is built.
     """
     text = text if text.isascii() else normalize(text)  # Unicode clean-up leaves ASCII as it is
-    cased = _TOKEN_CASED.findall(text)
-    lower = [t.lower() for t in cased]
+    if cased is None:
+        cased = _TOKEN_CASED.findall(text)
+    if lower is None:
+        lower = [t.lower() for t in cased]
     tokens = set(lower)
-    joined = " " + " ".join(lower) + " "
     has_digit = any(map(str.isdigit, text))
-    found = {name: words.found(tokens, joined) for name, words in _W.items()}
+    classes = _closed_class_words(tokens, lower)
+    found = {name: classes.get(name, _NONE) for name in _W}
 
     day_dates: tuple[tuple[int, int, str, str], ...] = ()
     slash = "/" in text and has_digit
@@ -224,7 +254,7 @@ def read_facts(text: str) -> Facts:
             if word in _W["place_nouns"].single and nxt_cased[:1].isupper():
                 places.append(("noun", nxt_cased.lower()))
     # Capitalised words that do not open the sentence: names ("Jong-un" counts as "jong", "un").
-    names = tuple(dict.fromkeys(t.lower() for t in cased[1:] if t[0].isupper()))
+    names = tuple(dict.fromkeys([low for t, low in zip(cased[1:], lower[1:], strict=True) if t[0].isupper()]))
     speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
     roles = found["role_nouns"]
     return Facts(

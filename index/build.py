@@ -18,7 +18,7 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
@@ -56,17 +56,51 @@ class SentenceText(NamedTuple):
     offices: tuple[tuple[str, tuple[str, ...]], ...]  # (office, its holder's words)
 
 
+# A sentence's fields, in the order of `Sentence`'s (text, article, paragraph, passage,
+# headline, terms, resolved, facts, predicates, leans_on_before).
+SentenceRow = tuple[str, int, int, int, bool, frozenset[str], frozenset[str], Facts, frozenset[str], bool]
+
+
 class ArticleText(NamedTuple):
-    """What one article's text gives, whatever else the corpus holds (work for a worker)."""
+    """What one article's text gives, whatever else the corpus holds."""
 
     sentences: tuple[SentenceText, ...]
-    names: NameCounts  # how its body writes each word
 
 
-def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
+class Reading(NamedTuple):
+    """Articles read (a chunk of them on a worker, or all), with what the build counts over
+    them all. The counts come back once per chunk, not once per article: a worker's results
+    are pickled to the building process, and 4,500 articles' own counters were a third of
+    what it received."""
+
+    articles: list[ArticleText]
+    names: NameCounts  # how their bodies write each word
+    vocabulary: Counter[str]  # in how many of them each word is used
+
+    @classmethod
+    def merged(cls, readings: Sequence[Reading]) -> Reading:
+        """Readings of consecutive chunks as one, in order."""
+        if len(readings) == 1:
+            return readings[0]
+        names, vocabulary = NameCounts(), Counter[str]()
+        articles: list[ArticleText] = []
+        for reading in readings:
+            articles += reading.articles
+            names.add(reading.names)
+            vocabulary.update(reading.vocabulary)
+        return cls(articles, names, vocabulary)
+
+
+def read_articles(items: list[tuple[str, str]]) -> Reading:
     """Clean, split and read (raw text, headline) articles: a chunk of work for a worker."""
     with collector_paused():
-        return [read_article(raw, title) for raw, title in items]
+        articles = [read_article(raw, title) for raw, title in items]
+        # Names are learnt from body text only: a headline capitalises every word.
+        names = NameCounts.of(s.text for article in articles for s in article.sentences if not s.headline)
+        vocabulary = Counter(
+            w for article in articles for w in {w for s in article.sentences for w in s.tokens}
+        )
+        return Reading(articles, names, vocabulary)
 
 
 def read_article(raw: str, title: str) -> ArticleText:
@@ -81,16 +115,13 @@ def read_article(raw: str, title: str) -> ArticleText:
             facts = read_facts(text, cased, lower)
             tokens = tuple(words_of_tokens(lower))
             sentences.append(_sentence_text(p, paragraph.is_headline, text, facts, tokens))
-    # Names are learnt from body text only: a headline capitalises every word.
-    return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
+    return ArticleText(tuple(sentences))
 
 
 def _read_again(sentences: Sequence[Sentence]) -> ArticleText:
     """What `read_article` gave for an indexed article, from its sentences (their facts as
-    read then); without its name counts, which are unchanged."""
-    return ArticleText(
-        tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences), NameCounts()
-    )
+    read then)."""
+    return ArticleText(tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences))
 
 
 def _sentence_text(
@@ -180,63 +211,69 @@ class _Assembler:
 
     def article(
         self, a: int, read: ArticleText, first_passage: int, first_sentence: int
-    ) -> tuple[list[Sentence], list[Passage], list[list[str]]]:
-        """Article number `a`'s sentences, passages and passage terms, numbered from the given
-        first passage and sentence."""
+    ) -> tuple[list[SentenceRow], list[Passage], list[list[str]]]:
+        """Article number `a`'s sentences (as the fields of a `Sentence`, which `Sentences.add`
+        keeps without making one), passages and passage terms, numbered from the given first
+        passage and sentence."""
         pronouns, demonstratives, names = self.pronouns, self.demonstratives, self.names
-        sentences: list[Sentence] = []
+        term_of, verb_of, stem = self._terms.__getitem__, self._verbs.__getitem__, self.stemmer.stem
+        rows: list[SentenceRow] = []
         passages: list[Passage] = []
         passage_terms: list[list[str]] = []
+        in_passage: list[int] = []  # the sentence numbers of the passage being read
         current = -1
+        before: SentenceRow | None = None
         for p, headline, text, tokens, facts, expansions, _ in read.sentences:
             if p != current:
+                if in_passage:
+                    passages.append(Passage(a, current, tuple(in_passage)))
                 current = p
-                passages.append(Passage(article=a, paragraph=p, sentences=()))
+                in_passage = []
                 passage_terms.append([])
-            terms = [t for t in map(self._terms.__getitem__, tokens) if t is not None]
-            terms += [self.stemmer.stem(w) for w in expansions]
+            terms = [t for t in map(term_of, tokens) if t is not None]
+            if expansions:
+                terms += [stem(w) for w in expansions]
             passage_terms[-1].extend(terms)
-            number = first_sentence + len(sentences)
-            passage = first_passage + len(passages) - 1
+            number = first_sentence + len(rows)
+            passage = first_passage + len(passage_terms) - 1
             own = frozenset(terms)
             resolved = own  # the same object unless a pronoun adds names: one copy in the cache
-            before = sentences[-1] if sentences else None
             # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
-            refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
-            if before and not before.headline and refers:
-                resolved |= {t for t in before.terms if t in names}
+            refers = not pronouns.isdisjoint(tokens) or not demonstratives.isdisjoint(tokens[1:])
+            if before is not None and not before[4] and refers:
+                resolved |= {t for t in before[5] if t in names}
             # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
             # whose subject points back continues the one before it in its paragraph; it holds
             # what that one says, and is quoted with it.
-            leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
-            continues = leans and before is not None and before.passage == passage and not before.headline
+            leans = bool(tokens) and (tokens[0] in pronouns or not demonstratives.isdisjoint(tokens[1:3]))
+            continues = leans and before is not None and before[3] == passage and not before[4]
             if continues and before is not None:
-                resolved |= before.terms
+                resolved |= before[5]
             # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
             # terms a question's money or age word counts as found (see query.py).
             if facts.currency or facts.age:
                 resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
-            verbs = frozenset(v for v in map(self._verbs.__getitem__, tokens) if v is not None)
-            sentences.append(
-                Sentence(
-                    text,
-                    a,
-                    p,
-                    passage,
-                    headline,
-                    own,
-                    resolved,
-                    facts=self.facts.setdefault(facts, facts),
-                    predicates=self.shared.setdefault(verbs, verbs),
-                    leans_on_before=leans,
-                )
+            verbs = frozenset(v for v in map(verb_of, tokens) if v is not None)
+            before = (
+                text,
+                a,
+                p,
+                passage,
+                headline,
+                own,
+                resolved,
+                self.facts.setdefault(facts, facts),
+                self.shared.setdefault(verbs, verbs),
+                leans,
             )
-            last = passages[-1]
-            passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
-        self._holders_carry_their_office(read, sentences)
-        return sentences, passages, passage_terms
+            rows.append(before)
+            in_passage.append(number)
+        if in_passage:
+            passages.append(Passage(a, current, tuple(in_passage)))
+        self._holders_carry_their_office(read, rows)
+        return rows, passages, passage_terms
 
-    def _holders_carry_their_office(self, read: ArticleText, sentences: list[Sentence]) -> None:
+    def _holders_carry_their_office(self, read: ArticleText, rows: list[SentenceRow]) -> None:
         """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
         Syamsul': the later sentence is the governor's too. The article's office holders lend
         the office's stem to every sentence of the article naming them."""
@@ -247,25 +284,24 @@ class _Assembler:
                     offices.setdefault(word, set()).add(self.stemmer.stem(role))
         if not offices:
             return
-        for number, s in enumerate(sentences):
+        for number, row in enumerate(rows):
             lent = set()
-            for name in s.facts.names:
+            for name in row[7].names:
                 lent |= offices.get(name, set())
-            if lent - s.resolved:
-                sentences[number] = replace(s, resolved=s.resolved | lent)
+            if lent - row[6]:
+                rows[number] = (*row[:6], row[6] | lent, *row[7:])  # type: ignore[assignment]
 
 
-def _read_all(articles: Sequence[Article], pool: Workers) -> list[ArticleText]:
+def _read_all(articles: Sequence[Article], pool: Workers) -> Reading:
     items = [(article.raw, article.source.title) for article in articles]
-    reads = pool.map(read_articles, items, _cost(articles))
-    if reads is None:
-        reads = read_articles(items)
-    for article, read in zip(articles, reads, strict=True):
+    chunks = pool.map_chunks(read_articles, items, _cost(articles))
+    reading = Reading.merged(chunks) if chunks is not None else read_articles(items)
+    for article, read in zip(articles, reading.articles, strict=True):
         if not read.sentences:
             raise CorpusError(
                 f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
             )
-    return reads
+    return reading
 
 
 def _cost(articles: Sequence[Article]) -> int:
@@ -291,26 +327,21 @@ def _build_with_state(corpus: Corpus, variant: str, **bm25_params: float) -> tup
     # On a large corpus, read the articles and stem every distinct word on all cores
     # (index/parallel.py); on a small one, here.
     with workers(_cost(corpus.articles)) as pool:
-        reads = _read_all(corpus.articles, pool)
-        vocabulary: Counter[str] = Counter()
-        for read in reads:
-            vocabulary.update({w for s in read.sentences for w in s.tokens})
+        reads, counts, vocabulary = _read_all(corpus.articles, pool)
         stem_many(vocabulary, pool)
-    counts = NameCounts()
-    for read in reads:
-        counts.add(read.names)
     assembler = _Assembler(Stemmer(counts.protected()), counts.names())
-    sentences: list[Sentence] = []
+    sentences = Sentences()
     passages: list[Passage] = []
     passage_terms: list[list[str]] = []
     for a, read in enumerate(reads):
-        more, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
-        sentences += more
+        rows, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
+        for row in rows:
+            sentences.add(*row)
         passages += paragraphs
         passage_terms += terms
     index = Index(
         corpus=corpus,
-        sentences=Sentences(sentences),
+        sentences=sentences,
         passages=passages,
         bm25=PassageIndex(passage_terms, variant, **bm25_params),
         stemmer=assembler.stemmer,
@@ -372,13 +403,13 @@ def _update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index,
         vocabulary -= Counter({w for text in texts + headlines for w in words(text)})
     new_articles = [corpus.articles[a] for a in fresh]
     with workers(_cost(new_articles)) as pool:
-        reads = dict(zip(fresh, _read_all(new_articles, pool), strict=True))
-        for read in reads.values():
-            counts.add(read.names)
-            vocabulary.update({w for s in read.sentences for w in s.tokens})
-        stem_many({w for read in reads.values() for s in read.sentences for w in s.tokens}, pool)
+        reading = _read_all(new_articles, pool)
+        reads = dict(zip(fresh, reading.articles, strict=True))
+        counts.add(reading.names)
+        vocabulary.update(reading.vocabulary)
+        stem_many(reading.vocabulary, pool)
     # Only the words the added and removed articles use can have become names or stopped being.
-    recounted = {w for read in reads.values() for w in read.names.words()}
+    recounted = reading.names.words()
     for number in gone:
         recounted |= gone_counts[number].words()
     protected = counts.protected(old.stemmer.protected, recounted)
@@ -400,10 +431,10 @@ def _update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index,
     added: dict[int, list[str]] = {}
     for a, o in enumerate(origin):
         if o is None or a in reads:
-            more, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
+            rows, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
             added.update(zip(range(len(passages), len(passages) + len(paragraphs)), terms, strict=True))
-            for sentence in more:
-                sentences.append(sentence)
+            for row in rows:
+                sentences.add(*row)
             passages += paragraphs
             continue
         # As it was, moved to its new place.

@@ -124,6 +124,7 @@ _W = {
 }
 _TIME_UNITS = words_of("time_units")
 _PERSON_WORDS = _W["person_nouns"].single
+_PLACE_NOUNS = _W["place_nouns"].single
 _QUANTITY_WORDS = _W["number_words"].single | {"beberapa", "setengah"}
 _MEASURE_UNITS = words_of("measure_units")
 _MEASURE_NOUNS = frozenset({"magnitudo", "kedalaman", "ketinggian", "kecepatan", "kekuatan", "skala"})
@@ -247,14 +248,16 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             if token == "m" and i + 1 < len(lower) and numeric[i + 1]:
                 measure = True  # "M 6,1": a magnitude
 
-    places: list[tuple[str, str]] = []
-    if any(t[:1].isupper() for t in cased[1:]):
-        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
-        for word, nxt_cased in zip(lower, cased[1:], strict=False):
-            if word in _W["place_nouns"].single and nxt_cased[:1].isupper():
-                places.append(("noun", nxt_cased.lower()))
     # Capitalised words that do not open the sentence: names ("Jong-un" counts as "jong", "un").
-    names = tuple(dict.fromkeys([low for t, low in zip(cased[1:], lower[1:], strict=True) if t[0].isupper()]))
+    capitalised = [low for t, low in zip(cased[1:], lower[1:], strict=True) if t[0].isupper()]
+    places: list[tuple[str, str]] = []
+    if capitalised:
+        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
+        if not _PLACE_NOUNS.isdisjoint(tokens):
+            for word, nxt_cased in zip(lower, cased[1:], strict=False):
+                if word in _PLACE_NOUNS and nxt_cased[:1].isupper():
+                    places.append(("noun", nxt_cased.lower()))
+    names = tuple(dict.fromkeys(capitalised))
     speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
     roles = found["role_nouns"]
     return Facts(

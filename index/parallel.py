@@ -39,12 +39,20 @@ class Workers:
     ) -> list[R] | None:
         """fn over the items in chunks on the workers, results in order; None if unavailable or
         not worth it (fewer than PARALLEL_FROM items, or units of `cost` when given)."""
+        results = self.map_chunks(fn, items, cost)
+        return None if results is None else [result for chunk in results for result in chunk]
+
+    def map_chunks(
+        self, fn: Callable[[list[T]], R], items: Sequence[T], cost: int | None = None
+    ) -> list[R] | None:
+        """fn over consecutive chunks of the items on the workers, one result per chunk, in
+        order (for work whose result sums up a chunk); None as for `map`."""
         if self._pool is None or (len(items) if cost is None else cost) < PARALLEL_FROM or not items:
             return None
         step = -(-len(items) // (self.count * 4))
         chunks = [list(items[i : i + step]) for i in range(0, len(items), step)]
         try:
-            return [result for chunk in self._pool.map(fn, chunks) for result in chunk]
+            return list(self._pool.map(fn, chunks))
         except (OSError, BrokenProcessPool) as exc:
             log.warning("work in worker processes failed (%s); doing it in this process", exc)
             self._pool = None

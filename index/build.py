@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 
@@ -168,6 +168,9 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()
 
 
+_NO_VERB = frozenset({None})
+
+
 class _Memo(dict[str, str | None]):
     """A function's values by word, each worked out on first use."""
 
@@ -253,7 +256,9 @@ class _Assembler:
             # terms a question's money or age word counts as found (see query.py).
             if facts.currency or facts.age:
                 resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
-            verbs = frozenset(v for v in map(verb_of, tokens) if v is not None)
+            maybe_verbs = frozenset(map(verb_of, tokens))
+            # None stands for the words that are no verbs.
+            verbs = cast("frozenset[str]", maybe_verbs - _NO_VERB if None in maybe_verbs else maybe_verbs)
             before = (
                 text,
                 a,
@@ -284,7 +289,10 @@ class _Assembler:
                     offices.setdefault(word, set()).add(self.stemmer.stem(role))
         if not offices:
             return
+        holders = offices.keys()
         for number, row in enumerate(rows):
+            if holders.isdisjoint(row[7].names):
+                continue
             lent = set()
             for name in row[7].names:
                 lent |= offices.get(name, set())

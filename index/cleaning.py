@@ -79,9 +79,11 @@ _CROSS_LINK = re.compile(
 # Promotions and comment-section boilerplate: phrases no news paragraph uses, anywhere in a
 # line or opening it. (Two patterns: one search with alternatives anchored at the start tried
 # them at every position, the costliest test of a line.)
-_PROMO_ANYWHERE = re.compile(
-    r"S&K berlaku|#JernihBerkomentar|menerima laporan Anda|Panduan Komunitas", re.IGNORECASE
-)
+_PROMO_PHRASES = ("S&K berlaku", "#JernihBerkomentar", "menerima laporan Anda", "Panduan Komunitas")
+_PROMO_ANYWHERE = re.compile("|".join(map(re.escape, _PROMO_PHRASES)), re.IGNORECASE)
+# In ASCII text a case-insensitive match of these plain phrases is a substring of the
+# lowercased line (the regular expression, case-insensitive, tried them at every position).
+_PROMO_LOWER = tuple(phrase.lower() for phrase in _PROMO_PHRASES)
 _PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECASE)
 
 # Photo captions name their credit with one of these labels, often glued to the caption
@@ -264,6 +266,8 @@ _HEADLINE_MIN_WORDS = 3
 # a menu item or a caption. Longer ones are kept in case the scrape lost a final period.
 _MAX_UNPUNCTUATED_WORDS = 15
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
+_TERMINALS = ".!?…"
+_CLOSERS = "\"”’'»)]"
 _OPENING_QUOTES = "\"“‘'«"
 
 # Datelines: "VLADIVOSTOK, KOMPAS.com - ", "VIVA – ", "Jakarta (ANTARA) - ", and after an
@@ -389,7 +393,7 @@ def _is_furniture(text: str) -> bool:
         or _ICON_NAME.match(text)
         or _CROSS_LINK.match(text)
         or _PROMO_OPENING.match(text)
-        or _PROMO_ANYWHERE.search(text)
+        or _has_promo_phrase(text)
         # Each of these needs a character most lines lack: looked for first.
         or (":" in text and _PHOTO_CREDIT.search(text))
         or ("/" in text and _AGENCY_CREDIT.search(text))
@@ -403,6 +407,13 @@ def _is_furniture(text: str) -> bool:
         or _DATE_LINE.match(text)
         or _is_foreign(text)
     )
+
+
+def _has_promo_phrase(text: str) -> bool:
+    if text.isascii():
+        lowered = text.lower()
+        return any(phrase in lowered for phrase in _PROMO_LOWER)
+    return _PROMO_ANYWHERE.search(text) is not None
 
 
 def _is_foreign(text: str) -> bool:
@@ -438,4 +449,12 @@ def _looks_like_headline(text: str) -> bool:
 
 
 def _is_body_like(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text)) or len(text.split()) > _MAX_UNPUNCTUATED_WORDS
+    return _ends_like_a_sentence(text) or len(text.split()) > _MAX_UNPUNCTUATED_WORDS
+
+
+def _ends_like_a_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)` for a line (no line break in it), read from its end: a
+    closing quote, or a terminal and closing marks only. The search tried every position."""
+    if text.endswith(('"', "”", "»")):
+        return True
+    return text.rstrip(_CLOSERS).endswith(tuple(_TERMINALS))

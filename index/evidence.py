@@ -138,6 +138,8 @@ _SLASH_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _PLACE_AFTER_ANY = re.compile(r"\b(di|ke|dari)\s+(?:[a-z]+\s+){0,3}?([A-Z][\w-]+)")
 _AGE_HINTS = frozenset({"berusia", "berumur", "usia", "umur"})
+# A clock time ("pukul 14.30 WIB", "dini hari") needs one of these words, or a digit and a colon.
+_CLOCK_HINTS = frozenset({"pukul", "jam", "wib", "wita", "wit", "malam", "hari"})
 _MONEY_HINTS = frozenset({"rp", "us", "usd", "rupiah", "dolar", "dollar", "euro"})
 
 
@@ -157,8 +159,8 @@ _NONE: frozenset[str] = frozenset()
 
 
 def _closed_class_words(tokens: set[str], lower: list[str]) -> dict[str, set[str]]:
-    """What `_Words.found` gives for each class, for the classes a sentence uses (any other
-    class is missing from the dictionary)."""
+    """The words (and phrases) of each closed class a sentence uses, by class; a class it
+    does not use is missing from the dictionary."""
     found: dict[str, set[str]] = {}
     for word in _CLASS_WORDS & tokens:
         for name in _CLASSES_OF[word]:
@@ -194,8 +196,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
         lower = [t.lower() for t in cased]
     tokens = set(lower)
     has_digit = any(map(str.isdigit, text))
-    classes = _closed_class_words(tokens, lower)
-    found = {name: classes.get(name, _NONE) for name in _W}
+    found = _closed_class_words(tokens, lower)
 
     day_dates: tuple[tuple[int, int, str, str], ...] = ()
     slash = "/" in text and has_digit
@@ -204,19 +205,12 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             (int(m.group(1)), int(m.group(2)), _weekday(m.group(0)), m.group(0).strip())
             for m in DAY_DATE_RE.finditer(text)
         )
-    months = bool(_MONTH_WORDS & tokens)
+    months = not _MONTH_WORDS.isdisjoint(tokens)
     year = has_digit and bool(_YEAR.search(text))
     full_date = months or year or (slash and bool(_SLASH_DATE.search(text)))
-    clock = (
-        "pukul" in tokens
-        or "jam" in tokens
-        or (has_digit and ":" in text)
-        or "wib" in tokens
-        or "wita" in tokens
-        or "wit" in tokens
-        or "malam" in tokens
-        or "hari" in tokens
-    ) and bool(CLOCK_RE.search(text))
+    clock = (not _CLOCK_HINTS.isdisjoint(tokens) or (has_digit and ":" in text)) and bool(
+        CLOCK_RE.search(text)
+    )
     undated = text
     if has_digit:
         if slash:
@@ -230,7 +224,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
     figures = has_digit and any(map(str.isdigit, undated))
 
     duration = measure = False
-    if has_digit or tokens & _AMOUNT_WORDS:
+    if has_digit or not _AMOUNT_WORDS.isdisjoint(tokens):
         numeric = [t[:1].isdigit() for t in lower]
         for i, token in enumerate(lower):
             if not numeric[i] and token not in _AMOUNT_WORDS:
@@ -258,35 +252,35 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
                 if word in _PLACE_NOUNS and nxt_cased[:1].isupper():
                     places.append(("noun", nxt_cased.lower()))
     names = tuple(dict.fromkeys(capitalised))
-    speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
-    roles = found["role_nouns"]
+    speech = not _SPEECH.isdisjoint(tokens) or bool(_QUOTE_MARKS.search(text))
+    roles = found.get("role_nouns", _NONE)
     return Facts(
         full_date=full_date,
-        weekday=full_date or bool(_DAY_WORDS & tokens),
-        relative_date=bool(found["relative_dates"]),
+        weekday=full_date or not _DAY_WORDS.isdisjoint(tokens),
+        relative_date="relative_dates" in found,
         day_dates=day_dates,
         clock=clock,
         duration=duration,
         measure=measure,
-        number=figures or bool(found["number_words"]),
+        number=figures or "number_words" in found,
         numbers=_numbers(undated) if figures else (),
         values=_values(undated, day_dates, text if months else "") if has_digit else (),
         reason=1.0
-        if found["reason_markers"]
+        if "reason_markers" in found
         else 0.5
-        if found["purpose_markers"] or found["reason_nouns_named"]
+        if "purpose_markers" in found or "reason_nouns_named" in found
         else 0.0,
-        vehicle=bool(found["vehicles"]),
-        manner=bool(found["manner_words"]),
-        yesno=bool(found["yesno_markers"]),
-        origin=bool(_ORIGIN_HINTS & tokens) and bool(_ORIGIN_RE.search(text)),
+        vehicle="vehicles" in found,
+        manner="manner_words" in found,
+        yesno="yesno_markers" in found,
+        origin=not _ORIGIN_HINTS.isdisjoint(tokens) and bool(_ORIGIN_RE.search(text)),
         places=tuple(dict.fromkeys(places)),
-        place_nouns=tuple(sorted(found["place_nouns"])),
+        place_nouns=tuple(sorted(found.get("place_nouns", _NONE))),
         names=names,
-        person_noun=bool(found["person_nouns"]),
+        person_noun="person_nouns" in found,
         roles=tuple(sorted(roles)),
-        currency=bool((_MONEY_HINTS & tokens or "$" in text) and _CURRENCY.search(text)),
-        age=bool((_AGE_HINTS & tokens or "(" in text) and _AGE.search(text)),
+        currency=bool((not _MONEY_HINTS.isdisjoint(tokens) or "$" in text) and _CURRENCY.search(text)),
+        age=bool((not _AGE_HINTS.isdisjoint(tokens) or "(" in text) and _AGE.search(text)),
         speech=speech,
     )
 

@@ -100,8 +100,8 @@ def words_of_tokens(tokens: list[str]) -> list[str]:
     that has them already (the index build reads each sentence's tokens once for everything)."""
     if _SPELLED.intersection(tokens):
         tokens = _spell_numbers(tokens)
-    elif not any(t[0].isdigit() for t in tokens):
-        return tokens  # no figure to write otherwise (most sentences)
+    elif "".join(tokens).isalpha() or not any(t[0].isdigit() for t in tokens):
+        return tokens  # no figure to write otherwise (most sentences; no letter is a digit)
     out: list[str] = []
     for i, token in enumerate(tokens):
         if token[0].isdigit():

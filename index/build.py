@@ -32,9 +32,17 @@ from index.evidence import Facts, read_facts, role_names, sentence_tokens
 from index.gcpause import collector_paused
 from index.lexicon import lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
-from index.parallel import Workers, workers
+from index.parallel import Workers, WorkersFailed, workers
 from index.sentences import split_sentences
-from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
+from index.stemmer import (
+    NameCounts,
+    Stemmer,
+    known_stems,
+    remember_stems,
+    sastrawi_stem,
+    stem_many,
+    stopwords,
+)
 from index.text import _INVISIBLE as INVISIBLE_MARKS
 from index.text import cased_words, normalize, words, words_of_tokens
 
@@ -312,6 +320,149 @@ def _read_all(articles: Sequence[Article], pool: Workers) -> Reading:
     return reading
 
 
+class _Built(NamedTuple):
+    """A corpus's sentences, passages and BM25 index (BM25L), with the counts and names they
+    were given their terms by."""
+
+    sentences: Sentences
+    passages: list[Passage]
+    bm25: PassageIndex
+    counts: NameCounts
+    vocabulary: Counter[str]
+    stemmer: Stemmer
+    names: frozenset[str]
+
+
+# In a worker process: the share of the corpus's articles it read, kept for `_assemble_kept`.
+_KEPT: list[ArticleText] = []
+
+
+class _Share(NamedTuple):
+    """What a worker says of the share of articles it read and keeps."""
+
+    sentences: list[int]  # how many sentences each article has
+    passages: int  # how many passages they make
+    names: NameCounts
+    vocabulary: Counter[str]
+
+
+def _read_and_keep(items: list[tuple[str, str]]) -> _Share:
+    """Read a share of the articles and keep them in this worker (a worker's first step)."""
+    reading = read_articles(items)
+    _KEPT[:] = reading.articles
+    passages = sum(len({s.paragraph for s in article.sentences}) for article in reading.articles)
+    return _Share([len(a.sentences) for a in reading.articles], passages, reading.names, reading.vocabulary)
+
+
+class _AssembleJob(NamedTuple):
+    """Where a worker's share stands in the corpus, and what its sentences' terms depend on."""
+
+    first_article: int
+    first_passage: int
+    first_sentence: int
+    protected: frozenset[str]
+    names: frozenset[str]
+    stems: dict[str, str]
+
+
+class _Assembled(NamedTuple):
+    """A worker's share of the index, compact: its sentences (with their own table of stems),
+    its passages as (article, paragraph, sentence numbers), and the terms of each passage as
+    numbers into that table."""
+
+    sentences: Sentences
+    passages: list[tuple[int, int, tuple[int, ...]]]
+    terms: np.ndarray  # every passage's terms in order, as stem numbers
+    lengths: np.ndarray  # how many terms each passage has
+
+
+def _assemble_kept(job: _AssembleJob) -> _Assembled:
+    """The sentences, passages and passage terms of the articles this worker keeps (its
+    second step); it keeps nothing after."""
+    with collector_paused():
+        remember_stems(job.stems)
+        assembler = _Assembler(Stemmer(job.protected), job.names)
+        sentences = Sentences()
+        passages: list[tuple[int, int, tuple[int, ...]]] = []
+        passage_terms: list[list[str]] = []
+        for n, read in enumerate(_KEPT):
+            rows, paragraphs, terms = assembler.article(
+                job.first_article + n,
+                read,
+                job.first_passage + len(passages),
+                job.first_sentence + len(sentences),
+            )
+            for row in rows:
+                sentences.add(*row)
+            passages += [(q.article, q.paragraph, q.sentences) for q in paragraphs]
+            passage_terms += terms
+        _KEPT.clear()
+        flat = np.array(sentences.stem_numbers(t for terms in passage_terms for t in terms), dtype=np.int32)
+        lengths = np.fromiter(map(len, passage_terms), dtype=np.int32, count=len(passage_terms))
+        return _Assembled(sentences, passages, flat, lengths)
+
+
+def _build_on_workers(articles: Sequence[Article], pool: Workers, **bm25_params: float) -> _Built | None:
+    """The build's reading and sentence assembly done on the workers, each on a share of the
+    articles that stays there between the two steps: only counts come to this process after
+    the first, and after the second each share's sentences in a few arrays. None if the
+    workers failed (then nothing is left of their work)."""
+    # Consecutive shares of about equal text.
+    sizes = [len(a.raw) for a in articles]
+    total, bounds, running = sum(sizes), [0], 0
+    for number, size in enumerate(sizes):
+        running += size
+        if len(bounds) < pool.count and running >= total * len(bounds) / pool.count:
+            bounds.append(number + 1)
+    bounds += [len(articles)] * (pool.count + 1 - len(bounds))
+    shares = [
+        [(a.raw, a.source.title) for a in articles[bounds[n] : bounds[n + 1]]] for n in range(pool.count)
+    ]
+    try:
+        read = list(pool.each(_read_and_keep, shares))
+    except WorkersFailed:
+        return None
+    counts, vocabulary = NameCounts(), Counter[str]()
+    sentence_counts: list[int] = []
+    for share in read:
+        counts.add(share.names)
+        vocabulary.update(share.vocabulary)
+        sentence_counts += share.sentences
+    for article, count in zip(articles, sentence_counts, strict=True):
+        if not count:
+            raise CorpusError(
+                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
+            )
+    # The workers need a stem for each word they meet: the corpus's, the synonyms' and the
+    # abbreviations' expansions'.
+    stem_many(vocabulary.keys() | _synonym_words() | _expansion_words(), pool)
+    stemmer, names = Stemmer(counts.protected()), counts.names()
+    stems = dict(known_stems())
+    jobs, first_passage, first_sentence = [], 0, 0
+    for n, share in enumerate(read):
+        jobs.append(_AssembleJob(bounds[n], first_passage, first_sentence, stemmer.protected, names, stems))
+        first_passage += share.passages
+        first_sentence += sum(share.sentences)
+    sentences = Sentences()
+    passages: list[Passage] = []
+    flats: list[np.ndarray] = []
+    lengths: list[np.ndarray] = []
+    # Equal facts and verb sets from different workers are stored once, as one build keeps them.
+    shared: dict[object, object] = {}
+    try:
+        for part in pool.each(_assemble_kept, jobs):
+            mapping = sentences.take(part.sentences, shared)
+            passages += [Passage(a, p, numbers) for a, p, numbers in part.passages]
+            flats.append(mapping[part.terms])
+            lengths.append(part.lengths)
+    except WorkersFailed:
+        return None
+    bm25 = PassageIndex.numbered(
+        np.concatenate(flats), np.concatenate(lengths), sentences.stems(), "BM25L", **bm25_params
+    )
+    return _Built(sentences, passages, bm25, counts, vocabulary, stemmer, names)
+
+
 def _cost(articles: Sequence[Article]) -> int:
     """About how many words the articles hold: what decides whether workers pay."""
     return sum(len(a.raw) for a in articles) // 7
@@ -332,30 +483,39 @@ def build_with_state(
 
 def _build_with_state(corpus: Corpus, variant: str, **bm25_params: float) -> tuple[Index, BuildState]:
     started = time.perf_counter()
-    # On a large corpus, read the articles and stem every distinct word on all cores
-    # (index/parallel.py); on a small one, here.
+    # On a large corpus, each worker reads a share of the articles, the corpus's words are
+    # stemmed on all of them, and each turns its share into index sentences (index/parallel.py);
+    # on a small one, or if the workers fail, all of it is done here.
+    built: _Built | None = None
     with workers(_cost(corpus.articles)) as pool:
-        reads, counts, vocabulary = _read_all(corpus.articles, pool)
-        stem_many(vocabulary, pool)
-    assembler = _Assembler(Stemmer(counts.protected()), counts.names())
-    sentences = Sentences()
-    passages: list[Passage] = []
-    passage_terms: list[list[str]] = []
-    for a, read in enumerate(reads):
-        rows, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
-        for row in rows:
-            sentences.add(*row)
-        passages += paragraphs
-        passage_terms += terms
+        if pool.available and variant == "BM25L":
+            built = _build_on_workers(corpus.articles, pool, **bm25_params)
+        if built is None:
+            reads, counts, vocabulary = _read_all(corpus.articles, pool)
+            stem_many(vocabulary.keys() | _synonym_words(), pool)
+    if built is None:
+        assembler = _Assembler(Stemmer(counts.protected()), counts.names())
+        sentences = Sentences()
+        passages: list[Passage] = []
+        passage_terms: list[list[str]] = []
+        for a, read in enumerate(reads):
+            rows, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
+            for row in rows:
+                sentences.add(*row)
+            passages += paragraphs
+            passage_terms += terms
+        bm25 = PassageIndex(passage_terms, variant, **bm25_params)
+        built = _Built(sentences, passages, bm25, counts, vocabulary, assembler.stemmer, assembler.names)
+    sentences, passages, bm25, counts, vocabulary, stemmer, names = built
     index = Index(
         corpus=corpus,
         sentences=sentences,
         passages=passages,
-        bm25=PassageIndex(passage_terms, variant, **bm25_params),
-        stemmer=assembler.stemmer,
+        bm25=bm25,
+        stemmer=stemmer,
         vocabulary=frozenset(vocabulary),
-        name_words=assembler.names,
-        related=related_stems(assembler.stemmer),
+        name_words=names,
+        related=related_stems(stemmer),
         build_seconds=time.perf_counter() - started,
     )
     state = BuildState([article_key(a) for a in corpus.articles], counts, vocabulary, variant)
@@ -415,7 +575,7 @@ def _update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index,
         reads = dict(zip(fresh, reading.articles, strict=True))
         counts.add(reading.names)
         vocabulary.update(reading.vocabulary)
-        stem_many(reading.vocabulary, pool)
+        stem_many(reading.vocabulary.keys() | _synonym_words(), pool)
     # Only the words the added and removed articles use can have become names or stopped being.
     recounted = reading.names.words()
     for number in gone:
@@ -537,6 +697,19 @@ def _articles_using(
         if _prints(f"{article.source.title}\n{article.raw}", printed, spelled):
             found.add(a)
     return found
+
+
+def _synonym_words() -> set[str]:
+    """Every word of the synonym lists: `related_stems` stems them all at each build, so they
+    are stemmed in bulk with the corpus's words and kept in the stem cache (a thousand words,
+    0.3 s of Sastrawi that the cache did not spare)."""
+    synonyms = lexicon().synonyms
+    return {*synonyms, *(word for group in synonyms.values() for word in group)}
+
+
+def _expansion_words() -> set[str]:
+    """Every word the abbreviations stand for (what a sentence printing one is given)."""
+    return {word for expansion in lexicon().abbreviations.values() for word in expansion}
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:

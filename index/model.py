@@ -119,6 +119,45 @@ class Sentences(Sequence[Sentence]):
         self._own.append(len(terms))
         self._starts.append(len(self._terms))
 
+    def take(self, other: Sentences, shared: dict[object, object]) -> np.ndarray:
+        """Add all of `other`'s sentences at the end, their numbers (article, passage...) as
+        they are and their stems numbered as this list numbers them; equal facts and verb sets
+        become the one `shared` keeps. Returns this list's number of each of `other`'s stems.
+        (How the sentences a worker process made join the index: a few arrays, not a Python
+        call per sentence.)"""
+        ids = self._stem_ids
+        if len(ids) < len(self._stems):
+            ids.update((stem, number) for number, stem in enumerate(self._stems))
+        mapping = np.empty(len(other._stems), dtype=np.int32)
+        for number, stem in enumerate(other._stems):
+            mine = ids.get(stem)
+            if mine is None:
+                mine = ids[stem] = len(self._stems)
+                self._stems.append(stem)
+            mapping[number] = mine
+        self._texts += other._texts
+        self._numbers += other._numbers
+        self._flags += other._flags
+        for name, values in self._other.items():
+            values += [shared.setdefault(value, value) for value in other._other[name]]
+        terms = mapping[np.frombuffer(other._terms, dtype=np.int32)]
+        starts = np.frombuffer(other._starts, dtype=np.int32)[1:] + self._starts[-1]
+        self._terms.frombytes(terms.astype(np.int32).tobytes())
+        self._starts.frombytes(starts.astype(np.int32).tobytes())
+        self._own += other._own
+        return mapping
+
+    def stem_numbers(self, stems: Iterable[str]) -> list[int]:
+        """This list's numbers of stems its sentences hold."""
+        ids = self._stem_ids
+        if len(ids) < len(self._stems):
+            ids.update((stem, number) for number, stem in enumerate(self._stems))
+        return [ids[stem] for stem in stems]
+
+    def stems(self) -> list[str]:
+        """The table of stems, by number."""
+        return self._stems
+
     @classmethod
     def like(cls, other: Sentences) -> Sentences:
         """An empty list sharing `other`'s numbering of stems (so `extend_from` copies its terms)."""

@@ -288,6 +288,7 @@ _PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s
 def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
     """Return the article's own headline (if found) and its body paragraphs, in order."""
     lines = [line.strip() for line in raw.splitlines()]
+    in_widget = _caption_widget_lines(lines)
     wanted_headline = _normalise(headline)
     kept: list[Paragraph] = []
     seen: set[str] = set()
@@ -307,7 +308,7 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
             seen.add(_normalise(line))
             have_headline = True
             continue
-        if _is_caption_widget(lines, i):
+        if in_widget[i]:
             continue
         # Only the first paragraph of a story carries a dateline; stripping later ones
         # could eat a sentence that happens to start with an acronym and a dash.
@@ -361,25 +362,25 @@ def _is_dateline_prefix(prefix: str) -> bool:
     return any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
 
 
-def _is_caption_widget(lines: list[str], i: int) -> bool:
-    """Whether line i belongs to a caption whose credit label stands alone on a line."""
-    if _BARE_CREDIT_LABEL.match(lines[i]):
-        return True
-    before = _neighbour(lines, i, -1)
-    after = _neighbour(lines, i, +1)
-    return bool(
-        (after is not None and _BARE_CREDIT_LABEL.match(after))
-        or (before is not None and _BARE_CREDIT_LABEL.match(before))
-    )
-
-
-def _neighbour(lines: list[str], i: int, step: int) -> str | None:
-    j = i + step
-    while 0 <= j < len(lines):
-        if lines[j]:
-            return lines[j]
-        j += step
-    return None
+def _caption_widget_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a caption whose credit label stands alone on a
+    line: the label itself, and the nearest non-empty line before and after it. (Each label
+    looked for once, not three times for every line.)"""
+    bare = [bool(line) and _BARE_CREDIT_LABEL.match(line) is not None for line in lines]
+    found = list(bare)
+    if not any(bare):
+        return found
+    before = False  # whether the last non-empty line was a bare label
+    for i, line in enumerate(lines):
+        if line:
+            found[i] = found[i] or before
+            before = bare[i]
+    after = False
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i]:
+            found[i] = found[i] or after
+            after = bare[i]
+    return found
 
 
 def _is_furniture(text: str) -> bool:

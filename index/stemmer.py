@@ -133,6 +133,10 @@ class Stemmer:
         return [self.stem(w) for w in words if w not in stop]
 
 
+# Marks that are never part of a word nor join two (an apostrophe may: "Jum'at").
+_AROUND_WORDS = ".,;:!?\"()[]"
+
+
 def _gather_ascii(
     sentence: str, capitalised: list[str], lowercase: list[str], upper: list[str], total: list[str]
 ) -> None:
@@ -144,9 +148,11 @@ def _gather_ascii(
     chunks = sentence.split()
     first_part = True  # no word of the sentence seen yet
     for chunk_number, chunk in enumerate(chunks):
-        if chunk.isalpha():  # one plain word, as most are
-            lower = chunk.lower()
-            if chunk[0].isupper():
+        # One plain word, maybe with punctuation around it ("lalu.", "(Kim,"), as most are.
+        word = chunk if chunk.isalpha() else chunk.strip(_AROUND_WORDS)
+        if word.isalpha():
+            lower = word.lower()
+            if word[0].isupper():
                 if not first_part:
                     capitalised.append(lower)
                 if chunk_number:

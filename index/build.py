@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 from typing import NamedTuple, cast
 
 import numpy as np
@@ -397,7 +398,7 @@ def _assemble_kept(job: _AssembleJob) -> _Assembled:
             passages += [(q.article, q.paragraph, q.sentences) for q in paragraphs]
             passage_terms += terms
         _KEPT.clear()
-        flat = np.array(sentences.stem_numbers(t for terms in passage_terms for t in terms), dtype=np.int32)
+        flat = np.array(sentences.stem_numbers(chain.from_iterable(passage_terms)), dtype=np.int32)
         lengths = np.fromiter(map(len, passage_terms), dtype=np.int32, count=len(passage_terms))
         return _Assembled(sentences, passages, flat, lengths)
 

@@ -107,9 +107,9 @@ class Sentences(Sequence[Sentence]):
         if len(ids) < len(self._stems):  # after loading: made on first use
             ids.update((stem, number) for number, stem in enumerate(self._stems))
         stems = (*terms, *(resolved - terms)) if resolved is not terms else terms
-        if all(map(ids.__contains__, stems)):  # every stem numbered already, as for most sentences
-            self._terms.extend(map(ids.__getitem__, stems))
-        else:
+        try:  # every stem numbered already, as for most sentences
+            self._terms.extend([ids[stem] for stem in stems])
+        except KeyError:
             for stem in stems:
                 number = ids.get(stem)
                 if number is None:
@@ -152,7 +152,7 @@ class Sentences(Sequence[Sentence]):
         ids = self._stem_ids
         if len(ids) < len(self._stems):
             ids.update((stem, number) for number, stem in enumerate(self._stems))
-        return [ids[stem] for stem in stems]
+        return list(map(ids.__getitem__, stems))
 
     def stems(self) -> list[str]:
         """The table of stems, by number."""

@@ -6,7 +6,9 @@ A build has two steps. What one article's text gives whatever else the corpus ho
 (`read_article`: cleaning, sentences, words, facts) is read on all cores. What depends on the
 whole corpus (which words are names, and so keep their form; pronouns resolved to them) is
 decided from counts over every article (`NameCounts`), then each article's sentences get their
-terms. An update reads only the new articles, and again only those a changed name touches.
+terms. On a large corpus both steps run on the workers, each keeping the share of articles it
+read for the second (`_build_on_workers`). An update reads only the new articles, and again
+only those a changed name touches.
 """
 
 from __future__ import annotations

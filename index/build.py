@@ -6,7 +6,9 @@ A build has two steps. What one article's text gives whatever else the corpus ho
 (`read_article`: cleaning, sentences, words, facts) is read on all cores. What depends on the
 whole corpus (which words are names, and so keep their form; pronouns resolved to them) is
 decided from counts over every article (`NameCounts`), then each article's sentences get their
-terms. An update reads only the new articles, and again only those a changed name touches.
+terms. On a large corpus both steps run on the workers, each keeping the share of articles it
+read for the second (`_build_on_workers`). An update reads only the new articles, and again
+only those a changed name touches.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import time
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from itertools import chain
+from typing import NamedTuple, cast
 
 import numpy as np
 
@@ -28,14 +31,23 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Article, Corpus, CorpusError
-from index.evidence import Facts, read_facts, role_names
+from index.evidence import Facts, read_facts, role_names, sentence_tokens
+from index.gcpause import collector_paused
 from index.lexicon import lexicon
 from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
-from index.parallel import Workers, workers
+from index.parallel import Workers, WorkersFailed, workers
 from index.sentences import split_sentences
-from index.stemmer import NameCounts, Stemmer, sastrawi_stem, stem_many, stopwords
+from index.stemmer import (
+    NameCounts,
+    Stemmer,
+    known_stems,
+    remember_stems,
+    sastrawi_stem,
+    stem_many,
+    stopwords,
+)
 from index.text import _INVISIBLE as INVISIBLE_MARKS
-from index.text import cased_words, normalize, words
+from index.text import cased_words, normalize, words, words_of_tokens
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +67,51 @@ class SentenceText(NamedTuple):
     offices: tuple[tuple[str, tuple[str, ...]], ...]  # (office, its holder's words)
 
 
+# A sentence's fields, in the order of `Sentence`'s (text, article, paragraph, passage,
+# headline, terms, resolved, facts, predicates, leans_on_before).
+SentenceRow = tuple[str, int, int, int, bool, frozenset[str], frozenset[str], Facts, frozenset[str], bool]
+
+
 class ArticleText(NamedTuple):
-    """What one article's text gives, whatever else the corpus holds (work for a worker)."""
+    """What one article's text gives, whatever else the corpus holds."""
 
     sentences: tuple[SentenceText, ...]
-    names: NameCounts  # how its body writes each word
 
 
-def read_articles(items: list[tuple[str, str]]) -> list[ArticleText]:
+class Reading(NamedTuple):
+    """Articles read (a chunk of them on a worker, or all), with what the build counts over
+    them all. The counts come back once per chunk, not once per article: a worker's results
+    are pickled to the building process, and 4,500 articles' own counters were a third of
+    what it received."""
+
+    articles: list[ArticleText]
+    names: NameCounts  # how their bodies write each word
+    vocabulary: Counter[str]  # in how many of them each word is used
+
+    @classmethod
+    def merged(cls, readings: Sequence[Reading]) -> Reading:
+        """Readings of consecutive chunks as one, in order."""
+        if len(readings) == 1:
+            return readings[0]
+        names, vocabulary = NameCounts(), Counter[str]()
+        articles: list[ArticleText] = []
+        for reading in readings:
+            articles += reading.articles
+            names.add(reading.names)
+            vocabulary.update(reading.vocabulary)
+        return cls(articles, names, vocabulary)
+
+
+def read_articles(items: list[tuple[str, str]]) -> Reading:
     """Clean, split and read (raw text, headline) articles: a chunk of work for a worker."""
-    return [read_article(raw, title) for raw, title in items]
+    with collector_paused():
+        articles = [read_article(raw, title) for raw, title in items]
+        # Names are learnt from body text only: a headline capitalises every word.
+        names = NameCounts.of(s.text for article in articles for s in article.sentences if not s.headline)
+        vocabulary = Counter(
+            w for article in articles for w in {w for s in article.sentences for w in s.tokens}
+        )
+        return Reading(articles, names, vocabulary)
 
 
 def read_article(raw: str, title: str) -> ArticleText:
@@ -73,22 +120,27 @@ def read_article(raw: str, title: str) -> ArticleText:
     for p, paragraph in enumerate(clean_article(raw, title)):
         pieces = [paragraph.text] if paragraph.is_headline else split_sentences(paragraph.text)
         for text in pieces:
-            sentences.append(_sentence_text(p, paragraph.is_headline, text, read_facts(text)))
-    # Names are learnt from body text only: a headline capitalises every word.
-    return ArticleText(tuple(sentences), NameCounts.of(s.text for s in sentences if not s.headline))
+            # Its tokens are read once, for its facts and its words alike.
+            cased = sentence_tokens(text)
+            lower = [t.lower() for t in cased]
+            facts = read_facts(text, cased, lower)
+            tokens = tuple(words_of_tokens(lower))
+            sentences.append(_sentence_text(p, paragraph.is_headline, text, facts, tokens))
+    return ArticleText(tuple(sentences))
 
 
 def _read_again(sentences: Sequence[Sentence]) -> ArticleText:
     """What `read_article` gave for an indexed article, from its sentences (their facts as
-    read then); without its name counts, which are unchanged."""
-    return ArticleText(
-        tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences), NameCounts()
-    )
+    read then)."""
+    return ArticleText(tuple(_sentence_text(s.paragraph, s.headline, s.text, s.facts) for s in sentences))
 
 
-def _sentence_text(paragraph: int, headline: bool, text: str, facts: Facts) -> SentenceText:
+def _sentence_text(
+    paragraph: int, headline: bool, text: str, facts: Facts, tokens: tuple[str, ...] | None = None
+) -> SentenceText:
     abbreviations = lexicon().abbreviations
-    tokens = tuple(words(text))
+    if tokens is None:
+        tokens = tuple(words(text))
     # "Menlu" stands for "Menteri Luar Negeri": a question may use either. A short acronym
     # counts only in capitals: "AS" is Amerika Serikat, "Ri Yong-ho" a name.
     expansions: tuple[str, ...] = ()
@@ -125,6 +177,9 @@ def article_key(article: Article) -> str:
     digest.update(b"\0")
     digest.update(article.raw.encode())
     return digest.hexdigest()
+
+
+_NO_VERB = frozenset({None})
 
 
 class _Memo(dict[str, str | None]):
@@ -170,63 +225,71 @@ class _Assembler:
 
     def article(
         self, a: int, read: ArticleText, first_passage: int, first_sentence: int
-    ) -> tuple[list[Sentence], list[Passage], list[list[str]]]:
-        """Article number `a`'s sentences, passages and passage terms, numbered from the given
-        first passage and sentence."""
+    ) -> tuple[list[SentenceRow], list[Passage], list[list[str]]]:
+        """Article number `a`'s sentences (as the fields of a `Sentence`, which `Sentences.add`
+        keeps without making one), passages and passage terms, numbered from the given first
+        passage and sentence."""
         pronouns, demonstratives, names = self.pronouns, self.demonstratives, self.names
-        sentences: list[Sentence] = []
+        term_of, verb_of, stem = self._terms.__getitem__, self._verbs.__getitem__, self.stemmer.stem
+        rows: list[SentenceRow] = []
         passages: list[Passage] = []
         passage_terms: list[list[str]] = []
+        in_passage: list[int] = []  # the sentence numbers of the passage being read
         current = -1
+        before: SentenceRow | None = None
         for p, headline, text, tokens, facts, expansions, _ in read.sentences:
             if p != current:
+                if in_passage:
+                    passages.append(Passage(a, current, tuple(in_passage)))
                 current = p
-                passages.append(Passage(article=a, paragraph=p, sentences=()))
+                in_passage = []
                 passage_terms.append([])
-            terms = [t for t in map(self._terms.__getitem__, tokens) if t is not None]
-            terms += [self.stemmer.stem(w) for w in expansions]
+            terms = [t for t in map(term_of, tokens) if t is not None]
+            if expansions:
+                terms += [stem(w) for w in expansions]
             passage_terms[-1].extend(terms)
-            number = first_sentence + len(sentences)
-            passage = first_passage + len(passages) - 1
+            number = first_sentence + len(rows)
+            passage = first_passage + len(passage_terms) - 1
             own = frozenset(terms)
             resolved = own  # the same object unless a pronoun adds names: one copy in the cache
-            before = sentences[-1] if sentences else None
             # "Dia ...", "bangunan itu ...": the names of the sentence before are this one's too.
-            refers = pronouns.intersection(tokens) or demonstratives.intersection(tokens[1:])
-            if before and not before.headline and refers:
-                resolved |= {t for t in before.terms if t in names}
+            refers = not pronouns.isdisjoint(tokens) or not demonstratives.isdisjoint(tokens[1:])
+            if before is not None and not before[4] and refers:
+                resolved |= {t for t in before[5] if t in names}
             # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
             # whose subject points back continues the one before it in its paragraph; it holds
             # what that one says, and is quoted with it.
-            leans = bool(tokens) and (tokens[0] in pronouns or bool(demonstratives.intersection(tokens[1:3])))
-            continues = leans and before is not None and before.passage == passage and not before.headline
+            leans = bool(tokens) and (tokens[0] in pronouns or not demonstratives.isdisjoint(tokens[1:3]))
+            continues = leans and before is not None and before[3] == passage and not before[4]
             if continues and before is not None:
-                resolved |= before.terms
+                resolved |= before[5]
             # A sum of money or an age answers "berapa biayanya", "berapa usianya": marked as
             # terms a question's money or age word counts as found (see query.py).
             if facts.currency or facts.age:
                 resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
-            verbs = frozenset(v for v in map(self._verbs.__getitem__, tokens) if v is not None)
-            sentences.append(
-                Sentence(
-                    text,
-                    a,
-                    p,
-                    passage,
-                    headline,
-                    own,
-                    resolved,
-                    facts=self.facts.setdefault(facts, facts),
-                    predicates=self.shared.setdefault(verbs, verbs),
-                    leans_on_before=leans,
-                )
+            maybe_verbs = frozenset(map(verb_of, tokens))
+            # None stands for the words that are no verbs.
+            verbs = cast("frozenset[str]", maybe_verbs - _NO_VERB if None in maybe_verbs else maybe_verbs)
+            before = (
+                text,
+                a,
+                p,
+                passage,
+                headline,
+                own,
+                resolved,
+                self.facts.setdefault(facts, facts),
+                self.shared.setdefault(verbs, verbs),
+                leans,
             )
-            last = passages[-1]
-            passages[-1] = Passage(last.article, last.paragraph, (*last.sentences, number))
-        self._holders_carry_their_office(read, sentences)
-        return sentences, passages, passage_terms
+            rows.append(before)
+            in_passage.append(number)
+        if in_passage:
+            passages.append(Passage(a, current, tuple(in_passage)))
+        self._holders_carry_their_office(read, rows)
+        return rows, passages, passage_terms
 
-    def _holders_carry_their_office(self, read: ArticleText, sentences: list[Sentence]) -> None:
+    def _holders_carry_their_office(self, read: ArticleText, rows: list[SentenceRow]) -> None:
         """'Gubernur Kepulauan Seruni, Syamsul Bahri, ...' early in an article, then '... kata
         Syamsul': the later sentence is the governor's too. The article's office holders lend
         the office's stem to every sentence of the article naming them."""
@@ -237,25 +300,170 @@ class _Assembler:
                     offices.setdefault(word, set()).add(self.stemmer.stem(role))
         if not offices:
             return
-        for number, s in enumerate(sentences):
+        holders = offices.keys()
+        for number, row in enumerate(rows):
+            if holders.isdisjoint(row[7].names):
+                continue
             lent = set()
-            for name in s.facts.names:
+            for name in row[7].names:
                 lent |= offices.get(name, set())
-            if lent - s.resolved:
-                sentences[number] = replace(s, resolved=s.resolved | lent)
+            if lent - row[6]:
+                rows[number] = (*row[:6], row[6] | lent, *row[7:])  # type: ignore[assignment]
 
 
-def _read_all(articles: Sequence[Article], pool: Workers) -> list[ArticleText]:
+def _read_all(articles: Sequence[Article], pool: Workers) -> Reading:
     items = [(article.raw, article.source.title) for article in articles]
-    reads = pool.map(read_articles, items, _cost(articles))
-    if reads is None:
-        reads = read_articles(items)
-    for article, read in zip(articles, reads, strict=True):
+    chunks = pool.map_chunks(read_articles, items, _cost(articles))
+    reading = Reading.merged(chunks) if chunks is not None else read_articles(items)
+    for article, read in zip(articles, reading.articles, strict=True):
         if not read.sentences:
             raise CorpusError(
                 f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
             )
-    return reads
+    return reading
+
+
+class _Built(NamedTuple):
+    """A corpus's sentences, passages and BM25 index (BM25L), with the counts and names they
+    were given their terms by."""
+
+    sentences: Sentences
+    passages: list[Passage]
+    bm25: PassageIndex
+    counts: NameCounts
+    vocabulary: Counter[str]
+    stemmer: Stemmer
+    names: frozenset[str]
+
+
+# In a worker process: the share of the corpus's articles it read, kept for `_assemble_kept`.
+_KEPT: list[ArticleText] = []
+
+
+class _Share(NamedTuple):
+    """What a worker says of the share of articles it read and keeps."""
+
+    sentences: list[int]  # how many sentences each article has
+    passages: int  # how many passages they make
+    names: NameCounts
+    vocabulary: Counter[str]
+
+
+def _read_and_keep(items: list[tuple[str, str]]) -> _Share:
+    """Read a share of the articles and keep them in this worker (a worker's first step)."""
+    reading = read_articles(items)
+    _KEPT[:] = reading.articles
+    passages = sum(len({s.paragraph for s in article.sentences}) for article in reading.articles)
+    return _Share([len(a.sentences) for a in reading.articles], passages, reading.names, reading.vocabulary)
+
+
+class _AssembleJob(NamedTuple):
+    """Where a worker's share stands in the corpus, and what its sentences' terms depend on."""
+
+    first_article: int
+    first_passage: int
+    first_sentence: int
+    protected: frozenset[str]
+    names: frozenset[str]
+    stems: dict[str, str]
+
+
+class _Assembled(NamedTuple):
+    """A worker's share of the index, compact: its sentences (with their own table of stems),
+    its passages as (article, paragraph, sentence numbers), and the terms of each passage as
+    numbers into that table."""
+
+    sentences: Sentences
+    passages: list[tuple[int, int, tuple[int, ...]]]
+    terms: np.ndarray  # every passage's terms in order, as stem numbers
+    lengths: np.ndarray  # how many terms each passage has
+
+
+def _assemble_kept(job: _AssembleJob) -> _Assembled:
+    """The sentences, passages and passage terms of the articles this worker keeps (its
+    second step); it keeps nothing after."""
+    with collector_paused():
+        remember_stems(job.stems)
+        assembler = _Assembler(Stemmer(job.protected), job.names)
+        sentences = Sentences()
+        passages: list[tuple[int, int, tuple[int, ...]]] = []
+        passage_terms: list[list[str]] = []
+        for n, read in enumerate(_KEPT):
+            rows, paragraphs, terms = assembler.article(
+                job.first_article + n,
+                read,
+                job.first_passage + len(passages),
+                job.first_sentence + len(sentences),
+            )
+            for row in rows:
+                sentences.add(*row)
+            passages += [(q.article, q.paragraph, q.sentences) for q in paragraphs]
+            passage_terms += terms
+        _KEPT.clear()
+        flat = np.array(sentences.stem_numbers(chain.from_iterable(passage_terms)), dtype=np.int32)
+        lengths = np.fromiter(map(len, passage_terms), dtype=np.int32, count=len(passage_terms))
+        return _Assembled(sentences, passages, flat, lengths)
+
+
+def _build_on_workers(articles: Sequence[Article], pool: Workers, **bm25_params: float) -> _Built | None:
+    """The build's reading and sentence assembly done on the workers, each on a share of the
+    articles that stays there between the two steps: only counts come to this process after
+    the first, and after the second each share's sentences in a few arrays. None if the
+    workers failed (then nothing is left of their work)."""
+    # Consecutive shares of about equal text.
+    sizes = [len(a.raw) for a in articles]
+    total, bounds, running = sum(sizes), [0], 0
+    for number, size in enumerate(sizes):
+        running += size
+        if len(bounds) < pool.count and running >= total * len(bounds) / pool.count:
+            bounds.append(number + 1)
+    bounds += [len(articles)] * (pool.count + 1 - len(bounds))
+    shares = [
+        [(a.raw, a.source.title) for a in articles[bounds[n] : bounds[n + 1]]] for n in range(pool.count)
+    ]
+    try:
+        read = list(pool.each(_read_and_keep, shares))
+    except WorkersFailed:
+        return None
+    counts, vocabulary = NameCounts(), Counter[str]()
+    sentence_counts: list[int] = []
+    for share in read:
+        counts.add(share.names)
+        vocabulary.update(share.vocabulary)
+        sentence_counts += share.sentences
+    for article, count in zip(articles, sentence_counts, strict=True):
+        if not count:
+            raise CorpusError(
+                f"{article.path}: nothing left after cleaning (only menus, captions, ads or links?)"
+            )
+    # The workers need a stem for each word they meet: the corpus's, the synonyms' and the
+    # abbreviations' expansions'.
+    stem_many(vocabulary.keys() | _synonym_words() | _expansion_words(), pool)
+    stemmer, names = Stemmer(counts.protected()), counts.names()
+    stems = dict(known_stems())
+    jobs, first_passage, first_sentence = [], 0, 0
+    for n, share in enumerate(read):
+        jobs.append(_AssembleJob(bounds[n], first_passage, first_sentence, stemmer.protected, names, stems))
+        first_passage += share.passages
+        first_sentence += sum(share.sentences)
+    sentences = Sentences()
+    passages: list[Passage] = []
+    flats: list[np.ndarray] = []
+    lengths: list[np.ndarray] = []
+    # Equal facts and verb sets from different workers are stored once, as one build keeps them.
+    shared: dict[object, object] = {}
+    try:
+        for part in pool.each(_assemble_kept, jobs):
+            mapping = sentences.take(part.sentences, shared)
+            passages += [Passage(a, p, numbers) for a, p, numbers in part.passages]
+            flats.append(mapping[part.terms])
+            lengths.append(part.lengths)
+    except WorkersFailed:
+        return None
+    bm25 = PassageIndex.numbered(
+        np.concatenate(flats), np.concatenate(lengths), sentences.stems(), "BM25L", **bm25_params
+    )
+    return _Built(sentences, passages, bm25, counts, vocabulary, stemmer, names)
 
 
 def _cost(articles: Sequence[Article]) -> int:
@@ -272,36 +480,45 @@ def build_with_state(
     corpus: Corpus, variant: str = "BM25L", **bm25_params: float
 ) -> tuple[Index, BuildState]:
     """The corpus's index, and what updating it later needs."""
+    with collector_paused():
+        return _build_with_state(corpus, variant, **bm25_params)
+
+
+def _build_with_state(corpus: Corpus, variant: str, **bm25_params: float) -> tuple[Index, BuildState]:
     started = time.perf_counter()
-    # On a large corpus, read the articles and stem every distinct word on all cores
-    # (index/parallel.py); on a small one, here.
+    # On a large corpus, each worker reads a share of the articles, the corpus's words are
+    # stemmed on all of them, and each turns its share into index sentences (index/parallel.py);
+    # on a small one, or if the workers fail, all of it is done here.
+    built: _Built | None = None
     with workers(_cost(corpus.articles)) as pool:
-        reads = _read_all(corpus.articles, pool)
-        vocabulary: Counter[str] = Counter()
-        for read in reads:
-            vocabulary.update({w for s in read.sentences for w in s.tokens})
-        stem_many(vocabulary, pool)
-    counts = NameCounts()
-    for read in reads:
-        counts.add(read.names)
-    assembler = _Assembler(Stemmer(counts.protected()), counts.names())
-    sentences: list[Sentence] = []
-    passages: list[Passage] = []
-    passage_terms: list[list[str]] = []
-    for a, read in enumerate(reads):
-        more, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
-        sentences += more
-        passages += paragraphs
-        passage_terms += terms
+        if pool.available and variant == "BM25L":
+            built = _build_on_workers(corpus.articles, pool, **bm25_params)
+        if built is None:
+            reads, counts, vocabulary = _read_all(corpus.articles, pool)
+            stem_many(vocabulary.keys() | _synonym_words(), pool)
+    if built is None:
+        assembler = _Assembler(Stemmer(counts.protected()), counts.names())
+        sentences = Sentences()
+        passages: list[Passage] = []
+        passage_terms: list[list[str]] = []
+        for a, read in enumerate(reads):
+            rows, paragraphs, terms = assembler.article(a, read, len(passages), len(sentences))
+            for row in rows:
+                sentences.add(*row)
+            passages += paragraphs
+            passage_terms += terms
+        bm25 = PassageIndex(passage_terms, variant, **bm25_params)
+        built = _Built(sentences, passages, bm25, counts, vocabulary, assembler.stemmer, assembler.names)
+    sentences, passages, bm25, counts, vocabulary, stemmer, names = built
     index = Index(
         corpus=corpus,
-        sentences=Sentences(sentences),
+        sentences=sentences,
         passages=passages,
-        bm25=PassageIndex(passage_terms, variant, **bm25_params),
-        stemmer=assembler.stemmer,
+        bm25=bm25,
+        stemmer=stemmer,
         vocabulary=frozenset(vocabulary),
-        name_words=assembler.names,
-        related=related_stems(assembler.stemmer),
+        name_words=names,
+        related=related_stems(stemmer),
         build_seconds=time.perf_counter() - started,
     )
     state = BuildState([article_key(a) for a in corpus.articles], counts, vocabulary, variant)
@@ -318,6 +535,11 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     """`old` (built with `state`) brought up to `corpus`: the articles it had are reused, new ones
     read, and those a word that became or stopped being a name touches read again; the result
     is what `build_index(corpus)` gives. None when building anew is the quicker way."""
+    with collector_paused():
+        return _update_index(old, state, corpus)
+
+
+def _update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, BuildState] | None:
     started = time.perf_counter()
     if (
         state.variant != "BM25L"
@@ -352,13 +574,13 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
         vocabulary -= Counter({w for text in texts + headlines for w in words(text)})
     new_articles = [corpus.articles[a] for a in fresh]
     with workers(_cost(new_articles)) as pool:
-        reads = dict(zip(fresh, _read_all(new_articles, pool), strict=True))
-        for read in reads.values():
-            counts.add(read.names)
-            vocabulary.update({w for s in read.sentences for w in s.tokens})
-        stem_many({w for read in reads.values() for s in read.sentences for w in s.tokens}, pool)
+        reading = _read_all(new_articles, pool)
+        reads = dict(zip(fresh, reading.articles, strict=True))
+        counts.add(reading.names)
+        vocabulary.update(reading.vocabulary)
+        stem_many(reading.vocabulary.keys() | _synonym_words(), pool)
     # Only the words the added and removed articles use can have become names or stopped being.
-    recounted = {w for read in reads.values() for w in read.names.words()}
+    recounted = reading.names.words()
     for number in gone:
         recounted |= gone_counts[number].words()
     protected = counts.protected(old.stemmer.protected, recounted)
@@ -380,10 +602,10 @@ def update_index(old: Index, state: BuildState, corpus: Corpus) -> tuple[Index, 
     added: dict[int, list[str]] = {}
     for a, o in enumerate(origin):
         if o is None or a in reads:
-            more, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
+            rows, paragraphs, terms = assembler.article(a, reads[a], len(passages), len(sentences))
             added.update(zip(range(len(passages), len(passages) + len(paragraphs)), terms, strict=True))
-            for sentence in more:
-                sentences.append(sentence)
+            for row in rows:
+                sentences.add(*row)
             passages += paragraphs
             continue
         # As it was, moved to its new place.
@@ -478,6 +700,19 @@ def _articles_using(
         if _prints(f"{article.source.title}\n{article.raw}", printed, spelled):
             found.add(a)
     return found
+
+
+def _synonym_words() -> set[str]:
+    """Every word of the synonym lists: `related_stems` stems them all at each build, so they
+    are stemmed in bulk with the corpus's words and kept in the stem cache (a thousand words,
+    0.3 s of Sastrawi that the cache did not spare)."""
+    synonyms = lexicon().synonyms
+    return {*synonyms, *(word for group in synonyms.values() for word in group)}
+
+
+def _expansion_words() -> set[str]:
+    """Every word the abbreviations stand for (what a sentence printing one is given)."""
+    return {word for expansion in lexicon().abbreviations.values() for word in expansion}
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:

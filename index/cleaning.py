@@ -76,12 +76,15 @@ _CROSS_LINK = re.compile(
     r"^(?:baca|simak|lihat|tonton|cek) (?:juga|pula|selengkapnya|berita)\s*:", re.IGNORECASE
 )
 
-# Promotions and comment-section boilerplate: phrases no news paragraph uses.
-_PROMO_AND_COMMENT_PHRASES = re.compile(
-    r"S&K berlaku|#JernihBerkomentar|^Berkomentarlah\b|^Laporkan Komentar\b"
-    r"|menerima laporan Anda|Panduan Komunitas",
-    re.IGNORECASE,
-)
+# Promotions and comment-section boilerplate: phrases no news paragraph uses, anywhere in a
+# line or opening it. (Two patterns: one search with alternatives anchored at the start tried
+# them at every position, the costliest test of a line.)
+_PROMO_PHRASES = ("S&K berlaku", "#JernihBerkomentar", "menerima laporan Anda", "Panduan Komunitas")
+_PROMO_ANYWHERE = re.compile("|".join(map(re.escape, _PROMO_PHRASES)), re.IGNORECASE)
+# In ASCII text a case-insensitive match of these plain phrases is a substring of the
+# lowercased line (the regular expression, case-insensitive, tried them at every position).
+_PROMO_LOWER = tuple(phrase.lower() for phrase in _PROMO_PHRASES)
+_PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECASE)
 
 # Photo captions name their credit with one of these labels, often glued to the caption
 # ("...VladivostokFoto: Getty Images"), so no word boundary in front.
@@ -95,11 +98,12 @@ _AGENCY_CREDIT = re.compile(r"\(\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*\s*/\s*
 # that says what it shows ("Ilustrasi ...", "Infografis ..."), or a person placed in the
 # picture ("Menteri X (tengah) mengumumkan ...", "(kedua dari kiri)"). No news sentence is
 # written like these.
-_CAPTION = re.compile(
-    r"\(\s*dok\.?\s[^()]*\)|^(?:Ilustrasi|Infografis|Infografik|Ilustrasi:)\s"
+_CAPTION_IN_PARENTHESES = re.compile(
+    r"\(\s*dok\.?\s[^()]*\)"
     r"|\((?:(?:paling|kedua|ketiga|keempat)\s+(?:dari\s+)?)?(?:tengah|kiri|kanan)\)",
     re.IGNORECASE,
 )
+_CAPTION_OPENING = re.compile(r"(?:Ilustrasi|Infografis|Infografik|Ilustrasi:)\s", re.IGNORECASE)
 # A wire photo's credit closing its caption: "... dini hari. BERITA ANTARPULAU/La Ode Fikri",
 # "ANTARA FOTO/Nama/aa.": an agency in capitals, a slash, the photographer.
 _CAPTION_CREDIT = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,})*\s*/\s*[A-Z][\w .'’/-]*\.?$")
@@ -262,6 +266,8 @@ _HEADLINE_MIN_WORDS = 3
 # a menu item or a caption. Longer ones are kept in case the scrape lost a final period.
 _MAX_UNPUNCTUATED_WORDS = 15
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
+_TERMINALS = ".!?…"
+_CLOSERS = "\"”’'»)]"
 _OPENING_QUOTES = "\"“‘'«"
 
 # Datelines: "VLADIVOSTOK, KOMPAS.com - ", "VIVA – ", "Jakarta (ANTARA) - ", and after an
@@ -282,6 +288,7 @@ _PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s
 def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
     """Return the article's own headline (if found) and its body paragraphs, in order."""
     lines = [line.strip() for line in raw.splitlines()]
+    in_widget = _caption_widget_lines(lines)
     wanted_headline = _normalise(headline)
     kept: list[Paragraph] = []
     seen: set[str] = set()
@@ -301,7 +308,7 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
             seen.add(_normalise(line))
             have_headline = True
             continue
-        if _is_caption_widget(lines, i):
+        if in_widget[i]:
             continue
         # Only the first paragraph of a story carries a dateline; stripping later ones
         # could eat a sentence that happens to start with an acronym and a dash.
@@ -355,25 +362,25 @@ def _is_dateline_prefix(prefix: str) -> bool:
     return any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
 
 
-def _is_caption_widget(lines: list[str], i: int) -> bool:
-    """Whether line i belongs to a caption whose credit label stands alone on a line."""
-    if _BARE_CREDIT_LABEL.match(lines[i]):
-        return True
-    before = _neighbour(lines, i, -1)
-    after = _neighbour(lines, i, +1)
-    return bool(
-        (after is not None and _BARE_CREDIT_LABEL.match(after))
-        or (before is not None and _BARE_CREDIT_LABEL.match(before))
-    )
-
-
-def _neighbour(lines: list[str], i: int, step: int) -> str | None:
-    j = i + step
-    while 0 <= j < len(lines):
-        if lines[j]:
-            return lines[j]
-        j += step
-    return None
+def _caption_widget_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a caption whose credit label stands alone on a
+    line: the label itself, and the nearest non-empty line before and after it. (Each label
+    looked for once, not three times for every line.)"""
+    bare = [bool(line) and _BARE_CREDIT_LABEL.match(line) is not None for line in lines]
+    found = list(bare)
+    if not any(bare):
+        return found
+    before = False  # whether the last non-empty line was a bare label
+    for i, line in enumerate(lines):
+        if line:
+            found[i] = found[i] or before
+            before = bare[i]
+    after = False
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i]:
+            found[i] = found[i] or after
+            after = bare[i]
+    return found
 
 
 def _is_furniture(text: str) -> bool:
@@ -386,11 +393,14 @@ def _is_furniture(text: str) -> bool:
         or lowered in NAVIGATION_LINES
         or _ICON_NAME.match(text)
         or _CROSS_LINK.match(text)
-        or _PROMO_AND_COMMENT_PHRASES.search(text)
-        or _PHOTO_CREDIT.search(text)
-        or _AGENCY_CREDIT.search(text)
-        or _CAPTION.search(text)
-        or _CAPTION_CREDIT.search(text)
+        or _PROMO_OPENING.match(text)
+        or _has_promo_phrase(text)
+        # Each of these needs a character most lines lack: looked for first.
+        or (":" in text and _PHOTO_CREDIT.search(text))
+        or ("/" in text and _AGENCY_CREDIT.search(text))
+        or _CAPTION_OPENING.match(text)
+        or ("(" in text and _CAPTION_IN_PARENTHESES.search(text))
+        or ("/" in text and _CAPTION_CREDIT.search(text))
         or _SEARCH_BOX.match(text)
         or (_BYLINE.match(text) and len(words) <= _MAX_BYLINE_WORDS)
         or _INITIALS_CREDIT.match(text)
@@ -400,13 +410,29 @@ def _is_furniture(text: str) -> bool:
     )
 
 
+def _has_promo_phrase(text: str) -> bool:
+    if text.isascii():
+        lowered = text.lower()
+        return any(phrase in lowered for phrase in _PROMO_LOWER)
+    return _PROMO_ANYWHERE.search(text) is not None
+
+
 def _is_foreign(text: str) -> bool:
     # A quoted English phrase inside an Indonesian sentence does not make the line foreign.
-    unquoted = _QUOTED.sub(" ", text)
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", unquoted)]
-    foreign = sum(w in FOREIGN_FUNCTION_WORDS for w in words)
-    native = sum(w in INDONESIAN_FUNCTION_WORDS for w in words)
+    unquoted = _QUOTED.sub(" ", text) if '"' in text or "“" in text else text
+    if unquoted.isascii():  # casefold is lower there, and letters are a-z
+        words = _ASCII_WORD.findall(unquoted.lower())
+    else:
+        words = [w.casefold() for w in _WORD.findall(unquoted)]
+    if FOREIGN_FUNCTION_WORDS.isdisjoint(words):  # as in most lines
+        return False
+    foreign = sum(map(FOREIGN_FUNCTION_WORDS.__contains__, words))
+    native = sum(map(INDONESIAN_FUNCTION_WORDS.__contains__, words))
     return foreign > native
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _looks_like_headline(text: str) -> bool:
@@ -424,4 +450,12 @@ def _looks_like_headline(text: str) -> bool:
 
 
 def _is_body_like(text: str) -> bool:
-    return bool(_SENTENCE_END.search(text)) or len(text.split()) > _MAX_UNPUNCTUATED_WORDS
+    return _ends_like_a_sentence(text) or len(text.split()) > _MAX_UNPUNCTUATED_WORDS
+
+
+def _ends_like_a_sentence(text: str) -> bool:
+    """`_SENTENCE_END.search(text)` for a line (no line break in it), read from its end: a
+    closing quote, or a terminal and closing marks only. The search tried every position."""
+    if text.endswith(('"', "”", "»")):
+        return True
+    return text.rstrip(_CLOSERS).endswith(tuple(_TERMINALS))

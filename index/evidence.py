@@ -104,17 +104,6 @@ class _Words:
         members = [m.replace("-", " ") for m in words_of(name)]
         self.single = frozenset(m for m in members if " " not in m)
         self.phrases = tuple(f" {m} " for m in members if " " in m)
-        # A phrase can be in the sentence only if its first word is one of its tokens.
-        self._by_first: dict[str, list[str]] = {}
-        for phrase in self.phrases:
-            self._by_first.setdefault(phrase.split()[0], []).append(phrase)
-        self._firsts = frozenset(self._by_first)
-
-    def found(self, tokens: set[str], joined: str) -> set[str]:
-        hits = set(self.single & tokens)
-        for first in self._firsts & tokens:
-            hits.update(p.strip() for p in self._by_first[first] if p in joined)
-        return hits
 
 
 _DAY_WORDS, _MONTH_WORDS = words_of("days"), words_of("months")
@@ -136,6 +125,7 @@ _W = {
 }
 _TIME_UNITS = words_of("time_units")
 _PERSON_WORDS = _W["person_nouns"].single
+_PLACE_NOUNS = _W["place_nouns"].single
 _QUANTITY_WORDS = _W["number_words"].single | {"beberapa", "setengah"}
 _MEASURE_UNITS = words_of("measure_units")
 _MEASURE_NOUNS = frozenset({"magnitudo", "kedalaman", "ketinggian", "kecepatan", "kekuatan", "skala"})
@@ -149,23 +139,84 @@ _SLASH_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _PLACE_AFTER_ANY = re.compile(r"\b(di|ke|dari)\s+(?:[a-z]+\s+){0,3}?([A-Z][\w-]+)")
 _AGE_HINTS = frozenset({"berusia", "berumur", "usia", "umur"})
+# A clock time ("pukul 14.30 WIB", "dini hari") needs one of these words, or a digit and a colon.
+_CLOCK_HINTS = frozenset({"pukul", "jam", "wib", "wita", "wit", "malam", "hari"})
 _MONEY_HINTS = frozenset({"rp", "us", "usd", "rupiah", "dolar", "dollar", "euro"})
 
 
-def read_facts(text: str) -> Facts:
-    """Everything typed in one sentence that a question may ask for.
+# Every closed class's single words at once, and the phrases by their first word (a phrase
+# can be in a sentence only if its first word is one of its tokens): one set intersection per
+# sentence finds the few classes a sentence uses.
+_CLASSES_OF: dict[str, tuple[str, ...]] = {}
+_PHRASES_BY_FIRST: dict[str, list[tuple[str, str]]] = {}
+for _name, _words in _W.items():
+    for _word in _words.single:
+        _CLASSES_OF[_word] = (*_CLASSES_OF.get(_word, ()), _name)
+    for _phrase in _words.phrases:
+        _PHRASES_BY_FIRST.setdefault(_phrase.split()[0], []).append((_name, _phrase))
+_CLASS_WORDS = frozenset(_CLASSES_OF)
+_PHRASE_FIRSTS = frozenset(_PHRASES_BY_FIRST)
+_NONE: frozenset[str] = frozenset()
+
+
+def _closed_class_words(tokens: set[str], lower: list[str]) -> dict[str, set[str]]:
+    """The words (and phrases) of each closed class a sentence uses, by class; a class it
+    does not use is missing from the dictionary."""
+    found: dict[str, set[str]] = {}
+    for word in _CLASS_WORDS & tokens:
+        for name in _CLASSES_OF[word]:
+            found.setdefault(name, set()).add(word)
+    firsts = _PHRASE_FIRSTS & tokens
+    if firsts:
+        joined = " " + " ".join(lower) + " "
+        for first in firsts:
+            for name, phrase in _PHRASES_BY_FIRST[first]:
+                if phrase in joined:
+                    found.setdefault(name, set()).add(phrase.strip())
+    return found
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """Whether a character of the text is a digit (in ASCII text, one of 0-9: one search in C)."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(map(str.isdigit, text))
+
+
+def sentence_tokens(text: str) -> list[str]:
+    """The word and number tokens of a sentence with their case, after the Unicode clean-up:
+    what `read_facts` reads, which a caller holding them already may pass it."""
+    return _TOKEN_CASED.findall(text if text.isascii() else normalize(text))
+
+
+_new_facts = tuple.__new__
+_FIELDS = (
+    "full_date weekday relative_date day_dates clock duration measure number numbers values reason "
+    "vehicle manner yesno origin places place_nouns names person_noun roles currency age speech"
+).split()
+if tuple(_FIELDS) != Facts._fields:
+    raise ImportError("read_facts makes Facts from its fields in another order than Facts has them")
+
+
+def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | None = None) -> Facts:
+    """Everything typed in one sentence that a question may ask for (`cased` its
+    `sentence_tokens`, `lower` those in lowercase, when the caller has them).
 
     Read from the sentence's words with set lookups; a regular expression runs only where a
     cheap look says it can match (a slash for "(24/4)", a digit for a figure): this runs for
     every sentence of the corpus when the index is built.
     """
     text = text if text.isascii() else normalize(text)  # Unicode clean-up leaves ASCII as it is
-    cased = _TOKEN_CASED.findall(text)
-    lower = [t.lower() for t in cased]
+    if cased is None:
+        cased = _TOKEN_CASED.findall(text)
+    if lower is None:
+        lower = [t.lower() for t in cased]
     tokens = set(lower)
-    joined = " " + " ".join(lower) + " "
-    has_digit = any(map(str.isdigit, text))
-    found = {name: words.found(tokens, joined) for name, words in _W.items()}
+    has_digit = _has_digit(text)
+    found = _closed_class_words(tokens, lower)
 
     day_dates: tuple[tuple[int, int, str, str], ...] = ()
     slash = "/" in text and has_digit
@@ -174,19 +225,12 @@ def read_facts(text: str) -> Facts:
             (int(m.group(1)), int(m.group(2)), _weekday(m.group(0)), m.group(0).strip())
             for m in DAY_DATE_RE.finditer(text)
         )
-    months = bool(_MONTH_WORDS & tokens)
+    months = not _MONTH_WORDS.isdisjoint(tokens)
     year = has_digit and bool(_YEAR.search(text))
     full_date = months or year or (slash and bool(_SLASH_DATE.search(text)))
-    clock = (
-        "pukul" in tokens
-        or "jam" in tokens
-        or (has_digit and ":" in text)
-        or "wib" in tokens
-        or "wita" in tokens
-        or "wit" in tokens
-        or "malam" in tokens
-        or "hari" in tokens
-    ) and bool(CLOCK_RE.search(text))
+    clock = (not _CLOCK_HINTS.isdisjoint(tokens) or (has_digit and ":" in text)) and bool(
+        CLOCK_RE.search(text)
+    )
     undated = text
     if has_digit:
         if slash:
@@ -197,10 +241,10 @@ def read_facts(text: str) -> Facts:
             undated = _YEAR.sub(" ", undated)
         if months:
             undated = _DAY_MONTH.sub(" ", undated)
-    figures = has_digit and any(map(str.isdigit, undated))
+    figures = has_digit and _has_digit(undated)
 
     duration = measure = False
-    if has_digit or tokens & _AMOUNT_WORDS:
+    if has_digit or not _AMOUNT_WORDS.isdisjoint(tokens):
         numeric = [t[:1].isdigit() for t in lower]
         for i, token in enumerate(lower):
             if not numeric[i] and token not in _AMOUNT_WORDS:
@@ -218,44 +262,51 @@ def read_facts(text: str) -> Facts:
             if token == "m" and i + 1 < len(lower) and numeric[i + 1]:
                 measure = True  # "M 6,1": a magnitude
 
-    places: list[tuple[str, str]] = []
-    if any(t[:1].isupper() for t in cased[1:]):
-        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
-        for word, nxt_cased in zip(lower, cased[1:], strict=False):
-            if word in _W["place_nouns"].single and nxt_cased[:1].isupper():
-                places.append(("noun", nxt_cased.lower()))
     # Capitalised words that do not open the sentence: names ("Jong-un" counts as "jong", "un").
-    names = tuple(dict.fromkeys(t.lower() for t in cased[1:] if t[0].isupper()))
-    speech = bool(_SPEECH & tokens) or bool(_QUOTE_MARKS.search(text))
-    roles = found["role_nouns"]
-    return Facts(
-        full_date=full_date,
-        weekday=full_date or bool(_DAY_WORDS & tokens),
-        relative_date=bool(found["relative_dates"]),
-        day_dates=day_dates,
-        clock=clock,
-        duration=duration,
-        measure=measure,
-        number=figures or bool(found["number_words"]),
-        numbers=_numbers(undated) if figures else (),
-        values=_values(undated, day_dates, text if months else "") if has_digit else (),
-        reason=1.0
-        if found["reason_markers"]
-        else 0.5
-        if found["purpose_markers"] or found["reason_nouns_named"]
-        else 0.0,
-        vehicle=bool(found["vehicles"]),
-        manner=bool(found["manner_words"]),
-        yesno=bool(found["yesno_markers"]),
-        origin=bool(_ORIGIN_HINTS & tokens) and bool(_ORIGIN_RE.search(text)),
-        places=tuple(dict.fromkeys(places)),
-        place_nouns=tuple(sorted(found["place_nouns"])),
-        names=names,
-        person_noun=bool(found["person_nouns"]),
-        roles=tuple(sorted(roles)),
-        currency=bool((_MONEY_HINTS & tokens or "$" in text) and _CURRENCY.search(text)),
-        age=bool((_AGE_HINTS & tokens or "(" in text) and _AGE.search(text)),
-        speech=speech,
+    capitalised = [low for t, low in zip(cased[1:], lower[1:], strict=True) if t[0].isupper()]
+    places: list[tuple[str, str]] = []
+    if capitalised:
+        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
+        if not _PLACE_NOUNS.isdisjoint(tokens):
+            for word, nxt_cased in zip(lower, cased[1:], strict=False):
+                if word in _PLACE_NOUNS and nxt_cased[:1].isupper():
+                    places.append(("noun", nxt_cased.lower()))
+    names = tuple(dict.fromkeys(capitalised))
+    speech = not _SPEECH.isdisjoint(tokens) or bool(_QUOTE_MARKS.search(text))
+    roles = found.get("role_nouns", _NONE)
+    # Made from its fields in order (a call by keyword took about a tenth of the time of reading a
+    # sentence's facts); `_FIELDS` checks the order at import.
+    return _new_facts(
+        Facts,
+        (
+            full_date,
+            full_date or not _DAY_WORDS.isdisjoint(tokens),
+            "relative_dates" in found,
+            day_dates,
+            clock,
+            duration,
+            measure,
+            figures or "number_words" in found,
+            _numbers(undated) if figures else (),
+            _values(undated, day_dates, text if months else "") if has_digit else (),
+            1.0
+            if "reason_markers" in found
+            else 0.5
+            if "purpose_markers" in found or "reason_nouns_named" in found
+            else 0.0,
+            "vehicles" in found,
+            "manner_words" in found,
+            "yesno_markers" in found,
+            not _ORIGIN_HINTS.isdisjoint(tokens) and bool(_ORIGIN_RE.search(text)),
+            tuple(dict.fromkeys(places)),
+            tuple(sorted(found.get("place_nouns", _NONE))),
+            names,
+            "person_nouns" in found,
+            tuple(sorted(roles)),
+            bool((not _MONEY_HINTS.isdisjoint(tokens) or "$" in text) and _CURRENCY.search(text)),
+            bool((not _AGE_HINTS.isdisjoint(tokens) or "(" in text) and _AGE.search(text)),
+            speech,
+        ),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Abbreviations that end in a period but not a sentence (compared lowercased, without the
 # final period). Indonesian titles and list endings, address parts, academic degrees, and
 # a few English ones that wire copy keeps.
@@ -76,6 +78,8 @@ _TERMINALS = ".!?…"
 _CLOSERS = "\"”’')]»"
 # What may begin the next sentence besides an uppercase letter or a digit.
 _OPENERS = "\"“‘'(«"
+_MARKS = re.compile(f"[{re.escape(_TERMINALS)}]")
+_MARKS_AND_QUOTES = re.compile(f'[{re.escape(_TERMINALS)}"“”]')
 # Leading marks to ignore when reading the word before a period ("(Dr." is "Dr").
 _WORD_PREFIX = "\"“‘'(«["
 
@@ -88,13 +92,16 @@ def split_sentences(text: str) -> list[str]:
     in_quote = False
     i = 0
     n = len(text)
+    # Only terminals (and quote marks, when tracked) matter: jump from one to the next.
+    marks = _MARKS_AND_QUOTES if track_quotes else _MARKS
     while i < n:
+        found = marks.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if track_quotes and ch in '"“”':
             in_quote = _after_quote_mark(ch, in_quote)
-            i += 1
-            continue
-        if ch not in _TERMINALS:
             i += 1
             continue
         end = i

@@ -92,9 +92,16 @@ def _spell_numbers(tokens: list[str]) -> list[str]:
 def words(text: str) -> list[str]:
     """Lowercase word and number tokens in order: "10.000" -> "10000", "10 ribu" -> "10000",
     "sepuluh ribu" -> "10000"."""
-    tokens = [t.lower() for t in _TOKEN.findall(normalize(text))]
+    return words_of_tokens([t.lower() for t in _TOKEN.findall(normalize(text))])
+
+
+def words_of_tokens(tokens: list[str]) -> list[str]:
+    """`words` of a text whose lowercase `_TOKEN`s (after `normalize`) are these: for a caller
+    that has them already (the index build reads each sentence's tokens once for everything)."""
     if _SPELLED.intersection(tokens):
         tokens = _spell_numbers(tokens)
+    elif "".join(tokens).isalpha() or not any(t[0].isdigit() for t in tokens):
+        return tokens  # no figure to write otherwise (most sentences; no letter is a digit)
     out: list[str] = []
     for i, token in enumerate(tokens):
         if token[0].isdigit():

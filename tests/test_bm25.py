@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -130,3 +131,32 @@ def test_bm25l_scores_are_the_textbook_formula(passages, params, query) -> None:
     full = index.all_scores(query)
     for number, score in index.scores(query).items():
         assert abs(score - full[number]) < 1e-9
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    passages=st.lists(
+        st.lists(st.sampled_from(["kim", "putin", "temu", "tiba", "rusia", "kereta"]), max_size=6),
+        min_size=1,
+        max_size=8,
+    ),
+    spare=st.lists(st.sampled_from(["unused", "other"]), max_size=2),
+)
+def test_an_index_of_numbered_terms_is_the_index_of_the_token_lists(passages, spare) -> None:
+    # The index build's workers send each passage's terms as numbers into a table of stems
+    # (which may hold stems no passage uses, in any order).
+    table = sorted({t for p in passages for t in p} | set(spare), reverse=True)
+    number = {t: n for n, t in enumerate(table)}
+    flat = np.array([number[t] for p in passages for t in p], dtype=np.int32)
+    lengths = np.array([len(p) for p in passages], dtype=np.int32)
+    numbered = PassageIndex.numbered(flat, lengths, table)
+    listed = PassageIndex(passages)
+    assert numbered.__dict__.keys() == listed.__dict__.keys()
+    for name, value in listed.__dict__.items():
+        if isinstance(value, np.ndarray):
+            assert (
+                value.dtype == numbered.__dict__[name].dtype
+                and value.tolist() == numbered.__dict__[name].tolist()
+            )
+        else:
+            assert numbered.__dict__[name] == value, name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import index.parallel
@@ -24,6 +25,17 @@ def test_workers_build_the_same_index(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [s.facts for s in together.sentences] == [s.facts for s in alone.sentences]
     assert [s.resolved for s in together.sentences] == [s.resolved for s in alone.sentences]
     assert together.vocabulary == alone.vocabulary
+    # Each worker read a share of the articles and made its sentences: the whole index is the
+    # one built here, sentence for sentence, passage for passage, score for score.
+    assert list(together.sentences) == list(alone.sentences)
+    assert together.passages == alone.passages
+    assert (together.stemmer.protected, together.name_words) == (alone.stemmer.protected, alone.name_words)
+    assert together.related == alone.related
+    for name, value in alone.bm25.__dict__.items():
+        other = together.bm25.__dict__[name]
+        assert (other.tolist() if isinstance(other, np.ndarray) else other) == (
+            value.tolist() if isinstance(value, np.ndarray) else value
+        ), name
 
 
 def test_no_worker_processes_means_work_here(monkeypatch: pytest.MonkeyPatch) -> None:

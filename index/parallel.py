@@ -1,21 +1,24 @@
 """Work split over the machine's cores, for what a large corpus makes slow at build time
 (Sastrawi stemming, reading each sentence's facts).
 
-Worker processes are started fresh ("spawn"), never forked, so a caller's threads (a running
-bot) are safe; as with any use of multiprocessing, the program's main module must not do its
-work on import (`if __name__ == "__main__":`). Where no processes can be had (a sandbox, a
-limit), the caller does the work itself.
+Worker processes are forked while the caller runs a single thread (a build from the command
+line, or before the bot starts its threads: they start at once, with the modules and the
+corpus loaded), and started fresh ("spawn") otherwise, so a caller's threads (a running bot
+rebuilding on a change) are safe; as with any use of multiprocessing, the program's main
+module must not do its work on import (`if __name__ == "__main__":`). Where no processes can
+be had (a sandbox, a limit), the caller does the work itself.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from typing import TypeVar
 
 log = logging.getLogger(__name__)
@@ -92,6 +95,12 @@ class WorkersFailed(Exception):
     """Worker processes could not do what `Workers.each` asked."""
 
 
+def _start_method() -> str:
+    """ "fork" while this process runs one thread, "spawn" otherwise: forking a process whose
+    other threads hold locks is unsafe."""
+    return "fork" if threading.active_count() == 1 and "fork" in get_all_start_methods() else "spawn"
+
+
 @contextmanager
 def workers(items: int) -> Iterator[Workers]:
     """Worker processes for a job of this many items, when it is big enough to pay for them."""
@@ -102,7 +111,7 @@ def workers(items: int) -> Iterator[Workers]:
     pools: list[ProcessPoolExecutor] = []
     try:
         for _ in range(count):
-            pools.append(ProcessPoolExecutor(1, mp_context=get_context("spawn")))
+            pools.append(ProcessPoolExecutor(1, mp_context=get_context(_start_method())))
     except OSError as exc:
         log.warning("no worker processes (%s); building in this process", exc)
         for pool in pools:

@@ -46,3 +46,19 @@ def test_no_worker_processes_means_work_here(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(index.parallel, "ProcessPoolExecutor", refuse)
     built = build_index(load_corpus(BANJIR))
     assert built.sentences and all(s.terms for s in built.sentences if not s.headline)
+
+
+def test_workers_are_forked_only_while_no_other_thread_runs() -> None:
+    import threading
+
+    # A build from the command line forks its workers (nothing to import again); a running
+    # bot, whose threads a fork would copy mid-step, spawns them.
+    assert index.parallel._start_method() == ("fork" if threading.active_count() == 1 else "spawn")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert index.parallel._start_method() == "spawn"
+    finally:
+        stop.set()
+        other.join()

@@ -152,7 +152,7 @@ class QueryBuilder:
         """True when some sentence of the corpus holds this kind of fact ("currency", "age")."""
         found = self._facts_seen.get(fact)
         if found is None:
-            found = any(getattr(s.facts, fact) for s in self.index.sentences)
+            found = self.index.holds_any(fact)
             self._facts_seen[fact] = found
         return found
 

@@ -28,3 +28,12 @@ def test_compact_sentences_are_the_sentences_put_in() -> None:
 def test_a_sentence_pickles_as_itself() -> None:
     s = Sentence("Kim tiba.", 0, 0, 0, False, frozenset({"kim", "tiba"}), frozenset({"kim", "tiba", "putin"}))
     assert pickle.loads(pickle.dumps(s)) == s
+
+
+def test_whether_any_sentence_holds_a_kind_of_fact() -> None:
+    index = build_index(load_corpus(BANJIR))
+    assert isinstance(index.sentences, Sentences)
+    # Read from the compact facts, the same as asking every sentence.
+    for fact in ("currency", "age", "clock", "full_date", "measure"):
+        assert index.holds_any(fact) == any(getattr(s.facts, fact) for s in index.sentences), fact
+    assert index.holds_any("full_date") and not index.holds_any("currency")

@@ -46,7 +46,7 @@ HELDOUT_FORM_TOP1 = {
     "gist": 0.64,
     "timeline": 0.64,
     "outlet": 0.77,
-    "compare": 0.47,
+    "compare": 0.52,
     "yesno": 0.47,
     "why": 0.61,
     "how": 0.52,

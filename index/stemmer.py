@@ -134,7 +134,7 @@ class Stemmer:
 
 
 # Marks that are never part of a word nor join two (an apostrophe may: "Jum'at").
-_AROUND_WORDS = ".,;:!?\"()[]"
+_AROUND_WORDS = '.,;:!?"()[]'
 
 
 def _gather_ascii(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from index import yesno
 from index.evidence import Facts, fits_type, required_fit
 from index.forms import COMPARE
 from index.model import Index, Sentence
@@ -21,6 +22,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     asked = set(q.words)
     outlets = set(q.outlets)
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
+    own = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -43,6 +45,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             c.fit = (
                 1.0 if all(_tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
+        elif q.qtype == YESNO:
+            # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
+            # ("Tidak ada tsunami") settles it.
+            c.fit = 1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False) == yesno.NO else 0.0
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is.

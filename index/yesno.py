@@ -12,7 +12,6 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -79,7 +78,10 @@ def instead(sentence: Sentence, s: Slot, index: Index) -> bool:
         own = set(s.words)
         places = sentence.facts.places
         return any(prep in (s.preposition, "noun") and name not in own for prep, name in places)
-    return any(nxt in _VEHICLES and t in _MEANS for t, nxt in itertools.pairwise(tokens))
+    # "dengan menggunakan 20 perahu karet": a means word, then a vehicle a word or two later.
+    return any(
+        t in _MEANS and any(w in _VEHICLES for w in tokens[i + 1 : i + 4]) for i, t in enumerate(tokens)
+    )
 
 
 def planned(text: str) -> bool:

@@ -51,6 +51,8 @@ FIRE_B = "\n\n".join(
         ),
         "Dewi menyebut Rahmat Hidayat dan timnya bekerja keras memadamkan api hingga pagi.",
         "Sebagian pedagang pindah berjualan ke Pasar Kranggan di Desa Larang.",
+        "Tidak ada korban jiwa dalam kebakaran itu.",
+        "Api dipadamkan dengan menggunakan 14 unit mobil pemadam.",
         '"Tidak ada larangan berjualan di pasar lain," kata Dewi.',
         ("Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025) untuk membahas relokasi."),
     ]
@@ -177,3 +179,14 @@ def test_an_outlet_that_does_not_report_it_is_said_to_be_silent(fire: Answerer) 
     assert [n.key for n in answer.notes] == ["outlet_silent"]
     assert answer.sentences[0].sources == ("warta",)
     assert "korsleting listrik" in answer.sentences[0].text
+
+
+def test_chat_yes_no_is_settled_by_the_sentence_that_negates_it(fire: Answerer) -> None:
+    # No verb is asked: the sentence negating what is asked settles it.
+    answer = fire.answer("ada korban jiwa gak?")
+    assert answer.sentences[0].text == "Tidak ada korban jiwa dalam kebakaran itu."
+    assert answer.lead == "tidak"
+    # "... ya?" asks yes or no too; another means named, a word or two after its verb, is a no.
+    other = fire.answer("apinya dipadamkan pakai helikopter ya?")
+    assert other.lead == "tidak"
+    assert "menggunakan 14 unit mobil pemadam" in other.sentences[0].text

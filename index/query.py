@@ -105,10 +105,12 @@ class QueryBuilder:
             earlier = self.read(previous[:4000])
             known = {part for t in terms for part in t.parts}
             for t in self._terms_of(earlier, self.previous_weight):
+                if q.substitutes and t.strong and not t.asked:
+                    continue  # "Kalau Solar Nusa?" after "Berapa harga Nusalite?": not Nusalite
                 if not known & set(t.parts):
                     terms.append(t)
                     followed = True
-            if followed and q.qtype in (OTHER, WHAT) and not q.content:
+            if followed and q.qtype in (OTHER, WHAT) and (not q.content or q.substitutes):
                 # "Menurut Kompas?", "Kalau versi lain?": the same thing is asked again.
                 q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
         return Query(q, tuple(terms), followed)

@@ -114,8 +114,17 @@ class Question:
 
     @property
     def anaphoric(self) -> bool:
-        """True when the question leans on an earlier one ("kapan itu?")."""
-        return len(self.content) <= 1 or any(w in ANAPHORA for w in self.words)
+        """True when the question leans on an earlier one ("kapan itu?", "kalau Solar Nusa?")."""
+        return len(self.content) <= 1 or self.substitutes or any(w in ANAPHORA for w in self.words)
+
+    @property
+    def substitutes(self) -> bool:
+        """True for "Kalau Solar Nusa?", "What about the CVR?": the earlier question asked
+        again of another thing, named in a few words."""
+        opener = bool(self.words) and self.words[0] in _SUBSTITUTING
+        # "What about ...", "How about ...", read as "apa tentang", "bagaimana tentang".
+        opener = opener or (self.words[1:2] == ("tentang",) and self.words[0] in {"apa", "bagaimana"})
+        return opener and 0 < len(self.content) <= 3
 
 
 def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
@@ -530,6 +539,7 @@ _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
+_SUBSTITUTING = words_of("substituting_openers")
 CAUSE_CLAUSE = words_of("cause_clause")
 
 

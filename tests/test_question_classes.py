@@ -190,3 +190,10 @@ def test_chat_yes_no_is_settled_by_the_sentence_that_negates_it(fire: Answerer) 
     other = fire.answer("apinya dipadamkan pakai helikopter ya?")
     assert other.lead == "tidak"
     assert "menggunakan 14 unit mobil pemadam" in other.sentences[0].text
+
+
+def test_kalau_x_asks_the_earlier_question_of_another_thing(fire: Answerer) -> None:
+    first = "Kapan rapat dengan para pedagang digelar?"
+    answer = fire.answer("kalau surat keputusan relokasi?", fire.answer(first).topic)
+    assert answer.read_as == first and answer.question_type == "date"
+    assert "ditandatangani Wali Kota Dewi Lestari pada Kamis" in answer.sentences[0].text

@@ -45,7 +45,6 @@ _DATE_NOUNS = words_of("date_nouns")
 _CLOCK = words_of("clock_nouns")
 _REASON_NOUNS = words_of("reason_nouns")
 _MANNER_VERBS = words_of("manner_verbs")
-_VEHICLES = words_of("vehicles")
 _SPEECH = words_of("speech_question")
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
@@ -707,8 +706,6 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
         if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
             asked.add(i)
-        if t in _MANNER_VERBS and i + 1 < len(tokens) and tokens[i + 1] in _VEHICLES:
-            asked.add(i)  # "pakai helikopter", "naik kereta": the vehicle is searched, not "pakai"
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
             asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic
     # A typed word read as several ("long": "panjang", "lama") is asked as a whole.

@@ -41,11 +41,12 @@ class Slot:
 
 
 def slot(q: Question, index: Index) -> Slot | None:
-    """The place ("di Jakarta") or means ("dengan kereta") the question names, if any; of
-    several, the last: a question puts what it asks about at its end ("Apakah Kim pergi ke
-    Rusia dengan kereta?" asks about the train)."""
+    """The place ("di Jakarta") or means ("dengan kereta") the question names, if any. Of
+    several, the last that is not the story's own: a question puts what it asks about at its
+    end ("Apakah Kim pergi ke Rusia dengan kereta?" asks about the train), but a place every
+    article tells of is the scene ("Apakah Kim naik pesawat ke Rusia?" asks about the plane)."""
     tokens = list(q.words)
-    found: Slot | None = None
+    found: list[Slot] = []
     for i, t in enumerate(tokens[:-1]):
         if t in _PLACE_PREPOSITIONS:
             run = []
@@ -55,10 +56,19 @@ def slot(q: Question, index: Index) -> Slot | None:
                 else:
                     break
             if run:
-                found = Slot(PLACE, t, tuple(run))
+                found.append(Slot(PLACE, t, tuple(run)))
         if t in _MEANS and tokens[i + 1] in _VEHICLES:
-            found = Slot(MANNER, t, (tokens[i + 1],))
-    return found
+            found.append(Slot(MANNER, t, (tokens[i + 1],)))
+    asked = [s for s in found if not all(_told_everywhere(index, w) for w in s.words)]
+    chosen = asked or found
+    return chosen[-1] if chosen else None
+
+
+def _told_everywhere(index: Index, word: str) -> bool:
+    """True when more than half of the articles use the word: the story's own."""
+    passages = index.passages
+    articles = {passages[p].article for p in index.bm25.passages_of(index.stemmer.stem(word)).tolist()}
+    return len(articles) * 2 > len(index.corpus.articles)
 
 
 def without(q: Question, s: Slot) -> Question:

@@ -197,3 +197,14 @@ def test_kalau_x_asks_the_earlier_question_of_another_thing(fire: Answerer) -> N
     answer = fire.answer("kalau surat keputusan relokasi?", fire.answer(first).topic)
     assert answer.read_as == first and answer.question_type == "date"
     assert "ditandatangani Wali Kota Dewi Lestari pada Kamis" in answer.sentences[0].text
+
+
+def test_a_place_every_article_tells_of_is_the_scene_not_what_is_asked(fire: Answerer) -> None:
+    from index import yesno
+
+    # Both articles tell of Sukamaju: the means, named before it, is what is asked.
+    q = fire.queries.read("Apakah api dipadamkan pakai helikopter di Sukamaju?")
+    assert yesno.slot(q, fire.index) == yesno.Slot("manner", "pakai", ("helikopter",))
+    # A place only one article names stays the last, asked one.
+    q = fire.queries.read("Apakah Rahmat datang naik sepeda motor dari Cibeureum?")
+    assert yesno.slot(q, fire.index) == yesno.Slot("place", "dari", ("cibeureum",))

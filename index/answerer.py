@@ -32,6 +32,8 @@ from index.weights import DEFAULT, Weights
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
+# The share of a yes/no question's words a sentence must hold to say "ya" plainly.
+WHOLE_QUESTION = 0.9
 
 
 class Answerer:
@@ -181,43 +183,40 @@ class Answerer:
         Jakarta?"), the sentence naming the other one, with "tidak" (index/yesno.py)."""
         q = query.question
         named = yesno.slot(q, self.index)
+        own = {self.index.stemmer.stem(w) for w in named.words} if named is not None else set()
         stem = self.index.stemmer.stem
         if answer.answered:
             first = ranked[0]
             terms = self.index.sentences[first.sentence].terms
-            if named is None or self._settles(query, named, terms):
+            if named is None or self._settles(query, own, terms):
                 # A "tidak" must negate what the question asks happened: its verb, where it
                 # has one ("Tidak lama kemudian ..." negates nothing asked).
                 typed = [t for t in query.terms if t.weight == 1.0]
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
-                whole = first.coverage >= 0.9 and not first.strong_missing
-                said = answer.first.text if answer.first else ""
-                settled = yesno.lead(said, asked, stem, whole)
-                if not settled and yesno.planned(said) and not yesno.planned(q.text):
-                    # "Did X happen?" where the sources only say X was planned or expected:
-                    # they do not say whether it happened.
+                settled = yesno.lead(_said(answer), asked, stem, _whole(first))
+                if not settled and self._only_planned(answer, q):
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
                 return replace(answer, lead=settled)
         if named is not None:
-            own = {self.index.stemmer.stem(w) for w in named.words}
-            # A sentence naming the question's own place or means, in other words than the
-            # question's ("dengan menumpangi kereta" for "menempuh perjalanan dengan kereta?").
-            holding = [
-                c
-                for c in ranked
+            # A sentence naming the question's own means, in other words than the question's
+            # ("dengan menumpangi kereta" for "menempuh perjalanan dengan kereta?").
+            holding = (
+                [
+                    c
+                    for c in ranked
+                    if own <= self.index.sentences[c.sentence].terms
+                    and in_other_words(c, query, self.weights)
+                    and not yesno.planned(self.index.sentences[c.sentence].text)
+                ]
                 if named.qtype == MANNER
-                and own <= self.index.sentences[c.sentence].terms
-                and in_other_words(c, query, self.weights)
-                and not yesno.planned(self.index.sentences[c.sentence].text)
-            ]
+                else []
+            )
             if holding:
                 rest = [c for c in ranked if c not in holding]
                 confirmed = self.composer.compose(query, [*holding, *rest])
-                whole = holding[0].coverage >= 0.9 and not holding[0].strong_missing
-                said = confirmed.first.text if confirmed.first else ""
                 asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
-                return replace(confirmed, lead=yesno.lead(said, asked, stem, whole))
+                return replace(confirmed, lead=yesno.lead(_said(confirmed), asked, stem, _whole(holding[0])))
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
@@ -226,16 +225,21 @@ class Answerer:
                 other = self.composer.compose(opened, others)
                 if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
-        said = answer.first.text if answer.first else ""
-        if yesno.planned(said) and not yesno.planned(q.text):
+        if self._only_planned(answer, q):
             return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
         return answer
 
-    def _settles(self, query: Query, named: yesno.Slot, terms: frozenset[str]) -> bool:
-        """True when a sentence holds both the place or means a yes/no question names and the
-        rest of what it asks ("lepas landas dari Bandara X?": "mendarat di Bandara X" names
-        the place of another happening and settles nothing)."""
-        own = {self.index.stemmer.stem(w) for w in named.words}
+    @staticmethod
+    def _only_planned(answer: Answer, q: Question) -> bool:
+        """True when "Did X happen?" is answered by a plan or forecast ("dijadwalkan"): the
+        sources do not say whether it happened."""
+        return yesno.planned(_said(answer)) and not yesno.planned(q.text)
+
+    @staticmethod
+    def _settles(query: Query, own: set[str], terms: frozenset[str]) -> bool:
+        """True when a sentence holds both the place or means a yes/no question names (its
+        stems `own`) and the rest of what it asks ("lepas landas dari Bandara X?": "mendarat
+        di Bandara X" names the place of another happening and settles nothing)."""
         if not own <= terms:
             return False
         rest = [
@@ -286,6 +290,16 @@ class Answerer:
             examples=self.corpus.event.examples_in(language),
             question_type=question_type,
         )
+
+
+def _said(answer: Answer) -> str:
+    """The text of an answer's first quote ("" for none)."""
+    return answer.first.text if answer.first else ""
+
+
+def _whole(c: Candidate) -> bool:
+    """True when a sentence holds the whole question: a plain "ya" may stand on it."""
+    return c.coverage >= WHOLE_QUESTION and not c.strong_missing
 
 
 def outlet_names(index: Index) -> dict[str, str]:

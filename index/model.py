@@ -282,6 +282,13 @@ class Index:
     loaded_from_cache: bool = field(default=False, compare=False)
     _spans: dict[int, range] | None = field(default=None, compare=False, repr=False)
 
+    def told_by_most(self, stem: str) -> bool:
+        """True when more than half of the articles use the stem: a word of the story itself
+        ("gempa" in an earthquake's articles), counted over all its passages."""
+        passages = self.passages
+        articles = {passages[p].article for p in self.bm25.passages_of(stem).tolist()}
+        return len(articles) * 2 > len(self.corpus.articles)
+
     def holds_any(self, fact: str) -> bool:
         """True when some sentence holds this kind of fact ("currency", "age"): read from the
         facts the compact sentences keep, each distinct one once, without making sentences

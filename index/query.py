@@ -91,7 +91,7 @@ class QueryBuilder:
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         self._corrections: dict[str, str] = {}
         self._facts_seen: dict[str, bool] = {}
-        self._article_counts: dict[str, int] = {}  # stem -> how many articles use it
+        self._told_by_most: dict[str, bool] = {}  # stem -> more than half of the articles use it
 
     def read(self, text: str) -> Question:
         """The question read with this corpus's outlet names."""
@@ -167,16 +167,14 @@ class QueryBuilder:
         return len(articles) * 2 <= len(self.index.corpus.articles)
 
     def _common(self, stem: str) -> bool:
-        """True when more than half of the articles use the stem: the story's own word.
-        Counted over all its passages once per stem (a story's words come back question
-        after question)."""
-        count = self._article_counts.get(stem)
-        if count is None:
-            passages = self.index.passages
-            count = len({passages[p].article for p in self.index.bm25.passages_of(stem).tolist()})
-            if len(self._article_counts) < 50_000:
-                self._article_counts[stem] = count
-        return count * 2 > len(self.index.corpus.articles)
+        """`Index.told_by_most`, once per stem (a story's words come back question after
+        question)."""
+        common = self._told_by_most.get(stem)
+        if common is None:
+            common = self.index.told_by_most(stem)
+            if len(self._told_by_most) < 50_000:
+                self._told_by_most[stem] = common
+        return common
 
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))

@@ -22,7 +22,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     asked = set(q.words)
     outlets = set(q.outlets)
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
-    own = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
+    # Without a verb asked, what a settling sentence negates: the question's own words.
+    own = {part for t in query.terms if t.weight == 1.0 for part in t.parts} if q.qtype == YESNO else set()
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts

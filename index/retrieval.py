@@ -124,11 +124,11 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
         for s in passage.sentences:
             passage_terms |= index.sentences[s].resolved
         around = coverage(passage_terms)
-        before: tuple[float, bool] | None = (
-            None  # the previous sentence's coverage, and whether it announces a reason
-        )
+        # The previous sentence's coverage, and whether it announces a reason.
+        before: tuple[float, bool] | None = None
         for s in passage.sentences:
-            terms = index.sentences[s].resolved
+            sentence = index.sentences[s]
+            terms = sentence.resolved
             own = coverage(terms)
             told = own
             follows = announced = False
@@ -137,10 +137,10 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                 # it ("Hendarto menjelaskan alasan magnitudo diperbarui ..."): that sentence's
                 # words count for it, a little less.
                 covered, announces = before
-                if announces or (index.sentences[s].facts.reason >= 0.5 and FOLLOWS * covered > own):
+                if announces or (sentence.facts.reason >= 0.5 and FOLLOWS * covered > own):
                     own, follows, announced = max(own, FOLLOWS * covered), True, announces
             # It announces the reason for what the question asks only when it tells that.
-            before = (told, told >= weights.min_coverage and bool(announcing & index.sentences[s].terms))
+            before = (told, told >= weights.min_coverage and bool(announcing & sentence.terms))
             candidates.append(
                 Candidate(
                     s,
@@ -148,7 +148,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     around,
                     passage_score / best,
                     holds_asked=(asked is None or holds(asked, terms))
-                    and (not next_occasion or speaks_of_next(index.sentences[s].text)),
+                    and (not next_occasion or speaks_of_next(sentence.text)),
                     strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
                     follows=follows,
                     announced=announced,

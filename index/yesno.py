@@ -59,16 +59,9 @@ def slot(q: Question, index: Index) -> Slot | None:
                 found.append(Slot(PLACE, t, tuple(run)))
         if t in _MEANS and tokens[i + 1] in _VEHICLES:
             found.append(Slot(MANNER, t, (tokens[i + 1],)))
-    asked = [s for s in found if not all(_told_everywhere(index, w) for w in s.words)]
+    asked = [s for s in found if not all(index.told_by_most(index.stemmer.stem(w)) for w in s.words)]
     chosen = asked or found
     return chosen[-1] if chosen else None
-
-
-def _told_everywhere(index: Index, word: str) -> bool:
-    """True when more than half of the articles use the word: the story's own."""
-    passages = index.passages
-    articles = {passages[p].article for p in index.bm25.passages_of(index.stemmer.stem(word)).tolist()}
-    return len(articles) * 2 > len(index.corpus.articles)
 
 
 def without(q: Question, s: Slot) -> Question:

@@ -539,22 +539,20 @@ _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
+_BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")
 
 
 def _scene(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset[str]:
     """The content words of a cause the question gives for scene ("Berapa jumlah pengungsi
-    akibat gempa Tanah Merapu?"): they describe the story itself when every article tells
-    of it (the query decides that, knowing the articles), and then count for less."""
+    akibat gempa Tanah Merapu?"): they describe the story itself when most articles tell of
+    it (the query decides that, knowing the articles), and then count for less."""
     if qtype == REASON:
         return frozenset()
     for i, t in enumerate(tokens[:-1]):
         if t in CAUSE_CLAUSE and i > 0:
             return frozenset(tokens[i:]) & frozenset(content)
     return frozenset()
-
-
-_BOTH = words_of("both_determiners")
 
 
 def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset[str]:

@@ -528,10 +528,13 @@ class FakeBotAPI:
     _api_editMessageReplyMarkup = _edited
 
     def _api_setWebhook(self, params: dict[str, Any]) -> Any:
-        self.webhook_url = params.get("url", "")
+        # Telegram posts the pending updates at once: a bot must be listening by now. The URL
+        # is taken only once that is known, so whoever sees it sees the answer too.
+        url = params.get("url", "")
+        listening = _accepts_connections(url)
         self.webhook_secret = params.get("secret_token", "")
-        # Telegram posts the pending updates at once: a bot must be listening by now.
-        self.webhook_listening = _accepts_connections(self.webhook_url)
+        self.webhook_listening = listening
+        self.webhook_url = url
         return True
 
     def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
@@ -732,7 +735,8 @@ def start_webhook_bot(
         process = BotProcess(api, folder, env=settings, prefix=prefix)
         process.start()
         deadline = time.monotonic() + 15
-        while not api.calls_to("setWebhook", url=url):  # sent once the port listens
+        # Sent once the port listens; taken by the fake once it has checked that it does.
+        while api.webhook_url != url:
             assert process.process is not None
             if process.process.poll() is not None:
                 break

@@ -372,6 +372,10 @@ def fits_type(
     if qtype == NUMBER:
         if not facts.number:
             return 0.0
+        if facts.numbers and all(value in asked_set for _, value, _ in facts.numbers):
+            # "How many of the 38 members ...?": a sentence whose only figure is the
+            # question's own tells nothing the question does not.
+            return 0.0
         # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
         counted = {thing for thing, _, _ in facts.numbers}
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))

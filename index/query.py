@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 from index.closed_class import words_of
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
+from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
@@ -176,6 +177,15 @@ class QueryBuilder:
                 self._told_by_most[stem] = common
         return common
 
+    def _loan(self, word: str) -> set[str]:
+        """The stem of the first Indonesian loan spelling of an English word that the articles
+        use ("evacuation" -> "evakuasi"), if any."""
+        for loan in loan_spellings(word):
+            term = self.index.stemmer.stem(loan)
+            if term and self.index.bm25.knows(term):
+                return {term}
+        return set()
+
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))
 
@@ -189,7 +199,13 @@ class QueryBuilder:
         if q.language == "en":
             # An English word the lexicon does not translate is a name or a term of its own,
             # unless it is ordinary English the lexicon lacks ("rumours"): then it is weak.
-            return not typed and not is_common_indonesian(word) and not is_common_english(word)
+            return (
+                not typed
+                and not is_common_indonesian(word)
+                and not is_common_english(word)
+                # "interpellation": an ordinary Indonesian word in its English spelling
+                and not any(map(is_common_indonesian, loan_spellings(word)))
+            )
         return is_rare(word) or is_international(word)
 
     def _closed_compounds(
@@ -315,6 +331,9 @@ class QueryBuilder:
             }
             if word in _AGE_NOUNS:
                 equivalents |= {stem(w) for w in _AGE_NOUNS}  # "umur" and "usia" are one thing
+            if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
+                # "geophysics" the lexicon lacks, where the articles print "geofisika".
+                equivalents |= self._loan(word)
             equivalents -= {term}
             alternatives = (
                 {

@@ -226,6 +226,15 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
     return joined
 
 
+def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The slots of an English entry whose translations hold an Indonesian phrase: the n-th
+    slot holds the n-th word of each translation ("gas_air_mata" -> gas, air, mata;
+    "konferensi_pers jumpa_pers" -> konferensi or jumpa, then pers)."""
+    split = [word.split("_") for word in alternatives]
+    size = max(map(len, split))
+    return [tuple(dict.fromkeys(p[n] for p in split if n < len(p) and p[n])) for n in range(size)]
+
+
 def _standardise(
     tokens: list[str], language: str, lexicon: Lexicon
 ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
@@ -270,6 +279,17 @@ def _standardise(
             out.append(token)
             slots.append((token,))
             mapped.setdefault(raw, token)
+            continue
+        if english and any("_" in word for word in replacement):
+            # "tear gas" -> "gas_air_mata": an Indonesian phrase, each of whose words the
+            # articles print; its words fill a slot each, the alternatives aligned word by word
+            # ("konferensi_pers jumpa_pers": "konferensi" or "jumpa", then "pers").
+            phrase = _phrase_slots(replacement)
+            replacement = tuple(dict.fromkeys(word for slot in phrase for word in slot))
+            mapped.setdefault(raw, phrase[0][0])
+            out.extend(replacement)
+            slots.extend(phrase)
+            aliases.extend((word, token) for word in replacement if word != token)
             continue
         if replacement:
             mapped.setdefault(raw, replacement[0])

@@ -264,6 +264,10 @@ def _standardise(
         if replacement is None and language == "en":
             replacement = _english_base(token, table)
         english = language == "en" and replacement is not None
+        if english and replacement and not all("_" in word for word in replacement):
+            # "summit" -> "ktt pertemuan_puncak": one word of the articles ("KTT") may say it
+            # all, so the phrase's words are alternatives of one slot, as the word is.
+            replacement = tuple(dict.fromkeys(p for word in replacement for p in word.split("_") if p))
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
         if replacement is None and token.endswith("nya") and len(token) > 5:
@@ -280,7 +284,7 @@ def _standardise(
             slots.append((token,))
             mapped.setdefault(raw, token)
             continue
-        if english and any("_" in word for word in replacement):
+        if english and replacement and all("_" in word for word in replacement):
             # "tear gas" -> "gas_air_mata": an Indonesian phrase, each of whose words the
             # articles print; its words fill a slot each, the alternatives aligned word by word
             # ("konferensi_pers jumpa_pers": "konferensi" or "jumpa", then "pers").

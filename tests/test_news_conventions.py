@@ -78,3 +78,8 @@ def test_an_english_compound_may_be_an_indonesian_phrase() -> None:
     )
     q = read_question("When was the press conference?", aligned)
     assert ("konferensi", "jumpa") in q.slots and ("pers",) in q.slots
+    # Where one word of the articles may say it all ("KTT"), the phrase's words are
+    # alternatives of one slot, like the word's.
+    summit = replace(lexicon(), english={**lexicon().english, "summit": ("ktt", "pertemuan_puncak")})
+    q = read_question("Where was the summit?", summit)
+    assert ("ktt", "pertemuan", "puncak") in q.slots

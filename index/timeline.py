@@ -112,6 +112,9 @@ def _calendar(day: int, month: int, year: str | None, published: dt.date, weekda
     return min(fitting, key=lambda d: abs((d - published).days), default=None)
 
 
+_UNTIL = re.compile(r"\b(?:hingga|sampai)\b", re.I)
+
+
 def _clause_before(text: str, start: int) -> str:
     """The words of text[:start]'s last clause (after the last comma, semicolon or quote)."""
     left = max(text.rfind(mark, 0, start) for mark in ',;"“”')
@@ -136,6 +139,14 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
     if published is None:
         return None
+    first = evidence.DAY_DATE_RE.search(text) or _WRITTEN.search(text)
+    if first and text[: first.start()].lower().rstrip().endswith(("sejak", "sejak tanggal")):
+        # "1.247 kasus sejak 1 September hingga Senin": a count as of its end, not its start.
+        until = _UNTIL.search(text, first.end())
+        if until:
+            end = date_of(text[until.end() :], published)
+            if end is not None:
+                return end
     found = evidence.DAY_DATE_RE.search(text)
     if found:
         # The weekday the match starts with ("Senin (16/6)"), or one printed just before it.

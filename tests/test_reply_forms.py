@@ -160,6 +160,10 @@ def test_dates_are_read_where_news_writing_makes_them_certain() -> None:
     assert date_of("Izin akan diperiksa pada Senin.", published)[0] == dt.date(2025, 5, 12)
     # "malam Minggu" is Saturday night.
     assert date_of("Biasanya malam Minggu ramai.", published)[0] == dt.date(2025, 5, 10)
+    # A running count is dated by the day it runs to, not the day it runs from.
+    count = "Dinas Kesehatan mencatat 1.247 kasus ISPA sejak 1 Mei hingga Jumat."
+    assert date_of(count, published) == (dt.date(2025, 5, 9), "Jumat")
+    assert date_of("Sejak 1 Mei, kapal tidak berlayar.", published)[0] == dt.date(2025, 5, 1)
     # Less certain than that: no date.
     assert date_of("Sehari sebelumnya kapal diperiksa.", published) is None
 

@@ -231,14 +231,13 @@ def _printed_date(text: str) -> bool:
 
 def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:
     """The candidates that carry a date, with it. A sentence giving only a clock time
-    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of a day news dated once before:
-    the date printed earlier in its paragraph, else its article's first (the lead's, the day
-    of the event the article reports)."""
+    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of a day news dated before it:
+    the last date its article printed before it (a paragraph of background that dates the
+    meeting of the day before goes on telling that day)."""
     articles = index.corpus.articles
     sentences = index.sentences
     found = {}
-    first: dict[int, dt.date] = {}  # article -> the first calendar date it prints
-    local: dict[tuple[int, int], dt.date] = {}  # (article, paragraph) -> the last one there
+    last: dict[int, dt.date] = {}  # article -> the last calendar date it printed so far
     wanted = set(candidates)
     # Each wanted sentence's article is read from its start, so dates said before count.
     for number in sorted(
@@ -247,10 +246,9 @@ def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, s
         s = sentences[number]
         when = date_of(s.text, _published(articles[s.article].source.published))
         if when is not None and _printed_date(s.text):
-            first.setdefault(s.article, when[0])
-            local[(s.article, s.paragraph)] = when[0]
-        elif when is None and clock_of(s.text) is not None and s.article in first:
-            when = (local.get((s.article, s.paragraph), first[s.article]), "")
+            last[s.article] = when[0]
+        elif when is None and clock_of(s.text) is not None and s.article in last:
+            when = (last[s.article], "")
         if when is not None and number in wanted:
             found[number] = when
     return found

@@ -15,7 +15,7 @@ from small_corpus import write_corpus
 from index.answerer import Answerer
 from index.answers import Kind
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
-from index.timeline import clock_of, date_of
+from index.timeline import clock_of, date_of, dated
 
 FERRY_A = """KM Lintas Jaya Terbakar di Perairan Batu Ampar, 212 Penumpang Dievakuasi
 
@@ -171,6 +171,22 @@ def test_dates_are_read_where_news_writing_makes_them_certain() -> None:
 def test_clock_times_are_compared_in_one_time_zone() -> None:
     assert clock_of("gempa terjadi pukul 19.52 WITA") == clock_of("pada pukul 18.52 WIB")
     assert clock_of("tanpa jam") is None
+
+
+def test_a_clock_time_alone_keeps_the_day_its_article_last_dated(tmp_path: Path) -> None:
+    # The lead dates the news (Tuesday); a paragraph of background dates the meeting before
+    # (Monday); the walkout's hour, told next, is Monday's, not the lead's day.
+    text = "\n\n".join(
+        [
+            "Bawaslu Rekomendasikan Pemungutan Suara Ulang",
+            "Rekomendasi itu diserahkan kepada KPU Muara Lindap, Selasa (16/9/2025) sore.",
+            "Rapat pleno rekapitulasi berakhir Senin (15/9) malam sekitar pukul 23.50 WITA.",
+            "Saksi paslon 01 meninggalkan ruang pleno sekitar pukul 17.45 WITA.",
+        ]
+    )
+    index = Answerer.load(write_corpus(tmp_path, "Pilkada (contoh)", [("a", "A", "2025-09-17", text)])).index
+    walkout = next(i for i, s in enumerate(index.sentences) if "17.45" in s.text)
+    assert dated(index, [walkout])[walkout][0] == dt.date(2025, 9, 15)
 
 
 def test_the_timeline_is_in_date_order_with_each_entry_cited(ferry: Answerer) -> None:

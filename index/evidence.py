@@ -359,6 +359,8 @@ def fits_type(
     if qtype == DURATION:
         return 1.0 if facts.duration else 0.3 if facts.clock else 0.0
     if qtype == MEASURE:
+        if facts.currency and _SIZE & asked_set:
+            return 1.0  # "Berapa besar bantuannya?", "how much": the size of a sum is its amount
         return 1.0 if facts.measure else 0.4 if facts.number else 0.0
     if qtype in (PLACE, ORIGIN):
         named = {name for prep, name in facts.places if prep in (preposition, "noun")} - asked_set
@@ -437,6 +439,10 @@ def fits_type(
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0
+
+
+# "berapa besar": a size, which for a sum of money is its amount.
+_SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
 
 
 def required_fit(qtype: str, wants_name: bool = False) -> float:

@@ -28,6 +28,8 @@ QUAKE = "\n\n".join(
         "Gedung sekolah di pusat kota yang direnovasi pada 2019 tidak mengalami kerusakan.",
         "Petugas masih mendata kerusakan di desa-desa sekitar.",
         "Gempa kembali mengguncang Kota Lembah Hijau pada Senin pukul 13.40 WIB dengan kekuatan lebih kecil.",
+        "Bantuan untuk keluarga korban sudah diterima 120 keluarga, kata Sari.",
+        "Setiap keluarga menerima bantuan sebesar Rp 500.000 untuk memperbaiki rumah.",
     ]
 )
 
@@ -83,3 +85,9 @@ def test_an_english_compound_may_be_an_indonesian_phrase() -> None:
     summit = replace(lexicon(), english={**lexicon().english, "summit": ("ktt", "pertemuan_puncak")})
     q = read_question("Where was the summit?", summit)
     assert ("ktt", "pertemuan", "puncak") in q.slots
+
+
+def test_the_size_of_a_sum_is_its_amount(quake: Answerer) -> None:
+    # "Berapa besar": a size; of a sum of money, the amount, not the count of its receivers.
+    answer = quake.answer("Berapa besar bantuan yang diterima tiap keluarga?")
+    assert answer.answered and "Rp 500.000" in answer.sentences[0].text

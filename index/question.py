@@ -203,7 +203,7 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
 
 def _squeeze(token: str) -> str:
     """A stretched chat word back to its form: "parahhh" -> "parah", "bangeeet" -> "banget"."""
-    if len(token) < 4 or not re.search(r"(.)\1\1", token):
+    if len(token) < 4 or not token.isalpha() or not re.search(r"(.)\1\1", token):
         return token
     return re.sub(r"(.)\1{2,}", r"\1", token)
 

@@ -119,10 +119,13 @@ class QueryBuilder:
     # -- words ----------------------------------------------------------------------------
 
     def correct_short(self, word: str) -> str:
-        """A two- or three-letter word after a name, mistyped ("Kim Jong Um" -> "un")."""
+        """A two- or three-letter word after a name, mistyped ("Kim Jong Um" -> "un", "Rengas
+        Hlu" -> "hulu")."""
         if word in self.index.vocabulary or not word.isalpha():
             return word
-        near = [n for n in self.index.name_words if len(n) == len(word) and OSA.distance(n, word) <= 1]
+        near = [
+            n for n in self.index.name_words if abs(len(n) - len(word)) <= 1 and OSA.distance(n, word) <= 1
+        ]
         return min(near) if len(near) == 1 else word
 
     def correct(self, word: str) -> str:

@@ -26,7 +26,7 @@ QUAKE = "\n\n".join(
         "Warga berhamburan keluar rumah dan sebagian mengungsi ke lapangan kota.",
         "Kepala BPBD Lembah Hijau, Sari Wulandari, mengatakan tiga rumah rusak ringan.",
         "Gedung sekolah di pusat kota yang direnovasi pada 2019 tidak mengalami kerusakan.",
-        "Petugas masih mendata kerusakan di desa-desa sekitar.",
+        "Petugas masih mendata kerusakan di desa-desa sekitar. Di Desa Batu Ulu, 12 rumah rusak berat.",
         "Gempa kembali mengguncang Kota Lembah Hijau pada Senin pukul 13.40 WIB dengan kekuatan lebih kecil.",
         "Bantuan untuk keluarga korban sudah diterima 120 keluarga, kata Sari.",
         "Setiap keluarga menerima bantuan sebesar Rp 500.000 untuk memperbaiki rumah.",
@@ -91,3 +91,9 @@ def test_the_size_of_a_sum_is_its_amount(quake: Answerer) -> None:
     # "Berapa besar": a size; of a sum of money, the amount, not the count of its receivers.
     answer = quake.answer("Berapa besar bantuan yang diterima tiap keluarga?")
     assert answer.answered and "Rp 500.000" in answer.sentences[0].text
+
+
+def test_a_short_name_part_typed_a_letter_short_is_the_name(quake: Answerer) -> None:
+    # "Batu Ul" for "Batu Ulu": a dropped letter in a short word after a name.
+    answer = quake.answer("Berapa rumah rusak berat di Desa Batu Ul?")
+    assert answer.answered and "Desa Batu Ulu" in answer.sentences[0].text

@@ -355,7 +355,12 @@ def fits_type(
             return 1.0
         return 0.7 if facts.weekday else 0.4 if facts.relative_date else 0.2 if facts.clock else 0.0
     if qtype == TIME:
-        return 1.0 if facts.clock else 0.3 if facts.full_date or facts.weekday else 0.0
+        if facts.clock:
+            return 1.0
+        if facts.full_date or facts.weekday:
+            # "Senin (8/9/2025) sore" tells the hour more nearly than "Senin" alone.
+            return 0.5 if _DAY_PART.search(text) else 0.3
+        return 0.0
     if qtype == DURATION:
         return 1.0 if facts.duration else 0.3 if facts.clock else 0.0
     if qtype == MEASURE:
@@ -441,6 +446,7 @@ def fits_type(
     return 0.0
 
 
+_DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tengah malam)\b", re.I)
 # "berapa besar": a size, which for a sum of money is its amount.
 _SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
 

@@ -23,7 +23,8 @@ QUAKE = "\n\n".join(
             "LEMBAH HIJAU - Gempa bermagnitudo 5,2 mengguncang Kota Lembah Hijau pada Senin "
             "(3/2/2025) pukul 10.15 WIB. Tim geofisika menyebut pusatnya di darat."
         ),
-        "Warga berhamburan keluar rumah dan sebagian mengungsi ke lapangan kota.",
+        "Warga berhamburan keluar rumah dan sebagian mengungsi ke lapangan kota pada Senin.",
+        "Warga Desa Batu Ulu mengungsi ke lapangan kota pada Senin malam.",
         "Kepala BPBD Lembah Hijau, Sari Wulandari, mengatakan tiga rumah rusak ringan.",
         "Gedung sekolah di pusat kota yang direnovasi pada 2019 tidak mengalami kerusakan.",
         "Petugas masih mendata kerusakan di desa-desa sekitar. Di Desa Batu Ulu, 12 rumah rusak berat.",
@@ -97,3 +98,8 @@ def test_a_short_name_part_typed_a_letter_short_is_the_name(quake: Answerer) -> 
     # "Batu Ul" for "Batu Ulu": a dropped letter in a short word after a name.
     answer = quake.answer("Berapa rumah rusak berat di Desa Batu Ul?")
     assert answer.answered and "Desa Batu Ulu" in answer.sentences[0].text
+
+
+def test_a_part_of_the_day_tells_the_hour_more_nearly_than_the_day(quake: Answerer) -> None:
+    answer = quake.answer("Jam berapa warga mengungsi ke lapangan kota?")
+    assert answer.answered and "Senin malam" in answer.sentences[0].text

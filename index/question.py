@@ -190,9 +190,13 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
     if token.endswith("ied"):
         candidates.append(token[:-3] + "y")
     if token.endswith("ed"):
-        candidates += [token[:-2], token[:-1], token[:-3]]  # "signed", "issued", "stopped"
+        candidates += [token[:-2], token[:-1]]  # "signed", "issued"
+        if token[-3] == token[-4]:
+            candidates.append(token[:-3])  # "stopped" ("diverted" is not "diver")
     if token.endswith("ing"):
-        candidates += [token[:-3], token[:-3] + "e", token[:-4]]  # "boosting", "taking", "running"
+        candidates += [token[:-3], token[:-3] + "e"]  # "boosting", "taking"
+        if token[-4] == token[-5]:
+            candidates.append(token[:-4])  # "running"
     if not token.endswith(("s", "ed", "ing")):
         candidates += [token + "s", token + "es"]  # last: "remain" is not "remains"
     for candidate in candidates:
@@ -224,6 +228,9 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
             joined.append(tokens[i])
             i += 1
     return joined
+
+
+_STRANDED = {"from": "dari", "to": "ke"}
 
 
 def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -742,6 +749,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     for before, word in itertools.pairwise(tokens):
         if word == "mana" and before in ("di", "ke", "dari"):
             preposition = before
+    if language == "en" and raw_tokens and raw_tokens[-1] in _STRANDED:
+        # "Where did the water come from?", "Where was it diverted to?": the preposition
+        # English leaves at the end asks where from or where to.
+        preposition = _STRANDED[raw_tokens[-1]]
     content = tuple(
         t
         for i, t in enumerate(tokens)

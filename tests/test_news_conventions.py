@@ -103,3 +103,11 @@ def test_a_short_name_part_typed_a_letter_short_is_the_name(quake: Answerer) -> 
 def test_a_part_of_the_day_tells_the_hour_more_nearly_than_the_day(quake: Answerer) -> None:
     answer = quake.answer("Jam berapa warga mengungsi ke lapangan kota?")
     assert answer.answered and "Senin malam" in answer.sentences[0].text
+
+
+def test_english_keeps_its_preposition_at_the_end() -> None:
+    # "Where ... from?" asks where from; "diverted" is "divert" + "ed", not "diver".
+    assert read_question("Where do the helicopters get their water from?", lexicon()).preposition == "dari"
+    assert read_question("Where was the plane diverted to?", lexicon()).preposition == "ke"
+    assert "penyelam" not in read_question("Where was the plane diverted to?", lexicon()).words
+    assert "berhenti" in read_question("Where was it stopped?", lexicon()).words

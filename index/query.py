@@ -150,6 +150,10 @@ class QueryBuilder:
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
         corrected = min((distance, match) for match, distance, _ in found)[1] if found else word
+        if corrected == word and word.endswith("nya") and len(word) > 6:
+            # "lahnnya": chat puts "-nya" on a mistyped noun too; the noun is what was meant.
+            noun = self.correct(word[:-3])
+            corrected = noun if noun != word[:-3] else word
         if len(self._corrections) < 50_000:
             self._corrections[word] = corrected
         return corrected

@@ -164,6 +164,14 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
         if base.endswith("i") and token.endswith("iin"):
             base = base[:-1] + "i"
         candidates += [base + "kan", "me" + base + "kan", base + "i", base]
+    if token.startswith(("ny", "ng")) or (token[0] in "nm" and token[1] in "aiueo"):
+        # "nyebar", "ngambil", "nolak": chat drops the "me" of a nasal verb prefix ("nyari" is
+        # "mencari": "ny" stands for "nc" too); "nangkep" also has its "e" for "a".
+        for verb in ["me" + token] + (["menc" + token[2:]] if token.startswith("ny") else []):
+            candidates.append(verb)
+            last = verb.rfind("e")
+            if last > 2:
+                candidates.append(verb[:last] + "a" + verb[last + 1 :])
     candidates.append("h" + token)
     last_e = token.rfind("e")
     if last_e > 0:

@@ -111,3 +111,8 @@ def test_english_keeps_its_preposition_at_the_end() -> None:
     assert read_question("Where was the plane diverted to?", lexicon()).preposition == "ke"
     assert "penyelam" not in read_question("Where was the plane diverted to?", lexicon()).words
     assert "berhenti" in read_question("Where was it stopped?", lexicon()).words
+
+
+def test_a_mistyped_noun_with_nya_is_the_noun(quake: Answerer) -> None:
+    # "kerusakn" + "-nya": the typo is in the noun, not in the chat suffix.
+    assert quake.queries.correct("kerusaknnya") == "kerusakan"

@@ -537,20 +537,34 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
+_SPELLED_FIGURE = r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
 _MEASURE_NOUN = re.compile(
-    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")"
-    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sedalam|setinggi))?\s+(\d+(?:[.,]\d+)?))"
+    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")(?:nya)?"
+    # "kedalaman 10", "kedalaman gambut di Kuala Seranti empat", "dalamnya bisa sampai lima"
+    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sampai|sedalam|setinggi|bisa|hanya|[a-z]+))"
+    r"{0,4}?\s+(\d+(?:[.,]\d+)?|" + _SPELLED_FIGURE + r")\b)"
     r"|\b(M)\s?(\d+[.,]\d)\b"  # a capital M only: "m 2,3" is metres
 )
+_SPELLED_VALUE = {word: n for n, word in enumerate(_SPELLED_FIGURE.split("|")[:11], start=1)} | {
+    "seratus": 100,
+    "seribu": 1000,
+}
+# "kedalaman" measures what "dalam" does: one measure, however it is named.
+_MEASURE_BASE = re.compile(r"^ke(\w+)an$")
 
 
 def measures(text: str) -> tuple[tuple[str, str, str], ...]:
     """Measures named before their figure: "magnitudo 6,4", "bermagnitudo 6,1", "M 6,1" (the
-    press's shorthand for a magnitude), "kedalaman 10": (measure, value, as printed)."""
+    press's shorthand for a magnitude), "kedalaman 10", "dalamnya bisa sampai lima meter"
+    (a figure written out, a few words after its measure): (measure, value, as printed)."""
     found: dict[str, tuple[str, str, str]] = {}
     for m in _MEASURE_NOUN.finditer(text):
         noun = (m.group(1) or "magnitudo").lower()
-        value = (m.group(2) or m.group(4)).replace(",", ".")
+        base = _MEASURE_BASE.match(noun)
+        noun = base.group(1) if base and noun != "kekuatan" else noun
+        noun = "kuat" if noun == "kekuatan" else noun
+        figure = (m.group(2) or m.group(4)).lower()
+        value = str(_SPELLED_VALUE[figure]) if figure in _SPELLED_VALUE else words(figure)[0]
         found.setdefault(noun, (noun, value, m.group(0).strip()))
     return tuple(found.values())
 

@@ -688,6 +688,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     # of the topic ("gak" is not "tidak" here).
     tags = _YESNO_TAGS - _NEGATIONS
     tagged = language == "id" and any(t in tags for t in raw_tokens[1:])
+    as_typed = raw_tokens
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
@@ -700,7 +701,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         qtype = WHAT
     if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
         qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
-    form, form_words = reply_form(raw_tokens, tokens, len(outlets))
+    form, form_words = reply_form(as_typed, tokens, len(outlets))
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
         qtype = _compared(tokens, qtype)

@@ -17,6 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
+from index.forms import COMPARE
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
@@ -281,7 +282,15 @@ class QueryBuilder:
                     given = all(w in q.given for w in group_words)
                     terms.append(
                         Term(
-                            parts, weight, strong=True, known=known, word=name, specific=specific, given=given
+                            parts,
+                            weight,
+                            strong=True,
+                            known=known,
+                            word=name,
+                            specific=specific,
+                            given=given,
+                            # "sepakat soal angka ISPU": a figure of the thing named is compared
+                            asked=q.form == COMPARE and bool(q.asked_noun) and q.asked_noun in group_words,
                         )
                     )
                     seen.update(parts)

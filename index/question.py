@@ -790,7 +790,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     if form == COMPARE and qtype == NUMBER and not asked_noun:
         # "sepakat soal jumlah penumpang": what is counted follows the count word.
         for before, word in itertools.pairwise(tokens):
-            if before in _COUNT and word in content:
+            if before in _COUNT | {"angka"} and word in content:
                 asked_noun = word
                 break
     greeting = bool(raw_tokens) and (

@@ -383,7 +383,27 @@ Petugas tidak menemukan korban di dalam kapal.
 
 def test_each_outlet_is_compared_by_its_telling_of_the_same_happening(answerer: Answerer) -> None:
     # Kompas dates the departure and, elsewhere, the meeting: its departure is compared.
-    answer = answerer.answer("Apakah semua media sepakat mengenai tanggal keberangkatan Kim Jong Un ke Rusia?")
+    answer = answerer.answer(
+        "Apakah semua media sepakat mengenai tanggal keberangkatan Kim Jong Un ke Rusia?"
+    )
     assert answer.kind is Kind.COMPARISON
     (differs,) = answer.disagreements
     assert {v for v, _ in differs.values} == {"Rabu (23/4)", "Rabu (24/4/2019)"}
+
+
+def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> None:
+    # "angka ISPU": the outlets' readings of the index, not another figure they print.
+    first = "Kabut Asap Pekat\n\nKOTA SARI - ISPU tertinggi di Kota Sari mencapai 348 pada Senin (8/9/2025)."
+    second = "Asap Kota Sari\n\nKOTA SARI - Data DLH mencatat ISPU tertinggi di Kota Sari 312 pada Senin (8/9/2025)."
+    third = "Hujan Buatan\n\nKOTA SARI - Pesawat terbang pada ketinggian 8.000 kaki di atas Kota Sari pada Senin (8/9/2025)."
+    articles = [
+        ("a", "A", "2025-09-08", first),
+        ("b", "B", "2025-09-08", second),
+        ("c", "C", "2025-09-08", third),
+    ]
+    answer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", articles)).answer(
+        "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?"
+    )
+    assert answer.kind is Kind.COMPARISON
+    assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
+    assert answer.disagreements

@@ -465,7 +465,11 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 _HOLDER = r"((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))){1,10})"
-_ROLE_NAME = re.compile(rf"\b((?i:{pattern('role_nouns')}))\b" + _HOLDER)
+# "Komandan regu Manggala Rimba ...", "Kepala bidang Humas ...": a lowercase word or two may
+# qualify the role before its unit's name (not a verb: "Kepala dinas mengatakan ...").
+_ROLE_NAME = re.compile(
+    rf"\b((?i:{pattern('role_nouns')}))\b(?:\s+(?!(?:me|di|ber|ter|se)[a-z])[a-z]{{3,}}){{0,2}}" + _HOLDER
+)
 # "nelayan bernama Budi", "seorang pilot, Arif Wicaksono": a person named after the noun.
 _PERSON_NAME = re.compile(rf"\b((?i:{pattern('person_nouns')}))\b(?:\s+(?:bernama|berinisial))?" + _HOLDER)
 

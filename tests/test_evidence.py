@@ -141,3 +141,15 @@ def test_a_measure_is_read_however_the_press_writes_it() -> None:
         "dalam": "10",
     }
     assert measures("Gempa M 6,1 terasa kuat.")[0][:2] == ("magnitudo", "6.1")
+
+
+def test_a_role_qualified_by_a_lowercase_word_still_names_its_holder() -> None:
+    from index.evidence import role_names
+
+    text = "Komandan regu Manggala Rimba Daops Seranti, Roni Saputra, mengatakan api sulit dipadamkan."
+    assert (
+        "komandan",
+        frozenset({"manggala", "rimba", "daops", "seranti", "roni", "saputra"}),
+    ) in role_names(text)
+    # A verb after the role is no qualifier: the name after it holds no office.
+    assert role_names("Kepala dinas mengatakan Budi hadir.") == ()

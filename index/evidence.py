@@ -386,8 +386,10 @@ def fits_type(
         # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
         counted = {thing for thing, _, _ in facts.numbers}
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))
-        if counted_noun and counted & asked_set and counted_noun not in counted:
-            return 0.7
+        if counted_noun and counted - _CLASSIFIERS and counted_noun not in counted:
+            # "Berapa sekolah ...?": "dua hari" counts another thing than the one asked; a
+            # thing the question names itself ("dua kapal" for "penumpang kapal") more nearly.
+            return 0.7 if counted & asked_set else 0.5
         return 1.0
     if qtype == REASON:
         return facts.reason
@@ -446,6 +448,7 @@ def fits_type(
     return 0.0
 
 
+_CLASSIFIERS = words_of("count_classifiers")
 _DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tengah malam)\b", re.I)
 # "berapa besar": a size, which for a sum of money is its amount.
 _SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})

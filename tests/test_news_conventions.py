@@ -31,6 +31,8 @@ QUAKE = "\n\n".join(
         "Gempa kembali mengguncang Kota Lembah Hijau pada Senin pukul 13.40 WIB dengan kekuatan lebih kecil.",
         "Bantuan untuk keluarga korban sudah diterima 120 keluarga, kata Sari.",
         "Setiap keluarga menerima bantuan sebesar Rp 500.000 untuk memperbaiki rumah.",
+        '"Sekolah anak saya diliburkan dua hari karena gempa," kata Wati, warga Lembah Hijau.',
+        "Dinas Pendidikan mencatat 14 sekolah diliburkan sejak Senin.",
     ]
 )
 
@@ -116,3 +118,9 @@ def test_english_keeps_its_preposition_at_the_end() -> None:
 def test_a_mistyped_noun_with_nya_is_the_noun(quake: Answerer) -> None:
     # "kerusakn" + "-nya": the typo is in the noun, not in the chat suffix.
     assert quake.queries.correct("kerusaknnya") == "kerusakan"
+
+
+def test_a_count_of_another_thing_is_no_count_of_the_thing_asked(quake: Answerer) -> None:
+    # "dua hari" counts days; the question counts schools.
+    answer = quake.answer("Berapa banyak sekolah yang diliburkan karena gempa?")
+    assert answer.answered and "14 sekolah" in answer.sentences[0].text

@@ -261,6 +261,15 @@ def test_a_plan_is_never_a_plain_yes(ferry: Answerer) -> None:
     assert answer.answered and "akan memeriksa" in answer.first.text and answer.lead == ""
 
 
+def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
+    text = (
+        "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"
+        '"Sudah seminggu kami hidup dalam asap. Mudah-mudahan hujan buatan ini berhasil," tutur Wati.'
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", [("a", "A", "2025-09-08", text)]))
+    assert not answerer.answer("hujan buatannya udh berhasil blm?").answered
+
+
 # -- why, and follow-ups -----------------------------------------------------------------------
 
 

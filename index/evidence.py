@@ -355,10 +355,17 @@ def fits_type(
             return 1.0
         return 0.7 if facts.weekday else 0.4 if facts.relative_date else 0.2 if facts.clock else 0.0
     if qtype == TIME:
-        return 1.0 if facts.clock else 0.3 if facts.full_date or facts.weekday else 0.0
+        if facts.clock:
+            return 1.0
+        if facts.full_date or facts.weekday:
+            # "Senin (8/9/2025) sore" tells the hour more nearly than "Senin" alone.
+            return 0.5 if _DAY_PART.search(text) else 0.3
+        return 0.0
     if qtype == DURATION:
         return 1.0 if facts.duration else 0.3 if facts.clock else 0.0
     if qtype == MEASURE:
+        if facts.currency and _SIZE & asked_set:
+            return 1.0  # "Berapa besar bantuannya?", "how much": the size of a sum is its amount
         return 1.0 if facts.measure else 0.4 if facts.number else 0.0
     if qtype in (PLACE, ORIGIN):
         named = {name for prep, name in facts.places if prep in (preposition, "noun")} - asked_set
@@ -372,11 +379,17 @@ def fits_type(
     if qtype == NUMBER:
         if not facts.number:
             return 0.0
+        if facts.numbers and all(value in asked_set for _, value, _ in facts.numbers):
+            # "How many of the 38 members ...?": a sentence whose only figure is the
+            # question's own tells nothing the question does not.
+            return 0.0
         # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
         counted = {thing for thing, _, _ in facts.numbers}
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))
-        if counted_noun and counted & asked_set and counted_noun not in counted:
-            return 0.7
+        if counted_noun and counted - _CLASSIFIERS and counted_noun not in counted:
+            # "Berapa sekolah ...?": "dua hari" counts another thing than the one asked; a
+            # thing the question names itself ("dua kapal" for "penumpang kapal") more nearly.
+            return 0.7 if counted & asked_set else 0.5
         return 1.0
     if qtype == REASON:
         return facts.reason
@@ -435,6 +448,12 @@ def fits_type(
     return 0.0
 
 
+_CLASSIFIERS = words_of("count_classifiers")
+_DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tengah malam)\b", re.I)
+# "berapa besar": a size, which for a sum of money is its amount.
+_SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
+
+
 def required_fit(qtype: str, wants_name: bool = False) -> float:
     """How fully a sentence must hold the asked-for kind of fact to answer at all: "kapan"
     needs a time, "berapa" a figure, "siapa" a person ("siapa nama ..." a name). 0.0 for
@@ -449,7 +468,11 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 _HOLDER = r"((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))){1,10})"
-_ROLE_NAME = re.compile(rf"\b((?i:{pattern('role_nouns')}))\b" + _HOLDER)
+# "Komandan regu Manggala Rimba ...", "Kepala bidang Humas ...": a lowercase word or two may
+# qualify the role before its unit's name (not a verb: "Kepala dinas mengatakan ...").
+_ROLE_NAME = re.compile(
+    rf"\b((?i:{pattern('role_nouns')}))\b(?:\s+(?!(?:me|di|ber|ter|se)[a-z])[a-z]{{3,}}){{0,2}}" + _HOLDER
+)
 # "nelayan bernama Budi", "seorang pilot, Arif Wicaksono": a person named after the noun.
 _PERSON_NAME = re.compile(rf"\b((?i:{pattern('person_nouns')}))\b(?:\s+(?:bernama|berinisial))?" + _HOLDER)
 
@@ -521,20 +544,34 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
+_SPELLED_FIGURE = r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
 _MEASURE_NOUN = re.compile(
-    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")"
-    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sedalam|setinggi))?\s+(\d+(?:[.,]\d+)?))"
+    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")(?:nya)?"
+    # "kedalaman 10", "kedalaman gambut di Kuala Seranti empat", "dalamnya bisa sampai lima"
+    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sampai|sedalam|setinggi|bisa|hanya|[a-z]+))"
+    r"{0,4}?\s+(\d+(?:[.,]\d+)?|" + _SPELLED_FIGURE + r")\b)"
     r"|\b(M)\s?(\d+[.,]\d)\b"  # a capital M only: "m 2,3" is metres
 )
+_SPELLED_VALUE = {word: n for n, word in enumerate(_SPELLED_FIGURE.split("|")[:11], start=1)} | {
+    "seratus": 100,
+    "seribu": 1000,
+}
+# "kedalaman" measures what "dalam" does: one measure, however it is named.
+_MEASURE_BASE = re.compile(r"^ke(\w+)an$")
 
 
 def measures(text: str) -> tuple[tuple[str, str, str], ...]:
     """Measures named before their figure: "magnitudo 6,4", "bermagnitudo 6,1", "M 6,1" (the
-    press's shorthand for a magnitude), "kedalaman 10": (measure, value, as printed)."""
+    press's shorthand for a magnitude), "kedalaman 10", "dalamnya bisa sampai lima meter"
+    (a figure written out, a few words after its measure): (measure, value, as printed)."""
     found: dict[str, tuple[str, str, str]] = {}
     for m in _MEASURE_NOUN.finditer(text):
         noun = (m.group(1) or "magnitudo").lower()
-        value = (m.group(2) or m.group(4)).replace(",", ".")
+        base = _MEASURE_BASE.match(noun)
+        noun = base.group(1) if base and noun != "kekuatan" else noun
+        noun = "kuat" if noun == "kekuatan" else noun
+        figure = (m.group(2) or m.group(4)).lower()
+        value = str(_SPELLED_VALUE[figure]) if figure in _SPELLED_VALUE else words(figure)[0]
         found.setdefault(noun, (noun, value, m.group(0).strip()))
     return tuple(found.values())
 

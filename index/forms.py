@@ -21,6 +21,7 @@ _DIGEST_PHRASES = tuple(p.split() for p in words_of("digest_phrases"))
 _TIMELINE = words_of("timeline_words")
 _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
+_YESNO_TAGS = words_of("yesno_tags")
 
 
 def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
@@ -43,6 +44,14 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         # "urutan kejadiannya": "kejadian" only says "of events".
         return TIMELINE, frozenset(timeline | {"kejadian", "peristiwa", "events", "event"})
     differ = {t for words in both for t in words if t in _COMPARE}
+    for words in both:
+        # "angkanya sama?", "sama gak?": "sama" asks whether they agree where it ends the
+        # question or a yes/no tag follows it ("ketemu sama Putin" is "with").
+        differ |= {
+            "sama"
+            for i, t in enumerate(words)
+            if t == "sama" and (i == len(words) - 1 or words[i + 1] in _YESNO_TAGS)
+        }
     reporting = {t for words in both for t in words if t in _REPORTING}
     versions = {"versi", "version", "versions"} & reporting and len(tokens) > 1
     if (differ and (reporting or outlets > 0)) or versions:

@@ -17,8 +17,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
+from index.forms import COMPARE
 from index.general import is_common_english, is_common_indonesian, is_international, is_rare
 from index.lexicon import Lexicon
+from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
@@ -118,10 +120,13 @@ class QueryBuilder:
     # -- words ----------------------------------------------------------------------------
 
     def correct_short(self, word: str) -> str:
-        """A two- or three-letter word after a name, mistyped ("Kim Jong Um" -> "un")."""
+        """A two- or three-letter word after a name, mistyped ("Kim Jong Um" -> "un", "Rengas
+        Hlu" -> "hulu")."""
         if word in self.index.vocabulary or not word.isalpha():
             return word
-        near = [n for n in self.index.name_words if len(n) == len(word) and OSA.distance(n, word) <= 1]
+        near = [
+            n for n in self.index.name_words if abs(len(n) - len(word)) <= 1 and OSA.distance(n, word) <= 1
+        ]
         return min(near) if len(near) == 1 else word
 
     def correct(self, word: str) -> str:
@@ -146,6 +151,10 @@ class QueryBuilder:
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
         corrected = min((distance, match) for match, distance, _ in found)[1] if found else word
+        if corrected == word and word.endswith("nya") and len(word) > 6:
+            # "lahnnya": chat puts "-nya" on a mistyped noun too; the noun is what was meant.
+            noun = self.correct(word[:-3])
+            corrected = noun if noun != word[:-3] else word
         if len(self._corrections) < 50_000:
             self._corrections[word] = corrected
         return corrected
@@ -176,6 +185,15 @@ class QueryBuilder:
                 self._told_by_most[stem] = common
         return common
 
+    def _loan(self, word: str) -> set[str]:
+        """The stem of the first Indonesian loan spelling of an English word that the articles
+        use ("evacuation" -> "evakuasi"), if any."""
+        for loan in loan_spellings(word):
+            term = self.index.stemmer.stem(loan)
+            if term and self.index.bm25.knows(term):
+                return {term}
+        return set()
+
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))
 
@@ -189,7 +207,13 @@ class QueryBuilder:
         if q.language == "en":
             # An English word the lexicon does not translate is a name or a term of its own,
             # unless it is ordinary English the lexicon lacks ("rumours"): then it is weak.
-            return not typed and not is_common_indonesian(word) and not is_common_english(word)
+            return (
+                not typed
+                and not is_common_indonesian(word)
+                and not is_common_english(word)
+                # "interpellation": an ordinary Indonesian word in its English spelling
+                and not any(map(is_common_indonesian, loan_spellings(word)))
+            )
         return is_rare(word) or is_international(word)
 
     def _closed_compounds(
@@ -258,7 +282,15 @@ class QueryBuilder:
                     given = all(w in q.given for w in group_words)
                     terms.append(
                         Term(
-                            parts, weight, strong=True, known=known, word=name, specific=specific, given=given
+                            parts,
+                            weight,
+                            strong=True,
+                            known=known,
+                            word=name,
+                            specific=specific,
+                            given=given,
+                            # "sepakat soal angka ISPU": a figure of the thing named is compared
+                            asked=q.form == COMPARE and bool(q.asked_noun) and q.asked_noun in group_words,
                         )
                     )
                     seen.update(parts)
@@ -315,6 +347,9 @@ class QueryBuilder:
             }
             if word in _AGE_NOUNS:
                 equivalents |= {stem(w) for w in _AGE_NOUNS}  # "umur" and "usia" are one thing
+            if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
+                # "geophysics" the lexicon lacks, where the articles print "geofisika".
+                equivalents |= self._loan(word)
             equivalents -= {term}
             alternatives = (
                 {

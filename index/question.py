@@ -164,6 +164,14 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
         if base.endswith("i") and token.endswith("iin"):
             base = base[:-1] + "i"
         candidates += [base + "kan", "me" + base + "kan", base + "i", base]
+    if token.startswith(("ny", "ng")) or (token[0] in "nm" and token[1] in "aiueo"):
+        # "nyebar", "ngambil", "nolak": chat drops the "me" of a nasal verb prefix ("nyari" is
+        # "mencari": "ny" stands for "nc" too); "nangkep" also has its "e" for "a".
+        for verb in ["me" + token] + (["menc" + token[2:]] if token.startswith("ny") else []):
+            candidates.append(verb)
+            last = verb.rfind("e")
+            if last > 2:
+                candidates.append(verb[:last] + "a" + verb[last + 1 :])
     candidates.append("h" + token)
     last_e = token.rfind("e")
     if last_e > 0:
@@ -190,9 +198,13 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
     if token.endswith("ied"):
         candidates.append(token[:-3] + "y")
     if token.endswith("ed"):
-        candidates += [token[:-2], token[:-1], token[:-3]]  # "signed", "issued", "stopped"
+        candidates += [token[:-2], token[:-1]]  # "signed", "issued"
+        if token[-3] == token[-4]:
+            candidates.append(token[:-3])  # "stopped" ("diverted" is not "diver")
     if token.endswith("ing"):
-        candidates += [token[:-3], token[:-3] + "e", token[:-4]]  # "boosting", "taking", "running"
+        candidates += [token[:-3], token[:-3] + "e"]  # "boosting", "taking"
+        if token[-4] == token[-5]:
+            candidates.append(token[:-4])  # "running"
     if not token.endswith(("s", "ed", "ing")):
         candidates += [token + "s", token + "es"]  # last: "remain" is not "remains"
     for candidate in candidates:
@@ -203,7 +215,7 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
 
 def _squeeze(token: str) -> str:
     """A stretched chat word back to its form: "parahhh" -> "parah", "bangeeet" -> "banget"."""
-    if len(token) < 4 or not re.search(r"(.)\1\1", token):
+    if len(token) < 4 or not token.isalpha() or not re.search(r"(.)\1\1", token):
         return token
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
@@ -224,6 +236,18 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
             joined.append(tokens[i])
             i += 1
     return joined
+
+
+_STRANDED = {"from": "dari", "to": "ke"}
+
+
+def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The slots of an English entry whose translations hold an Indonesian phrase: the n-th
+    slot holds the n-th word of each translation ("gas_air_mata" -> gas, air, mata;
+    "konferensi_pers jumpa_pers" -> konferensi or jumpa, then pers)."""
+    split = [word.split("_") for word in alternatives]
+    size = max(map(len, split))
+    return [tuple(dict.fromkeys(p[n] for p in split if n < len(p) and p[n])) for n in range(size)]
 
 
 def _standardise(
@@ -255,6 +279,10 @@ def _standardise(
         if replacement is None and language == "en":
             replacement = _english_base(token, table)
         english = language == "en" and replacement is not None
+        if english and replacement and not all("_" in word for word in replacement):
+            # "summit" -> "ktt pertemuan_puncak": one word of the articles ("KTT") may say it
+            # all, so the phrase's words are alternatives of one slot, as the word is.
+            replacement = tuple(dict.fromkeys(p for word in replacement for p in word.split("_") if p))
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
         if replacement is None and token.endswith("nya") and len(token) > 5:
@@ -270,6 +298,17 @@ def _standardise(
             out.append(token)
             slots.append((token,))
             mapped.setdefault(raw, token)
+            continue
+        if english and replacement and all("_" in word for word in replacement):
+            # "tear gas" -> "gas_air_mata": an Indonesian phrase, each of whose words the
+            # articles print; its words fill a slot each, the alternatives aligned word by word
+            # ("konferensi_pers jumpa_pers": "konferensi" or "jumpa", then "pers").
+            phrase = _phrase_slots(replacement)
+            replacement = tuple(dict.fromkeys(word for slot in phrase for word in slot))
+            mapped.setdefault(raw, phrase[0][0])
+            out.extend(replacement)
+            slots.extend(phrase)
+            aliases.extend((word, token) for word in replacement if word != token)
             continue
         if replacement:
             mapped.setdefault(raw, replacement[0])
@@ -649,6 +688,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     # of the topic ("gak" is not "tidak" here).
     tags = _YESNO_TAGS - _NEGATIONS
     tagged = language == "id" and any(t in tags for t in raw_tokens[1:])
+    as_typed = raw_tokens
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
@@ -661,7 +701,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         qtype = WHAT
     if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
         qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
-    form, form_words = reply_form(raw_tokens, tokens, len(outlets))
+    form, form_words = reply_form(as_typed, tokens, len(outlets))
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
         qtype = _compared(tokens, qtype)
@@ -718,6 +758,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     for before, word in itertools.pairwise(tokens):
         if word == "mana" and before in ("di", "ke", "dari"):
             preposition = before
+    if language == "en" and raw_tokens and raw_tokens[-1] in _STRANDED:
+        # "Where did the water come from?", "Where was it diverted to?": the preposition
+        # English leaves at the end asks where from or where to.
+        preposition = _STRANDED[raw_tokens[-1]]
     content = tuple(
         t
         for i, t in enumerate(tokens)
@@ -746,7 +790,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     if form == COMPARE and qtype == NUMBER and not asked_noun:
         # "sepakat soal jumlah penumpang": what is counted follows the count word.
         for before, word in itertools.pairwise(tokens):
-            if before in _COUNT and word in content:
+            if before in _COUNT | {"angka"} and word in content:
                 asked_noun = word
                 break
     greeting = bool(raw_tokens) and (

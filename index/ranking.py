@@ -60,6 +60,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             + weights.bm25 * c.bm25
             + weights.type_fit * c.fit
             - (weights.headline_penalty if sentence.headline else 0.0)
+            + weights.lead * max(0.0, 1.0 - sentence.paragraph / weights.lead_depth)
         )
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:

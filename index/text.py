@@ -103,14 +103,19 @@ def words_of_tokens(tokens: list[str]) -> list[str]:
     elif "".join(tokens).isalpha() or not any(t[0].isdigit() for t in tokens):
         return tokens  # no figure to write otherwise (most sentences; no letter is a digit)
     out: list[str] = []
+    multiplied = False  # the token before was a figure this multiplier is part of
     for i, token in enumerate(tokens):
         if token[0].isdigit():
             value = _number(token)
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            multiplied = False
             if nxt in _MULTIPLIERS:
                 with contextlib.suppress(ValueError):
                     value = str(round(float(value) * _MULTIPLIERS[nxt]))
+                    multiplied = True
             out.append(value)
+        elif multiplied:
+            multiplied = False  # "10 ribu" is "10000", as "10.000" is: "ribu" is in it
         else:
             out.append(token)
     return out

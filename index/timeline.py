@@ -112,6 +112,9 @@ def _calendar(day: int, month: int, year: str | None, published: dt.date, weekda
     return min(fitting, key=lambda d: abs((d - published).days), default=None)
 
 
+_UNTIL = re.compile(r"\b(?:hingga|sampai)\b", re.I)
+
+
 def _clause_before(text: str, start: int) -> str:
     """The words of text[:start]'s last clause (after the last comma, semicolon or quote)."""
     left = max(text.rfind(mark, 0, start) for mark in ',;"“”')
@@ -136,6 +139,14 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
     if published is None:
         return None
+    first = evidence.DAY_DATE_RE.search(text) or _WRITTEN.search(text)
+    if first and text[: first.start()].lower().rstrip().endswith(("sejak", "sejak tanggal")):
+        # "1.247 kasus sejak 1 September hingga Senin": a count as of its end, not its start.
+        until = _UNTIL.search(text, first.end())
+        if until:
+            end = date_of(text[until.end() :], published)
+            if end is not None:
+                return end
     found = evidence.DAY_DATE_RE.search(text)
     if found:
         # The weekday the match starts with ("Senin (16/6)"), or one printed just before it.
@@ -220,14 +231,13 @@ def _printed_date(text: str) -> bool:
 
 def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, str]]:
     """The candidates that carry a date, with it. A sentence giving only a clock time
-    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of a day news dated once before:
-    the date printed earlier in its paragraph, else its article's first (the lead's, the day
-    of the event the article reports)."""
+    ("Aksi dimulai sekitar pukul 10.00 WIB") tells the hours of a day news dated before it:
+    the last date its article printed before it (a paragraph of background that dates the
+    meeting of the day before goes on telling that day)."""
     articles = index.corpus.articles
     sentences = index.sentences
     found = {}
-    first: dict[int, dt.date] = {}  # article -> the first calendar date it prints
-    local: dict[tuple[int, int], dt.date] = {}  # (article, paragraph) -> the last one there
+    last: dict[int, dt.date] = {}  # article -> the last calendar date it printed so far
     wanted = set(candidates)
     # Each wanted sentence's article is read from its start, so dates said before count.
     for number in sorted(
@@ -236,10 +246,9 @@ def dated(index: Index, candidates: Iterable[int]) -> dict[int, tuple[dt.date, s
         s = sentences[number]
         when = date_of(s.text, _published(articles[s.article].source.published))
         if when is not None and _printed_date(s.text):
-            first.setdefault(s.article, when[0])
-            local[(s.article, s.paragraph)] = when[0]
-        elif when is None and clock_of(s.text) is not None and s.article in first:
-            when = (local.get((s.article, s.paragraph), first[s.article]), "")
+            last[s.article] = when[0]
+        elif when is None and clock_of(s.text) is not None and s.article in last:
+            when = (last[s.article], "")
         if when is not None and number in wanted:
             found[number] = when
     return found

@@ -21,6 +21,10 @@ class Weights:
     bm25: float = 0.1
     type_fit: float = 0.25
     headline_penalty: float = 0.15  # a headline repeats the body in fewer words
+    # News puts the main facts first: a sentence of an article's first paragraph gains this
+    # much, fading to nothing by paragraph `lead_depth`.
+    lead: float = 0.02
+    lead_depth: int = 8
     synonym: float = 0.8  # a synonym is weaker evidence than the word itself
     name_part: float = 0.8  # "Kim" for "Kim Jong Un"
     previous: float = 0.3  # words carried over from the chat's previous question: context, not demands

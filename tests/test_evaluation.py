@@ -27,36 +27,37 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # set (README, "Evaluation"), less about one question, so that a change that makes answers
 # worse on questions nobody tuned for fails here. Issue 8's target is higher (top-1 >= 90%,
 # at most 5% of answerable questions declined, >= 95% of must-decline questions declined, no
-# kind under 80%). They only move up while the held-out split stays the same; when it grew
-# (the keracunan corpus and its 118 questions, written after every engine change they are
-# measured on, on 2026-11-24), they were set again from the larger split, lower: the new
-# corpus is harder than the old held-out sets, whose own figures did not fall.
-HELDOUT_TOP1 = 0.61
-HELDOUT_DECLINED_AT_MOST = 0.2
-HELDOUT_DECLINES_RIGHT = 0.66
-HELDOUT_KIND_TOP1 = {"formal": 0.62, "informal": 0.56, "english": 0.54, "typo": 0.75}
+# kind under 80%). They only move up while the held-out split stays the same. When it grew,
+# they were set again from the larger split: on 2026-11-24 with the keracunan corpus (118
+# questions), and again the same day with the pilkada corpus (107 questions, held out whole)
+# and a quarter of the karhutla questions: both corpora written after most engine changes
+# they are measured on, harder than the older held-out sets, whose own figures did not fall.
+HELDOUT_TOP1 = 0.62
+HELDOUT_DECLINED_AT_MOST = 0.19
+HELDOUT_DECLINES_RIGHT = 0.62
+HELDOUT_KIND_TOP1 = {"formal": 0.63, "informal": 0.57, "english": 0.53, "typo": 0.78}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
 FACT = frozenset({"fact"})
-# Held-out top-1 per form, where the last run put it less about one question (17 to 21
-# answerable questions each; 10 for follow-ups, whose other 8 must be asked back). Issue 9's
+# Held-out top-1 per form, where the last run put it less about one question (22 to 27
+# answerable questions each; 14 for follow-ups, whose other 9 must be asked back). Issue 9's
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
     "gist": 0.64,
     "timeline": 0.64,
-    "outlet": 0.77,
-    "compare": 0.52,
-    "yesno": 0.47,
-    "why": 0.61,
-    "how": 0.52,
-    "said": 0.5,
-    "followup": 0.2,
+    "outlet": 0.82,
+    "compare": 0.48,
+    "yesno": 0.56,
+    "why": 0.65,
+    "how": 0.54,
+    "said": 0.6,
+    "followup": 0.35,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
 HELDOUT_ASKED_BACK = 0.7
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.79
+TUNING_TOP1 = 0.8
 TUNING_DECLINES_RIGHT = 0.89
 
 
@@ -118,7 +119,10 @@ def test_tuning_answers_hold_the_line() -> None:
 def test_the_report_keeps_heldout_misses_out_of_sight() -> None:
     text = format_suite(_suite())
     assert "tuning by set" in text and "heldout by kind" in text
-    heldout = {i.question for s in load_suite(SUITE) for i in load_items(s.questions) if i.split == "heldout"}
+    items = [i for s in load_suite(SUITE) for i in load_items(s.questions)]
+    # A question asked in a tuning set too ("kapan itu?" as a follow-up) may be listed as that.
+    tuning = {i.question for i in items if i.split != "heldout"}
+    heldout = {i.question for i in items if i.split == "heldout"} - tuning
     listed = [line for line in text.splitlines() if line.startswith("  - [")]
     assert not [line for line in listed if any(q in line for q in heldout)]
 

@@ -126,3 +126,30 @@ def test_written_dates_of_two_happenings_do_not_disagree() -> None:
     terms = frozenset({"bantu", "tahap", "salur", "warga"})
     verbs = frozenset({"salur"})
     assert conflict(terms, terms, read_facts(a), read_facts(b), verbs, verbs, DATE) is None
+
+
+def test_a_measure_is_read_however_the_press_writes_it() -> None:
+    from index.evidence import measures
+
+    # Its noun with "-nya" or as "ke-an", the figure a few words on, written out or in digits.
+    assert measures("Gambut di sini dalamnya bisa sampai lima meter.") == (
+        ("dalam", "5", "dalamnya bisa sampai lima"),
+    )
+    assert measures("Kedalaman gambut di Kuala Seranti empat sampai enam meter.")[0][:2] == ("dalam", "4")
+    assert dict((n, v) for n, v, _ in measures("gempa bermagnitudo 6,4 dengan kedalaman 10 km")) == {
+        "magnitudo": "6.4",
+        "dalam": "10",
+    }
+    assert measures("Gempa M 6,1 terasa kuat.")[0][:2] == ("magnitudo", "6.1")
+
+
+def test_a_role_qualified_by_a_lowercase_word_still_names_its_holder() -> None:
+    from index.evidence import role_names
+
+    text = "Komandan regu Manggala Rimba Daops Seranti, Roni Saputra, mengatakan api sulit dipadamkan."
+    assert (
+        "komandan",
+        frozenset({"manggala", "rimba", "daops", "seranti", "roni", "saputra"}),
+    ) in role_names(text)
+    # A verb after the role is no qualifier: the name after it holds no office.
+    assert role_names("Kepala dinas mengatakan Budi hadir.") == ()

@@ -149,6 +149,8 @@ def test_chat_forms_no_table_lists() -> None:
     assert read_question("yg luka2 brp orang", lexicon()).content.count("luka") == 2
     assert "hilang" in read_question("pesawatnya ilang di mana", lexicon()).content
     assert "parah" in read_question("parahhh gak sih", lexicon()).content
+    # A nasal verb prefix without its "me": "nyebar" is "menyebar".
+    assert "menyebar" in read_question("knp apinya cepet nyebar?", lexicon()).content
 
 
 def test_the_asked_for_value() -> None:

@@ -15,7 +15,7 @@ from small_corpus import write_corpus
 from index.answerer import Answerer
 from index.answers import Kind
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
-from index.timeline import clock_of, date_of
+from index.timeline import clock_of, date_of, dated
 
 FERRY_A = """KM Lintas Jaya Terbakar di Perairan Batu Ampar, 212 Penumpang Dievakuasi
 
@@ -160,6 +160,10 @@ def test_dates_are_read_where_news_writing_makes_them_certain() -> None:
     assert date_of("Izin akan diperiksa pada Senin.", published)[0] == dt.date(2025, 5, 12)
     # "malam Minggu" is Saturday night.
     assert date_of("Biasanya malam Minggu ramai.", published)[0] == dt.date(2025, 5, 10)
+    # A running count is dated by the day it runs to, not the day it runs from.
+    count = "Dinas Kesehatan mencatat 1.247 kasus ISPA sejak 1 Mei hingga Jumat."
+    assert date_of(count, published) == (dt.date(2025, 5, 9), "Jumat")
+    assert date_of("Sejak 1 Mei, kapal tidak berlayar.", published)[0] == dt.date(2025, 5, 1)
     # Less certain than that: no date.
     assert date_of("Sehari sebelumnya kapal diperiksa.", published) is None
 
@@ -167,6 +171,22 @@ def test_dates_are_read_where_news_writing_makes_them_certain() -> None:
 def test_clock_times_are_compared_in_one_time_zone() -> None:
     assert clock_of("gempa terjadi pukul 19.52 WITA") == clock_of("pada pukul 18.52 WIB")
     assert clock_of("tanpa jam") is None
+
+
+def test_a_clock_time_alone_keeps_the_day_its_article_last_dated(tmp_path: Path) -> None:
+    # The lead dates the news (Tuesday); a paragraph of background dates the meeting before
+    # (Monday); the walkout's hour, told next, is Monday's, not the lead's day.
+    text = "\n\n".join(
+        [
+            "Bawaslu Rekomendasikan Pemungutan Suara Ulang",
+            "Rekomendasi itu diserahkan kepada KPU Muara Lindap, Selasa (16/9/2025) sore.",
+            "Rapat pleno rekapitulasi berakhir Senin (15/9) malam sekitar pukul 23.50 WITA.",
+            "Saksi paslon 01 meninggalkan ruang pleno sekitar pukul 17.45 WITA.",
+        ]
+    )
+    index = Answerer.load(write_corpus(tmp_path, "Pilkada (contoh)", [("a", "A", "2025-09-17", text)])).index
+    walkout = next(i for i, s in enumerate(index.sentences) if "17.45" in s.text)
+    assert dated(index, [walkout])[walkout][0] == dt.date(2025, 9, 15)
 
 
 def test_the_timeline_is_in_date_order_with_each_entry_cited(ferry: Answerer) -> None:
@@ -239,6 +259,15 @@ def test_a_plan_is_never_a_plain_yes(ferry: Answerer) -> None:
     answer = ferry.answer("Apakah Dinas Perhubungan memeriksa izin berlayar kapal itu?")
     # The sentence that holds it says "akan memeriksa": a plan, so no "ya" before it.
     assert answer.answered and "akan memeriksa" in answer.first.text and answer.lead == ""
+
+
+def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
+    text = (
+        "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"
+        '"Sudah seminggu kami hidup dalam asap. Mudah-mudahan hujan buatan ini berhasil," tutur Wati.'
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", [("a", "A", "2025-09-08", text)]))
+    assert not answerer.answer("hujan buatannya udh berhasil blm?").answered
 
 
 # -- why, and follow-ups -----------------------------------------------------------------------
@@ -363,7 +392,27 @@ Petugas tidak menemukan korban di dalam kapal.
 
 def test_each_outlet_is_compared_by_its_telling_of_the_same_happening(answerer: Answerer) -> None:
     # Kompas dates the departure and, elsewhere, the meeting: its departure is compared.
-    answer = answerer.answer("Apakah semua media sepakat mengenai tanggal keberangkatan Kim Jong Un ke Rusia?")
+    answer = answerer.answer(
+        "Apakah semua media sepakat mengenai tanggal keberangkatan Kim Jong Un ke Rusia?"
+    )
     assert answer.kind is Kind.COMPARISON
     (differs,) = answer.disagreements
     assert {v for v, _ in differs.values} == {"Rabu (23/4)", "Rabu (24/4/2019)"}
+
+
+def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> None:
+    # "angka ISPU": the outlets' readings of the index, not another figure they print.
+    first = "Kabut Asap Pekat\n\nKOTA SARI - ISPU tertinggi di Kota Sari mencapai 348 pada Senin (8/9/2025)."
+    second = "Asap Kota Sari\n\nKOTA SARI - Data DLH mencatat ISPU tertinggi di Kota Sari 312 pada Senin (8/9/2025)."
+    third = "Hujan Buatan\n\nKOTA SARI - Pesawat terbang pada ketinggian 8.000 kaki di atas Kota Sari pada Senin (8/9/2025)."
+    articles = [
+        ("a", "A", "2025-09-08", first),
+        ("b", "B", "2025-09-08", second),
+        ("c", "C", "2025-09-08", third),
+    ]
+    answer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", articles)).answer(
+        "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?"
+    )
+    assert answer.kind is Kind.COMPARISON
+    assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
+    assert answer.disagreements

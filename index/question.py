@@ -290,9 +290,11 @@ def _standardise(
             base = lexicon.informal.get(token[:-3])
             if base is not None:
                 replacement = base
-            elif language == "id" and zipf_id(token[:-3]) >= RARE_ZIPF:
-                # "bupatinya", "gempanya", "demonya": chat puts "-nya" on any noun; the
-                # noun is what is searched for.
+            elif language == "id" and (
+                zipf_id(token[:-3]) >= RARE_ZIPF or token[:-3] in lexicon.abbreviations
+            ):
+                # "bupatinya", "gempanya", "demonya", "korlapnya": chat puts "-nya" on any
+                # noun, an abbreviation too; the noun is what is searched for.
                 token = token[:-3]
         if replacement is None:
             out.append(token)

@@ -70,7 +70,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             + weights.lead * max(0.0, 1.0 - sentence.paragraph / weights.lead_depth)
             + (
                 weights.clause * _value_clause(sentence.text, wanted, value_re, index.stemmer.stem)
-                if wanted and value_re is not None
+                # only where it may tell (a sentence that can answer), as it costs a reading
+                if wanted
+                and value_re is not None
+                and c.fit > 0
+                and c.support >= weights.relaxed * weights.min_coverage
                 else 0.0
             )
         )

@@ -24,7 +24,7 @@ from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
 from index.question import MANNER, YESNO, Question
-from index.ranking import answers, in_other_words, rank
+from index.ranking import answers, in_other_words, rank, tells
 from index.retrieval import Candidate, retrieve
 from index.text import words
 from index.weights import DEFAULT, Weights
@@ -161,6 +161,22 @@ class Answerer:
         pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
         return self._digest(q.text, q.language, pool, relevance)
 
+    def _holds_whole(self, query: Query, c: Candidate) -> bool:
+        """True when a sentence holds the whole question: a plain "ya" may stand on it. Its
+        ordinary words must be the sentence's own, not part of a name ("on land" is not held
+        by "Kabupaten Tanah Merapu")."""
+        if c.coverage < WHOLE_QUESTION or c.strong_missing:
+            return False
+        sentence = self.index.sentences[c.sentence]
+        stem, names = self.index.stemmer.stem, self.index.name_words
+        # An ordinary word, or one the question's English or chat word was read as ("land"
+        # read as "tanah" is no name, however strong the name "Tanah Merapu" makes it).
+        read_as = {std for std, typed in query.question.aliases if std != typed}
+        ordinary = [
+            t for t in query.terms if t.weight == 1.0 and t.known and (not t.strong or t.word in read_as)
+        ]
+        return all(tells(t, sentence, stem, names) for t in ordinary)
+
     def _compared(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The outlets side by side. Each outlet's account may be in its own words, so two
         accounts each holding the relaxed share of the question (`weights.relaxed`) answer
@@ -194,7 +210,7 @@ class Answerer:
                 typed = [t for t in query.terms if t.weight == 1.0]
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
-                settled = yesno.lead(_said(answer), asked, stem, _whole(first))
+                settled = yesno.lead(_said(answer), asked, stem, self._holds_whole(query, first))
                 if not settled and self._only_planned(answer, q):
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
                 return replace(answer, lead=settled)
@@ -216,7 +232,10 @@ class Answerer:
                 rest = [c for c in ranked if c not in holding]
                 confirmed = self.composer.compose(query, [*holding, *rest])
                 asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
-                return replace(confirmed, lead=yesno.lead(_said(confirmed), asked, stem, _whole(holding[0])))
+                return replace(
+                    confirmed,
+                    lead=yesno.lead(_said(confirmed), asked, stem, self._holds_whole(query, holding[0])),
+                )
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
@@ -295,11 +314,6 @@ class Answerer:
 def _said(answer: Answer) -> str:
     """The text of an answer's first quote ("" for none)."""
     return answer.first.text if answer.first else ""
-
-
-def _whole(c: Candidate) -> bool:
-    """True when a sentence holds the whole question: a plain "ya" may stand on it."""
-    return c.coverage >= WHOLE_QUESTION and not c.strong_missing
 
 
 def outlet_names(index: Index) -> dict[str, str]:

@@ -51,7 +51,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
             c.fit = (
-                1.0 if all(_tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
+                1.0 if all(tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
@@ -128,7 +128,7 @@ def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Cal
     return len(wanted & {stem(w) for w in words(clause)}) / len(wanted)
 
 
-def _tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
+def tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
     """True when a word of the sentence that is no name has the verb's stem, or an
     equivalent's ("larangan" for "dilarang"; the place "Batu Larang" is no ban). A capital
     opening a sentence, or a headline's, says nothing: the articles' own use of the word does."""

@@ -261,6 +261,17 @@ def test_a_plan_is_never_a_plain_yes(ferry: Answerer) -> None:
     assert answer.answered and "akan memeriksa" in answer.first.text and answer.lead == ""
 
 
+def test_a_word_held_only_inside_a_name_is_no_yes(tmp_path: Path) -> None:
+    # "on land" read as "tanah": the sentence holds "Tanah" only in "Kabupaten Tanah Datar".
+    text = (
+        "Gempa Guncang Tanah Datar\n\nKOTA SARI - Gempa mengguncang Kabupaten Tanah Datar pada Senin "
+        "(8/9/2025) dengan pusat gempa di laut, sekitar 30 kilometer dari Kota Sari."
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Gempa (contoh)", [("a", "A", "2025-09-08", text)]))
+    answer = answerer.answer("Was the quake's epicentre on land?")
+    assert answer.answered and "pusat gempa di laut" in answer.first.text and answer.lead != "ya"
+
+
 def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
     text = (
         "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"

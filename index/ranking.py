@@ -101,6 +101,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             index.sentences[c.sentence].headline,  # a headline repeats the body in fewer words
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
+            # "udah mulai belum?": what happened (or did not) settles it; a plan does not.
+            q.qtype == YESNO and yesno.planned(index.sentences[c.sentence].text),
             -c.score,
             c.sentence,
         )

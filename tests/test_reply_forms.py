@@ -272,6 +272,22 @@ def test_a_word_held_only_inside_a_name_is_no_yes(tmp_path: Path) -> None:
     assert answer.answered and "pusat gempa di laut" in answer.first.text and answer.lead != "ya"
 
 
+def test_what_happened_settles_it_before_a_plan(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        [
+            "Program Wolbachia Disiapkan",
+            (
+                'KOTA SARI - "Rencananya penyebaran nyamuk ber-Wolbachia dimulai Maret 2026. Wolbachia '
+                'ini untuk jangka panjang," kata Yusran.'
+            ),
+            "Nyamuk ber-Wolbachia menghambat virus dengue. Namun, program tersebut belum dimulai.",
+        ]
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "DBD (contoh)", [("a", "A", "2025-11-11", text)]))
+    answer = answerer.answer("wolbachia udh mulai blm?")
+    assert answer.answered and "belum dimulai" in answer.first.text
+
+
 def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
     text = (
         "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"

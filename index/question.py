@@ -239,6 +239,7 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 _STRANDED = {"from": "dari", "to": "ke"}
+_ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -686,6 +687,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         # "versi kumparan?" is all outlet: nothing of its own is searched (it follows).
         raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS]
     language = detect_language(raw_tokens, lexicon)
+    if language == "en":
+        # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
+        # decimal comma: "30.000").
+        raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]
     # "ada korban gak?", "udah sampai belum?": a chat tag asks yes or no; it is not a word
     # of the topic ("gak" is not "tidak" here).
     tags = _YESNO_TAGS - _NEGATIONS

@@ -211,7 +211,8 @@ class Answerer:
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
                 settled = yesno.lead(_said(answer), asked, stem, self._holds_whole(query, first))
-                if not settled and self._only_planned(answer, q):
+                # A plan or a forecast settles nothing ("berpeluang menaikkan" is no "ya").
+                if settled != "tidak" and self._only_planned(answer, q):
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
                 return replace(answer, lead=settled)
         if named is not None:

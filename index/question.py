@@ -286,7 +286,7 @@ def _standardise(
             replacement = tuple(dict.fromkeys(p for word in replacement for p in word.split("_") if p))
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
-        if replacement is None and token.endswith("nya") and len(token) > 5:
+        if replacement is None and token.endswith("nya") and len(token) > 5 and token not in stopwords():
             # "gmnnya": the chat "-nya" on a chat word
             base = lexicon.informal.get(token[:-3])
             if base is not None:

@@ -15,6 +15,8 @@ from small_corpus import write_corpus
 from index.answerer import Answerer
 from index.answers import Kind
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
+from index.lexicon import lexicon
+from index.question import read_question
 from index.timeline import clock_of, date_of, dated
 
 FERRY_A = """KM Lintas Jaya Terbakar di Perairan Batu Ampar, 212 Penumpang Dievakuasi
@@ -286,6 +288,17 @@ def test_what_happened_settles_it_before_a_plan(tmp_path: Path) -> None:
     answerer = Answerer.load(write_corpus(tmp_path, "DBD (contoh)", [("a", "A", "2025-11-11", text)]))
     answer = answerer.answer("wolbachia udh mulai blm?")
     assert answer.answered and "belum dimulai" in answer.first.text
+
+
+def test_a_forecast_is_never_a_yes(tmp_path: Path) -> None:
+    text = (
+        "Inflasi Diperkirakan Naik\n\nJAKARTA - Ekonom Teddy memperkirakan Bank Sentral berpeluang "
+        "menaikkan suku bunga acuan 25 basis poin untuk menahan inflasi."
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Inflasi (contoh)", [("a", "A", "2025-09-15", text)]))
+    answer = answerer.answer("jadi bank sentral akhirnya naikin suku bunga gak?")
+    assert answer.lead != "ya"
+    assert "akhirnya" in read_question("jadi bank sentral akhirnya naikin suku bunga gak?", lexicon()).words
 
 
 def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:

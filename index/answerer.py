@@ -32,6 +32,8 @@ from index.weights import DEFAULT, Weights
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
+# Words that only place a question in time ("before"): no happening of their own.
+_WHEN_WORDS = frozenset({"sebelum", "sesudah", "setelah", "sejak", "usai", "seusai", "sampai", "pernah"})
 # The share of a yes/no question's words a sentence must hold to say "ya" plainly.
 WHOLE_QUESTION = 0.9
 
@@ -241,7 +243,15 @@ class Answerer:
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
             others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
-            if answers(opened, others, self.weights):
+            # Only what happened elsewhere is a "no" ("bertemu di Vladivostok" for "bertemu di
+            # Jakarta?"): asked of nothing but who and when ("Has Putin been to North Korea
+            # before?"), a sentence naming another place tells of something else.
+            happening = [
+                t
+                for t in opened.terms
+                if t.weight == 1.0 and t.known and not t.strong and t.word not in _WHEN_WORDS
+            ]
+            if happening and answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
                 if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)

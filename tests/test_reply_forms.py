@@ -290,6 +290,12 @@ def test_what_happened_settles_it_before_a_plan(tmp_path: Path) -> None:
     assert answer.answered and "belum dimulai" in answer.first.text
 
 
+def test_another_place_is_no_no_when_nothing_happens_in_the_question(answerer: Answerer) -> None:
+    # "Has Putin been to North Korea before?" asks no happening of its own: a sentence on the
+    # meeting in Vladivostok says nothing of earlier visits, so no "tidak".
+    assert answerer.answer("Has Putin ever been to North Korea before?").lead != "tidak"
+
+
 def test_a_forecast_is_never_a_yes(tmp_path: Path) -> None:
     text = (
         "Inflasi Diperkirakan Naik\n\nJAKARTA - Ekonom Teddy memperkirakan Bank Sentral berpeluang "

@@ -462,3 +462,15 @@ def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> 
     assert answer.kind is Kind.COMPARISON
     assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
     assert answer.disagreements
+
+
+def test_an_appeal_not_to_is_no_no() -> None:
+    from index.yesno import NO, lead
+
+    def stem(word: str) -> str:
+        return {"menaikkan": "naik", "naik": "naik"}.get(word, word)
+
+    # Somebody asked them not to raise the fares: whether they did, nobody says.
+    appeal = "Wali Kota meminta Organda setempat tidak menaikkan tarif angkutan kota."
+    assert lead(appeal, {"naik"}, stem, False) == ""
+    assert lead("Organda tidak menaikkan tarif angkutan kota.", {"naik"}, stem, False) == NO

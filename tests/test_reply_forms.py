@@ -105,7 +105,11 @@ def _cited(answer) -> set[str]:
         ("Apakah semua media sepakat soal jumlah penumpang?", COMPARE),
         ("beda versi gak soal jumlah korban?", COMPARE),
         ("Do the sources agree on the date?", COMPARE),
+        ("Apakah jumlah penumpangnya sama di semua media?", COMPARE),
+        ("angkanya sama gak tiap media?", COMPARE),
+        ("Do the outlets give the same number of passengers?", COMPARE),
         ("Kapan kapal itu terbakar?", FACT),
+        ("kapal itu berangkat sama siapa menurut media?", FACT),
         ("Apa yang disepakati?", FACT),
     ],
 )

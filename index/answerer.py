@@ -24,7 +24,7 @@ from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
 from index.question import MANNER, YESNO, Question
-from index.ranking import answers, in_other_words, rank
+from index.ranking import answers, in_other_words, rank, tells
 from index.retrieval import Candidate, retrieve
 from index.text import words
 from index.weights import DEFAULT, Weights
@@ -32,6 +32,8 @@ from index.weights import DEFAULT, Weights
 log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
+# Words that only place a question in time ("before"): no happening of their own.
+_WHEN_WORDS = frozenset({"sebelum", "sesudah", "setelah", "sejak", "usai", "seusai", "sampai", "pernah"})
 # The share of a yes/no question's words a sentence must hold to say "ya" plainly.
 WHOLE_QUESTION = 0.9
 
@@ -161,6 +163,22 @@ class Answerer:
         pool = [n for n in pool if n in leads or own.get(n, 0.0) >= 0.3]
         return self._digest(q.text, q.language, pool, relevance)
 
+    def _holds_whole(self, query: Query, c: Candidate) -> bool:
+        """True when a sentence holds the whole question: a plain "ya" may stand on it. Its
+        ordinary words must be the sentence's own, not part of a name ("on land" is not held
+        by "Kabupaten Tanah Merapu")."""
+        if c.coverage < WHOLE_QUESTION or c.strong_missing:
+            return False
+        sentence = self.index.sentences[c.sentence]
+        stem, names = self.index.stemmer.stem, self.index.name_words
+        # An ordinary word, or one the question's English or chat word was read as ("land"
+        # read as "tanah" is no name, however strong the name "Tanah Merapu" makes it).
+        read_as = {std for std, typed in query.question.aliases if std != typed}
+        ordinary = [
+            t for t in query.terms if t.weight == 1.0 and t.known and (not t.strong or t.word in read_as)
+        ]
+        return all(tells(t, sentence, stem, names) for t in ordinary)
+
     def _compared(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The outlets side by side. Each outlet's account may be in its own words, so two
         accounts each holding the relaxed share of the question (`weights.relaxed`) answer
@@ -194,8 +212,9 @@ class Answerer:
                 typed = [t for t in query.terms if t.weight == 1.0]
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
-                settled = yesno.lead(_said(answer), asked, stem, _whole(first))
-                if not settled and self._only_planned(answer, q):
+                settled = yesno.lead(_said(answer), asked, stem, self._holds_whole(query, first))
+                # A plan or a forecast settles nothing ("berpeluang menaikkan" is no "ya").
+                if settled != "tidak" and self._only_planned(answer, q):
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
                 return replace(answer, lead=settled)
         if named is not None:
@@ -216,12 +235,23 @@ class Answerer:
                 rest = [c for c in ranked if c not in holding]
                 confirmed = self.composer.compose(query, [*holding, *rest])
                 asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
-                return replace(confirmed, lead=yesno.lead(_said(confirmed), asked, stem, _whole(holding[0])))
+                return replace(
+                    confirmed,
+                    lead=yesno.lead(_said(confirmed), asked, stem, self._holds_whole(query, holding[0])),
+                )
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
             others = rank(self.index, opened, retrieve(self.index, opened, self.weights), self.weights)
-            if answers(opened, others, self.weights):
+            # Only what happened elsewhere is a "no" ("bertemu di Vladivostok" for "bertemu di
+            # Jakarta?"): asked of nothing but who and when ("Has Putin been to North Korea
+            # before?"), a sentence naming another place tells of something else.
+            happening = [
+                t
+                for t in opened.terms
+                if t.weight == 1.0 and t.known and not t.strong and t.word not in _WHEN_WORDS
+            ]
+            if happening and answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
                 if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
@@ -295,11 +325,6 @@ class Answerer:
 def _said(answer: Answer) -> str:
     """The text of an answer's first quote ("" for none)."""
     return answer.first.text if answer.first else ""
-
-
-def _whole(c: Candidate) -> bool:
-    """True when a sentence holds the whole question: a plain "ya" may stand on it."""
-    return c.coverage >= WHOLE_QUESTION and not c.strong_missing
 
 
 def outlet_names(index: Index) -> dict[str, str]:

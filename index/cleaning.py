@@ -126,6 +126,8 @@ _MAX_BYLINE_WORDS = 20
 _INITIALS_CREDIT = re.compile(r"^\(?[a-z]{1,5}(?:/[a-z]{1,5})+\)?(?:\s*\([^()]*\))?$")
 
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# "Tag: karhutla | Lubuk Seranti | ...", "TAGS: ...", "Kata kunci: ...": the page's topic list.
+_TAG_LIST = re.compile(r"^(?:tags?|topik|kata\s+kunci|label|keywords?)\s*:", re.IGNORECASE)
 
 _MONTHS = (
     "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
@@ -405,6 +407,7 @@ def _is_furniture(text: str) -> bool:
         or (_BYLINE.match(text) and len(words) <= _MAX_BYLINE_WORDS)
         or _INITIALS_CREDIT.match(text)
         or _BARE_URL.match(text)
+        or (":" in text and _TAG_LIST.match(text))
         or _DATE_LINE.match(text)
         or _is_foreign(text)
     )

@@ -24,6 +24,22 @@ _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 
 
+_BEFORE_REPORTING = frozenset(
+    {"di", "menurut", "antar", "antara", "dari", "semua", "tiap", "setiap", "seluruh"}
+)
+
+
+def _names_reporting(after: Sequence[str]) -> bool:
+    """True when the words after "sama" go on to the outlets ("di semua media", "antar
+    sumber") with nothing else between."""
+    for word in after:
+        if word in _REPORTING:
+            return True
+        if word not in _BEFORE_REPORTING:
+            return False
+    return False
+
+
 def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
     """The position where `phrase` starts in `tokens`, or -1."""
     n = len(phrase)
@@ -50,7 +66,13 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         differ |= {
             "sama"
             for i, t in enumerate(words)
-            if t == "sama" and (i == len(words) - 1 or words[i + 1] in _YESNO_TAGS)
+            if t == "sama"
+            and (
+                i == len(words) - 1
+                or words[i + 1] in _YESNO_TAGS
+                # "sama di semua media?", "sama menurut media?" ("sama siapa" is "with whom")
+                or _names_reporting(words[i + 1 : i + 4])
+            )
         }
     reporting = {t for words in both for t in words if t in _REPORTING}
     versions = {"versi", "version", "versions"} & reporting and len(tokens) > 1

@@ -347,6 +347,8 @@ class QueryBuilder:
             }
             if word in _AGE_NOUNS:
                 equivalents |= {stem(w) for w in _AGE_NOUNS}  # "umur" and "usia" are one thing
+            # "1 pintu" where the articles write "satu pintu", and the other way round.
+            equivalents |= {_SPELLED_DIGITS.get(word, "")} - {""}
             if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
                 # "geophysics" the lexicon lacks, where the articles print "geofisika".
                 equivalents |= self._loan(word)
@@ -410,6 +412,11 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
+_SMALL = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
+# A small figure and its word, each for the other (a lone "dua" is no figure to words()).
+_SPELLED_DIGITS = {str(n): w for n, w in enumerate(_SMALL, start=1)} | {
+    w: str(n) for n, w in enumerate(_SMALL, start=1)
+}
 _MONEY_NOUNS = words_of("money_nouns")
 
 

@@ -239,6 +239,7 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 _STRANDED = {"from": "dari", "to": "ke"}
+_ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
 def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -285,14 +286,16 @@ def _standardise(
             replacement = tuple(dict.fromkeys(p for word in replacement for p in word.split("_") if p))
         if replacement is None and language == "en":
             replacement = lexicon.informal.get(token)
-        if replacement is None and token.endswith("nya") and len(token) > 5:
+        if replacement is None and token.endswith("nya") and len(token) > 5 and token not in stopwords():
             # "gmnnya": the chat "-nya" on a chat word
             base = lexicon.informal.get(token[:-3])
             if base is not None:
                 replacement = base
-            elif language == "id" and zipf_id(token[:-3]) >= RARE_ZIPF:
-                # "bupatinya", "gempanya", "demonya": chat puts "-nya" on any noun; the
-                # noun is what is searched for.
+            elif language == "id" and (
+                zipf_id(token[:-3]) >= RARE_ZIPF or token[:-3] in lexicon.abbreviations
+            ):
+                # "bupatinya", "gempanya", "demonya", "korlapnya": chat puts "-nya" on any
+                # noun, an abbreviation too; the noun is what is searched for.
                 token = token[:-3]
         if replacement is None:
             out.append(token)
@@ -684,6 +687,10 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
         # "versi kumparan?" is all outlet: nothing of its own is searched (it follows).
         raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS]
     language = detect_language(raw_tokens, lexicon)
+    if language == "en":
+        # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
+        # decimal comma: "30.000").
+        raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]
     # "ada korban gak?", "udah sampai belum?": a chat tag asks yes or no; it is not a word
     # of the topic ("gak" is not "tidak" here).
     tags = _YESNO_TAGS - _NEGATIONS

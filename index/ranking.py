@@ -3,6 +3,7 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from index import yesno
@@ -10,9 +11,9 @@ from index.evidence import Facts, fits_type, required_fit
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
-from index.question import MANNER, PERSON, REASON, SAID, YESNO
+from index.question import DATE, MANNER, NUMBER, PERSON, REASON, SAID, TIME, YESNO
 from index.retrieval import Candidate
-from index.text import cased_words
+from index.text import cased_words, words
 from index.weights import Weights
 
 
@@ -20,6 +21,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     """The candidates scored, best first."""
     q = query.question
     asked = set(q.words)
+    value_re = _VALUES.get(q.qtype)
+    wanted = (
+        {part for t in query.terms if t.weight == 1.0 for part in t.parts}
+        if weights.clause and value_re is not None
+        else set()
+    )
     outlets = set(q.outlets)
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
@@ -44,7 +51,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
             c.fit = (
-                1.0 if all(_tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
+                1.0 if all(tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
@@ -61,6 +68,15 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             + weights.type_fit * c.fit
             - (weights.headline_penalty if sentence.headline else 0.0)
             + weights.lead * max(0.0, 1.0 - sentence.paragraph / weights.lead_depth)
+            + (
+                weights.clause * _value_clause(sentence.text, wanted, value_re, index.stemmer.stem)
+                # only where it may tell (a sentence that can answer), as it costs a reading
+                if wanted
+                and value_re is not None
+                and c.fit > 0
+                and c.support >= weights.relaxed * weights.min_coverage
+                else 0.0
+            )
         )
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:
@@ -85,6 +101,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             index.sentences[c.sentence].headline,  # a headline repeats the body in fewer words
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
+            # "udah mulai belum?": what happened (or did not) settles it; a plan does not.
+            q.qtype == YESNO and yesno.planned(index.sentences[c.sentence].text),
             -c.score,
             c.sentence,
         )
@@ -92,7 +110,27 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     return candidates
 
 
-def _tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
+_DATE_VALUE = re.compile(
+    r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\bpukul\s+\d|\b\d{1,2}\s+"
+    r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b"
+)
+_VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: re.compile(r"\d")}
+# A comma before a space ("5,2" is a figure), a semicolon, or a word that opens a clause.
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)|\s(?:yang|dan|sedangkan|tetapi|namun|setelah|sebelum)\s")
+
+
+def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
+    """The share of `wanted` stems in the clause that holds the sentence's first value."""
+    found = value.search(text)
+    if found is None:
+        return 0.0
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, found.start())]
+    end = _CLAUSE_BREAK.search(text, found.end())
+    clause = text[starts[-1] : end.start() if end else len(text)]
+    return len(wanted & {stem(w) for w in words(clause)}) / len(wanted)
+
+
+def tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
     """True when a word of the sentence that is no name has the verb's stem, or an
     equivalent's ("larangan" for "dilarang"; the place "Batu Larang" is no ban). A capital
     opening a sentence, or a headline's, says nothing: the articles' own use of the word does."""

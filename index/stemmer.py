@@ -27,7 +27,7 @@ _KEEP = frozenset(
     bekerja pertama datang jumlah berjumlah hari bulan tempat menuju masalah kasus awal akhir
     orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
     dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
-    sejak
+    sejak mulai dimulai memulai berakhir mengakhiri diakhiri
     """.split()
 )
 

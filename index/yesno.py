@@ -93,6 +93,11 @@ def planned(text: str) -> bool:
     return any(w.lower() in _PLANS for w in words(text))
 
 
+# Words that make the negation after them an appeal or a wish ("meminta ... tidak menaikkan",
+# "agar tidak ...", "mengimbau warga tidak ..."): nobody said it did not happen.
+_APPEALS = words_of("appeal_words")
+
+
 def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:
     """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
     "ya" when it holds the whole question (`whole`) with no negation and no hedge; else ""."""
@@ -104,6 +109,9 @@ def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) ->
         while j < len(tokens) and tokens[j] in _FILLERS:
             j += 1
         if j < len(tokens) and stem(tokens[j]) in asked:
+            if _APPEALS.intersection(tokens[max(0, i - 6) : i]):
+                # "meminta Organda tidak menaikkan tarif": an appeal, not what happened.
+                return ""
             return NO
     if whole and not any(t in _NEGATIONS or t in _HEDGES for t in tokens):
         return YES

@@ -296,3 +296,20 @@ def test_english_caption_dropped() -> None:
 def test_empty_input() -> None:
     assert clean_article("") == []
     assert clean_article("\n \n", "Judul") == []
+
+
+def test_a_page_s_topic_list_is_furniture_however_long() -> None:
+    raw = "\n".join(
+        [
+            "Polres Tetapkan Tiga Tersangka",
+            "KOTA SARI (Bahana) - Polisi menetapkan tiga tersangka pembakar lahan, Rabu (10/9/2025).",
+            "Tag: karhutla | Kota Sari | tersangka pembakaran lahan | PT Contoh | Gakkum | Manggala Rimba",
+            "TAGS: karhutla, kabut asap, ISPU, ISPA, sekolah libur, Kota Sari, Dinas Kesehatan",
+            "Kata kunci: kebakaran hutan dan lahan, kabut asap, hujan buatan, tersangka, Kota Sari",
+        ]
+    )
+    texts = [p.text for p in clean_article(raw)]
+    assert texts == [
+        "Polres Tetapkan Tiga Tersangka",
+        "Polisi menetapkan tiga tersangka pembakar lahan, Rabu (10/9/2025).",
+    ]

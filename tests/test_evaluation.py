@@ -30,35 +30,37 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # kind under 80%). They only move up while the held-out split stays the same. When it grew,
 # they were set again from the larger split: on 2026-11-24 with the keracunan corpus (118
 # questions), and again the same day with the pilkada corpus (107 questions, held out whole)
-# and a quarter of the karhutla questions: both corpora written after most engine changes
-# they are measured on, harder than the older held-out sets, whose own figures did not fall.
+# and a quarter of the karhutla, dbd and konser questions: corpora written after most engine
+# changes they are measured on, harder than the older held-out sets, whose own figures did
+# not fall.
 HELDOUT_TOP1 = 0.62
 HELDOUT_DECLINED_AT_MOST = 0.19
-HELDOUT_DECLINES_RIGHT = 0.62
-HELDOUT_KIND_TOP1 = {"formal": 0.63, "informal": 0.57, "english": 0.53, "typo": 0.78}
+HELDOUT_DECLINES_RIGHT = 0.63
+HELDOUT_KIND_TOP1 = {"formal": 0.65, "informal": 0.54, "english": 0.54, "typo": 0.76}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
 FACT = frozenset({"fact"})
-# Held-out top-1 per form, where the last run put it less about one question (22 to 27
-# answerable questions each; 14 for follow-ups, whose other 9 must be asked back). Issue 9's
+# Held-out top-1 per form, where the last run put it less about one question (24 to 30
+# answerable questions each; 16 for follow-ups, whose other 9 must be asked back). Issue 9's
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
-    "gist": 0.64,
-    "timeline": 0.64,
-    "outlet": 0.82,
-    "compare": 0.48,
-    "yesno": 0.56,
-    "why": 0.65,
-    "how": 0.54,
+    "gist": 0.62,
+    "timeline": 0.66,
+    "outlet": 0.76,
+    "compare": 0.43,
+    "yesno": 0.6,
+    "why": 0.64,
+    "how": 0.5,
     "said": 0.6,
-    "followup": 0.35,
+    "followup": 0.37,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
 HELDOUT_ASKED_BACK = 0.7
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.8
-TUNING_DECLINES_RIGHT = 0.89
+TUNING_TOP1 = 0.79
+# The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for).
+TUNING_DECLINES_RIGHT = 0.87
 
 
 @cache

@@ -124,3 +124,31 @@ def test_a_count_of_another_thing_is_no_count_of_the_thing_asked(quake: Answerer
     # "dua hari" counts days; the question counts schools.
     answer = quake.answer("Berapa banyak sekolah yang diliburkan karena gempa?")
     assert answer.answered and "14 sekolah" in answer.sentences[0].text
+
+
+def test_the_date_asked_is_the_one_in_the_clause_that_tells_it(tmp_path: Path) -> None:
+    # "..., yang lebih dulu diangkat pada Senin" dates the lifting of the first box, not the
+    # finding of the second.
+    text = "\n\n".join(
+        [
+            "Kotak Hitam Kedua Ditemukan",
+            "JAKARTA - Penyelam terus mencari kotak hitam kedua pesawat itu.",
+            (
+                "CVR ditemukan sekitar 80 meter dari lokasi penemuan FDR, yang lebih dulu diangkat "
+                "pada Senin (16/6/2025) sekitar pukul 11.00 WIB."
+            ),
+            "Kotak hitam kedua, yakni CVR, ditemukan penyelam pada Rabu (18/6/2025) pukul 15.40 WIB.",
+        ]
+    )
+    folder = write_corpus(tmp_path, "Kotak hitam (contoh)", [("a", "A", "2025-06-18", text)])
+    answer = Answerer.load(folder).answer("cvr nya ketemu kapan?")
+    assert answer.answered and "Rabu (18/6/2025)" in answer.sentences[0].text
+
+
+def test_figures_as_english_and_chat_write_them(quake: Answerer) -> None:
+    # English groups thousands with a comma; Indonesian uses it for decimals.
+    assert "30000" in read_question("Who sold the 30,000 tickets?", lexicon()).content
+    assert "1500000" in read_question("Berapa warga dapat 1,5 juta?", lexicon()).words
+    # "1 pintu" where an article writes "satu pintu", and the other way round.
+    query = quake.queries.build(quake.queries.read("knp cuma 1 pintu yg dibuka?"), None)
+    assert any("satu" in t.equivalents for t in query.terms if t.word == "1")

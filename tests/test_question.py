@@ -151,6 +151,8 @@ def test_chat_forms_no_table_lists() -> None:
     assert "parah" in read_question("parahhh gak sih", lexicon()).content
     # A nasal verb prefix without its "me": "nyebar" is "menyebar".
     assert "menyebar" in read_question("knp apinya cepet nyebar?", lexicon()).content
+    # "-nya" on an abbreviation the press prints: "korlapnya" is the "korlap".
+    assert "korlap" in read_question("siapa korlapnya?", lexicon()).content
 
 
 def test_the_asked_for_value() -> None:

@@ -15,6 +15,8 @@ from small_corpus import write_corpus
 from index.answerer import Answerer
 from index.answers import Kind
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
+from index.lexicon import lexicon
+from index.question import read_question
 from index.timeline import clock_of, date_of, dated
 
 FERRY_A = """KM Lintas Jaya Terbakar di Perairan Batu Ampar, 212 Penumpang Dievakuasi
@@ -103,7 +105,11 @@ def _cited(answer) -> set[str]:
         ("Apakah semua media sepakat soal jumlah penumpang?", COMPARE),
         ("beda versi gak soal jumlah korban?", COMPARE),
         ("Do the sources agree on the date?", COMPARE),
+        ("Apakah jumlah penumpangnya sama di semua media?", COMPARE),
+        ("angkanya sama gak tiap media?", COMPARE),
+        ("Do the outlets give the same number of passengers?", COMPARE),
         ("Kapan kapal itu terbakar?", FACT),
+        ("kapal itu berangkat sama siapa menurut media?", FACT),
         ("Apa yang disepakati?", FACT),
     ],
 )
@@ -261,6 +267,50 @@ def test_a_plan_is_never_a_plain_yes(ferry: Answerer) -> None:
     assert answer.answered and "akan memeriksa" in answer.first.text and answer.lead == ""
 
 
+def test_a_word_held_only_inside_a_name_is_no_yes(tmp_path: Path) -> None:
+    # "on land" read as "tanah": the sentence holds "Tanah" only in "Kabupaten Tanah Datar".
+    text = (
+        "Gempa Guncang Tanah Datar\n\nKOTA SARI - Gempa mengguncang Kabupaten Tanah Datar pada Senin "
+        "(8/9/2025) dengan pusat gempa di laut, sekitar 30 kilometer dari Kota Sari."
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Gempa (contoh)", [("a", "A", "2025-09-08", text)]))
+    answer = answerer.answer("Was the quake's epicentre on land?")
+    assert answer.answered and "pusat gempa di laut" in answer.first.text and answer.lead != "ya"
+
+
+def test_what_happened_settles_it_before_a_plan(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        [
+            "Program Wolbachia Disiapkan",
+            (
+                'KOTA SARI - "Rencananya penyebaran nyamuk ber-Wolbachia dimulai Maret 2026. Wolbachia '
+                'ini untuk jangka panjang," kata Yusran.'
+            ),
+            "Nyamuk ber-Wolbachia menghambat virus dengue. Namun, program tersebut belum dimulai.",
+        ]
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "DBD (contoh)", [("a", "A", "2025-11-11", text)]))
+    answer = answerer.answer("wolbachia udh mulai blm?")
+    assert answer.answered and "belum dimulai" in answer.first.text
+
+
+def test_another_place_is_no_no_when_nothing_happens_in_the_question(answerer: Answerer) -> None:
+    # "Has Putin been to North Korea before?" asks no happening of its own: a sentence on the
+    # meeting in Vladivostok says nothing of earlier visits, so no "tidak".
+    assert answerer.answer("Has Putin ever been to North Korea before?").lead != "tidak"
+
+
+def test_a_forecast_is_never_a_yes(tmp_path: Path) -> None:
+    text = (
+        "Inflasi Diperkirakan Naik\n\nJAKARTA - Ekonom Teddy memperkirakan Bank Sentral berpeluang "
+        "menaikkan suku bunga acuan 25 basis poin untuk menahan inflasi."
+    )
+    answerer = Answerer.load(write_corpus(tmp_path, "Inflasi (contoh)", [("a", "A", "2025-09-15", text)]))
+    answer = answerer.answer("jadi bank sentral akhirnya naikin suku bunga gak?")
+    assert answer.lead != "ya"
+    assert "akhirnya" in read_question("jadi bank sentral akhirnya naikin suku bunga gak?", lexicon()).words
+
+
 def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
     text = (
         "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"
@@ -416,3 +466,15 @@ def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> 
     assert answer.kind is Kind.COMPARISON
     assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
     assert answer.disagreements
+
+
+def test_an_appeal_not_to_is_no_no() -> None:
+    from index.yesno import NO, lead
+
+    def stem(word: str) -> str:
+        return {"menaikkan": "naik", "naik": "naik"}.get(word, word)
+
+    # Somebody asked them not to raise the fares: whether they did, nobody says.
+    appeal = "Wali Kota meminta Organda setempat tidak menaikkan tarif angkutan kota."
+    assert lead(appeal, {"naik"}, stem, False) == ""
+    assert lead("Organda tidak menaikkan tarif angkutan kota.", {"naik"}, stem, False) == NO

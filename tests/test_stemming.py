@@ -80,3 +80,9 @@ def test_real_corpus_protects_khasan(answerer: Answerer) -> None:
 )
 def test_numbers_written_out_are_numbers(text: str, tokens: list[str]) -> None:
     assert words(text) == tokens
+
+
+def test_words_whose_sense_parted_from_their_root_keep_it() -> None:
+    # The owner is no "having"; to chair is "ketua", not "tuai" (to harvest).
+    assert sastrawi_stem("pemilik") != sastrawi_stem("memiliki")
+    assert sastrawi_stem("mengetuai") == sastrawi_stem("ketua")

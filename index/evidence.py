@@ -529,6 +529,8 @@ def speakers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# The words after a figure that name nothing counted: a preposition or a conjunction.
+_NOT_COUNTED = words_of("phrase_breaks") | {"hingga", "sampai", "per", "atau", "dari", "ke", "di", "yang"}
 _COUNTED = re.compile(r"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -539,6 +541,8 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     for match in _COUNTED.finditer(text):
         number, multiplier, thing = match.group(1).rstrip(".,"), match.group(2) or "", match.group(3)
         value = words(number + multiplier)
+        if thing.lower() in _NOT_COUNTED:
+            continue  # "Rp 250.000 untuk kelas festival": a sum for something, no count of "untuk"
         if value and value[0][0].isdigit():
             found.setdefault(thing.lower(), (thing.lower(), value[0], match.group(0).strip()))
     return tuple(found.values())

@@ -163,7 +163,7 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
         base = token[:-2]
         if base.endswith("i") and token.endswith("iin"):
             base = base[:-1] + "i"
-        candidates += [base + "kan", "me" + base + "kan", base + "i", base]
+        candidates += [base + "kan", "me" + base + "kan", base + "i", "me" + base + "i", base]
     if token.startswith(("ny", "ng")) or (token[0] in "nm" and token[1] in "aiueo"):
         # "nyebar", "ngambil", "nolak": chat drops the "me" of a nasal verb prefix ("nyari" is
         # "mencari": "ny" stands for "nc" too); "nangkep" also has its "e" for "a".

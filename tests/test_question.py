@@ -151,6 +151,8 @@ def test_chat_forms_no_table_lists() -> None:
     assert "parah" in read_question("parahhh gak sih", lexicon()).content
     # A nasal verb prefix without its "me": "nyebar" is "menyebar".
     assert "menyebar" in read_question("knp apinya cepet nyebar?", lexicon()).content
+    # ... and with the Jakarta "-in" for "-i" too: "nanganin" is "menangani".
+    assert "menangani" in read_question("udh nanganin brp pasien?", lexicon()).content
     # "-nya" on an abbreviation the press prints: "korlapnya" is the "korlap".
     assert "korlap" in read_question("siapa korlapnya?", lexicon()).content
 

@@ -478,3 +478,14 @@ def test_an_appeal_not_to_is_no_no() -> None:
     appeal = "Wali Kota meminta Organda setempat tidak menaikkan tarif angkutan kota."
     assert lead(appeal, {"naik"}, stem, False) == ""
     assert lead("Organda tidak menaikkan tarif angkutan kota.", {"naik"}, stem, False) == NO
+
+
+def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:
+    # "Rp 250.000 untuk kelas festival" and "Rp 175.000 untuk presale" price two tickets.
+    first = "Tiket Konser\n\nKOTA SARI - Harga tiket konser itu berkisar Rp 250.000 untuk kelas festival hingga Rp 650.000 untuk VIP."
+    second = "Konser Kota Sari\n\nKOTA SARI - Harga tiket konser itu berkisar Rp 175.000 untuk presale hingga Rp 650.000 untuk VIP."
+    articles = [("a", "A", "2025-09-14", first), ("b", "B", "2025-09-14", second)]
+    answer = Answerer.load(write_corpus(tmp_path, "Konser (contoh)", articles)).answer(
+        "Apakah media sepakat soal harga tiket VIP?"
+    )
+    assert answer.kind is Kind.COMPARISON and not answer.disagreements

@@ -16,3 +16,8 @@ def write_corpus(folder: Path, title: str, articles: list[tuple[str, str, str, s
         )
     (folder / "sources.toml").write_text("\n".join(entries), encoding="utf-8")
     return folder
+
+
+def one_article(folder: Path, text: str, published: str = "2025-09-08") -> Path:
+    """A corpus of one article by one outlet ("A"): for a rule one story shows."""
+    return write_corpus(folder, "Satu artikel (contoh)", [("a", "A", published, text)])

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from small_corpus import write_corpus
+from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.answers import Kind
@@ -190,7 +190,7 @@ def test_a_clock_time_alone_keeps_the_day_its_article_last_dated(tmp_path: Path)
             "Saksi paslon 01 meninggalkan ruang pleno sekitar pukul 17.45 WITA.",
         ]
     )
-    index = Answerer.load(write_corpus(tmp_path, "Pilkada (contoh)", [("a", "A", "2025-09-17", text)])).index
+    index = Answerer.load(one_article(tmp_path, text, "2025-09-17")).index
     walkout = next(i for i, s in enumerate(index.sentences) if "17.45" in s.text)
     assert dated(index, [walkout])[walkout][0] == dt.date(2025, 9, 15)
 
@@ -273,7 +273,7 @@ def test_a_word_held_only_inside_a_name_is_no_yes(tmp_path: Path) -> None:
         "Gempa Guncang Tanah Datar\n\nKOTA SARI - Gempa mengguncang Kabupaten Tanah Datar pada Senin "
         "(8/9/2025) dengan pusat gempa di laut, sekitar 30 kilometer dari Kota Sari."
     )
-    answerer = Answerer.load(write_corpus(tmp_path, "Gempa (contoh)", [("a", "A", "2025-09-08", text)]))
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-09-08"))
     answer = answerer.answer("Was the quake's epicentre on land?")
     assert answer.answered and "pusat gempa di laut" in answer.first.text and answer.lead != "ya"
 
@@ -289,7 +289,7 @@ def test_what_happened_settles_it_before_a_plan(tmp_path: Path) -> None:
             "Nyamuk ber-Wolbachia menghambat virus dengue. Namun, program tersebut belum dimulai.",
         ]
     )
-    answerer = Answerer.load(write_corpus(tmp_path, "DBD (contoh)", [("a", "A", "2025-11-11", text)]))
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-11-11"))
     answer = answerer.answer("wolbachia udh mulai blm?")
     assert answer.answered and "belum dimulai" in answer.first.text
 
@@ -305,7 +305,7 @@ def test_a_forecast_is_never_a_yes(tmp_path: Path) -> None:
         "Inflasi Diperkirakan Naik\n\nJAKARTA - Ekonom Teddy memperkirakan Bank Sentral berpeluang "
         "menaikkan suku bunga acuan 25 basis poin untuk menahan inflasi."
     )
-    answerer = Answerer.load(write_corpus(tmp_path, "Inflasi (contoh)", [("a", "A", "2025-09-15", text)]))
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-09-15"))
     answer = answerer.answer("jadi bank sentral akhirnya naikin suku bunga gak?")
     assert answer.lead != "ya"
     assert "akhirnya" in read_question("jadi bank sentral akhirnya naikin suku bunga gak?", lexicon()).words
@@ -316,7 +316,7 @@ def test_a_hope_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
         "Hujan Buatan Dimulai\n\nKOTA SARI - Operasi hujan buatan dimulai Senin (8/9/2025).\n\n"
         '"Sudah seminggu kami hidup dalam asap. Mudah-mudahan hujan buatan ini berhasil," tutur Wati.'
     )
-    answerer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", [("a", "A", "2025-09-08", text)]))
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-09-08"))
     assert not answerer.answer("hujan buatannya udh berhasil blm?").answered
 
 

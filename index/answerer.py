@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
 # Words that only place a question in time ("before"): no happening of their own.
-_WHEN_WORDS = frozenset({"sebelum", "sesudah", "setelah", "sejak", "usai", "seusai", "sampai", "pernah"})
+_WHEN_WORDS = frozenset({"sebelum", "sesudah", "setelah", "sejak", "seusai", "pernah"})
 # The share of a yes/no question's words a sentence must hold to say "ya" plainly.
 WHOLE_QUESTION = 0.9
 

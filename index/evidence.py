@@ -247,7 +247,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
     if has_digit or not _AMOUNT_WORDS.isdisjoint(tokens):
         numeric = [t[:1].isdigit() for t in lower]
         for i, token in enumerate(lower):
-            if not numeric[i] and token not in _AMOUNT_WORDS:
+            if not numeric[i] and token not in _AMOUNT_WORDS and _unprefixed(token) not in _MEASURE_NOUNS:
                 continue
             nxt = lower[i + 1] if i + 1 < len(lower) else ""
             quantity = numeric[i] or token in _QUANTITY_WORDS
@@ -257,7 +257,10 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
                 duration = True
             if numeric[i] and nxt in _MEASURE_UNITS:
                 measure = True
-            if token in _MEASURE_NOUNS and any(numeric[i + 1 : i + 3]):
+            # "magnitudo 6,4", and "bermagnitudo 6,4", "setinggi 1,5 meter" as the press writes
+            if (token in _MEASURE_NOUNS or _unprefixed(token) in _MEASURE_NOUNS) and any(
+                numeric[i + 1 : i + 3]
+            ):
                 measure = True
             if token == "m" and i + 1 < len(lower) and numeric[i + 1]:
                 measure = True  # "M 6,1": a magnitude
@@ -364,9 +367,13 @@ def fits_type(
     if qtype == DURATION:
         return 1.0 if facts.duration else 0.3 if facts.clock else 0.0
     if qtype == MEASURE:
+        if facts.measure:
+            return 1.0
         if facts.currency and _SIZE & asked_set:
-            return 1.0  # "Berapa besar bantuannya?", "how much": the size of a sum is its amount
-        return 1.0 if facts.measure else 0.4 if facts.number else 0.0
+            # "Berapa besar bantuannya?": the size of a sum is its amount; a magnitude or a
+            # length, where a sentence gives one, is the likelier size asked.
+            return 0.8
+        return 0.4 if facts.number else 0.0
     if qtype in (PLACE, ORIGIN):
         named = {name for prep, name in facts.places if prep in (preposition, "noun")} - asked_set
         nouns = set(facts.place_nouns) - asked_set
@@ -379,7 +386,7 @@ def fits_type(
     if qtype == NUMBER:
         if not facts.number:
             return 0.0
-        if facts.numbers and all(value in asked_set for _, value, _ in facts.numbers):
+        if facts.values and all(value in asked_set for value in facts.values):
             # "How many of the 38 members ...?": a sentence whose only figure is the
             # question's own tells nothing the question does not.
             return 0.0
@@ -468,10 +475,14 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 _HOLDER = r"((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))){1,10})"
+_NOT_QUALIFIERS = "|".join(
+    sorted(words_of("phrase_breaks") | {"yang", "serta", "atau", "juga", "akan", "sudah"})
+)
 # "Komandan regu Manggala Rimba ...", "Kepala bidang Humas ...": a lowercase word or two may
 # qualify the role before its unit's name (not a verb: "Kepala dinas mengatakan ...").
 _ROLE_NAME = re.compile(
-    rf"\b((?i:{pattern('role_nouns')}))\b(?:\s+(?!(?:me|di|ber|ter|se)[a-z])[a-z]{{3,}}){{0,2}}" + _HOLDER
+    rf"\b((?i:{pattern('role_nouns')}))\b"
+    rf"(?:\s+(?!(?:me|di|ber|ter|se)[a-z]|(?:{_NOT_QUALIFIERS})\b)[a-z]{{3,}}){{0,2}}" + _HOLDER
 )
 # "nelayan bernama Budi", "seorang pilot, Arif Wicaksono": a person named after the noun.
 _PERSON_NAME = re.compile(rf"\b((?i:{pattern('person_nouns')}))\b(?:\s+(?:bernama|berinisial))?" + _HOLDER)
@@ -549,11 +560,20 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
 
 
 _SPELLED_FIGURE = r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
+_SPELLED_RUN = rf"(?:{_SPELLED_FIGURE})(?:\s+(?:{_SPELLED_FIGURE}|belas|puluh|ratus|ribu))*"
+_MEASURES = sorted(words_of("measure_words"), key=len, reverse=True)
+_ADJECTIVES = "|".join(w for w in _MEASURES if not re.fullmatch(r"ke\w+an", w))
+_CONNECTING = r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sampai|sedalam|setinggi|bisa|hanya)){0,2}"
 _MEASURE_NOUN = re.compile(
-    r"(?i:\b(?:ber|se)?(" + "|".join(sorted(words_of("measure_words"), key=len, reverse=True)) + r")(?:nya)?"
-    # "kedalaman 10", "kedalaman gambut di Kuala Seranti empat", "dalamnya bisa sampai lima"
-    r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sampai|sedalam|setinggi|bisa|hanya|[a-z]+))"
-    r"{0,4}?\s+(\d+(?:[.,]\d+)?|" + _SPELLED_FIGURE + r")\b)"
+    # "kedalaman 10", "kedalaman gambut di Kuala Seranti empat": a measure noun, its figure a
+    # few words on
+    r"(?i:\b(" + "|".join(w for w in _MEASURES if re.fullmatch(r"ke\w+an", w)) + r")(?:nya)?"
+    r"(?:\s+[a-z]+){0,4}?\s+(\d+(?:[.,]\d+)?|" + _SPELLED_RUN + r")\b)"
+    # "bermagnitudo 6,1", "setinggi 1,5": an adjective and its figure in digits, a connecting
+    # word or two between ("dalam dua jam" is no depth)
+    r"|(?i:\b(?:ber|se)?(" + _ADJECTIVES + r")" + _CONNECTING + r"\s+(\d+(?:[.,]\d+)?)\b)"
+    # "dalamnya bisa sampai lima": the adjective made a noun, a figure written out too
+    r"|(?i:\b(" + _ADJECTIVES + r")nya" + _CONNECTING + r"\s+(\d+(?:[.,]\d+)?|" + _SPELLED_RUN + r")\b)"
     r"|\b(M)\s?(\d+[.,]\d)\b"  # a capital M only: "m 2,3" is metres
 )
 _SPELLED_VALUE = {word: n for n, word in enumerate(_SPELLED_FIGURE.split("|")[:11], start=1)} | {
@@ -564,18 +584,23 @@ _SPELLED_VALUE = {word: n for n, word in enumerate(_SPELLED_FIGURE.split("|")[:1
 _MEASURE_BASE = re.compile(r"^ke(\w+)an$")
 
 
+def _unprefixed(token: str) -> str:
+    """A measure word without the "ber-" or "se-" the press puts on it ("bermagnitudo")."""
+    return token[3:] if token.startswith("ber") else token[2:] if token.startswith("se") else token
+
+
 def measures(text: str) -> tuple[tuple[str, str, str], ...]:
     """Measures named before their figure: "magnitudo 6,4", "bermagnitudo 6,1", "M 6,1" (the
     press's shorthand for a magnitude), "kedalaman 10", "dalamnya bisa sampai lima meter"
     (a figure written out, a few words after its measure): (measure, value, as printed)."""
     found: dict[str, tuple[str, str, str]] = {}
     for m in _MEASURE_NOUN.finditer(text):
-        noun = (m.group(1) or "magnitudo").lower()
+        noun = (m.group(1) or m.group(3) or m.group(5) or "magnitudo").lower()
         base = _MEASURE_BASE.match(noun)
-        noun = base.group(1) if base and noun != "kekuatan" else noun
-        noun = "kuat" if noun == "kekuatan" else noun
-        figure = (m.group(2) or m.group(4)).lower()
-        value = str(_SPELLED_VALUE[figure]) if figure in _SPELLED_VALUE else words(figure)[0]
+        noun = base.group(1) if base else noun
+        figure = (m.group(2) or m.group(4) or m.group(6) or m.group(8)).lower()
+        spelled = words(figure)
+        value = str(_SPELLED_VALUE[figure]) if figure in _SPELLED_VALUE else spelled[0] if spelled else figure
         found.setdefault(noun, (noun, value, m.group(0).strip()))
     return tuple(found.values())
 

@@ -30,9 +30,11 @@ _BEFORE_REPORTING = frozenset(
 
 
 def _names_reporting(after: Sequence[str]) -> bool:
-    """True when the words after "sama" go on to the outlets ("di semua media", "antar
-    sumber") with nothing else between."""
-    for word in after:
+    """True when the words after "sama" go on to the outlets through a preposition or a
+    quantifier ("di semua media", "antar sumber"); "sama media" is "with the media"."""
+    if not after or after[0] not in _BEFORE_REPORTING:
+        return False
+    for word in after[1:]:
         if word in _REPORTING:
             return True
         if word not in _BEFORE_REPORTING:
@@ -61,6 +63,12 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         return TIMELINE, frozenset(timeline | {"kejadian", "peristiwa", "events", "event"})
     differ = {t for words in both for t in words if t in _COMPARE}
     for words in both:
+        # "the same number?" asks whether they agree; "the same source" names one outlet.
+        differ |= {
+            "same"
+            for i, t in enumerate(words)
+            if t == "same" and (i == len(words) - 1 or words[i + 1] not in _REPORTING)
+        }
         # "angkanya sama?", "sama gak?": "sama" asks whether they agree where it ends the
         # question or a yes/no tag follows it ("ketemu sama Putin" is "with").
         differ |= {

@@ -103,6 +103,8 @@ def loan_spellings(word: str) -> list[str]:
         return []
     found: list[str] = []
     for ending, spellings in _ENDINGS:
+        if ending == "s" and word.endswith(("is", "us", "ss")):
+            continue  # "basis", "status": a singular, not a plural
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = _respell(word[: -len(ending)])
             found += [stem + spelling for spelling in spellings]

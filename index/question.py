@@ -199,12 +199,12 @@ def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, .
         candidates.append(token[:-3] + "y")
     if token.endswith("ed"):
         candidates += [token[:-2], token[:-1]]  # "signed", "issued"
-        if token[-3] == token[-4]:
+        if len(token) > 4 and token[-3] == token[-4]:
             candidates.append(token[:-3])  # "stopped" ("diverted" is not "diver")
     if token.endswith("ing"):
         candidates += [token[:-3], token[:-3] + "e"]  # "boosting", "taking"
-        if token[-4] == token[-5]:
-            candidates.append(token[:-4])  # "running"
+        if len(token) > 5 and token[-4] == token[-5]:
+            candidates.append(token[:-4])  # "running" ("Ming" is a name, not a verb)
     if not token.endswith(("s", "ed", "ing")):
         candidates += [token + "s", token + "es"]  # last: "remain" is not "remains"
     for candidate in candidates:

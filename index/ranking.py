@@ -114,7 +114,12 @@ _DATE_VALUE = re.compile(
     r"\b(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu)\b|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)|\bpukul\s+\d|\b\d{1,2}\s+"
     r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)\b"
 )
-_VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: re.compile(r"\d")}
+# A figure, not a date's day or month ("Pada 8 September, 12 warga dirawat": the 12).
+_FIGURE_VALUE = re.compile(
+    r"(?<![\d/(])\d[\d.,]*(?![\d/])(?!\s+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
+    r"September|Oktober|November|Desember)\b)"
+)
+_VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 # A comma before a space ("5,2" is a figure), a semicolon, or a word that opens a clause.
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)|\s(?:yang|dan|sedangkan|tetapi|namun|setelah|sebelum)\s")
 

@@ -21,8 +21,8 @@ class Weights:
     bm25: float = 0.1
     type_fit: float = 0.25
     headline_penalty: float = 0.15  # a headline repeats the body in fewer words
-    # News puts the main facts first: a sentence of an article's first paragraph gains this
-    # much, fading to nothing by paragraph `lead_depth`.
+    # News puts the main facts first: a sentence of an article's first paragraphs gains up to
+    # this much (the headline, paragraph 0, all of it), fading to nothing by `lead_depth`.
     lead: float = 0.02
     lead_depth: int = 8
     # A date, time or figure asked for: the clause that holds the value should hold the

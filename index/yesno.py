@@ -98,6 +98,22 @@ def planned(text: str) -> bool:
 _APPEALS = words_of("appeal_words")
 
 
+def _appealed(tokens: list[str], i: int) -> bool:
+    """True when the negation at `i` stands in an appeal's clause, a few words after its
+    verb ("meminta Organda tidak ..."); a "karena" or "tetapi" between ends that clause."""
+    for word in reversed(tokens[max(0, i - 4) : i]):
+        if word in _APPEALS:
+            return True
+        if word in _CLAUSE_OPENERS:
+            return False
+    return False
+
+
+_CLAUSE_OPENERS = frozenset(
+    {"karena", "sebab", "sehingga", "tetapi", "namun", "dan", "sedangkan", "sementara"}
+)
+
+
 def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:
     """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
     "ya" when it holds the whole question (`whole`) with no negation and no hedge; else ""."""
@@ -109,7 +125,7 @@ def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) ->
         while j < len(tokens) and tokens[j] in _FILLERS:
             j += 1
         if j < len(tokens) and stem(tokens[j]) in asked:
-            if _APPEALS.intersection(tokens[max(0, i - 6) : i]):
+            if _appealed(tokens, i):
                 # "meminta Organda tidak menaikkan tarif": an appeal, not what happened.
                 return ""
             return NO

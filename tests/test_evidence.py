@@ -141,6 +141,9 @@ def test_a_measure_is_read_however_the_press_writes_it() -> None:
         "dalam": "10",
     }
     assert measures("Gempa M 6,1 terasa kuat.")[0][:2] == ("magnitudo", "6.1")
+    # "dalam" as a preposition is no depth, and a compound figure is read whole.
+    assert measures("Dalam dua jam terakhir terjadi tiga gempa susulan.") == ()
+    assert measures("kedalaman dua puluh meter")[0][:2] == ("dalam", "20")
 
 
 def test_a_role_qualified_by_a_lowercase_word_still_names_its_holder() -> None:
@@ -153,3 +156,12 @@ def test_a_role_qualified_by_a_lowercase_word_still_names_its_holder() -> None:
     ) in role_names(text)
     # A verb after the role is no qualifier: the name after it holds no office.
     assert role_names("Kepala dinas mengatakan Budi hadir.") == ()
+
+
+def test_a_preposition_or_a_conjunction_qualifies_no_role() -> None:
+    from index.evidence import role_names
+
+    assert role_names("Hal itu disampaikan Kepala desa kepada Kompas di lokasi.") == ()
+    assert ("ketua", frozenset({"bupati", "ahmad", "yani"})) not in role_names(
+        "Ketua panitia dan Bupati Ahmad Yani hadir."
+    )

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from small_corpus import write_corpus
+from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.lexicon import lexicon
@@ -152,3 +152,33 @@ def test_figures_as_english_and_chat_write_them(quake: Answerer) -> None:
     # "1 pintu" where an article writes "satu pintu", and the other way round.
     query = quake.queries.build(quake.queries.read("knp cuma 1 pintu yg dibuka?"), None)
     assert any("satu" in t.equivalents for t in query.terms if t.word == "1")
+
+
+def test_a_short_english_name_ending_in_ing_is_read(quake: Answerer) -> None:
+    # "Ming" is no "-ing" form: reading it must not fail.
+    assert read_question("Where is Ming from?", lexicon()).qtype == "place"
+    assert not quake.answer("Is Ming safe?").answered
+
+
+def test_rules_found_on_new_corpora_keep_what_worked(tmp_path: Path) -> None:
+    text = "\n\n".join(
+        [
+            "Kapal Tenggelam, Jembatan Dibuka",
+            "KOTA SARI - Sebanyak 20 dari 38 penumpang kapal berhasil diselamatkan tim SAR.",
+            (
+                "Jembatan Kota Sari sudah dibuka kembali pada Senin (3/2/2025), dan pengendara "
+                "diharapkan tetap berhati-hati."
+            ),
+            "Gempa bermagnitudo 5,2 mengguncang Kota Sari pada Senin (3/2/2025).",
+            "Pemerintah menyalurkan bantuan Rp 500 juta untuk korban gempa di Kota Sari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-02-03"))
+    # "20 dari 38": a figure besides the question's own 38.
+    survivors = answerer.answer("Berapa dari 38 penumpang yang selamat?")
+    assert survivors.answered and "20 dari 38" in survivors.first.text
+    # "diharapkan" urges; the sentence still reports that the bridge reopened.
+    assert answerer.answer("Apakah jembatan sudah dibuka kembali?").answered
+    # The size of a quake is its magnitude, not a sum of aid given for it.
+    size = answerer.answer("Seberapa besar gempanya?")
+    assert size.answered and "bermagnitudo 5,2" in size.first.text

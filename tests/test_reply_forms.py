@@ -110,6 +110,8 @@ def _cited(answer) -> set[str]:
         ("Do the outlets give the same number of passengers?", COMPARE),
         ("Kapan kapal itu terbakar?", FACT),
         ("kapal itu berangkat sama siapa menurut media?", FACT),
+        ("Bupati ngomong apa sama media?", FACT),
+        ("What did the same source say about the victims?", FACT),
         ("Apa yang disepakati?", FACT),
     ],
 )
@@ -478,6 +480,9 @@ def test_an_appeal_not_to_is_no_no() -> None:
     appeal = "Wali Kota meminta Organda setempat tidak menaikkan tarif angkutan kota."
     assert lead(appeal, {"naik"}, stem, False) == ""
     assert lead("Organda tidak menaikkan tarif angkutan kota.", {"naik"}, stem, False) == NO
+    # An appeal's clause ends at "karena": the negation after it is a plain statement.
+    told = "Wali Kota meminta warga tenang karena Organda tidak menaikkan tarif."
+    assert lead(told, {"naik"}, stem, False) == NO
 
 
 def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from index import digest, timeline, yesno
 from index.answers import Answer, Kind, Note
 from index.cache import load_index
+from index.closed_class import words_of
 from index.composing import Composer
 from index.corpus import load_corpus
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 4000
 # Words that only place a question in time ("before"): no happening of their own.
-_WHEN_WORDS = frozenset({"sebelum", "sesudah", "setelah", "sejak", "seusai", "pernah"})
+_WHEN_WORDS = words_of("when_words")
 # The share of a yes/no question's words a sentence must hold to say "ya" plainly.
 WHOLE_QUESTION = 0.9
 

@@ -33,7 +33,7 @@ from index.question import (
     WHAT,
     YESNO,
 )
-from index.text import normalize, words
+from index.text import NUMBER_WORDS, normalize, words
 
 # Share of the shorter sentence's IDF mass two sentences must share to state one fact.
 SAME_FACT_OVERLAP = 0.55
@@ -257,10 +257,8 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
                 duration = True
             if numeric[i] and nxt in _MEASURE_UNITS:
                 measure = True
-            # "magnitudo 6,4", and "bermagnitudo 6,4", "setinggi 1,5 meter" as the press writes
-            if (token in _MEASURE_NOUNS or _unprefixed(token) in _MEASURE_NOUNS) and any(
-                numeric[i + 1 : i + 3]
-            ):
+            # "magnitudo 6,4", and "bermagnitudo 6,4" as the press writes it
+            if _unprefixed(token) in _MEASURE_NOUNS and any(numeric[i + 1 : i + 3]):
                 measure = True
             if token == "m" and i + 1 < len(lower) and numeric[i + 1]:
                 measure = True  # "M 6,1": a magnitude
@@ -559,7 +557,7 @@ def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
-_SPELLED_FIGURE = r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
+_SPELLED_FIGURE = "|".join(NUMBER_WORDS)
 _SPELLED_RUN = rf"(?:{_SPELLED_FIGURE})(?:\s+(?:{_SPELLED_FIGURE}|belas|puluh|ratus|ribu))*"
 _MEASURES = sorted(words_of("measure_words"), key=len, reverse=True)
 _ADJECTIVES = "|".join(w for w in _MEASURES if not re.fullmatch(r"ke\w+an", w))
@@ -576,10 +574,6 @@ _MEASURE_NOUN = re.compile(
     r"|(?i:\b(" + _ADJECTIVES + r")nya" + _CONNECTING + r"\s+(\d+(?:[.,]\d+)?|" + _SPELLED_RUN + r")\b)"
     r"|\b(M)\s?(\d+[.,]\d)\b"  # a capital M only: "m 2,3" is metres
 )
-_SPELLED_VALUE = {word: n for n, word in enumerate(_SPELLED_FIGURE.split("|")[:11], start=1)} | {
-    "seratus": 100,
-    "seribu": 1000,
-}
 # "kedalaman" measures what "dalam" does: one measure, however it is named.
 _MEASURE_BASE = re.compile(r"^ke(\w+)an$")
 
@@ -600,7 +594,7 @@ def measures(text: str) -> tuple[tuple[str, str, str], ...]:
         noun = base.group(1) if base else noun
         figure = (m.group(2) or m.group(4) or m.group(6) or m.group(8)).lower()
         spelled = words(figure)
-        value = str(_SPELLED_VALUE[figure]) if figure in _SPELLED_VALUE else spelled[0] if spelled else figure
+        value = str(NUMBER_WORDS[figure]) if figure in NUMBER_WORDS else spelled[0] if spelled else figure
         found.setdefault(noun, (noun, value, m.group(0).strip()))
     return tuple(found.values())
 

@@ -24,9 +24,7 @@ _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 
 
-_BEFORE_REPORTING = frozenset(
-    {"di", "menurut", "antar", "antara", "dari", "semua", "tiap", "setiap", "seluruh"}
-)
+_BEFORE_REPORTING = words_of("before_reporting")
 
 
 def _names_reporting(after: Sequence[str]) -> bool:

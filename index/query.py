@@ -24,7 +24,7 @@ from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
-from index.text import words
+from index.text import NUMBER_WORDS, words
 
 
 @dataclass(frozen=True)
@@ -412,11 +412,9 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
-_SMALL = ("satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
 # A small figure and its word, each for the other (a lone "dua" is no figure to words()).
-_SPELLED_DIGITS = {str(n): w for n, w in enumerate(_SMALL, start=1)} | {
-    w: str(n) for n, w in enumerate(_SMALL, start=1)
-}
+_SMALL = {w: str(n) for w, n in NUMBER_WORDS.items() if n <= 10}
+_SPELLED_DIGITS = _SMALL | {n: w for w, n in _SMALL.items()}
 _MONEY_NOUNS = words_of("money_nouns")
 
 

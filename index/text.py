@@ -34,6 +34,9 @@ _UNITS = {
 _SPELLED = frozenset(
     {*_UNITS, "sepuluh", "sebelas", "belas", "puluh", "seratus", "ratus", *_MULTIPLIERS, "seribu", "sejuta"}
 )
+# A number word standing for a figure on its own, with its value: "satu" to "sebelas" (a lone
+# one is left a word by `words`: "dua" may be no figure), "seratus", "seribu".
+NUMBER_WORDS = _UNITS | {"sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000}
 # A run of number words is a number only with one of these: "dua" alone stays a word, and
 # the "ribu" of "10 ribu" is left to the digits before it.
 _SPELLED_SIZE = _SPELLED - set(_UNITS) - set(_MULTIPLIERS)

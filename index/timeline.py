@@ -139,7 +139,9 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
     """The day a sentence dates what it says, and the weekday it prints ("" if none)."""
     if published is None:
         return None
-    first = evidence.DAY_DATE_RE.search(text) or _WRITTEN.search(text)
+    found = evidence.DAY_DATE_RE.search(text)
+    written = None if found else _WRITTEN.search(text)
+    first = found or written
     if first and text[: first.start()].lower().rstrip().endswith(("sejak", "sejak tanggal")):
         # "1.247 kasus sejak 1 September hingga Senin": a count as of its end, not its start.
         until = _UNTIL.search(text, first.end())
@@ -147,14 +149,12 @@ def date_of(text: str, published: dt.date | None) -> tuple[dt.date, str] | None:
             end = date_of(text[until.end() :], published)
             if end is not None:
                 return end
-    found = evidence.DAY_DATE_RE.search(text)
     if found:
         # The weekday the match starts with ("Senin (16/6)"), or one printed just before it.
         before = _WEEKDAY.search(text[max(0, found.start() - 12) : found.end()])
         printed_day = before.group(1) if before else ""
         day = _calendar(int(found.group(1)), int(found.group(2)), found.group(3), published, printed_day)
         return (day, printed_day) if day is not None else None
-    written = _WRITTEN.search(text)
     if written and written.group(2).lower() in _MONTHS:
         before = _WEEKDAY.search(text[max(0, written.start() - 12) : written.start()])
         printed_day = before.group(1) if before else ""

@@ -109,9 +109,7 @@ def _appealed(tokens: list[str], i: int) -> bool:
     return False
 
 
-_CLAUSE_OPENERS = frozenset(
-    {"karena", "sebab", "sehingga", "tetapi", "namun", "dan", "sedangkan", "sementara"}
-)
+_CLAUSE_OPENERS = words_of("clause_openers")
 
 
 def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from index import evidence, timeline
+from index import evidence, timeline, yesno
 from index.answers import Answer, Disagreement, Kind, Note, Quote, Source
+from index.closed_class import words_of
 from index.digest import Pick
 from index.model import Index, Sentence
-from index.query import Query
+from index.query import Query, Term
 from index.question import DATE, MEASURE, NUMBER, OTHER, TIME
 from index.ranking import eligible, in_other_words
 from index.retrieval import Candidate
@@ -19,6 +20,9 @@ from index.text import words
 from index.weights import Weights
 
 Group = list[Candidate]
+# What tells a clause answers the question: its terms' stems in any form, its verb's, and
+# each of its names' and figures'.
+Told = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]
 
 
 class Composer:
@@ -179,6 +183,20 @@ class Composer:
             if clash is None and asked == NUMBER and q.asked_noun:
                 # "sepakat soal jumlah warga?": two counts of what the question counts.
                 clash = _other_total(sa, sb, q.asked_noun)
+            if clash is None and (asked == NUMBER or (asked == DATE and self.predicates(sa) & sb.predicates)):
+                # Each outlet's statement was chosen as its answer to the question: the date or
+                # count each gives in the clause telling what is asked ("menetapkan status KLB
+                # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
+                clash = _other_answer(
+                    sa.text,
+                    sb.text,
+                    self._paragraph(sa),
+                    self._paragraph(sb),
+                    asked,
+                    self._asked_forms(query, asked),
+                    q.asked_noun,
+                    self.index.stemmer.stem,
+                )
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
@@ -232,6 +250,32 @@ class Composer:
                 self._masses.clear()
             self._masses[terms] = known
         return known
+
+    def _asked_forms(self, query: Query, asked: str) -> Told:
+        """The stems that tell a clause is about what the question asks (its terms in any
+        form, synonyms included), and for a date those that tell the sentence dates the
+        happening asked (its verb: "kapan banjir mulai" is not answered by the day the flood
+        reached 1.300 houses), if it has one."""
+        own = [t for t in query.terms if t.weight == 1.0]
+        verbs = [t for t in own if t.verb] if asked == DATE else []
+
+        def forms(terms: list[Term]) -> frozenset[str]:
+            return frozenset(form for t in terms for form in (*t.parts, *t.equivalents, *t.alternatives))
+
+        return (
+            forms(own),
+            forms(verbs),
+            tuple(
+                forms([t])
+                for t in own
+                if t.known and (t.word[:1].isdigit() or all(p in self.index.name_words for p in t.parts))
+            ),
+        )
+
+    def _paragraph(self, s: Sentence) -> frozenset[str]:
+        """The stems of a sentence's paragraph, pronouns resolved."""
+        passage = self.index.passages[s.passage]
+        return frozenset().union(*(self.index.sentences[n].resolved for n in passage.sentences))
 
     def predicates(self, s: Sentence) -> frozenset[str]:
         """The sentence's verbs and the verbs that mean the same."""
@@ -334,6 +378,64 @@ def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] |
     return None
 
 
+def _answer_value(
+    text: str,
+    around: frozenset[str],
+    asked: str,
+    told: Told,
+    counted: str,
+    stem: Callable[[str], str],
+) -> tuple[str, str] | None:
+    """(value, as printed) of the first date (for DATE) or count of the counted noun or a
+    classifier (for NUMBER) whose clause holds a word of the question other than what it
+    counts, in a sentence holding the happening asked (`told`: the question's forms, and
+    its verb's) in a paragraph (`around`, its stems) holding the names it asks about."""
+    forms, verbs, names = told
+    held = {stem(w) for w in words(text.lower())}
+    if (verbs and verbs.isdisjoint(held)) or any(name.isdisjoint(around) for name in names):
+        return None  # another happening, or another person's ("Nayla meninggal" is not Dimas's)
+    spans = evidence.clauses(text)
+    if asked == DATE:
+        values = [(key, printed, at, "") for key, printed, at in evidence.calendar_dates(text)]
+    else:
+        things = {counted, *_CLASSIFIERS} - {""}
+        values = [
+            (value, printed, at, thing)
+            for thing, value, printed, at in evidence.counts(text)
+            if thing in things
+        ]
+    for key, printed, at, thing in values:
+        start, end = next(span for span in spans if span[0] <= at < span[1] or at < span[0])
+        held = {stem(w) for w in words(text[start:end].lower()) if w != thing}
+        if held & forms:
+            return key, printed
+    return None
+
+
+def _other_answer(
+    a: str,
+    b: str,
+    around_a: frozenset[str],
+    around_b: frozenset[str],
+    asked: str,
+    told: Told,
+    counted: str,
+    stem: Callable[[str], str],
+) -> tuple[str, str, str] | None:
+    """("date"|"number", a's value, b's value) when two outlets' answers to one question give
+    another date of the same precision ("Maret 2026" against "Januari 2026") or another count
+    ("tiga helikopter" against "empat helikopter") in the clause that tells what is asked."""
+    if asked == DATE and yesno.planned(a) != yesno.planned(b):
+        return None  # the day it was planned for and the day it happened date two things
+    found_a = _answer_value(a, around_a, asked, told, counted, stem)
+    found_b = _answer_value(b, around_b, asked, told, counted, stem)
+    if found_a is None or found_b is None or found_a[0] == found_b[0]:
+        return None
+    if asked == DATE and len(found_a[0].split("/")[1]) != len(found_b[0].split("/")[1]):
+        return None  # a day of a month and a month of a year are no two answers to compare
+    return ("date" if asked == DATE else "number", found_a[1], found_b[1])
+
+
 def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str] | None:
     """("number", a's figure, b's figure) when both sentences count the thing the question
     counts ("200 warga" against "150 warga") and the figures differ."""
@@ -342,6 +444,9 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
     if figure_a and figure_b and figure_a[0] != figure_b[0]:
         return ("number", figure_a[1], figure_b[1])
     return None
+
+
+_CLASSIFIERS = words_of("count_classifiers")
 
 
 def _flat(shown: Iterable[tuple[Quote, ...]]) -> tuple[Quote, ...]:

@@ -706,3 +706,60 @@ def conflict(
             if other is not None and other[0] != value:
                 return ("number", printed, other[1])
     return None
+
+
+# -- the value a clause gives, for comparing outlets ------------------------------------------
+
+# A clause ends at a comma before a space ("5,2" is a figure), a semicolon, or a word that
+# opens another clause.
+CLAUSE_BREAK = re.compile(r"[,;](?=\s)|\s(?:yang|dan|sedangkan|tetapi|namun|setelah|sebelum)\s")
+# A figure in digits or in words, and the word after it: "1.247 kasus", "tiga helikopter".
+_COUNT = re.compile(
+    rf"(?i)(?<![\d/.,])\b(\d[\d.,]*(?:\s+(?:ribu|juta|miliar|triliun))?|{_SPELLED_RUN})\s+([^\W\d_]+)\b(?!-)"
+)
+# "(5/11)", "5 November", and a month of a year ("Maret 2026").
+_CALENDAR = re.compile(
+    rf"(?:\b(?:{_DAYS})\s+)?\((\d{{1,2}})/(\d{{1,2}})(?:/\d{{2,4}})?\)"
+    rf"|\b(\d{{1,2}})\s+({_MONTHS})\b|\b({_MONTHS})\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses."""
+    bounds = [0]
+    for m in CLAUSE_BREAK.finditer(text):
+        bounds += [m.start(), m.end()]
+    bounds.append(len(text))
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def counts(text: str) -> list[tuple[str, str, str, int]]:
+    """Things counted, in digits or in words: (thing, value, as printed, where). "tiga
+    helikopter" gives ("helikopter", "3", "tiga helikopter", 0)."""
+    found = []
+    for m in _COUNT.finditer(text):
+        figure, thing = m.group(1), m.group(2).lower()
+        if thing in _NOT_COUNTED or thing in _MONTH_NUMBER:
+            continue
+        value = NUMBER_WORDS.get(figure.lower())
+        tokens = words(figure.rstrip(".,"))
+        printed = str(value) if value is not None else tokens[0] if tokens else ""
+        if printed[:1].isdigit():
+            found.append((thing, printed, m.group(0), m.start()))
+    return found
+
+
+def calendar_dates(text: str) -> list[tuple[str, str, int]]:
+    """Dates a sentence prints, each as a key of its precision and as printed: "(5/11)" and
+    "5 November" both ("5/11", ...); "Maret 2026" ("3/2026", ...); with where it stands."""
+    found = []
+    for m in _CALENDAR.finditer(text):
+        if m.group(1):
+            key = f"{int(m.group(1))}/{int(m.group(2))}"
+        elif m.group(3):
+            key = f"{int(m.group(3))}/{_MONTH_NUMBER[m.group(4).lower()]}"
+        else:
+            key = f"{_MONTH_NUMBER[m.group(5).lower()]}/{m.group(6)}"
+        found.append((key, m.group(0), m.start()))
+    return found

@@ -165,3 +165,29 @@ def test_a_preposition_or_a_conjunction_qualifies_no_role() -> None:
     assert ("ketua", frozenset({"bupati", "ahmad", "yani"})) not in role_names(
         "Ketua panitia dan Bupati Ahmad Yani hadir."
     )
+
+
+def test_counts_are_read_in_digits_and_in_words() -> None:
+    from index.evidence import counts
+
+    found = {
+        (thing, value)
+        for thing, value, _, _ in counts("Polisi mencatat 1.247 kasus dan tiga helikopter, 10 ribu warga.")
+    }
+    assert {("kasus", "1247"), ("helikopter", "3"), ("warga", "10000")} <= found
+    # A figure before a preposition or a month counts nothing.
+    things = [thing for thing, *_ in counts("Api padam pada 12 September, 20 dari 38 titik.")]
+    assert things == ["titik"]
+
+
+def test_calendar_dates_keep_their_precision() -> None:
+    from index.evidence import calendar_dates
+
+    keys = [
+        key
+        for key, _, _ in calendar_dates(
+            "Ditetapkan Rabu (5/11), berlaku hingga 31 Desember, dimulai Maret 2026."
+        )
+    ]
+    assert keys == ["5/11", "31/12", "3/2026"]
+    assert calendar_dates("pada Rabu (5/11) malam")[0][1] == "Rabu (5/11)"

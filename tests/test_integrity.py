@@ -12,8 +12,9 @@ from small_corpus import write_corpus
 
 from index.answerer import Answerer
 from index.answers import Answer, Kind
+from index.closed_class import words_of
 from index.evaluation import load_items, load_suite
-from index.evidence import read_facts
+from index.evidence import counts, read_facts
 from index.model import Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,10 +73,11 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
             lead_a = _lead(answerer, quote_a.text)
             lead_b = _lead(answerer, quote_b.text)
             verbs_a = answerer.composer.predicates(lead_a)
-            # Comparing outlets on a count ("sepakat soal jumlah warga?"): both count it.
-            counted = answerer.queries.read(answer.question).asked_noun
+            # Comparing outlets on a count ("sepakat soal jumlah warga?"): both count it, in
+            # digits or in words, by its noun or by the classifier that counts it ("orang").
+            counted = {answerer.queries.read(answer.question).asked_noun, *words_of("count_classifiers")}
             both_count = answer.kind is Kind.COMPARISON and all(
-                any(thing == counted for thing, _, _ in lead.facts.numbers) for lead in (lead_a, lead_b)
+                any(thing in counted for thing, *_ in counts(lead.text)) for lead in (lead_a, lead_b)
             )
             assert both_count or verbs_a & lead_b.predicates, (
                 f"{answer.question!r}: {disagreement} compares two happenings"

@@ -494,3 +494,65 @@ def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:
         "Apakah media sepakat soal harga tiket VIP?"
     )
     assert answer.kind is Kind.COMPARISON and not answer.disagreements
+
+
+def _three_outlets(tmp_path: Path, first: str, second: str, third: str) -> Answerer:
+    articles = [
+        ("a", "A", "2025-11-07", first),
+        ("b", "B", "2025-11-07", second),
+        ("c", "C", "2025-11-07", third),
+    ]
+    return Answerer.load(write_corpus(tmp_path, "Wabah (contoh)", articles))
+
+
+def test_counts_written_in_words_that_differ_are_a_disagreement(tmp_path: Path) -> None:
+    # Each outlet's answer to "how many helicopters": two, three, four, written out.
+    answerer = _three_outlets(
+        tmp_path,
+        "Api Gambut\n\nKOTA SARI - BNPB menurunkan tiga helikopter water bombing untuk memadamkan api di Kota Sari.",
+        "Kebakaran Lahan\n\nKOTA SARI - Lebih dari 900 personel dikerahkan di Kota Sari, dibantu empat helikopter water bombing.",
+        "Kabut Asap\n\nKOTA SARI - Sekolah di Kota Sari diliburkan selama dua hari karena kabut asap.",
+    )
+    answer = answerer.answer("Apakah media sepakat soal jumlah helikopter water bombing?")
+    assert answer.kind is Kind.COMPARISON
+    assert {value for d in answer.disagreements for value, _ in d.values} == {
+        "tiga helikopter",
+        "empat helikopter",
+    }
+
+
+def test_months_of_a_year_that_differ_are_a_disagreement(tmp_path: Path) -> None:
+    answerer = _three_outlets(
+        tmp_path,
+        "Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
+        'Nyamuk Wolbachia\n\nKOTA SARI - "Rencananya penyebaran telur nyamuk Wolbachia di Kota Sari dimulai Maret 2026," kata Rina.',
+        "Fogging\n\nKOTA SARI - Pengasapan dilakukan pada pagi hari di Kota Sari.",
+    )
+    answer = answerer.answer("Media beda versi gak soal kapan program Wolbachia dimulai?")
+    assert answer.kind is Kind.COMPARISON
+    assert {value for d in answer.disagreements for value, _ in d.values} == {"Januari 2026", "Maret 2026"}
+
+
+def test_a_date_of_another_happening_is_no_other_answer(tmp_path: Path) -> None:
+    # "Kapan banjir mulai": the day the flood reached 1.300 houses dates something else.
+    answerer = _three_outlets(
+        tmp_path,
+        "Banjir\n\nKOTA SARI - Banjir yang merendam Kota Sari sejak Senin (3/2/2025) mulai surut pada Selasa (4/2/2025) sore.",
+        "Rumah Terendam\n\nKOTA SARI - Jumlah rumah yang terendam banjir di Kota Sari bertambah menjadi 1.300 rumah pada Selasa (4/2/2025).",
+        "Banjir Kota Sari\n\nKOTA SARI - Banjir melanda Kota Sari pada Senin (3/2/2025) setelah hujan deras.",
+    )
+    answer = answerer.answer("Media sepakat gak soal kapan banjirnya mulai?")
+    assert answer.kind is Kind.COMPARISON
+    assert not answer.disagreements
+
+
+def test_the_day_planned_and_the_day_it_happened_are_no_disagreement(tmp_path: Path) -> None:
+    answerer = _three_outlets(
+        tmp_path,
+        "Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
+        "Nyamuk Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dimulai Maret 2026 di Kecamatan Bayur.",
+        "Fogging\n\nKOTA SARI - Pengasapan dilakukan pada pagi hari di Kota Sari.",
+    )
+    answer = answerer.answer("Media beda versi gak soal kapan program Wolbachia dimulai?")
+    assert answer.kind is Kind.COMPARISON
+    assert not answer.disagreements

@@ -97,7 +97,7 @@ class QueryBuilder:
 
     def read(self, text: str) -> Question:
         """The question read with this corpus's outlet names."""
-        return read_question(text, self.lexicon, self.outlet_names)
+        return read_question(text, self.lexicon, self.outlet_names, self.index.vocabulary)
 
     def build(self, q: Question, previous: str | None) -> Query:
         """The query for a question; `previous` is the chat's last question, for follow-ups."""

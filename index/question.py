@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
 from index.forms import COMPARE, FACT, reply_form
-from index.general import RARE_ZIPF, zipf_id
+from index.general import RARE_ZIPF, zipf_en, zipf_id
 from index.lexicon import Lexicon
 from index.stemmer import stopwords
 from index.text import cased_words, words
@@ -127,9 +128,17 @@ class Question:
 
 
 def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
-    """ "en" when English words outnumber Indonesian function and chat words, else "id"."""
+    """ "en" when English words outnumber Indonesian function and chat words (and words with
+    Indonesian's "-nya": "pesawatnya take off"), else "id"."""
     english = sum(1 for t in tokens if t in lexicon.english and t not in lexicon.informal)
-    indonesian = sum(1 for t in tokens if t in stopwords() or t in lexicon.informal or t in QUESTION_WORDS)
+    indonesian = sum(
+        1
+        for t in tokens
+        if t in stopwords()
+        or t in lexicon.informal
+        or t in QUESTION_WORDS
+        or (t.endswith("nya") and len(t) > 5 and t not in lexicon.english)
+    )
     return "en" if english > indonesian else "id"
 
 
@@ -238,6 +247,22 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
     return joined
 
 
+def _mixed_in(token: str, lexicon: Lexicon) -> bool:
+    """True when an Indonesian question's word (or phrase) is English mixed in: the English
+    list translates it to a word, and each of its words is far more an English word than an
+    Indonesian one ("take off", "meeting", "cancel"; not "data", "bank", "hoax", which
+    Indonesian writes as its own)."""
+    translation = lexicon.english.get(token)
+    return (
+        bool(translation)
+        and translation != ("-",)
+        and all(zipf_en(w) >= zipf_id(w) + _MIXED_MARGIN for w in token.split())
+    )
+
+
+# How much commoner in English than in Indonesian (Zipf, a factor of ten) a word must be to
+# be read as English inside an Indonesian question.
+_MIXED_MARGIN = 1.0
 _STRANDED = {"from": "dari", "to": "ke"}
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
@@ -252,7 +277,7 @@ def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _standardise(
-    tokens: list[str], language: str, lexicon: Lexicon
+    tokens: list[str], language: str, lexicon: Lexicon, printed: Container[str] = frozenset()
 ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
     """Standard words, the slots they fill, and (standard word, typed word) aliases.
 
@@ -263,6 +288,11 @@ def _standardise(
     table = lexicon.english if language == "en" else lexicon.informal
     if language == "en":
         tokens = _phrases(tokens, table)
+    else:
+        # "pesawatnya take off jam brp?": chat Indonesian mixes in English words and phrases.
+        tokens = _phrases(
+            tokens, {p: v for p, v in lexicon.english.items() if " " in p and _mixed_in(p, lexicon)}
+        )
     out: list[str] = []
     slots: list[tuple[str, ...]] = []
     aliases: list[tuple[str, str]] = []
@@ -277,9 +307,14 @@ def _standardise(
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
         replacement = table.get(token)
+        mixed = (
+            language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)
+        )
+        if mixed:
+            replacement = lexicon.english[token]
         if replacement is None and language == "en":
             replacement = _english_base(token, table)
-        english = language == "en" and replacement is not None
+        english = (language == "en" or mixed) and replacement is not None
         if english and replacement and not all("_" in word for word in replacement):
             # "summit" -> "ktt pertemuan_puncak": one word of the articles ("KTT") may say it
             # all, so the phrase's words are alternatives of one slot, as the word is.
@@ -674,8 +709,15 @@ def _compared(tokens: list[str], qtype: str) -> str:
     return qtype
 
 
-def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | None = None) -> Question:
-    """The question's language, type, outlets and standard Indonesian words."""
+def read_question(
+    text: str,
+    lexicon: Lexicon,
+    outlet_names: dict[str, str] | None = None,
+    printed: Container[str] = frozenset(),
+) -> Question:
+    """The question's language, type, outlets and standard Indonesian words. English mixed
+    into an Indonesian question is translated unless the articles print it (`printed`, their
+    words: "crisis centre" is their term too)."""
     original = text
     text = _prepare(text)
     cased = cased_words(text)
@@ -698,7 +740,7 @@ def read_question(text: str, lexicon: Lexicon, outlet_names: dict[str, str] | No
     as_typed = raw_tokens
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
-    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon)
+    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon, printed)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
     if qtype == SAID and outlets:

@@ -157,6 +157,19 @@ def test_chat_forms_no_table_lists() -> None:
     assert "korlap" in read_question("siapa korlapnya?", lexicon()).content
 
 
+
+def test_english_mixed_into_chat_indonesian_is_translated() -> None:
+    # "take off", "meeting": English inside an Indonesian question, as chat writes it.
+    read = read_question("jam brp pesawatnya take off?", lexicon())
+    assert read.language == "id" and {"lepas", "landas"} <= set(read.content)
+    assert "pertemuan" in read_question("meeting-nya kapan sih", lexicon()).content
+    # ... unless the articles print the English word themselves: then it is their term.
+    kept = read_question("crisis centre-nya di mana?", lexicon(), printed=frozenset({"crisis", "centre"}))
+    assert {"crisis", "centre"} <= set(kept.content)
+    # Words Indonesian writes as its own ("data", "hoaks") stay as typed.
+    assert "data" in read_question("datanya dari mana?", lexicon()).content
+
+
 def test_the_asked_for_value() -> None:
     assert read_question("Berapa usia Yuri Ushakov?", lexicon()).asked_noun == "usia"
     assert read_question("Partai apa yang menang?", lexicon()).asked_noun == "partai"

@@ -56,6 +56,13 @@ _MANNER_FRAMES = words_of("manner_frames")
 _MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
+_TYPE_FRAMES = words_of("type_frames")
+
+
+def _beside_question_word(tokens: list[str], i: int) -> bool:
+    """True when the word at `i` stands right before or after "apa" ("jenis apa", "apa
+    jenis"; "berapa jenis" counts kinds)."""
+    return any(0 <= j < len(tokens) and tokens[j] in {"apa", "apakah"} for j in (i - 1, i + 1))
 # The words after "berapa" that belong to the question, not to its topic.
 _ASKED_AFTER_BERAPA = _DURATION | _MEASURE | _COUNT | _DATE_NOUNS | _CLOCK | words_of("time_units")
 
@@ -824,6 +831,10 @@ def read_question(
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
+        # "jenis apa", "what kind of ...": a kind asked for, not a topic word
+        and not (t in _TYPE_FRAMES and _beside_question_word(tokens, i))
+        # "hari dan tanggal berapa": a date noun coordinated with the one asked
+        and not (qtype == DATE and t in _DATE_NOUNS and tokens[i + 1 : i + 2] == ["dan"] and i + 2 in asked)
         and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})

@@ -170,6 +170,15 @@ def test_english_mixed_into_chat_indonesian_is_translated() -> None:
     assert "data" in read_question("datanya dari mana?", lexicon()).content
 
 
+def test_words_that_only_frame_a_kind_or_a_date_are_no_topic() -> None:
+    # "jenis apa": the kind is what is asked; "jenis" is no word the answer must hold.
+    assert "jenis" not in read_question("Pesawat jenis apa yang dipakai?", lexicon()).content
+    assert "jenis" in read_question("Kapan jenis vaksin baru itu tiba?", lexicon()).content
+    # "hari dan tanggal berapa": both words ask for the date.
+    read = read_question("Pada hari dan tanggal berapa gempa terjadi?", lexicon())
+    assert read.qtype == "date" and "hari" not in read.content
+
+
 def test_the_asked_for_value() -> None:
     assert read_question("Berapa usia Yuri Ushakov?", lexicon()).asked_noun == "usia"
     assert read_question("Partai apa yang menang?", lexicon()).asked_noun == "partai"

@@ -329,7 +329,9 @@ _TAKEN = re.compile(
 )
 
 # "Bagaimana cara/proses ...": the question asks for a method.
-_PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah"})
+_PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah", "tahap", "tahapan"})
+# A process told as steps: "prosesnya berlangsung dalam beberapa tahap: pertama, ...; kemudian ...".
+_STEPS = re.compile(rf"(?i)\b(?:{pattern('process_steps')})\b")
 
 
 def fits_type(
@@ -401,7 +403,7 @@ def fits_type(
     if qtype == MANNER:
         if _PROCESS & asked_set:
             # "Bagaimana proses identifikasi ...": a means or method, not a vehicle.
-            return 1.0 if facts.manner else 0.0
+            return 1.0 if facts.manner or _STEPS.search(text) else 0.0
         if _MOTION & asked_set:
             # "How did Kim travel to Russia?": a vehicle taken ("dengan menumpangi kereta",
             # "naik bus") is the answer; a vehicle merely named ("14 unit mobil pemadam") is not.

@@ -191,3 +191,13 @@ def test_calendar_dates_keep_their_precision() -> None:
     ]
     assert keys == ["5/11", "31/12", "3/2026"]
     assert calendar_dates("pada Rabu (5/11) malam")[0][1] == "Rabu (5/11)"
+
+
+def test_a_process_told_in_steps_answers_how_it_went() -> None:
+    from index.evidence import fits_type, read_facts
+    from index.question import MANNER
+
+    steps = "Prosesnya berlangsung dalam beberapa tahap: pertama, penonton terdorong; kemudian pagar roboh."
+    told = "Penonton terjatuh di depan gerbang pada Sabtu malam."
+    assert fits_type(MANNER, read_facts(steps), {"proses", "jatuh"}, text=steps) == 1.0
+    assert fits_type(MANNER, read_facts(told), {"proses", "jatuh"}, text=told) == 0.0

@@ -94,6 +94,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # and yes/no, those holding a reason, a means, a name, X's words or the happening asked;
     # then the score.
     tiered = q.qtype in _TIERED
+    # "udah mulai belum?": what happened settles it, not what is to come; a question about
+    # what is to come ("akan ...?") is settled by a plan.
+    asks_done = q.qtype == YESNO and not yesno.ahead(q.text)
     candidates.sort(
         key=lambda c: (
             -eligible(c, query, weights),
@@ -101,8 +104,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             index.sentences[c.sentence].headline,  # a headline repeats the body in fewer words
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
-            # "udah mulai belum?": what happened (or did not) settles it; a plan does not.
-            q.qtype == YESNO and yesno.planned(index.sentences[c.sentence].text),
+            asks_done and yesno.ahead(index.sentences[c.sentence].text),
             -c.score,
             c.sentence,
         )

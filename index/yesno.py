@@ -93,6 +93,16 @@ def planned(text: str) -> bool:
     return any(w.lower() in _PLANS for w in words(text))
 
 
+def ahead(text: str) -> bool:
+    """True when a sentence tells what is planned or to come ("akan", "bakal", a plan's
+    word): "tidak akan tampil selama sepekan" does not say whether the band played."""
+    return any(w.lower() in _PLANS or w.lower() in _FUTURE for w in words(text))
+
+
+# ("will" for a question asked in English: "Will the band play?")
+_FUTURE = frozenset({"akan", "bakal", "will"})
+
+
 # Words that make the negation after them an appeal or a wish ("meminta ... tidak menaikkan",
 # "agar tidak ...", "mengimbau warga tidak ..."): nobody said it did not happen.
 _APPEALS = words_of("appeal_words")

@@ -560,12 +560,12 @@ def test_the_day_planned_and_the_day_it_happened_are_no_disagreement(tmp_path: P
 
 def test_what_is_to_come_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
     text = (
-        "Konser Batal\n\nKOTA SARI - Band itu menyatakan tidak akan tampil di mana pun selama sepekan sebagai bentuk duka.\n"
-        "Band utama malam itu, Bayang Jingga, tidak jadi tampil di Kota Sari."
+        "Konser Batal\n\nKOTA SARI - Band Bayang Jingga menyatakan tidak akan tampil di Kota Sari selama sepekan sebagai bentuk duka.\n"
+        "Malam itu Bayang Jingga tidak jadi tampil."
     )
     answerer = Answerer.load(one_article(tmp_path, text))
-    done = answerer.answer("Apakah band Bayang Jingga jadi tampil di Kota Sari?")
+    done = answerer.answer("Apakah Bayang Jingga tampil di Kota Sari?")
     assert done.answered and "tidak jadi tampil" in done.sentences[0].text
     # Asked what is to come, the sentence about what is to come settles it.
-    ahead = answerer.answer("Apakah band itu akan tampil selama sepekan?")
+    ahead = answerer.answer("Apakah Bayang Jingga akan tampil di Kota Sari selama sepekan?")
     assert ahead.answered and "tidak akan tampil" in ahead.sentences[0].text

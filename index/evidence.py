@@ -499,6 +499,9 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
     if people:
         matches += _PERSON_NAME.finditer(text)
     for m in matches:
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1].lower() in _BUILDINGS:
+            continue  # "di Kantor Bupati Tanah Merapu": a building, nobody holding the office
         names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
         if names:
             role = m.group(1).lower()
@@ -506,6 +509,10 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
             # "Menlu Ri Yong-ho" holds the office "menteri" too.
             found.extend((word, names) for word in abbreviations.get(role, ())[:1])
     return tuple(found)
+
+
+# Buildings named after an office ("Kantor Bupati", "Rumah Dinas Wali Kota", "Pendopo Bupati").
+_BUILDINGS = _PLACE_NOUNS | {"dinas", "pendopo", "rumah", "aula", "rujab"}
 
 
 _ATTRIBUTION = re.compile(

@@ -201,3 +201,12 @@ def test_a_process_told_in_steps_answers_how_it_went() -> None:
     told = "Penonton terjatuh di depan gerbang pada Sabtu malam."
     assert fits_type(MANNER, read_facts(steps), {"proses", "jatuh"}, text=steps) == 1.0
     assert fits_type(MANNER, read_facts(told), {"proses", "jatuh"}, text=told) == 0.0
+
+
+def test_a_building_named_after_an_office_holds_nobody() -> None:
+    from index.evidence import role_names
+
+    # "Kantor Bupati Tanah Merapu" is a building: Tanah Merapu holds no office.
+    assert not role_names("Rapat digelar di aula Kantor Bupati Tanah Merapu, Jumat siang.")
+    held = dict(role_names("Bupati Tanah Merapu, Arifuddin Lasawe, menetapkan status darurat."))
+    assert {"arifuddin", "lasawe"} <= held["bupati"]

@@ -28,6 +28,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         else set()
     )
     outlets = set(q.outlets)
+    wanted_reason = (
+        {part for t in query.terms if t.weight == 1.0 for part in t.parts} if q.qtype == REASON else set()
+    )
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = {part for t in query.terms if t.weight == 1.0 for part in t.parts} if q.qtype == YESNO else set()
@@ -78,6 +81,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 else 0.0
             )
         )
+        if q.qtype == REASON and 0 < c.fit < 1.0 and wanted_reason:
+            # "Kenapa asap terbawa ke Seranti?": "angin dari tenggara, sehingga asap terbawa ke
+            # Seranti" states the cause of what is asked as outright as a "karena" does.
+            c.fit = max(c.fit, _effect_told(sentence.text, wanted_reason, index.stemmer.stem))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
@@ -135,6 +142,20 @@ def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Cal
     end = _CLAUSE_BREAK.search(text, found.end())
     clause = text[starts[-1] : end.start() if end else len(text)]
     return len(wanted & {stem(w) for w in words(clause)}) / len(wanted)
+
+
+# Words after which a sentence tells an effect of what it told before ("A, sehingga X").
+_EFFECT_AFTER = re.compile(r"(?i)\b(?:sehingga|akibatnya|menyebabkan|memicu|maka)\b")
+
+
+def _effect_told(text: str, wanted: set[str], stem: Callable[[str], str]) -> float:
+    """1.0 when most of `wanted` stems come after the sentence's first word that introduces an
+    effect ("sehingga", "akibatnya"): its cause is told before it; else 0.0."""
+    effect = _EFFECT_AFTER.search(text)
+    if effect is None:
+        return 0.0
+    side = {stem(w) for w in words(text[effect.end() :].lower())}
+    return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
 def tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:

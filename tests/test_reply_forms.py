@@ -569,3 +569,12 @@ def test_what_is_to_come_does_not_settle_whether_it_happened(tmp_path: Path) -> 
     # Asked what is to come, the sentence about what is to come settles it.
     ahead = answerer.answer("Apakah Bayang Jingga akan tampil di Kota Sari selama sepekan?")
     assert ahead.answered and "tidak akan tampil" in ahead.sentences[0].text
+
+
+def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
+    text = (
+        "Kabut Asap\n\nKOTA SARI - Seorang anak dibawa ke puskesmas di Kota Sari karena sesak napas.\n"
+        "Angin bertiup kencang dari tenggara, sehingga asap terbawa ke Kota Sari."
+    )
+    answer = Answerer.load(one_article(tmp_path, text)).answer("Kenapa asapnya terbawa ke Kota Sari?")
+    assert answer.answered and "sehingga asap terbawa" in answer.sentences[0].text

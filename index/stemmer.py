@@ -19,7 +19,7 @@ from index.text import _TOKEN, cased_words
 # Question words and negations are never stopwords: they tell a "kapan" question from a
 # "di mana" one and "ada" from "tidak ada". Sastrawi's list also holds words that carry the
 # facts of news reports (tiba, naik, kerja, pertama, hari, luar as in "luar negeri"...):
-# they stay searchable.
+# they stay searchable; so does the ordinal "kedua" ("kotak hitam kedua": the second box).
 _KEEP = frozenset(
     """
     apa apakah siapa siapakah kapan kapankah mana mengapa kenapa bagaimana bagaimanakah berapa
@@ -27,7 +27,7 @@ _KEEP = frozenset(
     bekerja pertama datang jumlah berjumlah hari bulan tempat menuju masalah kasus awal akhir
     orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
     dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
-    sejak mulai dimulai memulai berakhir mengakhiri diakhiri
+    sejak mulai dimulai memulai berakhir mengakhiri diakhiri kedua
     """.split()
 )
 

@@ -36,6 +36,8 @@ def test_question_words_and_negations_are_not_stopwords() -> None:
     for word in ["apa", "siapa", "kapan", "mana", "berapa", "mengapa", "bagaimana", "tidak", "bukan"]:
         assert word not in stop
     assert "yang" in stop and "dan" in stop
+    # Ordinals tell which one: "kotak hitam kedua" is not the first box.
+    assert "pertama" not in stop and "kedua" not in stop
 
 
 def test_names_written_capitalised_mid_sentence_are_protected() -> None:

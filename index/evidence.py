@@ -137,7 +137,7 @@ _ORIGIN_HINTS = frozenset(
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SLASH_DATE = re.compile(r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b", re.IGNORECASE)
-_PLACE_AFTER_ANY = re.compile(r"\b(di|ke|dari)\s+(?:[a-z]+\s+){0,3}?([A-Z][\w-]+)")
+_PLACE_AFTER_ANY = re.compile(r"\b(di|ke|dari|menuju)\s+(?:[a-z]+\s+){0,3}?([A-Z][\w-]+)")
 _AGE_HINTS = frozenset({"berusia", "berumur", "usia", "umur"})
 # A clock time ("pukul 14.30 WIB", "dini hari") needs one of these words, or a digit and a colon.
 _CLOCK_HINTS = frozenset({"pukul", "jam", "wib", "wita", "wit", "malam", "hari"})
@@ -267,7 +267,11 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
     capitalised = [low for t, low in zip(cased[1:], lower[1:], strict=True) if t[0].isupper()]
     places: list[tuple[str, str]] = []
     if capitalised:
-        places.extend((m.group(1), m.group(2).lower()) for m in _PLACE_AFTER_ANY.finditer(text))
+        # "menuju Batu Larang" is where something goes, as "ke" says
+        places.extend(
+            ("ke" if m.group(1) == "menuju" else m.group(1), m.group(2).lower())
+            for m in _PLACE_AFTER_ANY.finditer(text)
+        )
         if not _PLACE_NOUNS.isdisjoint(tokens):
             for word, nxt_cased in zip(lower, cased[1:], strict=False):
                 if word in _PLACE_NOUNS and nxt_cased[:1].isupper():

@@ -210,3 +210,8 @@ def test_a_building_named_after_an_office_holds_nobody() -> None:
     assert not role_names("Rapat digelar di aula Kantor Bupati Tanah Merapu, Jumat siang.")
     held = dict(role_names("Bupati Tanah Merapu, Arifuddin Lasawe, menetapkan status darurat."))
     assert {"arifuddin", "lasawe"} <= held["bupati"]
+
+
+def test_menuju_tells_where_to_as_ke_does() -> None:
+    facts = read_facts("Pesawat hilang kontak saat terbang dari Tanjung Seruni menuju Batu Larang.")
+    assert ("ke", "batu") in facts.places and ("dari", "tanjung") in facts.places

@@ -767,6 +767,7 @@ def read_question(
         qtype = YESNO
     # "berapa lama", "jam berapa": the measure word belongs to the question, not the topic.
     asked: set[int] = set()
+    meta: set[int] = set()  # words about the reporting, not searched
     for i, t in enumerate(tokens):
         if t in {"berapa", "berapakah"}:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
@@ -794,6 +795,7 @@ def read_question(
             asked.add(i)  # "sepanjang apa"
         if t in _META:
             asked.add(i)
+            meta.add(i)
         if qtype == SAID and t in _SPEECH and i + 1 < len(tokens) and tokens[i + 1] == "apa":
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
@@ -807,7 +809,9 @@ def read_question(
         position = 0
         for slot in slots:
             span = range(position, position + len(slot))
-            if any(i in asked for i in span):
+            # ... unless only a later reading of it is a word about the reporting ("its
+            # report": "laporan"; "What does ANTARA report ...?", naming an outlet, reports)
+            if any(i in asked and (i not in meta or i == position or outlets) for i in span):
                 asked.update(span)
             position += len(slot)
     preposition = "di"

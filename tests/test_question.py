@@ -179,6 +179,14 @@ def test_words_that_only_frame_a_kind_or_a_date_are_no_topic() -> None:
     assert read.qtype == "date" and "hari" not in read.content
 
 
+def test_an_english_report_is_searched_unless_an_outlet_reports() -> None:
+    # "its preliminary report": a document, searched as "laporan".
+    assert "laporan" in read_question("When will the KNKT publish its preliminary report?", lexicon()).content
+    # "What does ANTARA report about ...": the outlet's reporting, not searched.
+    read = read_question("What does ANTARA report about the ships?", lexicon(), {"antara": "antara"})
+    assert read.outlets and "laporan" not in read.content
+
+
 def test_the_asked_for_value() -> None:
     assert read_question("Berapa usia Yuri Ushakov?", lexicon()).asked_noun == "usia"
     assert read_question("Partai apa yang menang?", lexicon()).asked_noun == "partai"

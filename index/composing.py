@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from index import evidence, timeline, yesno
 from index.answers import Answer, Disagreement, Kind, Note, Quote, Source
@@ -16,13 +17,11 @@ from index.query import Query, Term
 from index.question import DATE, MEASURE, NUMBER, OTHER, TIME
 from index.ranking import eligible, in_other_words
 from index.retrieval import Candidate
+from index.stemmer import stopwords
 from index.text import words
 from index.weights import Weights
 
 Group = list[Candidate]
-# What tells a clause answers the question: its terms' stems in any form, its verb's, and
-# each of its names' and figures'.
-Told = tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]
 
 
 class Composer:
@@ -188,14 +187,7 @@ class Composer:
                 # count each gives in the clause telling what is asked ("menetapkan status KLB
                 # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
                 clash = _other_answer(
-                    sa.text,
-                    sb.text,
-                    self._paragraph(sa),
-                    self._paragraph(sb),
-                    asked,
-                    self._asked_forms(query, asked),
-                    q.asked_noun,
-                    self.index.stemmer.stem,
+                    sa, sb, self._paragraph(sa), self._paragraph(sb), asked, self._asked_forms(query, asked)
                 )
             if clash is not None:
                 what, value_a, value_b = clash
@@ -252,24 +244,26 @@ class Composer:
         return known
 
     def _asked_forms(self, query: Query, asked: str) -> Told:
-        """The stems that tell a clause is about what the question asks (its terms in any
-        form, synonyms included), and for a date those that tell the sentence dates the
-        happening asked (its verb: "kapan banjir mulai" is not answered by the day the flood
-        reached 1.300 houses), if it has one."""
+        """What tells a sentence answers the question that is compared (see `Told`)."""
+        q = query.question
         own = [t for t in query.terms if t.weight == 1.0]
-        verbs = [t for t in own if t.verb] if asked == DATE else []
 
         def forms(terms: list[Term]) -> frozenset[str]:
             return frozenset(form for t in terms for form in (*t.parts, *t.equivalents, *t.alternatives))
 
-        return (
-            forms(own),
-            forms(verbs),
-            tuple(
-                forms([t])
-                for t in own
-                if t.known and (t.word[:1].isdigit() or all(p in self.index.name_words for p in t.parts))
-            ),
+        def named(t: Term) -> bool:
+            return t.word[:1].isdigit() or all(p in self.index.name_words for p in t.parts)
+
+        nouns = [t for t in own if not named(t) and not t.verb and not t.asked and t.word != q.asked_noun]
+        return Told(
+            forms=forms([t for t in own if not named(t)]),
+            verbs=forms([t for t in own if t.verb]) if asked == DATE else frozenset(),
+            names=tuple(forms([t]) for t in own if t.known and named(t)),
+            # a count: of the thing asked in the happening asked (a date is held to its verb)
+            things=tuple(forms([t]) for t in nouns if t.known) if asked == NUMBER else (),
+            counted=q.asked_noun,
+            repeat=not _REPEATS.isdisjoint(q.words),
+            stem=self.index.stemmer.stem,
         )
 
     def _paragraph(self, s: Sentence) -> frozenset[str]:
@@ -378,61 +372,73 @@ def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] |
     return None
 
 
-def _answer_value(
-    text: str,
-    around: frozenset[str],
-    asked: str,
-    told: Told,
-    counted: str,
-    stem: Callable[[str], str],
-) -> tuple[str, str] | None:
-    """(value, as printed) of the first date (for DATE) or count of the counted noun or a
-    classifier (for NUMBER) whose clause holds a word of the question other than what it
-    counts, in a sentence holding the happening asked (`told`: the question's forms, and
-    its verb's) in a paragraph (`around`, its stems) holding the names it asks about."""
-    forms, verbs, names = told
-    held = {stem(w) for w in words(text.lower())}
-    if (verbs and verbs.isdisjoint(held)) or any(name.isdisjoint(around) for name in names):
+def _answer_value(s: Sentence, around: frozenset[str], asked: str, told: Told) -> tuple[str, str, str] | None:
+    """(value, as printed, what it counts) of the first date (for DATE) or count of the
+    counted noun or a classifier (for NUMBER) whose clause holds a word of the question that
+    is no name and not what it counts; in a sentence holding the happening, in a paragraph
+    (`around`, its stems) holding the names and things asked about."""
+    held = s.resolved | s.terms
+    if (told.verbs and told.verbs.isdisjoint(held)) or any(name.isdisjoint(around) for name in told.names):
         return None  # another happening, or another person's ("Nayla meninggal" is not Dimas's)
-    spans = evidence.clauses(text)
+    if any(thing.isdisjoint(around) for thing in told.things):
+        return None  # "longsor ... menewaskan lima orang" counts no flood's dead
+    if asked == DATE and not told.repeat and not _REPEATS.isdisjoint(w.lower() for w in words(s.text)):
+        return None  # "gempa susulan", "sidang lanjutan": another occurrence than the one asked
+    spans = evidence.clauses(s.text)
     if asked == DATE:
-        values = [(key, printed, at, "") for key, printed, at in evidence.calendar_dates(text)]
+        values = [(key, printed, at, "") for key, printed, at in evidence.calendar_dates(s.text)]
     else:
-        things = {counted, *_CLASSIFIERS} - {""}
+        things = {told.counted, *_CLASSIFIERS} - {""}
         values = [
-            (value, printed, at, thing)
-            for thing, value, printed, at in evidence.counts(text)
+            (value, printed, at, _counted_thing(s.text, thing, printed, at))
+            for thing, value, printed, at in evidence.counts(s.text)
             if thing in things
         ]
     for key, printed, at, thing in values:
         start, end = next(span for span in spans if span[0] <= at < span[1] or at < span[0])
-        held = {stem(w) for w in words(text[start:end].lower()) if w != thing}
-        if held & forms:
-            return key, printed
+        clause = {told.stem(w) for w in words(s.text[start:end].lower()) if w not in thing.split()}
+        if clause & told.forms:
+            return key, printed, thing
     return None
 
 
+def _counted_thing(text: str, thing: str, printed: str, at: int) -> str:
+    """What a count counts: the noun, or a classifier with the noun after it ("dua orang
+    pedagang" counts "orang pedagang"; "empat orang meninggal" counts "orang")."""
+    if thing not in _CLASSIFIERS:
+        return thing
+    after = words(text[at + len(printed) :].lower())[:1]
+    noun = after[0] if after else ""
+    if noun and noun.isalpha() and not _is_verb_form(noun) and noun not in stopwords():
+        return f"{thing} {noun}"
+    return thing
+
+
+def _is_verb_form(word: str) -> bool:
+    """A word that reads as a verb ("meninggal", "dirawat", "tewas"), not a noun."""
+    return word.startswith(("me", "di", "ber", "ter")) or word in _BASE_VERBS
+
+
 def _other_answer(
-    a: str,
-    b: str,
-    around_a: frozenset[str],
-    around_b: frozenset[str],
-    asked: str,
-    told: Told,
-    counted: str,
-    stem: Callable[[str], str],
+    a: Sentence, b: Sentence, around_a: frozenset[str], around_b: frozenset[str], asked: str, told: Told
 ) -> tuple[str, str, str] | None:
     """("date"|"number", a's value, b's value) when two outlets' answers to one question give
     another date of the same precision ("Maret 2026" against "Januari 2026") or another count
-    ("tiga helikopter" against "empat helikopter") in the clause that tells what is asked."""
-    if asked == DATE and yesno.planned(a) != yesno.planned(b):
+    of the same thing ("tiga helikopter" against "empat helikopter") in the clause that
+    tells what is asked, and neither sentence prints the other's value."""
+    if asked == DATE and yesno.planned(a.text) != yesno.planned(b.text):
         return None  # the day it was planned for and the day it happened date two things
-    found_a = _answer_value(a, around_a, asked, told, counted, stem)
-    found_b = _answer_value(b, around_b, asked, told, counted, stem)
-    if found_a is None or found_b is None or found_a[0] == found_b[0]:
+    found_a = _answer_value(a, around_a, asked, told)
+    found_b = _answer_value(b, around_b, asked, told)
+    if found_a is None or found_b is None or found_a[0] == found_b[0] or found_a[2] != found_b[2]:
         return None
-    if asked == DATE and len(found_a[0].split("/")[1]) != len(found_b[0].split("/")[1]):
-        return None  # a day of a month and a month of a year are no two answers to compare
+    if asked == DATE:
+        if len(found_a[0].split("/")[1]) != len(found_b[0].split("/")[1]):
+            return None  # a day of a month and a month of a year are no two answers to compare
+        keys_a = {key for key, _, _ in evidence.calendar_dates(a.text)}
+        keys_b = {key for key, _, _ in evidence.calendar_dates(b.text)}
+        if found_a[0] in keys_b or found_b[0] in keys_a:
+            return None  # "banjir kembali melanda Kamis (6/11), tiga hari setelah ... Senin (3/11)"
     return ("date" if asked == DATE else "number", found_a[1], found_b[1])
 
 
@@ -447,6 +453,27 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
 
 
 _CLASSIFIERS = words_of("count_classifiers")
+_BASE_VERBS = words_of("base_verbs")
+# Words of another occurrence than the first ("gempa susulan", "sidang lanjutan", "banjir
+# kembali melanda"): a date of it is no other date of the first.
+_REPEATS = words_of("repeat_words")
+
+
+@dataclass(frozen=True)
+class Told:
+    """What tells that an outlet's sentence answers the question compared: the stems of the
+    question's words that are no names, in any form (a clause giving the value holds one);
+    for a date, its verb's (the sentence tells the happening dated); each name's and each
+    thing's (the paragraph holds them); the noun counted; and
+    whether the question itself asks about a repeat."""
+
+    forms: frozenset[str]
+    verbs: frozenset[str]
+    names: tuple[frozenset[str], ...]
+    things: tuple[frozenset[str], ...]
+    counted: str
+    repeat: bool
+    stem: Callable[[str], str]
 
 
 def _flat(shown: Iterable[tuple[Quote, ...]]) -> tuple[Quote, ...]:

@@ -335,7 +335,17 @@ _TAKEN = re.compile(
 # "Bagaimana cara/proses ...": the question asks for a method.
 _PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah", "tahap", "tahapan"})
 # A process told as steps: "prosesnya berlangsung dalam beberapa tahap: pertama, ...; kemudian ...".
-_STEPS = re.compile(rf"(?i)\b(?:{pattern('process_steps')})\b")
+_STEPS = re.compile(rf"(?i)(\w+\s+)?\b(?:{pattern('process_steps')})\b")
+_PAST = words_of("time_units") | words_of("days") | {"minggu", "malam", "dulu"}
+
+
+def _steps(text: str) -> bool:
+    """True when the sentence tells a process in steps ("tahap", "kemudian", "lalu"; not the
+    "lalu" of "pekan lalu")."""
+    return any(
+        not (m.group(1) and m.group(1).strip().lower() in _PAST and m.group(0).lower().endswith("lalu"))
+        for m in _STEPS.finditer(text)
+    )
 
 
 def fits_type(
@@ -407,7 +417,7 @@ def fits_type(
     if qtype == MANNER:
         if _PROCESS & asked_set:
             # "Bagaimana proses identifikasi ...": a means or method, not a vehicle.
-            return 1.0 if facts.manner or _STEPS.search(text) else 0.0
+            return 1.0 if facts.manner or _steps(text) else 0.0
         if _MOTION & asked_set:
             # "How did Kim travel to Russia?": a vehicle taken ("dengan menumpangi kereta",
             # "naik bus") is the answer; a vehicle merely named ("14 unit mobil pemadam") is not.
@@ -504,8 +514,10 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
         matches += _PERSON_NAME.finditer(text)
     for m in matches:
         before = text[max(0, m.start() - 20) : m.start()].split()
-        if before and before[-1].lower() in _BUILDINGS:
-            continue  # "di Kantor Bupati Tanah Merapu": a building, nobody holding the office
+        if before and before[-1][:1].isupper() and before[-1].lower() in _BUILDINGS:
+            # "di Kantor Bupati Tanah Merapu": a building's name, nobody holding the office
+            # ("rumah Bupati Ahmad Yani", in lowercase, is the house of the one who does)
+            continue
         names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
         if names:
             role = m.group(1).lower()

@@ -56,13 +56,8 @@ _MANNER_FRAMES = words_of("manner_frames")
 _MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
-_TYPE_FRAMES = words_of("type_frames")
 
 
-def _beside_question_word(tokens: list[str], i: int) -> bool:
-    """True when the word at `i` stands right before or after "apa" ("jenis apa", "apa
-    jenis"; "berapa jenis" counts kinds)."""
-    return any(0 <= j < len(tokens) and tokens[j] in {"apa", "apakah"} for j in (i - 1, i + 1))
 # The words after "berapa" that belong to the question, not to its topic.
 _ASKED_AFTER_BERAPA = _DURATION | _MEASURE | _COUNT | _DATE_NOUNS | _CLOCK | words_of("time_units")
 
@@ -236,15 +231,20 @@ def _squeeze(token: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
 
-def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
+def _phrases(tokens: list[str], table: Container[str], printed: Container[str] = frozenset()) -> list[str]:
     """English words that mean one thing together joined as the lexicon lists them ("caught
-    fire", "death toll", "set off"), longest first."""
+    fire", "death toll", "set off"), longest first; none of whose words the articles print
+    (`printed`)."""
     joined: list[str] = []
     i = 0
     while i < len(tokens):
         for size in (3, 2):
             phrase = " ".join(tokens[i : i + size])
-            if i + size <= len(tokens) and phrase in table:
+            if (
+                i + size <= len(tokens)
+                and phrase in table
+                and not any(w in printed for w in tokens[i : i + size])
+            ):
                 joined.append(phrase)
                 i += size
                 break
@@ -265,6 +265,20 @@ def _mixed_in(token: str, lexicon: Lexicon) -> bool:
         and translation != ("-",)
         and all(zipf_en(w) >= zipf_id(w) + _MIXED_MARGIN for w in token.split())
     )
+
+
+_MIXED_PHRASES: dict[int, frozenset[str]] = {}
+
+
+def _mixed_phrases(lexicon: Lexicon) -> frozenset[str]:
+    """The English list's phrases that read as English mixed into Indonesian (`_mixed_in`),
+    worked out once per lexicon."""
+    key = id(lexicon.english)
+    found = _MIXED_PHRASES.get(key)
+    if found is None:
+        found = frozenset(p for p in lexicon.english if " " in p and _mixed_in(p, lexicon))
+        _MIXED_PHRASES[key] = found
+    return found
 
 
 # How much commoner in English than in Indonesian (Zipf, a factor of ten) a word must be to
@@ -297,9 +311,7 @@ def _standardise(
         tokens = _phrases(tokens, table)
     else:
         # "pesawatnya take off jam brp?": chat Indonesian mixes in English words and phrases.
-        tokens = _phrases(
-            tokens, {p: v for p, v in lexicon.english.items() if " " in p and _mixed_in(p, lexicon)}
-        )
+        tokens = _phrases(tokens, _mixed_phrases(lexicon), printed)
     out: list[str] = []
     slots: list[tuple[str, ...]] = []
     aliases: list[tuple[str, str]] = []
@@ -784,6 +796,8 @@ def read_question(
             and tokens[i + 1] in _CLOCK | _DATE_NOUNS
         ):
             asked.add(i + 1)
+        if t == "apa" and qtype in (TIME, DATE) and i > 0 and tokens[i - 1] in _CLOCK | _DATE_NOUNS:
+            asked.add(i - 1)  # "hari apa", "jam apa"
         if t in {"bagaimana", "seberapa"} and i + 1 < len(tokens) and tokens[i + 1] in _MEASURE | _DURATION:
             asked.add(i + 1)  # "seberapa kuat", "how strong": the measure asked, not a topic word
         if (
@@ -835,10 +849,14 @@ def read_question(
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
-        # "jenis apa", "what kind of ...": a kind asked for, not a topic word
-        and not (t in _TYPE_FRAMES and _beside_question_word(tokens, i))
         # "hari dan tanggal berapa": a date noun coordinated with the one asked
-        and not (qtype == DATE and t in _DATE_NOUNS and tokens[i + 1 : i + 2] == ["dan"] and i + 2 in asked)
+        and not (
+            qtype in (DATE, TIME)
+            and t in _DATE_NOUNS | _CLOCK
+            and tokens[i + 1 : i + 2] == ["dan"]
+            and tokens[i + 2 : i + 3] != []
+            and tokens[i + 2] in _DATE_NOUNS | _CLOCK
+        )
         and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})

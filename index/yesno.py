@@ -95,8 +95,13 @@ def planned(text: str) -> bool:
 
 def ahead(text: str) -> bool:
     """True when a sentence tells what is planned or to come ("akan", "bakal", a plan's
-    word): "tidak akan tampil selama sepekan" does not say whether the band played."""
-    return any(w.lower() in _PLANS or w.lower() in _FUTURE for w in words(text))
+    word): "tidak akan tampil selama sepekan" does not say whether the band played. ("Akan
+    tetapi" is "however", a "bakal calon" a prospective candidate.)"""
+    tokens = [w.lower() for w in words(text)]
+    return any(
+        t in _PLANS or (t in _FUTURE and tokens[i + 1 : i + 2] not in (["tetapi"], ["calon"]))
+        for i, t in enumerate(tokens)
+    )
 
 
 # ("will" for a question asked in English: "Will the band play?")

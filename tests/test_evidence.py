@@ -215,3 +215,20 @@ def test_a_building_named_after_an_office_holds_nobody() -> None:
 def test_menuju_tells_where_to_as_ke_does() -> None:
     facts = read_facts("Pesawat hilang kontak saat terbang dari Tanjung Seruni menuju Batu Larang.")
     assert ("ke", "batu") in facts.places and ("dari", "tanjung") in facts.places
+
+
+def test_last_week_is_no_step_of_a_process() -> None:
+    from index.question import MANNER
+
+    told = "Proses identifikasi korban dimulai pekan lalu oleh tim DVI Polda."
+    steps = "Sampel dicocokkan dengan data keluarga, lalu hasilnya diumumkan."
+    assert fits_type(MANNER, read_facts(told), {"proses", "identifikasi"}, text=told) == 0.0
+    assert fits_type(MANNER, read_facts(steps), {"proses", "identifikasi"}, text=steps) == 1.0
+
+
+def test_the_house_of_an_office_holder_still_names_the_holder() -> None:
+    from index.evidence import role_names
+
+    # In lowercase, "rumah Bupati Ahmad Yani" is the house of the man who holds the office.
+    held = dict(role_names("Massa berunjuk rasa di depan rumah Bupati Ahmad Yani pada Senin."))
+    assert {"ahmad", "yani"} <= held["bupati"]

@@ -157,7 +157,6 @@ def test_chat_forms_no_table_lists() -> None:
     assert "korlap" in read_question("siapa korlapnya?", lexicon()).content
 
 
-
 def test_english_mixed_into_chat_indonesian_is_translated() -> None:
     # "take off", "meeting": English inside an Indonesian question, as chat writes it.
     read = read_question("jam brp pesawatnya take off?", lexicon())
@@ -166,17 +165,23 @@ def test_english_mixed_into_chat_indonesian_is_translated() -> None:
     # ... unless the articles print the English word themselves: then it is their term.
     kept = read_question("crisis centre-nya di mana?", lexicon(), printed=frozenset({"crisis", "centre"}))
     assert {"crisis", "centre"} <= set(kept.content)
+    # ... a phrase too ("take off" printed by the articles stays their term).
+    printed = read_question("pesawatnya take off jam brp?", lexicon(), printed=frozenset({"take", "off"}))
+    assert {"take", "off"} <= set(printed.content)
     # Words Indonesian writes as its own ("data", "hoaks") stay as typed.
     assert "data" in read_question("datanya dari mana?", lexicon()).content
 
 
-def test_words_that_only_frame_a_kind_or_a_date_are_no_topic() -> None:
-    # "jenis apa": the kind is what is asked; "jenis" is no word the answer must hold.
-    assert "jenis" not in read_question("Pesawat jenis apa yang dipakai?", lexicon()).content
-    assert "jenis" in read_question("Kapan jenis vaksin baru itu tiba?", lexicon()).content
-    # "hari dan tanggal berapa": both words ask for the date.
-    read = read_question("Pada hari dan tanggal berapa gempa terjadi?", lexicon())
-    assert read.qtype == "date" and "hari" not in read.content
+def test_date_nouns_joined_by_dan_both_ask_for_the_date() -> None:
+    # "hari dan tanggal berapa", "tanggal dan hari apa", "hari dan jam berapa": each noun
+    # asks for the date or the time, none is a topic word.
+    for text in (
+        "Pada hari dan tanggal berapa gempa terjadi?",
+        "tanggal dan hari apa sidang digelar?",
+        "hari dan jam berapa sidang digelar?",
+    ):
+        read = read_question(text, lexicon())
+        assert read.qtype in ("date", "time") and not {"hari", "tanggal", "jam"} & set(read.content), text
 
 
 def test_an_english_report_is_searched_unless_an_outlet_reports() -> None:

@@ -578,3 +578,60 @@ def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
     )
     answer = Answerer.load(one_article(tmp_path, text)).answer("Kenapa asapnya terbawa ke Kota Sari?")
     assert answer.answered and "sehingga asap terbawa" in answer.sentences[0].text
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "question"),
+    [
+        # Cattle swept away is no count of the dead.
+        (
+            "Banjir di Kota Sari menewaskan dua orang warga.",
+            "Banjir di Kota Sari menghanyutkan 40 ekor sapi milik warga dan menewaskan dua warga.",
+            "Media sepakat gak soal jumlah warga tewas akibat banjir di Kota Sari?",
+        ),
+        # Seven witnesses questioned are no count of the traders hurt.
+        (
+            "Kebakaran pasar di Kota Sari melukai dua orang pedagang, kata Kapolres.",
+            "Polisi memeriksa tujuh orang saksi terkait kebakaran pasar di Kota Sari yang melukai pedagang.",
+            "Media sepakat gak soal jumlah pedagang yang terluka dalam kebakaran pasar Kota Sari?",
+        ),
+        # A landslide's dead are not the flood's.
+        (
+            "Banjir bandang di Kota Sari menewaskan tiga orang.",
+            "Di tempat lain, longsor di Desa Bayur, Kota Sari, menewaskan lima orang.",
+            "Media sepakat gak soal berapa orang tewas akibat banjir di Kota Sari?",
+        ),
+        # An aftershock is dated on its own day.
+        (
+            "Gempa bermagnitudo 5,8 mengguncang Kota Sari pada Senin (3/11).",
+            "BMKG mencatat gempa susulan mengguncang Kota Sari pada Selasa (4/11).",
+            "Media sepakat gak soal kapan gempa mengguncang Kota Sari?",
+        ),
+        # An outlet that prints both dates gives the other's too.
+        (
+            "Banjir melanda Kota Sari pada Senin (3/11).",
+            "Banjir kembali melanda Kota Sari pada Kamis (6/11), tiga hari setelah banjir pertama melanda pada Senin (3/11).",
+            "Media sepakat gak soal kapan banjir melanda Kota Sari?",
+        ),
+    ],
+)
+def test_answers_about_other_things_or_occurrences_are_no_disagreement(
+    tmp_path: Path, first: str, second: str, question: str
+) -> None:
+    answerer = _three_outlets(
+        tmp_path,
+        f"Berita Satu\n\nKOTA SARI - {first}",
+        f"Berita Dua\n\nKOTA SARI - {second}",
+        "Berita Tiga\n\nKOTA SARI - Warga Kota Sari bergotong royong membersihkan jalan.",
+    )
+    answer = answerer.answer(question)
+    assert answer.kind is Kind.COMPARISON
+    assert not answer.disagreements, answer.disagreements
+
+
+def test_however_and_a_prospective_candidate_are_no_future() -> None:
+    from index.yesno import ahead
+
+    assert ahead("Band itu tidak akan tampil selama sepekan.")
+    assert not ahead("Akan tetapi, konser itu tetap digelar di Kota Sari.")
+    assert not ahead("Dua bakal calon bupati mendaftar ke KPU.")

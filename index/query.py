@@ -150,6 +150,12 @@ class QueryBuilder:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        if not found and limit == 1 and len(word) >= 5 and not known_word:
+            # A name mistyped twice ("Serantii" for "Seranti" is once): one name that near,
+            # and nothing else, is what was meant.
+            names = [w for n in range(len(word) - 2, len(word) + 3) for w in self._names.get((first, n), ())]
+            near = process.extract(word, names, scorer=OSA.distance, score_cutoff=2, limit=None)
+            found = near if len(near) == 1 else []
         corrected = min((distance, match) for match, distance, _ in found)[1] if found else word
         if corrected == word and word.endswith("nya") and len(word) > 6:
             # "lahnnya": chat puts "-nya" on a mistyped noun too; the noun is what was meant.

@@ -120,6 +120,13 @@ def test_a_mistyped_noun_with_nya_is_the_noun(quake: Answerer) -> None:
     assert quake.queries.correct("kerusaknnya") == "kerusakan"
 
 
+def test_a_name_mistyped_twice_is_the_one_name_that_near(quake: Answerer) -> None:
+    # "Wulandri" is one typo from "Wulandari"; "Wlandri" two: still the only name that near.
+    assert quake.queries.correct("wlandri") == "wulandari"
+    # An ordinary word two typos from a name stays itself.
+    assert quake.queries.correct("lembur") == "lembur"
+
+
 def test_a_count_of_another_thing_is_no_count_of_the_thing_asked(quake: Answerer) -> None:
     # "dua hari" counts days; the question counts schools.
     answer = quake.answer("Berapa banyak sekolah yang diliburkan karena gempa?")

@@ -23,7 +23,7 @@ from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
-from index.stemmer import is_root_word, sastrawi_stem, stopwords
+from index.stemmer import sastrawi_stem, stopwords
 from index.text import NUMBER_WORDS, words
 
 
@@ -208,19 +208,8 @@ class QueryBuilder:
         typed = list(typed)
         if word[:1].isdigit():
             return True  # a figure, a year, a code
-        if word in self.index.name_words:
-            return True  # a name
-        if {word, *typed} & q.capitalised:
-            # A name the articles lack, also one the lexicon spelled the Indonesian way
-            # ("France"); not an ordinary word capitalised as a title or an office is
-            # ("Penjabat Bupati", "Dinas Kesehatan"), which says nothing by its absence.
-            return not (
-                q.language == "id"
-                and word not in typed
-                and word not in _PEOPLE
-                and is_common_indonesian(word)
-                and is_root_word(sastrawi_stem(word))
-            )
+        if word in self.index.name_words or {word, *typed} & q.capitalised:
+            return True  # a name, also one the lexicon spelled the Indonesian way ("France")
         if q.language == "en":
             # An English word the lexicon does not translate is a name or a term of its own,
             # unless it is ordinary English the lexicon lacks ("rumours"): then it is weak.
@@ -429,9 +418,6 @@ _HAPPENING_TYPES = frozenset({DATE, TIME})
 
 
 _AGE_NOUNS = words_of("age_nouns")
-# Offices and people: a capitalised one the articles lack ("Gubernur ...") is someone they
-# do not report.
-_PEOPLE = words_of("role_nouns") | words_of("person_nouns")
 # A small figure and its word, each for the other (a lone "dua" is no figure to words()).
 _SMALL = {w: str(n) for w, n in NUMBER_WORDS.items() if n <= 10}
 _SPELLED_DIGITS = _SMALL | {n: w for w, n in _SMALL.items()}

@@ -64,12 +64,6 @@ log = logging.getLogger(__name__)
 _STEMS: dict[str, str] = {}
 
 
-def is_root_word(word: str) -> bool:
-    """True when Sastrawi's dictionary of Indonesian root words holds the word ("jabat",
-    "dinas"; not "malaysia")."""
-    return bool(_sastrawi().delegatedStemmer.dictionary.contains(word))
-
-
 @lru_cache(maxsize=300_000)
 def sastrawi_stem(word: str) -> str:
     """Sastrawi's stem of one lowercase word, after the project's overrides."""

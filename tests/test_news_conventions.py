@@ -189,14 +189,3 @@ def test_rules_found_on_new_corpora_keep_what_worked(tmp_path: Path) -> None:
     # The size of a quake is its magnitude, not a sum of aid given for it.
     size = answerer.answer("Seberapa besar gempanya?")
     assert size.answered and "bermagnitudo 5,2" in size.first.text
-
-
-def test_an_ordinary_word_capitalised_as_a_title_is_no_name(tmp_path: Path) -> None:
-    text = "Status KLB\n\nKOTA SARI - Pemkot Sari menetapkan status KLB DBD pada Kamis (6/11/2025)."
-    answerer = Answerer.load(write_corpus(tmp_path, "KLB (contoh)", [("a", "A", "2025-11-07", text)]))
-    # "Pemerintah Daerah", capitalised as an office is, where the article prints "Pemkot".
-    answer = answerer.answer("Kapan Pemerintah Daerah Sari menetapkan status KLB?")
-    assert answer.answered and "Kamis (6/11/2025)" in answer.sentences[0].text
-    # A name the articles lack, and an office nobody in them holds, still say they do not report it.
-    assert not answerer.answer("Kapan Malaysia menetapkan status KLB?").answered
-    assert not answerer.answer("Kapan Gubernur Kota Sari menetapkan status KLB?").answered

@@ -13,7 +13,7 @@ import pytest
 from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
-from index.answers import Kind
+from index.answers import Answer, Kind
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
 from index.lexicon import lexicon
 from index.question import read_question
@@ -496,66 +496,43 @@ def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:
     assert answer.kind is Kind.COMPARISON and not answer.disagreements
 
 
-def _three_outlets(tmp_path: Path, first: str, second: str, third: str) -> Answerer:
+def _compared(tmp_path: Path, first: str, second: str, question: str) -> Answer:
+    """The comparison `question` asks of three outlets: two stating `first` and `second`,
+    a third about something else."""
     articles = [
-        ("a", "A", "2025-11-07", first),
-        ("b", "B", "2025-11-07", second),
-        ("c", "C", "2025-11-07", third),
+        ("a", "A", "2025-11-07", f"Berita Satu\n\nKOTA SARI - {first}"),
+        ("b", "B", "2025-11-07", f"Berita Dua\n\nKOTA SARI - {second}"),
+        ("c", "C", "2025-11-07", "Berita Tiga\n\nKOTA SARI - Warga Kota Sari bergotong royong membersihkan jalan."),
     ]
-    return Answerer.load(write_corpus(tmp_path, "Wabah (contoh)", articles))
-
-
-def test_counts_written_in_words_that_differ_are_a_disagreement(tmp_path: Path) -> None:
-    # Each outlet's answer to "how many helicopters": two, three, four, written out.
-    answerer = _three_outlets(
-        tmp_path,
-        "Api Gambut\n\nKOTA SARI - BNPB menurunkan tiga helikopter water bombing untuk memadamkan api di Kota Sari.",
-        "Kebakaran Lahan\n\nKOTA SARI - Lebih dari 900 personel dikerahkan di Kota Sari, dibantu empat helikopter water bombing.",
-        "Kabut Asap\n\nKOTA SARI - Sekolah di Kota Sari diliburkan selama dua hari karena kabut asap.",
-    )
-    answer = answerer.answer("Apakah media sepakat soal jumlah helikopter water bombing?")
+    answer = Answerer.load(write_corpus(tmp_path, "Berita (contoh)", articles)).answer(question)
     assert answer.kind is Kind.COMPARISON
-    assert {value for d in answer.disagreements for value, _ in d.values} == {
-        "tiga helikopter",
-        "empat helikopter",
-    }
+    return answer
 
 
-def test_months_of_a_year_that_differ_are_a_disagreement(tmp_path: Path) -> None:
-    answerer = _three_outlets(
-        tmp_path,
-        "Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
-        'Nyamuk Wolbachia\n\nKOTA SARI - "Rencananya penyebaran telur nyamuk Wolbachia di Kota Sari dimulai Maret 2026," kata Rina.',
-        "Fogging\n\nKOTA SARI - Pengasapan dilakukan pada pagi hari di Kota Sari.",
-    )
-    answer = answerer.answer("Media beda versi gak soal kapan program Wolbachia dimulai?")
-    assert answer.kind is Kind.COMPARISON
-    assert {value for d in answer.disagreements for value, _ in d.values} == {"Januari 2026", "Maret 2026"}
-
-
-def test_a_date_of_another_happening_is_no_other_answer(tmp_path: Path) -> None:
-    # "Kapan banjir mulai": the day the flood reached 1.300 houses dates something else.
-    answerer = _three_outlets(
-        tmp_path,
-        "Banjir\n\nKOTA SARI - Banjir yang merendam Kota Sari sejak Senin (3/2/2025) mulai surut pada Selasa (4/2/2025) sore.",
-        "Rumah Terendam\n\nKOTA SARI - Jumlah rumah yang terendam banjir di Kota Sari bertambah menjadi 1.300 rumah pada Selasa (4/2/2025).",
-        "Banjir Kota Sari\n\nKOTA SARI - Banjir melanda Kota Sari pada Senin (3/2/2025) setelah hujan deras.",
-    )
-    answer = answerer.answer("Media sepakat gak soal kapan banjirnya mulai?")
-    assert answer.kind is Kind.COMPARISON
-    assert not answer.disagreements
-
-
-def test_the_day_planned_and_the_day_it_happened_are_no_disagreement(tmp_path: Path) -> None:
-    answerer = _three_outlets(
-        tmp_path,
-        "Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
-        "Nyamuk Wolbachia\n\nKOTA SARI - Program nyamuk Wolbachia di Kota Sari dimulai Maret 2026 di Kecamatan Bayur.",
-        "Fogging\n\nKOTA SARI - Pengasapan dilakukan pada pagi hari di Kota Sari.",
-    )
-    answer = answerer.answer("Media beda versi gak soal kapan program Wolbachia dimulai?")
-    assert answer.kind is Kind.COMPARISON
-    assert not answer.disagreements
+@pytest.mark.parametrize(
+    ("first", "second", "question", "values"),
+    [
+        # Each outlet's answer to "how many helicopters", written out.
+        (
+            "BNPB menurunkan tiga helikopter water bombing untuk memadamkan api di Kota Sari.",
+            "Lebih dari 900 personel dikerahkan di Kota Sari, dibantu empat helikopter water bombing.",
+            "Apakah media sepakat soal jumlah helikopter water bombing?",
+            {"tiga helikopter", "empat helikopter"},
+        ),
+        # Months of a year.
+        (
+            "Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
+            '"Rencananya penyebaran telur nyamuk Wolbachia di Kota Sari dimulai Maret 2026," kata Rina.',
+            "Media beda versi gak soal kapan program Wolbachia dimulai?",
+            {"Januari 2026", "Maret 2026"},
+        ),
+    ],
+)
+def test_each_outlets_answer_that_differs_is_a_disagreement(
+    tmp_path: Path, first: str, second: str, question: str, values: set[str]
+) -> None:
+    answer = _compared(tmp_path, first, second, question)
+    assert {value for d in answer.disagreements for value, _ in d.values} == values
 
 
 def test_what_is_to_come_does_not_settle_whether_it_happened(tmp_path: Path) -> None:
@@ -607,6 +584,18 @@ def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
             "BMKG mencatat gempa susulan mengguncang Kota Sari pada Selasa (4/11).",
             "Media sepakat gak soal kapan gempa mengguncang Kota Sari?",
         ),
+        # "Kapan banjir mulai": the day the flood reached 1.300 houses dates something else.
+        (
+            "Banjir yang merendam Kota Sari sejak Senin (3/2/2025) mulai surut pada Selasa (4/2/2025) sore.",
+            "Jumlah rumah yang terendam banjir di Kota Sari bertambah menjadi 1.300 rumah pada Selasa (4/2/2025).",
+            "Media sepakat gak soal kapan banjirnya mulai?",
+        ),
+        # The day a programme was planned for and the day it began date two things.
+        (
+            "Program nyamuk Wolbachia di Kota Sari dijadwalkan dimulai Januari 2026.",
+            "Program nyamuk Wolbachia di Kota Sari dimulai Maret 2026 di Kecamatan Bayur.",
+            "Media beda versi gak soal kapan program Wolbachia dimulai?",
+        ),
         # An outlet that prints both dates gives the other's too.
         (
             "Banjir melanda Kota Sari pada Senin (3/11).",
@@ -618,14 +607,7 @@ def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
 def test_answers_about_other_things_or_occurrences_are_no_disagreement(
     tmp_path: Path, first: str, second: str, question: str
 ) -> None:
-    answerer = _three_outlets(
-        tmp_path,
-        f"Berita Satu\n\nKOTA SARI - {first}",
-        f"Berita Dua\n\nKOTA SARI - {second}",
-        "Berita Tiga\n\nKOTA SARI - Warga Kota Sari bergotong royong membersihkan jalan.",
-    )
-    answer = answerer.answer(question)
-    assert answer.kind is Kind.COMPARISON
+    answer = _compared(tmp_path, first, second, question)
     assert not answer.disagreements, answer.disagreements
 
 

@@ -86,6 +86,11 @@ def _spell_numbers(tokens: list[str]) -> list[str]:
             else:
                 out.append(str(value))
             i = j
+        elif run:
+            # No figure in it, nor in any part of it ("dua dua ..."): kept as words, whole,
+            # so that a long run is read once, not once from each of its words.
+            out += run
+            i = j
         else:
             out.append(tokens[i])
             i += 1

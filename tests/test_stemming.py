@@ -78,6 +78,9 @@ def test_real_corpus_protects_khasan(answerer: Answerer) -> None:
         ("satu juta", ["1000000"]),
         ("salah satu warga", ["salah", "satu", "warga"]),  # a lone "satu", "dua" stays a word
         ("ribuan warga", ["ribuan", "warga"]),
+        # number words with no size among them stay words, however many ("dua dua dua ...")
+        ("satu dua tiga orang", ["satu", "dua", "tiga", "orang"]),
+        ("dua " * 3000 + "orang", ["dua"] * 3000 + ["orang"]),
     ],
 )
 def test_numbers_written_out_are_numbers(text: str, tokens: list[str]) -> None:

@@ -620,8 +620,9 @@ def _asked_noun(
             following = [w for w in following if w not in stopwords() and w not in _FRAME]
             if following and following[0] in content and not _verb_like(following[0]):
                 return following[0]
-            if not following and content:
-                return content[0]  # "harga tiketnya brp?"
+            if not following and content and qtype not in (TIME, DATE, DURATION):
+                # "harga tiketnya brp?"; not "demo mulai jam brp?", which asks the hour
+                return content[0]
             return ""
         before = tokens[i - 1] if i > 0 else ""
         if t in {"apa", "mana"} and qtype == WHAT and before in content and not _verb_like(before):

@@ -196,6 +196,8 @@ def test_the_asked_for_value() -> None:
     assert read_question("Berapa usia Yuri Ushakov?", lexicon()).asked_noun == "usia"
     assert read_question("Partai apa yang menang?", lexicon()).asked_noun == "partai"
     assert read_question("harga tiketnya brp sih?", lexicon()).asked_noun == "harga"
+    # "jam brp" asks the hour: the demonstration is the topic, not a value the answer names.
+    assert read_question("demo di dprd mulai jam brp sih", lexicon()).asked_noun == ""
     assert read_question("Berapa kedalaman gempa?", lexicon()).asked_noun == "kedalaman"
     assert read_question("Di mana Kim tiba?", lexicon()).asked_noun == ""
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from index import yesno
-from index.evidence import Facts, fits_type, required_fit
+from index.evidence import CLAUSE_BREAK, Facts, fits_type, required_fit
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
@@ -129,8 +129,6 @@ _FIGURE_VALUE = re.compile(
     r"September|Oktober|November|Desember)\b)"
 )
 _VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
-# A comma before a space ("5,2" is a figure), a semicolon, or a word that opens a clause.
-_CLAUSE_BREAK = re.compile(r"[,;](?=\s)|\s(?:yang|dan|sedangkan|tetapi|namun|setelah|sebelum)\s")
 
 
 def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
@@ -138,8 +136,8 @@ def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Cal
     found = value.search(text)
     if found is None:
         return 0.0
-    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, found.start())]
-    end = _CLAUSE_BREAK.search(text, found.end())
+    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text, 0, found.start())]
+    end = CLAUSE_BREAK.search(text, found.end())
     clause = text[starts[-1] : end.start() if end else len(text)]
     return len(wanted & {stem(w) for w in words(clause)}) / len(wanted)
 

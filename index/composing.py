@@ -169,6 +169,7 @@ class Composer:
         quotes = [q[-1] for q in shown_quotes]
         asked = {DATE: DATE, TIME: DATE}.get(q.qtype, NUMBER if q.qtype in (NUMBER, MEASURE) else OTHER)
         disagreements = []
+        told = self._asked_forms(query, asked)  # the same for every pair
         for (a, qa), (b, qb) in itertools.combinations(zip(groups, quotes, strict=True), 2):
             sa, sb = sentences[a[0].sentence], sentences[b[0].sentence]
             clash = evidence.conflict(
@@ -186,9 +187,7 @@ class Composer:
                 # Each outlet's statement was chosen as its answer to the question: the date or
                 # count each gives in the clause telling what is asked ("menetapkan status KLB
                 # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
-                clash = _other_answer(
-                    sa, sb, self._paragraph(sa), self._paragraph(sb), asked, self._asked_forms(query, asked)
-                )
+                clash = _other_answer(sa, sb, self._paragraph(sa), self._paragraph(sb), asked, told)
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))

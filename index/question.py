@@ -39,6 +39,7 @@ _GREETINGS = words_of("greetings")
 _THANKS = words_of("thanks")
 _YESNO_TAGS = words_of("yesno_tags")
 _NEGATIONS = words_of("negations")
+_YESNO_OPENERS = words_of("yesno_openers")
 _DURATION = words_of("duration_words")
 _MEASURE = words_of("measure_words")
 _COUNT = words_of("count_words")
@@ -404,7 +405,15 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         return found
     if tokens and tokens[-1] in _YESNO_TAGS and len(tokens) > 2:
         return YESNO  # "ada korban gak?", "udah sampai belum?"
+    if _tag_inside(tokens):
+        return YESNO  # "udah banding belum si bupatinya?"
     return OTHER
+
+
+def _tag_inside(tokens: list[str]) -> bool:
+    """True for a chat yes/no question whose tag comes before its subject: "udah banding
+    belum si bupatinya?", "ada korban gak di sana?"."""
+    return bool(tokens) and tokens[0] in _YESNO_OPENERS and any(t in _YESNO_TAGS for t in tokens[2:-1])
 
 
 def _first_type(tokens: list[str], start: int) -> tuple[str, int]:
@@ -617,11 +626,13 @@ def _asked_noun(
             if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
+            framed = bool(following) and following[0] in _FRAME
             following = [w for w in following if w not in stopwords() and w not in _FRAME]
             if following and following[0] in content and not _verb_like(following[0]):
                 return following[0]
-            if not following and content and qtype not in (TIME, DATE, DURATION):
-                # "harga tiketnya brp?"; not "demo mulai jam brp?", which asks the hour
+            if not following and content and not framed and qtype not in (TIME, DATE, DURATION):
+                # "harga tiketnya brp?"; not "demo mulai jam brp?", which asks the hour, nor
+                # "yg demo ada brp orang?", which counts people: any the articles count
                 return content[0]
             return ""
         before = tokens[i - 1] if i > 0 else ""
@@ -815,7 +826,7 @@ def read_question(
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
-        if qtype == YESNO and i == len(tokens) - 1 and t in _YESNO_TAGS and i > 1:
+        if qtype == YESNO and t in _YESNO_TAGS and i > 1 and (i == len(tokens) - 1 or _tag_inside(tokens)):
             asked.add(i)
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
             asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic

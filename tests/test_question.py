@@ -129,6 +129,9 @@ def test_follow_up_questions_are_anaphoric() -> None:
         ("gubernur ngomong apa soal biayanya?", SAID),
         ("ada korban gak?", YESNO),
         ("udah ketemu belum?", YESNO),
+        # The chat tag may come before the subject.
+        ("udah banding belum si bupatinya?", YESNO),
+        ("ada korban gak di pasar itu?", YESNO),
         # The most specific of several question words wins.
         ("What does the paper say about when the press conference started?", DATE),
     ],
@@ -198,6 +201,8 @@ def test_the_asked_for_value() -> None:
     assert read_question("harga tiketnya brp sih?", lexicon()).asked_noun == "harga"
     # "jam brp" asks the hour: the demonstration is the topic, not a value the answer names.
     assert read_question("demo di dprd mulai jam brp sih", lexicon()).asked_noun == ""
+    # "brp orang" counts people: the demonstration is what they did, not a value asked.
+    assert read_question("yg demo ada brp orang tuh", lexicon()).asked_noun == ""
     assert read_question("Berapa kedalaman gempa?", lexicon()).asked_noun == "kedalaman"
     assert read_question("Di mana Kim tiba?", lexicon()).asked_noun == ""
 
@@ -224,3 +229,11 @@ def test_inflected_english_words_find_their_lexicon_entry() -> None:
     # A plural, a past tense or an -ing form the lexicon does not list is read as its base.
     for text in ("Did Putin say he boosted ties?", "Is Putin boosting ties?", "Putin boosts ties?"):
         assert "meningkatkan" in read_question(text, lexicon()).content, text
+
+
+def test_chat_articles_and_english_phrasal_verbs_are_read_whole() -> None:
+    # "si" before a name or a noun is the chat article: nothing to search.
+    assert "si" not in read_question("udah banding belum si bupatinya?", lexicon()).content
+    # "fell ill" is being sick, not falling.
+    content = read_question("How many pupils fell ill?", lexicon()).content
+    assert "sakit" in content and "jatuh" not in content

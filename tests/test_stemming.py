@@ -90,3 +90,5 @@ def test_numbers_written_out_are_numbers(text: str, tokens: list[str]) -> None:
 def test_words_whose_sense_parted_from_their_root_keep_it() -> None:
     # To chair is "ketua", not "tuai" (to harvest).
     assert sastrawi_stem("mengetuai") == sastrawi_stem("ketua")
+    # "tidak sebanding" (out of proportion) says nothing of an appeal ("banding").
+    assert sastrawi_stem("sebanding") != sastrawi_stem("banding")

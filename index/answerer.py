@@ -332,7 +332,8 @@ def outlet_names(index: Index) -> dict[str, str]:
     """Every way a question may name an outlet, written without spaces ("kompascom",
     "dwindonesia", "dw"), each with its source id. A word of a multi-word name alone names
     it too ("kompas" of "Kompas.com", "antarpulau" of "Berita Antarpulau"), unless it is an
-    ordinary word ("berita", "kabar") or another outlet's word as well."""
+    ordinary word ("berita", "kabar"), another outlet's word as well, or a word the articles
+    use for something else (the place of "Kabar Lipai" in "Bupati Batang Lipai")."""
     names: dict[str, str] = {}
     single: dict[str, set[str]] = {}
     for source in index.corpus.sources:
@@ -345,7 +346,17 @@ def outlet_names(index: Index) -> dict[str, str]:
                 for token in tokens:
                     if len(token) >= 3 and not is_common_indonesian(token) and token not in {"com", "id"}:
                         single.setdefault(token, set()).add(source.id)
+    # "lipai" of "Kabar Lipai" does not name the outlet when the articles use it for
+    # something else ("Bupati Batang Lipai"): in a sentence without the name's other words.
+    others = {
+        token: {t for s in index.corpus.sources for t in words(s.outlet) if token in words(s.outlet)}
+        - {token}
+        for token in single
+    }
+    used = {
+        token for s in index.sentences for token in single.keys() & s.terms if not others[token] & s.terms
+    }
     for token, ids in single.items():
-        if len(ids) == 1:
+        if len(ids) == 1 and token not in used:
             names.setdefault(token, next(iter(ids)))
     return names

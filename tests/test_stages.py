@@ -132,3 +132,16 @@ def test_a_pronoun_sentence_is_quoted_with_the_one_before(tmp_path: Path) -> Non
     )
     answer = Answerer.load(tmp_path).answer("Berapa panjang jembatan gantung yang diresmikan?")
     assert answer.sentences[0].text.startswith("Presiden Andi Wirawan tiba")
+
+
+def test_a_word_of_an_outlet_name_the_articles_use_otherwise_names_no_outlet(tmp_path: Path) -> None:
+    # "Suara Sentigi" is an outlet; "Sentigi" in a question is the island the ship sailed to.
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    sources = SOURCES.replace('outlet = "Warta Pesisir"', 'outlet = "Suara Sentigi"')
+    (tmp_path / "sources.toml").write_text(sources, encoding="utf-8")
+    answerer = Answerer.load(tmp_path)
+    assert answerer.queries.read("Dari mana kapal menuju Pulau Sentigi berangkat?").outlets == ()
+    assert answerer.queries.read("Menurut Suara Sentigi, berapa penumpang hilang?").outlets == ("pesisir",)
+    answer = answerer.answer("Dari mana kapal menuju Pulau Sentigi berangkat?")
+    assert "Pelabuhan Tanjung Balai" in answer.sentences[0].text

@@ -79,12 +79,40 @@ _CROSS_LINK = re.compile(
 # Promotions and comment-section boilerplate: phrases no news paragraph uses, anywhere in a
 # line or opening it. (Two patterns: one search with alternatives anchored at the start tried
 # them at every position, the costliest test of a line.)
-_PROMO_PHRASES = ("S&K berlaku", "#JernihBerkomentar", "menerima laporan Anda", "Panduan Komunitas")
+_PROMO_PHRASES = (
+    "S&K berlaku",
+    "#JernihBerkomentar",
+    "menerima laporan Anda",
+    "Panduan Komunitas",
+    "bertanggung jawab atas isi komentar",
+    "berhak menghapus komentar",
+)
 _PROMO_ANYWHERE = re.compile("|".join(map(re.escape, _PROMO_PHRASES)), re.IGNORECASE)
 # In ASCII text a case-insensitive match of these plain phrases is a substring of the
 # lowercased line (the regular expression, case-insensitive, tried them at every position).
 _PROMO_LOWER = tuple(phrase.lower() for phrase in _PROMO_PHRASES)
 _PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECASE)
+
+# A page's footer: copyright, reprint and crawling notices, the print edition the story ran
+# in, calls to send the newsroom tips or to follow a channel or a programme, the comment
+# rules. Each opens its line in a way no news paragraph does.
+_FOOTER = re.compile(
+    r"(?:©|\(c\)\s|copyright\b|all rights reserved|(?:seluruh\s+|semua\s+)?hak cipta\b"
+    r"|artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat)\b"
+    r"|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memproduksi|memperbanyak)\b"
+    r"|(?:kirim|kirimkan) (?:informasi|info|berita|foto|video|tulisan)\b"
+    r"[^.]*\b(?:redaksi|whatsapp|email|surel)\b"
+    r"|kirim ke (?:whatsapp|email|surel) redaksi\b"
+    r"|punya (?:foto|video|informasi|info|cerita)\b"
+    r"|saksikan (?:selengkapnya|berita selengkapnya|liputan|program|siaran)\b"
+    r"|(?:simak|ikuti)\b.{0,80}?\b(?:kanal|saluran|channel|google news)\b"
+    r"|dapatkan (?:update|berita|informasi|info)\b"
+    r"|(?:gabung|bergabung)(?:lah)? (?:di|ke|dengan) (?:saluran|kanal|grup|channel)\b"
+    r"|komentar (?:di|pada) \S+ dimoderasi|gunakan bahasa yang sopan|kirim komentar anda\b"
+    r"|komentar yang (?:melanggar|menyerang|mengandung|memuat|berisi)\b"
+    r"|hak jawab (?:dan|atau) koreksi\b)",
+    re.IGNORECASE,
+)
 
 # Photo captions name their credit with one of these labels, often glued to the caption
 # ("...VladivostokFoto: Getty Images"), so no word boundary in front.
@@ -284,6 +312,7 @@ _MAX_DATELINE_WORDS = 5
 _PAREN_DATELINE = re.compile(
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s*\([A-Z][^()]{0,40}\)\s*(?:-{1,2}|–|—)\s+(?=\S)"
 )
+_TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”])\s+\([a-z]{1,5}(?:/[a-z]{1,5})+\)$")
 _PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s+(?=\S)")
 
 
@@ -318,6 +347,9 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
         paren = _PAREN_DATELINE.match(text)
         if paren:
             text = text[paren.end() :]
+        if text.endswith(")") and "/" in text:
+            # '... tuturnya. (fr/sw)': the writer's and editor's initials close the story.
+            text = _TRAILING_INITIALS.sub("", text)
         if not text or _is_furniture(text):
             continue
         key = _normalise(text)
@@ -396,6 +428,7 @@ def _is_furniture(text: str) -> bool:
         or _ICON_NAME.match(text)
         or _CROSS_LINK.match(text)
         or _PROMO_OPENING.match(text)
+        or _FOOTER.match(text)
         or _has_promo_phrase(text)
         # Each of these needs a character most lines lack: looked for first.
         or (":" in text and _PHOTO_CREDIT.search(text))

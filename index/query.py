@@ -208,6 +208,8 @@ class QueryBuilder:
         typed = list(typed)
         if word[:1].isdigit():
             return True  # a figure, a year, a code
+        if word in q.glossed:
+            return False  # "respiratory infections (ARI)": the articles may print either
         if word in self.index.name_words or {word, *typed} & q.capitalised:
             return True  # a name, also one the lexicon spelled the Indonesian way ("France")
         if q.language == "en":

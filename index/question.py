@@ -83,6 +83,9 @@ class Question:
     outlets: tuple[str, ...] = ()
     # Words the person wrote capitalised mid-sentence: names, whatever their case elsewhere.
     capitalised: frozenset[str] = frozenset()
+    # Words the person put in parentheses after others, a gloss of them: "respiratory
+    # infections (ARI)", "restitution (uang pengganti)". The articles may use either.
+    glossed: frozenset[str] = frozenset()
     # For "di/ke/dari mana": the preposition, so "ke mana" prefers "ke X".
     preposition: str = "di"
     wants_name: bool = False  # "siapa nama ...", "what is the name of ...": a name, not a role
@@ -740,6 +743,10 @@ def _compared(tokens: list[str], qtype: str) -> str:
     return qtype
 
 
+# A parenthesis after a word: "(ARI)", "(uang pengganti)".
+_GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{1,40})\)")
+
+
 def read_question(
     text: str,
     lexicon: Lexicon,
@@ -902,6 +909,7 @@ def read_question(
         slots=tuple(slots),
         outlets=outlets,
         capitalised=capitalised,
+        glossed=frozenset(w for gloss in _GLOSS.findall(text) for w in words(gloss)),
         preposition=preposition,
         asked_noun=asked_noun,
         form=form,

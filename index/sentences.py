@@ -116,6 +116,8 @@ def split_sentences(text: str) -> list[str]:
             not in_quote
             and _next_starts_sentence(text, end)
             and not (single_period and _is_abbreviation(text, i))
+            # "1. Barang bukti diuji ulang ...": a list item's number opens its sentence.
+            and not (single_period and _LIST_MARKER.fullmatch(text[start:i].strip()))
         ):
             sentence = text[start:end].strip()
             if sentence:
@@ -126,6 +128,9 @@ def split_sentences(text: str) -> list[str]:
     if rest:
         sentences.append(rest)
     return sentences
+
+
+_LIST_MARKER = re.compile(r"\d{1,2}|[a-z]")
 
 
 def _quotes_balanced(text: str) -> bool:

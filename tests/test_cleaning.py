@@ -313,3 +313,34 @@ def test_a_page_s_topic_list_is_furniture_however_long() -> None:
         "Polres Tetapkan Tiga Tersangka",
         "Polisi menetapkan tiga tersangka pembakar lahan, Rabu (10/9/2025).",
     ]
+
+
+def test_a_page_footer_is_furniture() -> None:
+    page = "\n".join(
+        [
+            "Sabu Disita dari Kapal Nelayan",
+            "KOTA - Polisi menyita sabu dari kapal nelayan, Senin (3/11/2025).",
+            '"Kami masih memburu pemiliknya," tuturnya. (fr/sw)',
+            "Artikel ini telah terbit di Harian Contoh edisi cetak Selasa, 4 November 2025.",
+            "Kirim informasi, foto atau video kejadian di sekitar Anda ke WhatsApp Redaksi Contoh.id.",
+            "Punya foto atau video kejadian di sekitar Anda?",
+            "Saksikan selengkapnya dalam program Contoh Petang pukul 17.30 WIB.",
+            "Ikuti Contoh.id di Google News dan saluran WhatsApp kami.",
+            "Gabung di saluran WhatsApp Contoh.id.",
+            "Dapatkan update berita pilihan setiap hari dari Contoh.id.",
+            "Komentar di Contoh.id dimoderasi.",
+            "Komentar yang mengandung SARA akan dihapus.",
+            "Contoh.id tidak bertanggung jawab atas isi komentar.",
+            "Dilarang mengambil dan/atau menayangkan ulang artikel ini.",
+            "Copyright © 2025 PT Contoh Media. Seluruh hak cipta dilindungi.",
+            "All Rights Reserved.",
+        ]
+    )
+    assert clean_article(page, "Sabu Disita dari Kapal Nelayan") == [
+        Paragraph("Sabu Disita dari Kapal Nelayan", True),
+        Paragraph("Polisi menyita sabu dari kapal nelayan, Senin (3/11/2025).", False),
+        Paragraph('"Kami masih memburu pemiliknya," tuturnya.', False),
+    ]
+    # A news sentence that merely starts like one is kept.
+    kept = clean_article("Judul\nKOTA - Ia datang.\nSimak pernyataan lengkap Kapolres berikut ini.", "Judul")
+    assert kept[-1].text == "Simak pernyataan lengkap Kapolres berikut ini."

@@ -156,3 +156,10 @@ def test_sentences_are_verbatim_and_lose_nothing(text: str) -> None:
         position = found + len(sentence)
     assert not text[position:].strip()
     assert "".join("".join(s.split()) for s in sentences) == "".join(text.split())
+
+
+def test_a_numbered_list_item_is_one_sentence() -> None:
+    assert split_sentences("1. Barang bukti diuji ulang. 2. Sebagian kecil disisihkan.") == [
+        "1. Barang bukti diuji ulang.",
+        "2. Sebagian kecil disisihkan.",
+    ]

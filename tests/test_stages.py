@@ -145,3 +145,9 @@ def test_a_word_of_an_outlet_name_the_articles_use_otherwise_names_no_outlet(tmp
     assert answerer.queries.read("Menurut Suara Sentigi, berapa penumpang hilang?").outlets == ("pesisir",)
     answer = answerer.answer("Dari mana kapal menuju Pulau Sentigi berangkat?")
     assert "Pelabuhan Tanjung Balai" in answer.sentences[0].text
+
+
+def test_a_gloss_in_parentheses_may_be_missing(ship: Answerer) -> None:
+    # The articles say "penumpang"; the person glossed it with a word they never print.
+    assert ship.answer("Berapa penumpang (PAX) yang selamat?").answered
+    assert not ship.answer("Berapa penumpang PAX yang selamat?").answered

@@ -32,11 +32,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # questions), and again the same day with the pilkada corpus (107 questions, held out whole)
 # and a quarter of the karhutla, dbd and konser questions: corpora written after most engine
 # changes they are measured on, harder than the older held-out sets, whose own figures did
-# not fall.
-HELDOUT_TOP1 = 0.62
-HELDOUT_DECLINED_AT_MOST = 0.19
-HELDOUT_DECLINES_RIGHT = 0.63
-HELDOUT_KIND_TOP1 = {"formal": 0.65, "informal": 0.54, "english": 0.54, "typo": 0.76}
+# not fall. Later on 2026-11-24 the split changed: keracunan and sidang went to tuning (a quarter
+# of each stays held out) and two new corpora, narkoba and buruh (254 questions, held out
+# whole), took their place; the lines were set again from that split.
+HELDOUT_TOP1 = 0.6
+HELDOUT_DECLINED_AT_MOST = 0.24
+HELDOUT_DECLINES_RIGHT = 0.66
+HELDOUT_KIND_TOP1 = {"formal": 0.57, "informal": 0.6, "english": 0.51, "typo": 0.81}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -45,20 +47,20 @@ FACT = frozenset({"fact"})
 # answerable questions each; 16 for follow-ups, whose other 9 must be asked back). Issue 9's
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
-    "gist": 0.62,
-    "timeline": 0.66,
+    "gist": 0.53,
+    "timeline": 0.74,
     "outlet": 0.76,
     "compare": 0.43,
-    "yesno": 0.6,
-    "why": 0.62,
-    "how": 0.5,
-    "said": 0.6,
-    "followup": 0.37,
+    "yesno": 0.7,
+    "why": 0.57,
+    "how": 0.41,
+    "said": 0.41,
+    "followup": 0.35,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
-HELDOUT_ASKED_BACK = 0.7
+HELDOUT_ASKED_BACK = 0.45
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.76
+TUNING_TOP1 = 0.78
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then).
 TUNING_DECLINES_RIGHT = 0.84
@@ -84,7 +86,7 @@ def test_the_suite_is_big_varied_and_split() -> None:
         share = sum(i.split == "heldout" for i in items[name]) / len(items[name])
         assert 0.2 <= share <= 0.3, name
     # Every new corpus has at least 40 questions, a fifth of them to be declined.
-    for name in ("gempa", "pesawat", "bbm", "sidang", "bola", "keracunan"):
+    for name in ("gempa", "pesawat", "bbm", "sidang", "bola", "keracunan", "narkoba", "buruh"):
         assert len(items[name]) >= 40
         assert sum(i.decline for i in items[name]) >= 0.2 * len(items[name])
 

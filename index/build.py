@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
+_NAME_TITLES = words_of("name_titles")
 
 
 class SentenceText(NamedTuple):
@@ -153,10 +154,7 @@ def _sentence_text(
     if facts.roles and not headline:
         # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised words
         # after an office are its holder's.
-        offices = tuple(
-            (role, tuple(w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names)[-2:])
-            for role, names in role_names(text)
-        )
+        offices = tuple((role, _holder(text, names)) for role, names in role_names(text))
     return SentenceText(paragraph, headline, text, tokens, facts, expansions, offices)
 
 
@@ -309,6 +307,16 @@ class _Assembler:
                 lent |= offices.get(name, set())
             if lent - row[6]:
                 rows[number] = (*row[:6], row[6] | lent, *row[7:])  # type: ignore[assignment]
+
+
+def _holder(text: str, names: frozenset[str]) -> tuple[str, ...]:
+    """The words of an office holder's name: those after a rank or title ("Kapolres Lembah
+    Karang AKBP Yoga Pratama Siregar"), else the last two (the unit's name comes first)."""
+    run = [w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names]
+    titled = [i for i, w in enumerate(run) if w in _NAME_TITLES]
+    if titled and titled[-1] + 1 < len(run):
+        return tuple(run[titled[-1] + 1 :])
+    return tuple(run[-2:])
 
 
 def _read_all(articles: Sequence[Article], pool: Workers) -> Reading:

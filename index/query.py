@@ -316,6 +316,16 @@ class QueryBuilder:
             if not choices:
                 flush()  # "Kim Jong Un dan Putin" is two names, not one
                 continue
+            printed = [c for c in choices[1:] if self.index.bm25.knows(stem(c))]
+            spelled = lex.abbreviations.get(choices[0], ())
+            if (
+                printed
+                and spelled
+                and not all(self.index.bm25.knows(stem(w)) for w in spelled if w not in stop)
+            ):
+                # "police chief": of "kapolri kapolda kapolres", the one the articles print
+                # ("Kapolres") is searched, not another spelled out in words they lack.
+                choices = [printed[0], *(c for c in choices if c != printed[0])]
             word = self.correct(choices[0])
             if group and len(word) < 4:
                 word = self.correct_short(word)

@@ -48,6 +48,7 @@ _CLOCK = words_of("clock_nouns")
 _REASON_NOUNS = words_of("reason_nouns")
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
+_ENGLISH_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -404,6 +405,14 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         if found in (OTHER, WHAT):
             found = qtype
         start = position + 1
+    if (
+        found == WHAT
+        and raw_tokens[:1] == ["what"]
+        and raw_tokens[1:2]
+        and raw_tokens[1] in _ENGLISH_AUXILIARIES
+        and _ENGLISH_SAYING.intersection(raw_tokens[2:])
+    ):
+        return SAID  # "What did the police chief say about suspects?"
     if found != OTHER:
         return found
     if tokens and tokens[-1] in _YESNO_TAGS and len(tokens) > 2:

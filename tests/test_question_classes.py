@@ -5,6 +5,8 @@ word, and a yes/no question is about what it names last."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from small_corpus import write_corpus
 
@@ -208,3 +210,28 @@ def test_a_place_every_article_tells_of_is_the_scene_not_what_is_asked(fire: Ans
     # A place only one article names stays the last, asked one.
     q = fire.queries.read("Apakah Rahmat datang naik sepeda motor dari Cibeureum?")
     assert yesno.slot(q, fire.index) == yesno.Slot("place", "dari", ("cibeureum",))
+
+
+def test_an_office_holder_named_after_a_rank_is_quoted_by_first_name(tmp_path: Path) -> None:
+    # "Kapolres Sukamaju AKBP Bambang Wiryawan", then "kata Bambang": his words are the police
+    # chief's, though the English question's "police chief" may be any of kapolri, kapolda,
+    # kapolres; the articles print "Kapolres".
+    story = "\n\n".join(
+        [
+            "Polisi Selidiki Kebakaran Pasar Lama Sukamaju",
+            "SUKAMAJU - Polisi menyelidiki kebakaran Pasar Lama Sukamaju pada Selasa (4/3/2025).",
+            "Kapolres Sukamaju AKBP Bambang Wiryawan Saputra mengatakan timnya sudah memeriksa lokasi.",
+            "Garis polisi dipasang di sekitar kios yang terbakar sejak pagi.",
+            '"Kami belum menetapkan tersangka. Hasil laboratorium forensik kami tunggu," kata Bambang.',
+        ]
+    )
+    folder = write_corpus(
+        tmp_path, "Kebakaran Pasar Lama Sukamaju", [("warta", "Warta Contoh", "2025-03-04", story)]
+    )
+    answerer = Answerer.load(folder)
+    read = answerer.queries.read("What did the police chief say about suspects?")
+    assert read.qtype == "said"
+    assert next(t.word for t in answerer.queries.build(read, None).terms) == "kapolres"
+    answer = answerer.answer("What did the police chief say about suspects?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith('"Kami belum menetapkan tersangka')

@@ -10,6 +10,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -75,6 +76,12 @@ class Query:
     def specific_terms(self) -> list[Term]:
         """The question's own figures and rare names that only some articles use."""
         return [t for t in self.terms if t.weight == 1.0 and t.specific]
+
+
+# A prefix and a suffix of Indonesian derivation around a root of three letters or more.
+_AFFIXED = re.compile(
+    r"(?:mem|men|meng|meny|me|di|ber|ter|per|pem|pen|peng|peny|ke)[a-z]{3,}(?:kan|kannya|i|inya|an|annya)"
+)
 
 
 class QueryBuilder:
@@ -222,7 +229,9 @@ class QueryBuilder:
                 # "interpellation": an ordinary Indonesian word in its English spelling
                 and not any(map(is_common_indonesian, loan_spellings(word)))
             )
-        return is_rare(word) or is_international(word)
+        # "melatarbelakangi", "diberlakukannya": a word built with a verb's or a noun's affixes
+        # is a word of the language, however rare, not a name.
+        return (is_rare(word) and not _AFFIXED.fullmatch(word)) or is_international(word)
 
     def _closed_compounds(
         self, slots: tuple[tuple[str, ...], ...], content: set[str]

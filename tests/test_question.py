@@ -131,6 +131,7 @@ def test_follow_up_questions_are_anaphoric() -> None:
         ("udah ketemu belum?", YESNO),
         # The chat tag may come before the subject.
         ("udah banding belum si bupatinya?", YESNO),
+        ("Apa yang melatarbelakangi keputusan itu?", REASON),
         ("ada korban gak di pasar itu?", YESNO),
         # The most specific of several question words wins.
         ("What does the paper say about when the press conference started?", DATE),

@@ -69,6 +69,9 @@ def test_names_and_figures_are_strong_ordinary_words_weak(ship: Answerer) -> Non
     # An ordinary word the articles never use is weak: it does not decline the question alone.
     weak = _terms(ship, "Berapa penumpang kendaraan laut yang selamat?")
     assert not weak["kendaraan"].known and not weak["kendaraan"].strong  # type: ignore[attr-defined]
+    # So is a derived word the frequency list lacks: its affixes make it a word of the language.
+    derived = _terms(ship, "Di mana kapal itu dilabuhkan?")
+    assert not derived["dilabuhkan"].known and not derived["dilabuhkan"].strong  # type: ignore[attr-defined]
 
 
 def test_an_unknown_name_declines_an_unknown_word_does_not(ship: Answerer) -> None:

@@ -293,7 +293,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             measure,
             figures or "number_words" in found,
             _numbers(undated) if figures else (),
-            _values(undated, day_dates, text if months else "") if has_digit else (),
+            _values(undated, day_dates, text if months else "", text if clock else "") if has_digit else (),
             1.0
             if "reason_markers" in found
             else 0.5
@@ -624,14 +624,20 @@ def measures(text: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(found.values())
 
 
-def _values(undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str) -> tuple[str, ...]:
+def _values(
+    undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str, clocked: str = ""
+) -> tuple[str, ...]:
     """Every figure of the sentence as a number token ("10.000" and "10 ribu" both "10000"),
-    and every day/month date as "d/m" or "d month": what two outlets must share to be
-    quoted as one."""
+    every day/month date as "d/m" or "d month", and every clock time as "h:mm": what two
+    outlets must share to be quoted as one."""
     found = {t for t in words(undated) if t[0].isdigit()}
     found.update(f"{day}/{month}" for day, month, _, _ in day_dates)
     if dated:
         found.update(m.group(0).lower() for m in _DAY_MONTH.finditer(dated))
+    for m in CLOCK_RE.finditer(clocked):
+        hour, _, minute = re.sub(r"\D", " ", m.group(0)).strip().partition(" ")
+        if hour:
+            found.add(f"{int(hour)}:{minute.strip() or '00'}")
     return tuple(sorted(found))
 
 

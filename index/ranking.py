@@ -21,7 +21,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     """The candidates scored, best first."""
     q = query.question
     asked = set(q.words)
-    value_re = _VALUES.get(q.qtype)
+    value_re = VALUES.get(q.qtype)
     wanted = (
         {part for t in query.terms if t.weight == 1.0 for part in t.parts}
         if weights.clause and value_re is not None
@@ -72,7 +72,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             - (weights.headline_penalty if sentence.headline else 0.0)
             + weights.lead * max(0.0, 1.0 - sentence.paragraph / weights.lead_depth)
             + (
-                weights.clause * _value_clause(sentence.text, wanted, value_re, index.stemmer.stem)
+                weights.clause * value_clause(sentence.text, wanted, value_re, index.stemmer.stem)
                 # only where it may tell (a sentence that can answer), as it costs a reading
                 if wanted
                 and value_re is not None
@@ -128,18 +128,32 @@ _FIGURE_VALUE = re.compile(
     r"(?<![\d/(])\d[\d.,]*(?![\d/])(?!\s+(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|"
     r"September|Oktober|November|Desember)\b)"
 )
-_VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
+VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 
-def _value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
+def value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
     """The share of `wanted` stems in the clause that holds the sentence's first value."""
     found = value.search(text)
     if found is None:
         return 0.0
-    starts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text, 0, found.start())]
+    breaks = list(CLAUSE_BREAK.finditer(text, 0, found.start()))
+    starts = [0] + [m.end() for m in breaks]
     end = CLAUSE_BREAK.search(text, found.end())
-    clause = text[starts[-1] : end.start() if end else len(text)]
+    at = len(starts) - 1
+    # "... lepas landas dari Bandara Sultan Mahmud Alam, Tanjung Seruni, pada pukul 06.12":
+    # a time or place adjunct after a comma, or a name in apposition, belongs to the clause
+    # before it.
+    while at > 0 and breaks[at - 1].group().startswith(",") and _ATTACHED.match(text, starts[at]):
+        at -= 1
+    clause = text[starts[at] : end.start() if end else len(text)]
     return len(wanted & {stem(w) for w in words(clause)}) / len(wanted)
+
+
+# What opens a comma-separated adjunct or appositive: a preposition of time or place, or
+# a capitalised name ending at the next comma.
+_ATTACHED = re.compile(
+    r"\s*(?:(?:pada|sekitar|sejak|hingga|sampai|pukul|di|dari|ke|tadi|kemarin)\b|(?:[A-Z][\w.'’-]*\s*)+,)"
+)
 
 
 # Words after which a sentence tells an effect of what it told before ("A, sehingga X").

@@ -502,7 +502,12 @@ def _compared(tmp_path: Path, first: str, second: str, question: str) -> Answer:
     articles = [
         ("a", "A", "2025-11-07", f"Berita Satu\n\nKOTA SARI - {first}"),
         ("b", "B", "2025-11-07", f"Berita Dua\n\nKOTA SARI - {second}"),
-        ("c", "C", "2025-11-07", "Berita Tiga\n\nKOTA SARI - Warga Kota Sari bergotong royong membersihkan jalan."),
+        (
+            "c",
+            "C",
+            "2025-11-07",
+            "Berita Tiga\n\nKOTA SARI - Warga Kota Sari bergotong royong membersihkan jalan.",
+        ),
     ]
     answer = Answerer.load(write_corpus(tmp_path, "Berita (contoh)", articles)).answer(question)
     assert answer.kind is Kind.COMPARISON
@@ -617,3 +622,26 @@ def test_however_and_a_prospective_candidate_are_no_future() -> None:
     assert ahead("Band itu tidak akan tampil selama sepekan.")
     assert not ahead("Akan tetapi, konser itu tetap digelar di Kota Sari.")
     assert not ahead("Dua bakal calon bupati mendaftar ke KPU.")
+
+
+def test_two_clock_times_of_what_the_question_says_whole_disagree(tmp_path: Path) -> None:
+    # "lepas landas" is no verb the reader knows by its affixes; both statements hold every
+    # word of the question, and the time sits in a comma-separated adjunct after the place.
+    first = "Pesawat Hilang\n\nKOTA SARI - Pesawat lepas landas dari Bandara Raja Sari, Kota Sari, pada pukul 06.12 WIB."
+    second = "Pesawat Hilang Kontak\n\nKOTA SARI - Berdasarkan data awal, pesawat lepas landas dari Bandara Raja Sari pukul 06.10 WIB."
+    third = "Cuaca Cerah\n\nKOTA SARI - Jadwal keberangkatan semula pukul 06.00 WIB, tetapi pesawat tertunda karena antrean lepas landas."
+    articles = [
+        ("a", "A", "2025-06-14", first),
+        ("b", "B", "2025-06-14", second),
+        ("c", "C", "2025-06-14", third),
+    ]
+    answer = Answerer.load(write_corpus(tmp_path, "Pesawat (contoh)", articles)).answer(
+        "Jam berapa pesawat lepas landas? Apakah media sepakat?"
+    )
+    assert answer.kind is Kind.COMPARISON
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert any("06.12" in v for v in values) and any("06.10" in v for v in values)
+    # The schedule is another happening: no disagreement with it.
+    assert not any("06.00" in v for v in values)
+    # Two outlets printing other times are never one quote.
+    assert all(len(q.sources) == 1 for q in answer.sentences if "06.1" in q.text)

@@ -24,6 +24,7 @@ YES, NO = "ya", "tidak"
 
 _NEGATIONS = words_of("negations") - {"jangan"}
 _FILLERS = words_of("negation_fillers")
+_LIGHT_VERBS = words_of("light_verbs") | words_of("support_verbs")
 _HEDGES = words_of("hedges")
 _PLANS = words_of("plans")
 _VEHICLES = words_of("vehicles")
@@ -137,6 +138,8 @@ def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) ->
         j = i + 1
         while j < len(tokens) and tokens[j] in _FILLERS:
             j += 1
+        if j + 1 < len(tokens) and tokens[j] in _LIGHT_VERBS and stem(tokens[j]) not in asked:
+            j += 1  # "tidak mengajukan banding": the appeal is what is negated
         if j < len(tokens) and stem(tokens[j]) in asked:
             if _appealed(tokens, i):
                 # "meminta Organda tidak menaikkan tarif": an appeal, not what happened.

@@ -485,6 +485,15 @@ def test_an_appeal_not_to_is_no_no() -> None:
     assert lead(told, {"naik"}, stem, False) == NO
 
 
+def test_a_negated_support_verb_negates_its_noun() -> None:
+    from index.yesno import NO, lead
+
+    # "Hendra banding gak?": "tidak mengajukan banding" says no; a negation of another
+    # thing after the same verb does not.
+    assert lead("Hendra tidak mengajukan banding atas vonis itu.", {"hendra", "banding"}, str, False) == NO
+    assert lead("Hendra tidak mengajukan keberatan atas vonis itu.", {"hendra", "banding"}, str, False) == ""
+
+
 def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:
     # "Rp 250.000 untuk kelas festival" and "Rp 175.000 untuk presale" price two tickets.
     first = "Tiket Konser\n\nKOTA SARI - Harga tiket konser itu berkisar Rp 250.000 untuk kelas festival hingga Rp 650.000 untuk VIP."

@@ -315,7 +315,7 @@ def _holder(text: str, names: frozenset[str]) -> tuple[str, ...]:
     run = [w.lower() for w in _CAPITALISED.findall(text) if w.lower() in names]
     titled = [i for i, w in enumerate(run) if w in _NAME_TITLES]
     if titled and titled[-1] + 1 < len(run):
-        return tuple(run[titled[-1] + 1 :])
+        return tuple(run[titled[-1] + 1 :][:3])
     return tuple(run[-2:])
 
 

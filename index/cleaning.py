@@ -97,19 +97,20 @@ _PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECA
 # in, calls to send the newsroom tips or to follow a channel or a programme, the comment
 # rules. Each opens its line in a way no news paragraph does.
 _FOOTER = re.compile(
-    r"(?:©|\(c\)\s|copyright\b|all rights reserved|(?:seluruh\s+|semua\s+)?hak cipta\b"
+    r"(?:©|copyright\b|all rights reserved|(?:seluruh\s+|semua\s+)?hak cipta(?:\s+\w+)?\s+dilindungi"
     r"|artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat)\b"
     r"|dilarang (?:keras )?(?:mengambil|mengutip|menyalin|menayangkan|memproduksi|memperbanyak)\b"
+    r"[^.]*\b(?:artikel|konten|tulisan|berita|materi|situs)\b"
     r"|(?:kirim|kirimkan) (?:informasi|info|berita|foto|video|tulisan)\b"
     r"[^.]*\b(?:redaksi|whatsapp|email|surel)\b"
     r"|kirim ke (?:whatsapp|email|surel) redaksi\b"
-    r"|punya (?:foto|video|informasi|info|cerita)\b"
+    r"|punya (?:foto|video|informasi|info|cerita)\b[^.]*\?$"
     r"|saksikan (?:selengkapnya|berita selengkapnya|liputan|program|siaran)\b"
     r"|(?:simak|ikuti)\b.{0,80}?\b(?:kanal|saluran|channel|google news)\b"
     r"|dapatkan (?:update|berita|informasi|info)\b"
     r"|(?:gabung|bergabung)(?:lah)? (?:di|ke|dengan) (?:saluran|kanal|grup|channel)\b"
     r"|komentar (?:di|pada) \S+ dimoderasi|gunakan bahasa yang sopan|kirim komentar anda\b"
-    r"|komentar yang (?:melanggar|menyerang|mengandung|memuat|berisi)\b"
+    r"|komentar yang (?:melanggar|menyerang|mengandung|memuat|berisi)\b.*\bakan (?:dihapus|diblokir)"
     r"|hak jawab (?:dan|atau) koreksi\b)",
     re.IGNORECASE,
 )
@@ -312,7 +313,7 @@ _MAX_DATELINE_WORDS = 5
 _PAREN_DATELINE = re.compile(
     r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?\s*\([A-Z][^()]{0,40}\)\s*(?:-{1,2}|–|—)\s+(?=\S)"
 )
-_TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”])\s+\([a-z]{1,5}(?:/[a-z]{1,5})+\)$")
+_TRAILING_INITIALS = re.compile(r"(?<=[.!?\"”])\s+\([A-Za-z]{1,8}(?:/[A-Za-z]{1,8})*\)$")
 _PERIOD_DATELINE = re.compile(r"^[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]+)*\.\s+(?=\S)")
 
 
@@ -347,8 +348,9 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
         paren = _PAREN_DATELINE.match(text)
         if paren:
             text = text[paren.end() :]
-        if text.endswith(")") and "/" in text:
-            # '... tuturnya. (fr/sw)': the writer's and editor's initials close the story.
+        if text.endswith(")"):
+            # '... tuturnya. (fr/sw)', '(rzk)', '(ANT/ARA)': the writer's and editor's initials
+            # or the agency close the story.
             text = _TRAILING_INITIALS.sub("", text)
         if not text or _is_furniture(text):
             continue

@@ -10,7 +10,6 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -76,12 +75,6 @@ class Query:
     def specific_terms(self) -> list[Term]:
         """The question's own figures and rare names that only some articles use."""
         return [t for t in self.terms if t.weight == 1.0 and t.specific]
-
-
-# A prefix and a suffix of Indonesian derivation around a root of three letters or more.
-_AFFIXED = re.compile(
-    r"(?:mem|men|meng|meny|me|di|ber|ter|per|pem|pen|peng|peny|ke)[a-z]{3,}(?:kan|kannya|i|inya|an|annya)"
-)
 
 
 class QueryBuilder:
@@ -229,9 +222,13 @@ class QueryBuilder:
                 # "interpellation": an ordinary Indonesian word in its English spelling
                 and not any(map(is_common_indonesian, loan_spellings(word)))
             )
-        # "melatarbelakangi", "diberlakukannya": a word built with a verb's or a noun's affixes
-        # is a word of the language, however rare, not a name.
-        return (is_rare(word) and not _AFFIXED.fullmatch(word)) or is_international(word)
+        # "dipulangkannya": a word the frequency list lacks whose prefix the stemmer takes off
+        # to leave an everyday root is a word of the language, however rare, not a name (a
+        # name may end like a suffix: "Meloni" is no "melon" + "-i").
+        if is_rare(word):
+            root = self.index.stemmer.stem(word)
+            return word.startswith(root) or not is_common_indonesian(root)
+        return is_international(word)
 
     def _closed_compounds(
         self, slots: tuple[tuple[str, ...], ...], content: set[str]

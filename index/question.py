@@ -48,7 +48,6 @@ _CLOCK = words_of("clock_nouns")
 _REASON_NOUNS = words_of("reason_nouns")
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
-_ENGLISH_SAYING = frozenset({"say", "says", "said", "tell", "tells", "told"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -58,6 +57,8 @@ _MANNER_FRAMES = words_of("manner_frames")
 _MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
+_CLASSIFIERS = words_of("count_classifiers")
+_PERSON_NOUNS = words_of("person_nouns") | words_of("role_nouns")
 
 
 # The words after "berapa" that belong to the question, not to its topic.
@@ -410,7 +411,7 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         and raw_tokens[:1] == ["what"]
         and raw_tokens[1:2]
         and raw_tokens[1] in _ENGLISH_AUXILIARIES
-        and _ENGLISH_SAYING.intersection(raw_tokens[2:])
+        and _says_words(raw_tokens)
     ):
         return SAID  # "What did the police chief say about suspects?"
     if found != OTHER:
@@ -422,10 +423,35 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
     return OTHER
 
 
-def _tag_inside(tokens: list[str]) -> bool:
-    """True for a chat yes/no question whose tag comes before its subject: "udah banding
-    belum si bupatinya?", "ada korban gak di sana?"."""
-    return bool(tokens) and tokens[0] in _YESNO_OPENERS and any(t in _YESNO_TAGS for t in tokens[2:-1])
+def _says_words(raw_tokens: list[str]) -> bool:
+    """True for "What did X say (about ...)?", "What did X tell Y?": X's words are asked. Not
+    for "What did police say caused the fire?" or "... say the magnitude was?": a cause or a
+    value is."""
+    for i, t in enumerate(raw_tokens[2:], start=2):
+        rest = raw_tokens[i + 1 :]
+        if t in {"say", "says", "said"}:
+            return not rest or rest[0] in _ABOUT
+        if t in {"tell", "tells", "told"}:
+            return not _NOT_WORDS.intersection(rest)
+    return False
+
+
+_ABOUT = frozenset({"about", "on", "regarding", "concerning", "of", "to", "when", "after", "before"})
+_NOT_WORDS = frozenset({"cause", "caused", "causes", "triggered", "was", "were", "is", "are", "why"})
+
+
+def _tag_inside(tokens: list[str]) -> int:
+    """The position of the tag of a chat yes/no question that puts it before its subject,
+    right after the opener's predicate ("udah banding belum si bupatinya?", "ada korban gak
+    di sana?"), or 0. A negation further on negates something ("ada penumpang yang tidak
+    selamat ya?")."""
+    if not tokens or tokens[0] not in _YESNO_OPENERS:
+        return 0
+    # "udah banding belum ...", and after a second opener "sudah ada tersangka belum ..."
+    at = 3 if len(tokens) > 1 and tokens[1] in _YESNO_OPENERS else 2
+    if at < len(tokens) - 1 and tokens[at] in _YESNO_TAGS and tokens[at - 1] != "yang":
+        return at
+    return 0
 
 
 def _first_type(tokens: list[str], start: int) -> tuple[str, int]:
@@ -638,7 +664,14 @@ def _asked_noun(
             if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
-            framed = bool(following) and following[0] in _FRAME
+            # "yg demo ada brp orang?": people are counted, not the demonstration; but
+            # "penumpangnya ada brp orang?" counts the passengers.
+            framed = (
+                bool(following)
+                and following[0] in _CLASSIFIERS
+                and bool(content)
+                and not (content[0] in _PERSON_NOUNS or content[0].startswith("pe"))
+            )
             following = [w for w in following if w not in stopwords() and w not in _FRAME]
             if following and following[0] in content and not _verb_like(following[0]):
                 return following[0]
@@ -842,7 +875,8 @@ def read_question(
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
-        if qtype == YESNO and t in _YESNO_TAGS and i > 1 and (i == len(tokens) - 1 or _tag_inside(tokens)):
+        tag = i == len(tokens) - 1 or i == _tag_inside(tokens)
+        if qtype == YESNO and t in _YESNO_TAGS and i > 1 and tag:
             asked.add(i)
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
             asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic
@@ -918,7 +952,14 @@ def read_question(
         slots=tuple(slots),
         outlets=outlets,
         capitalised=capitalised,
-        glossed=frozenset(w for gloss in _GLOSS.findall(text) for w in words(gloss)),
+        # One word ("(ARI)") or lowercase words ("(uang pengganti)"): another name for what
+        # the words before it say. Capitalised words ("bupati (Ahmad Yani)") name somebody.
+        glossed=frozenset(
+            w
+            for gloss in _GLOSS.findall(text)
+            if len(words(gloss)) == 1 or gloss.islower()
+            for w in words(gloss)
+        ),
         preposition=preposition,
         asked_noun=asked_noun,
         form=form,

@@ -152,7 +152,7 @@ def value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Call
 # What opens a comma-separated adjunct or appositive: a preposition of time or place, or
 # a capitalised name ending at the next comma.
 _ATTACHED = re.compile(
-    r"\s*(?:(?:pada|sekitar|sejak|hingga|sampai|pukul|di|dari|ke|tadi|kemarin)\b|(?:[A-Z][\w.'’-]*\s*)+,)"
+    r"\s*(?:(?:pada|sekitar|sejak|hingga|sampai|pukul|di|dari|ke|tadi|kemarin)\b|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,)"
 )
 
 

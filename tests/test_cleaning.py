@@ -135,12 +135,9 @@ def test_dw_drops_furniture() -> None:
 def test_kompas_keeps_body() -> None:
     paragraphs = body("kompas")
     assert (
-        '"Juga apa yang bisa dilakukan Rusia untuk mendukung proses positif yang sedang '
-        'terjadi," ujarnya.'
+        '"Juga apa yang bisa dilakukan Rusia untuk mendukung proses positif yang sedang terjadi," ujarnya.'
     ) in paragraphs
-    assert "Sementara, Kim mengaku berharap pengembangan hubungan tradisional dengan Rusia." in (
-        paragraphs
-    )
+    assert "Sementara, Kim mengaku berharap pengembangan hubungan tradisional dengan Rusia." in (paragraphs)
     assert paragraphs[-1].startswith("Akibatnya, Korea Utara tidak memiliki jalan")
 
 
@@ -341,6 +338,13 @@ def test_a_page_footer_is_furniture() -> None:
         Paragraph("Polisi menyita sabu dari kapal nelayan, Senin (3/11/2025).", False),
         Paragraph('"Kami masih memburu pemiliknya," tuturnya.', False),
     ]
-    # A news sentence that merely starts like one is kept.
-    kept = clean_article("Judul\nKOTA - Ia datang.\nSimak pernyataan lengkap Kapolres berikut ini.", "Judul")
-    assert kept[-1].text == "Simak pernyataan lengkap Kapolres berikut ini."
+    # News sentences that merely start like one are kept; a single initial closes a story too.
+    for line in (
+        "Simak pernyataan lengkap Kapolres berikut ini.",
+        "Komentar yang menyerang pribadi Bupati itu kemudian dilaporkan ke polisi.",
+        "Hak cipta lagu tersebut kini dipegang oleh ahli waris almarhum.",
+        "Dilarang mengambil gambar selama persidangan berlangsung, kata hakim ketua.",
+    ):
+        assert clean_article(f"Judul\nKOTA - Ia datang.\n{line}", "Judul")[-1].text == line
+    kept = clean_article("Judul\nKOTA - Ia datang.\nIa bicara panjang soal kasus itu. (rzk)", "Judul")
+    assert kept[-1].text == "Ia bicara panjang soal kasus itu."

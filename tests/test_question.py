@@ -132,6 +132,9 @@ def test_follow_up_questions_are_anaphoric() -> None:
         # The chat tag may come before the subject.
         ("udah banding belum si bupatinya?", YESNO),
         ("Apa yang melatarbelakangi keputusan itu?", REASON),
+        # "What did X say" asks X's words, unless a cause or a value follows.
+        ("What did Kim tell Putin?", SAID),
+        ("What did police say caused the fire?", REASON),
         ("ada korban gak di pasar itu?", YESNO),
         # The most specific of several question words wins.
         ("What does the paper say about when the press conference started?", DATE),
@@ -238,3 +241,11 @@ def test_chat_articles_and_english_phrasal_verbs_are_read_whole() -> None:
     # "fell ill" is being sick, not falling.
     content = read_question("How many pupils fell ill?", lexicon()).content
     assert "sakit" in content and "jatuh" not in content
+
+
+def test_a_negation_inside_a_chat_yes_no_question_is_kept() -> None:
+    # Only a tag right after the opener's predicate is a tag; "yang tidak selamat" negates.
+    assert "tidak" in read_question("ada penumpang yang tidak selamat ya?", lexicon()).content
+    assert read_question("What did BMKG say the magnitude was?", lexicon()).qtype != SAID
+    # "brp orang" after a noun of people counts those people.
+    assert read_question("penumpangnya ada brp orang?", lexicon()).asked_noun == "penumpang"

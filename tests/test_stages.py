@@ -70,8 +70,10 @@ def test_names_and_figures_are_strong_ordinary_words_weak(ship: Answerer) -> Non
     weak = _terms(ship, "Berapa penumpang kendaraan laut yang selamat?")
     assert not weak["kendaraan"].known and not weak["kendaraan"].strong  # type: ignore[attr-defined]
     # So is a derived word the frequency list lacks: its affixes make it a word of the language.
-    derived = _terms(ship, "Di mana kapal itu dilabuhkan?")
-    assert not derived["dilabuhkan"].known and not derived["dilabuhkan"].strong  # type: ignore[attr-defined]
+    derived = _terms(ship, "Kenapa kapal itu dikandaskan?")
+    assert not derived["dikandaskan"].known and not derived["dikandaskan"].strong  # type: ignore[attr-defined]
+    # A name the articles lack stays strong, whatever it ends with ("-i").
+    assert not ship.answer("apa kata meloni soal kapal tenggelam?").answered
 
 
 def test_an_unknown_name_declines_an_unknown_word_does_not(ship: Answerer) -> None:
@@ -154,3 +156,19 @@ def test_a_gloss_in_parentheses_may_be_missing(ship: Answerer) -> None:
     # The articles say "penumpang"; the person glossed it with a word they never print.
     assert ship.answer("Berapa penumpang (PAX) yang selamat?").answered
     assert not ship.answer("Berapa penumpang PAX yang selamat?").answered
+    # Capitalised words in parentheses name somebody: not a gloss.
+    assert not ship.answer("Apa kata bupati (Ahmad Yani) soal cuaca buruk?").answered
+
+
+def test_the_clause_of_a_value_is_read_in_one_pass() -> None:
+    from index.question import NUMBER
+    from index.ranking import VALUES, value_clause
+
+    # A run of capitalised words with no comma after it once made the clause reader try
+    # every way of splitting the run (twice the work for each word more).
+    shouting = " ".join(["DINAS", "KESEHATAN", "KABUPATEN", "SARI"] * 6)
+    text = f"Berdasarkan data sementara, {shouting} mencatat 120 kasus keracunan."
+    assert value_clause(text, {"kasus"}, VALUES[NUMBER], str) == 1.0
+    # A place or a time after a comma belongs to the clause before it.
+    text = "Kapal itu berangkat dari Pelabuhan Sekupang, Batam, pada pukul 19.40 WIB."
+    assert value_clause(text, {"kapal", "berangkat"}, VALUES[NUMBER], str) == 1.0

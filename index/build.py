@@ -19,7 +19,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain
@@ -235,7 +235,12 @@ class _Assembler:
         in_passage: list[int] = []  # the sentence numbers of the passage being read
         current = -1
         before: SentenceRow | None = None
+        # "Tim Pencari Fakta (TPF)" once, then "TPF diketuai ...": the article's own acronyms
+        # stand for their words wherever it prints them, and the words for the acronym.
+        acronyms = _acronyms_defined(s[2] for s in read.sentences)
         for p, headline, text, tokens, facts, expansions, _ in read.sentences:
+            if acronyms:
+                expansions = _acronym_expansions(tokens, acronyms, expansions)
             if p != current:
                 if in_passage:
                     passages.append(Passage(a, current, tuple(in_passage)))
@@ -307,6 +312,39 @@ class _Assembler:
                 lent |= offices.get(name, set())
             if lent - row[6]:
                 rows[number] = (*row[:6], row[6] | lent, *row[7:])  # type: ignore[assignment]
+
+
+# Capitalised words, then an acronym in parentheses: "Aliansi Buruh Banua Kencana (ABBK)".
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:dan|dari|untuk|atas|di|ke|pada)\s+)?){2,8})\(([A-Z]{2,8})\)"
+)
+
+
+def _acronyms_defined(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each acronym an article defines, lowercase, with the words it stands for: the last
+    capitalised words before the parentheses whose initials spell it."""
+    found: dict[str, tuple[str, ...]] = {}
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _DEFINED.finditer(text):
+            acronym = m.group(2)
+            capitals = [w for w in m.group(1).split() if w[:1].isupper()]
+            spelled = capitals[-len(acronym) :]
+            if len(spelled) == len(acronym) and "".join(w[0] for w in spelled).upper() == acronym:
+                found.setdefault(acronym.lower(), tuple(w.lower() for w in spelled))
+    return found
+
+
+def _acronym_expansions(
+    tokens: tuple[str, ...], acronyms: dict[str, tuple[str, ...]], expansions: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The sentence's expansions with the words of the acronyms it prints, and the acronyms
+    whose words it prints in full."""
+    held = set(tokens)
+    more = [w for acronym, spelled in acronyms.items() if acronym in held for w in spelled]
+    more += [a for a, spelled in acronyms.items() if a not in held and held.issuperset(spelled)]
+    return (*expansions, *more) if more else expansions
 
 
 def _holder(text: str, names: frozenset[str]) -> tuple[str, ...]:

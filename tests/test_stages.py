@@ -172,3 +172,22 @@ def test_the_clause_of_a_value_is_read_in_one_pass() -> None:
     # A place or a time after a comma belongs to the clause before it.
     text = "Kapal itu berangkat dari Pelabuhan Sekupang, Batam, pada pukul 19.40 WIB."
     assert value_clause(text, {"kapal", "berangkat"}, VALUES[NUMBER], str) == 1.0
+
+
+def test_an_acronym_an_article_defines_stands_for_its_words(tmp_path: Path) -> None:
+    story = (
+        "Tim Pencari Fakta Dibentuk\n\n"
+        "KOTA SARI - Wali Kota Sari membentuk Tim Pencari Fakta (TPF) kebakaran pasar, Senin (7/4/2025).\n"
+        "TPF diketuai Guru Besar Teknik Sipil, Prof. Ratna Kumalasari.\n"
+        "Tim pencari fakta itu bekerja selama 30 hari.\n"
+    )
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    (tmp_path / "sources.toml").write_text(
+        '[event]\ntitle = "Pasar"\n\n[[article]]\nid = "a"\nfile = "a.txt"\noutlet = "A"\n'
+        'title = "Tim Pencari Fakta Dibentuk"\npublished = 2025-04-07\n',
+        encoding="utf-8",
+    )
+    answerer = Answerer.load(tmp_path)
+    by_text = {s.text: s.terms for s in answerer.index.sentences}
+    assert {"tim", "fakta"} <= by_text["TPF diketuai Guru Besar Teknik Sipil, Prof. Ratna Kumalasari."]
+    assert "tpf" in by_text["Tim pencari fakta itu bekerja selama 30 hari."]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from small_corpus import write_corpus
+from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.lexicon import lexicon
@@ -225,10 +225,7 @@ def test_an_office_holder_named_after_a_rank_is_quoted_by_first_name(tmp_path: P
             '"Kami belum menetapkan tersangka. Hasil laboratorium forensik kami tunggu," kata Bambang.',
         ]
     )
-    folder = write_corpus(
-        tmp_path, "Kebakaran Pasar Lama Sukamaju", [("warta", "Warta Contoh", "2025-03-04", story)]
-    )
-    answerer = Answerer.load(folder)
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-04"))
     read = answerer.queries.read("What did the police chief say about suspects?")
     assert read.qtype == "said"
     assert next(t.word for t in answerer.queries.build(read, None).terms) == "kapolres"

@@ -452,18 +452,19 @@ def test_each_outlet_is_compared_by_its_telling_of_the_same_happening(answerer: 
     assert {v for v, _ in differs.values} == {"Rabu (23/4)", "Rabu (24/4/2019)"}
 
 
+def _three_outlets(folder: Path, day: str, texts: tuple[str, str, str], question: str) -> Answer:
+    """The answer to `question` on a corpus of three one-article outlets, A, B and C."""
+    articles = [(name, name.upper(), day, text) for name, text in zip("abc", texts, strict=True)]
+    return Answerer.load(write_corpus(folder, "Tiga media (contoh)", articles)).answer(question)
+
+
 def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> None:
     # "angka ISPU": the outlets' readings of the index, not another figure they print.
     first = "Kabut Asap Pekat\n\nKOTA SARI - ISPU tertinggi di Kota Sari mencapai 348 pada Senin (8/9/2025)."
     second = "Asap Kota Sari\n\nKOTA SARI - Data DLH mencatat ISPU tertinggi di Kota Sari 312 pada Senin (8/9/2025)."
     third = "Hujan Buatan\n\nKOTA SARI - Pesawat terbang pada ketinggian 8.000 kaki di atas Kota Sari pada Senin (8/9/2025)."
-    articles = [
-        ("a", "A", "2025-09-08", first),
-        ("b", "B", "2025-09-08", second),
-        ("c", "C", "2025-09-08", third),
-    ]
-    answer = Answerer.load(write_corpus(tmp_path, "Asap (contoh)", articles)).answer(
-        "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?"
+    answer = _three_outlets(
+        tmp_path, "2025-09-08", (first, second, third), "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?"
     )
     assert answer.kind is Kind.COMPARISON
     assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
@@ -639,13 +640,8 @@ def test_two_clock_times_of_what_the_question_says_whole_disagree(tmp_path: Path
     first = "Pesawat Hilang\n\nKOTA SARI - Pesawat lepas landas dari Bandara Raja Sari, Kota Sari, pada pukul 06.12 WIB."
     second = "Pesawat Hilang Kontak\n\nKOTA SARI - Berdasarkan data awal, pesawat lepas landas dari Bandara Raja Sari pukul 06.10 WIB."
     third = "Cuaca Cerah\n\nKOTA SARI - Jadwal keberangkatan semula pukul 06.00 WIB, tetapi pesawat tertunda karena antrean lepas landas."
-    articles = [
-        ("a", "A", "2025-06-14", first),
-        ("b", "B", "2025-06-14", second),
-        ("c", "C", "2025-06-14", third),
-    ]
-    answer = Answerer.load(write_corpus(tmp_path, "Pesawat (contoh)", articles)).answer(
-        "Jam berapa pesawat lepas landas? Apakah media sepakat?"
+    answer = _three_outlets(
+        tmp_path, "2025-06-14", (first, second, third), "Jam berapa pesawat lepas landas? Apakah media sepakat?"
     )
     assert answer.kind is Kind.COMPARISON
     values = {v for d in answer.disagreements for v, _ in d.values}

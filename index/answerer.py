@@ -235,11 +235,8 @@ class Answerer:
             if holding:
                 rest = [c for c in ranked if c not in holding]
                 confirmed = self.composer.compose(query, [*holding, *rest])
-                asked = {part for t in query.terms if t.weight == 1.0 for part in t.parts}
-                return replace(
-                    confirmed,
-                    lead=yesno.lead(_said(confirmed), asked, stem, self._holds_whole(query, holding[0])),
-                )
+                whole = self._holds_whole(query, holding[0])
+                return replace(confirmed, lead=yesno.lead(_said(confirmed), query.own_stems(), stem, whole))
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)
@@ -336,6 +333,7 @@ def outlet_names(index: Index) -> dict[str, str]:
     use for something else (the place of "Kabar Lipai" in "Bupati Batang Lipai")."""
     names: dict[str, str] = {}
     single: dict[str, set[str]] = {}
+    siblings: dict[str, set[str]] = {}  # the other words of the names a word is part of
     for source in index.corpus.sources:
         for label in (source.outlet, source.id):
             tokens = [t for t in words(label) if t.isalpha()]
@@ -346,6 +344,7 @@ def outlet_names(index: Index) -> dict[str, str]:
                 for token in tokens:
                     if len(token) >= 3 and not is_common_indonesian(token) and token not in {"com", "id"}:
                         single.setdefault(token, set()).add(source.id)
+                        siblings.setdefault(token, set()).update(t for t in tokens if t != token)
     # "lipai" of "Kabar Lipai" does not name the outlet when the articles use it for
     # something else ("Bupati Batang Lipai"): in a passage without the name's other words.
     # (Read from the index's postings: a pass over every sentence cost a second at 1,000x.)
@@ -354,9 +353,8 @@ def outlet_names(index: Index) -> dict[str, str]:
     for token in single:
         if not bm25.knows(token):
             continue
-        others = {w for s in index.corpus.sources if token in (ws := words(s.outlet)) for w in ws} - {token}
         named: set[int] | None = None
-        for other in others:
+        for other in siblings[token]:
             found = set(bm25.passages_of(other).tolist()) if bm25.knows(other) else set()
             named = found if named is None else named & found
         if set(bm25.passages_of(token).tolist()) - (named or set()):

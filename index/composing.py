@@ -170,26 +170,26 @@ class Composer:
         asked = {DATE: DATE, TIME: DATE}.get(q.qtype, NUMBER if q.qtype in (NUMBER, MEASURE) else OTHER)
         disagreements = []
         told = self._asked_forms(query, asked)  # the same for every pair
-        # Every word of the question, as its stems: two statements holding all of them tell
-        # the same happening, whatever verb the reader knows it by ("lepas landas").
-        whole = frozenset(p for t in query.terms if t.weight == 1.0 for p in t.parts)
-        value_re, stem = VALUES.get(q.qtype), self.index.stemmer.stem
-        for (a, qa), (b, qb) in itertools.combinations(zip(groups, quotes, strict=True), 2):
-            sa, sb = sentences[a[0].sentence], sentences[b[0].sentence]
+        # Every word of the question, as its stems, in the clause giving the value (not
+        # "Jadwal semula pukul 06.00, tetapi pesawat tertunda karena antrean lepas landas"):
+        # two statements holding all of them tell the same happening, whatever verb the
+        # reader knows it by ("lepas landas"). Read once per statement, not per pair.
+        whole, value_re, stem = query.own_stems(), VALUES.get(q.qtype), self.index.stemmer.stem
+        leads = [sentences[group[0].sentence] for group in groups]
+        tells_whole = [
+            len(whole) >= 2
+            and value_re is not None
+            and whole <= s.terms
+            and value_clause(s.text, whole, value_re, stem) == 1.0
+            for s in leads
+        ]
+        for (sa, qa, whole_a), (sb, qb, whole_b) in itertools.combinations(
+            zip(leads, quotes, tells_whole, strict=True), 2
+        ):
             clash = evidence.conflict(
                 sa.terms, sb.terms, sa.facts, sb.facts, self.predicates(sa), self.predicates(sb), asked
             )
-            both_whole = (
-                len(whole) >= 2
-                and whole <= sa.terms
-                and whole <= sb.terms
-                # ... in the clause giving the value: not "Jadwal semula pukul 06.00, tetapi
-                # pesawat tertunda karena antrean lepas landas"
-                and value_re is not None
-                and value_clause(sa.text, set(whole), value_re, stem) == 1.0
-                and value_clause(sb.text, set(whole), value_re, stem) == 1.0
-            )
-            if clash is None and (self.predicates(sa) & self.predicates(sb) or both_whole):
+            if clash is None and (self.predicates(sa) & self.predicates(sb) or (whole_a and whole_b)):
                 # One happening (a shared verb), told with another clock time, measure or count.
                 clash = _other_figure(sa.text, sb.text, asked)
                 if clash is None and asked == NUMBER:

@@ -625,7 +625,7 @@ def measures(text: str) -> tuple[tuple[str, str, str], ...]:
 
 
 def _values(
-    undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str, clocked: str = ""
+    undated: str, day_dates: tuple[tuple[int, int, str, str], ...], dated: str, clocked: str
 ) -> tuple[str, ...]:
     """Every figure of the sentence as a number token ("10.000" and "10 ribu" both "10000"),
     every day/month date as "d/m" or "d month", and every clock time as "h:mm": what two

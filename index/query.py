@@ -72,6 +72,10 @@ class Query:
         """The term whose value the question asks for, if it names one."""
         return next((t for t in self.terms if t.asked), None)
 
+    def own_stems(self) -> frozenset[str]:
+        """The stems of the question's own words, not those carried over from the one before."""
+        return frozenset(part for t in self.terms if t.weight == 1.0 for part in t.parts)
+
     def specific_terms(self) -> list[Term]:
         """The question's own figures and rare names that only some articles use."""
         return [t for t in self.terms if t.weight == 1.0 and t.specific]
@@ -322,16 +326,14 @@ class QueryBuilder:
             if not choices:
                 flush()  # "Kim Jong Un dan Putin" is two names, not one
                 continue
-            printed = [c for c in choices[1:] if self.index.bm25.knows(stem(c))]
             spelled = lex.abbreviations.get(choices[0], ())
-            if (
-                printed
-                and spelled
-                and not all(self.index.bm25.knows(stem(w)) for w in spelled if w not in stop)
-            ):
+            knows = self.index.bm25.knows
+            if spelled and not all(knows(stem(w)) for w in spelled if w not in stop):
                 # "police chief": of "kapolri kapolda kapolres", the one the articles print
                 # ("Kapolres") is searched, not another spelled out in words they lack.
-                choices = [printed[0], *(c for c in choices if c != printed[0])]
+                printed = next((c for c in choices[1:] if knows(stem(c))), None)
+                if printed is not None:
+                    choices = [printed, *(c for c in choices if c != printed)]
             word = self.correct(choices[0])
             if group and len(word) < 4:
                 word = self.correct_short(word)

@@ -58,7 +58,6 @@ _MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
 _FRAME = words_of("frame_nouns")
 _CLASSIFIERS = words_of("count_classifiers")
-_PERSON_NOUNS = words_of("person_nouns") | words_of("role_nouns")
 
 
 # The words after "berapa" that belong to the question, not to its topic.
@@ -766,6 +765,7 @@ def _office(tokens: list[str]) -> frozenset[str]:
 
 
 _ROLES = words_of("role_nouns")
+_PERSON_NOUNS = words_of("person_nouns") | _ROLES
 _OFFICE_ENDS = frozenset(
     {"yang", "di", "ke", "dari", "dalam", "saat", "ketika", "pada", "untuk", "itu", "tersebut"}
 )
@@ -840,6 +840,7 @@ def read_question(
         qtype = YESNO
     # "berapa lama", "jam berapa": the measure word belongs to the question, not the topic.
     asked: set[int] = set()
+    inner_tag = _tag_inside(tokens)  # "udah banding belum si bupatinya?": that "belum"
     meta: set[int] = set()  # words about the reporting, not searched
     for i, t in enumerate(tokens):
         if t in {"berapa", "berapakah"}:
@@ -875,8 +876,7 @@ def read_question(
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
         if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
-        tag = i == len(tokens) - 1 or i == _tag_inside(tokens)
-        if qtype == YESNO and t in _YESNO_TAGS and i > 1 and tag:
+        if qtype == YESNO and t in _YESNO_TAGS and i > 1 and i in (len(tokens) - 1, inner_tag):
             asked.add(i)
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
             asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic

@@ -4,7 +4,7 @@ and the decision whether the sources answer at all."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 
 from index import yesno
 from index.evidence import CLAUSE_BREAK, Facts, fits_type, required_fit
@@ -22,18 +22,13 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     q = query.question
     asked = set(q.words)
     value_re = VALUES.get(q.qtype)
-    wanted = (
-        {part for t in query.terms if t.weight == 1.0 for part in t.parts}
-        if weights.clause and value_re is not None
-        else set()
-    )
+    own_stems = query.own_stems()
+    wanted = own_stems if weights.clause and value_re is not None else frozenset()
     outlets = set(q.outlets)
-    wanted_reason = (
-        {part for t in query.terms if t.weight == 1.0 for part in t.parts} if q.qtype == REASON else set()
-    )
+    wanted_reason = own_stems if q.qtype == REASON else frozenset()
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
-    own = {part for t in query.terms if t.weight == 1.0 for part in t.parts} if q.qtype == YESNO else set()
+    own = own_stems if q.qtype == YESNO else frozenset()
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -131,7 +126,7 @@ _FIGURE_VALUE = re.compile(
 VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 
-def value_clause(text: str, wanted: set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
+def value_clause(text: str, wanted: Set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
     """The share of `wanted` stems in the clause that holds the sentence's first value."""
     found = value.search(text)
     if found is None:
@@ -160,7 +155,7 @@ _ATTACHED = re.compile(
 _EFFECT_AFTER = re.compile(r"(?i)\b(?:sehingga|akibatnya|menyebabkan|memicu|maka)\b")
 
 
-def _effect_told(text: str, wanted: set[str], stem: Callable[[str], str]) -> float:
+def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> float:
     """1.0 when most of `wanted` stems come after the sentence's first word that introduces an
     effect ("sehingga", "akibatnya"): its cause is told before it; else 0.0."""
     effect = _EFFECT_AFTER.search(text)

@@ -12,7 +12,7 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
@@ -128,7 +128,7 @@ def _appealed(tokens: list[str], i: int) -> bool:
 _CLAUSE_OPENERS = words_of("clause_openers")
 
 
-def lead(text: str, asked: set[str], stem: Callable[[str], str], whole: bool) -> str:
+def lead(text: str, asked: Set[str], stem: Callable[[str], str], whole: bool) -> str:
     """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
     "ya" when it holds the whole question (`whole`) with no negation and no hedge; else ""."""
     tokens = [w.lower() for w in words(text)]

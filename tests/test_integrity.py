@@ -5,7 +5,7 @@ is about one event (the same happening dated or counted differently)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from functools import cache
 from pathlib import Path
 
@@ -86,7 +86,7 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
             # "namun", "sedangkan" or ";" between ("pesawat lepas landas ... pada pukul 06.12"
             # against "... pukul 06.10"; not "Jadwal semula pukul 06.00, tetapi ... lepas landas").
             query = answerer.queries.build(answerer.queries.read(answer.question), None)
-            whole = {p for t in query.terms if t.weight == 1.0 for p in t.parts}
+            whole = query.own_stems()
             stem = answerer.index.stemmer.stem
             both_whole = len(whole) >= 2 and all(
                 _told_before(lead.text, value, whole, stem)
@@ -122,7 +122,7 @@ def test_outlets_printing_different_tolls_are_never_one_quote(tmp_path: Path) ->
     assert answer.disagreements and answer.disagreements[0].what == "number"
 
 
-def _told_before(text: str, value: str, stems: set[str], stem: Callable[[str], str]) -> bool:
+def _told_before(text: str, value: str, stems: Set[str], stem: Callable[[str], str]) -> bool:
     """True when every stem comes before `value` in `text`, in its own part of the sentence."""
     at = text.find(value)
     if at < 0:

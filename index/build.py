@@ -753,7 +753,11 @@ def _synonym_words() -> set[str]:
     are stemmed in bulk with the corpus's words and kept in the stem cache (a thousand words,
     0.3 s of Sastrawi that the cache did not spare)."""
     synonyms = lexicon().synonyms
-    return {*synonyms, *(word for group in synonyms.values() for word in group)}
+    return {
+        part
+        for word in {*synonyms, *(w for group in synonyms.values() for w in group)}
+        for part in word.split("_")
+    }
 
 
 def _expansion_words() -> set[str]:
@@ -765,7 +769,10 @@ def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
     """Each synonym's stem with the stems of its synonyms."""
     related: dict[str, set[str]] = {}
     for word, synonyms in lexicon().synonyms.items():
-        related.setdefault(stemmer.stem(word), set()).update(stemmer.stem(s) for s in synonyms)
+        if "_" not in word:  # one word's synonyms of one word ("kuasa hukum" is no stem's)
+            related.setdefault(stemmer.stem(word), set()).update(
+                stemmer.stem(s) for s in synonyms if "_" not in s
+            )
     return {stem: frozenset(others) for stem, others in related.items()}
 
 

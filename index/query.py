@@ -10,6 +10,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -24,7 +25,7 @@ from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
-from index.text import NUMBER_WORDS, words
+from index.text import NUMBER_WORDS
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Term:
     weight: float
     alternatives: frozenset[str] = frozenset()  # synonyms' stems: partial credit
     equivalents: frozenset[str] = frozenset()  # translations, spellings, abbreviations: full credit
+    # Synonyms of several words ("kuasa hukum" for "pengacara"), each as its stems: partial
+    # credit where a sentence holds all of them.
+    phrases: frozenset[frozenset[str]] = frozenset()
     strong: bool = False  # a name, figure, code or asked value: the articles must have it
     known: bool = True  # some article uses it in some form
     word: str = ""  # the word as the question gives it (standardised), for people and tests
@@ -53,7 +57,12 @@ class Term:
 
     def found_in(self, present: frozenset[str] | set[str]) -> bool:
         """True when `present` holds the term in some form (part of a name, synonym included)."""
-        return bool(set(self.parts) & present or self.equivalents & present or self.alternatives & present)
+        return bool(
+            set(self.parts) & present
+            or self.equivalents & present
+            or self.alternatives & present
+            or any(p <= present for p in self.phrases)
+        )
 
 
 @dataclass(frozen=True)
@@ -321,6 +330,13 @@ class QueryBuilder:
         if q.scene and all(self._common(s) for s in scene_stems - {stem(w) for w in CAUSE_CLAUSE}):
             q = replace(q, given=q.given | q.scene)
         slots = self._closed_compounds(q.slots or tuple((w,) for w in q.words), content)
+        # "kuasa hukum" typed where the articles print "pengacara": each of the two words
+        # takes the synonyms of the phrase they make.
+        paired: dict[str, list[str]] = {}
+        for a, b in itertools.pairwise(q.words):
+            for synonym in lex.synonyms.get(f"{a}_{b}", ()) if a in content and b in content else ():
+                paired.setdefault(a, []).append(synonym)
+                paired.setdefault(b, []).append(synonym)
         for slot in slots:
             choices = [w for w in slot if w in content]
             if not choices:
@@ -379,18 +395,20 @@ class QueryBuilder:
                 # "geophysics" the lexicon lacks, where the articles print "geofisika".
                 equivalents |= self._loan(word)
             equivalents -= {term}
-            alternatives = (
-                {
-                    stem(part)
-                    for choice in choices
-                    for synonym in lex.synonyms.get(choice, ())
-                    for part in words(synonym)
-                }
-                - {term}
-                - equivalents
-            )
+            synonyms = [s for c in choices for s in (*lex.synonyms.get(c, ()), *paired.get(c, ()))]
+            alternatives = {stem(s) for s in synonyms if "_" not in s} - {term} - equivalents
+            phrases = {
+                stems
+                for s in synonyms
+                if "_" in s
+                for stems in [frozenset(stem(w) for w in s.split("_") if w not in stop)]
+                if len(stems) > 1
+            }
+            alternatives |= {next(iter(p)) for p in phrases if len(p) == 1}
             seen.update(equivalents)
-            known = self._knows((term, *equivalents, *alternatives))
+            known = self._knows((term, *equivalents, *alternatives)) or any(
+                all(map(self.index.bm25.knows, p)) for p in phrases
+            )
             # "Bangunan apa ...?" is answered by "Masjid ..." as well as by "bangunan ...":
             # a kind asked for is a search word, not a word the answer must hold.
             asked = bool(q.asked_noun) and q.asked_noun in choices and not q.category
@@ -413,6 +431,7 @@ class QueryBuilder:
                     weight,
                     frozenset(alternatives),
                     frozenset(equivalents),
+                    frozenset(phrases),
                     strong=asked
                     or (given and (word[:1].isdigit() or word in self.index.name_words))
                     or (not given and self._strong(word, q, typed_as.get(word, ())))

@@ -232,3 +232,30 @@ def test_an_office_holder_named_after_a_rank_is_quoted_by_first_name(tmp_path: P
     answer = answerer.answer("What did the police chief say about suspects?")
     assert answer.answered
     assert answer.sentences[0].text.startswith('"Kami belum menetapkan tersangka')
+
+
+def test_a_synonym_of_several_words_counts_where_all_its_words_are(tmp_path: Path) -> None:
+    # Indonesian news often says with a compound what a question says with one word: the
+    # question's "pengacara" is the article's "kuasa hukum", and the other way round. A
+    # sentence holding only "hukum" (any court story's word) holds no lawyer.
+    story = "\n\n".join(
+        [
+            "Pedagang Pasar Lama Sukamaju Divonis Dua Tahun",
+            "SUKAMAJU - Pengadilan Negeri Sukamaju menjatuhkan vonis dua tahun penjara kepada pedagang"
+            " Pasar Lama, Rudi Hartono, pada Selasa (4/3/2025).",
+            "Hakim menilai terdakwa terbukti melanggar hukum karena menimbun minyak goreng.",
+            "Kuasa hukum terdakwa, Andi Saputra Wijaya, menyatakan kliennya akan mengajukan banding.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-04"))
+    lawyer = next(
+        t for t in answerer.queries.build(answerer.queries.read("Siapa pengacara terdakwa?"), None).terms
+    )
+    assert frozenset({"kuasa", "hukum"}) in lawyer.phrases
+    assert not lawyer.found_in(frozenset({"hukum", "langgar"}))
+    assert lawyer.found_in(frozenset({"kuasa", "hukum"}))
+    answer = answerer.answer("Siapa pengacara terdakwa?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith("Kuasa hukum terdakwa")
+    typed = answerer.queries.build(answerer.queries.read("apa kata kuasa hukumnya rudi?"), None).terms
+    assert all("pengacara" in t.alternatives for t in typed if t.word in {"kuasa", "hukum"})

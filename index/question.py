@@ -291,6 +291,19 @@ def _mixed_phrases(lexicon: Lexicon) -> frozenset[str]:
 _MIXED_MARGIN = 1.0
 _STRANDED = {"from": "dari", "to": "ke"}
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# "3 pm", "10.30am", "7:15 a.m.": English writes the clock in twelve hours; Indonesian news
+# prints twenty-four ("pukul 15.00 WIB").
+_TWELVE_HOUR = re.compile(r"(?i)\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?")
+
+
+def _twenty_four_hour(text: str) -> str:
+    """English twelve-hour clock times as Indonesian news prints them ("3 pm": "15.00")."""
+
+    def clock(m: re.Match[str]) -> str:
+        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
+        return f"{hour:02d}.{m.group(2) or '00'}"
+
+    return _TWELVE_HOUR.sub(clock, text)
 
 
 def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -810,6 +823,9 @@ def read_question(
         raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS]
     language = detect_language(raw_tokens, lexicon)
     if language == "en":
+        if _TWELVE_HOUR.search(searched):
+            raw_tokens = words(_twenty_four_hour(searched))
+            raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS] if outlets else raw_tokens
         # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
         # decimal comma: "30.000").
         raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]

@@ -84,6 +84,23 @@ def test_english_words_become_indonesian_search_words_and_names_pass() -> None:
     assert "where" not in q.words and "did" not in q.words
 
 
+@pytest.mark.parametrize(
+    ("text", "clock"),
+    [
+        ("Was the gate scheduled to open at 3 pm?", "15.00"),
+        ("Did the fire start before 7:15 a.m.?", "07.15"),
+        ("Was the train due at 10.30am?", "10.30"),
+        ("Did the vote close at 12 pm?", "12.00"),
+    ],
+)
+def test_an_english_twelve_hour_time_is_searched_as_news_prints_it(text: str, clock: str) -> None:
+    # Indonesian news prints the twenty-four-hour clock ("pukul 15.00 WIB"); "pm" is no prime
+    # minister.
+    q = read_question(text, lexicon())
+    assert clock in q.content
+    assert "perdana" not in q.content
+
+
 def test_an_english_phrase_asked_about_is_asked_by_its_head() -> None:
     # "black box" is one lexicon entry ("kotak hitam"): "which black box" asks for a "kotak".
     assert read_question("Which black box was found first?", lexicon()).asked_noun == "kotak"

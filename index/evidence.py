@@ -443,9 +443,16 @@ def fits_type(
             # "Siapa ketua majelis hakim?": a name after that role, not any name. The names
             # the question ties to the office ("menteri luar negeri Rusia") stand with it:
             # "Menlu Ri Yong-ho" does not answer for Russia when Rusia is named elsewhere.
-            holders = role_names(text, name_of) if facts.roles or name_of else ()
+            holders = role_holders(text, name_of) if facts.roles or name_of else ()
             tied = office & set(facts.names)
-            held = [names for role, names in holders if role in roles and names - asked_set]
+            held = [
+                names
+                for role, names, first in holders
+                if role in roles
+                and names - asked_set
+                # "Kepala Pusat Gempa ... BMKG" heads a part of what "kepala BMKG" asks
+                and (first not in _UNITS or first in asked_set)
+            ]
             if any(tied <= names for names in held):
                 return 1.0
             others = any(name not in asked_set for name in facts.names)
@@ -488,7 +495,11 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
 
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
-_HOLDER = r"((?:\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))){1,10})"
+# A holder: capitalised words, commas and short parentheses; "dan" between two capitalised words
+# (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
+# Tanjung Seruni"); ", dan Bupati ..." begins another person.
+_HOLDER_WORD = r"\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))"
+_HOLDER = rf"((?:{_HOLDER_WORD})(?:{_HOLDER_WORD}|\s+dan\s+[A-Z][\w.'’-]*){{0,9}})"
 _NOT_QUALIFIERS = "|".join(
     sorted(words_of("phrase_breaks") | {"yang", "serta", "atau", "juga", "akan", "sudah"})
 )
@@ -507,6 +518,12 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
     """Each role noun with the capitalised words that follow it: the office and its holder
     ("Kepala BPBD Tanah Merapu, Yusran Mattola" gives ("kepala", {"bpbd", "tanah",
     "merapu", "yusran", "mattola"})). Read when a question asks who holds an office."""
+    return tuple((role, names) for role, names, _ in role_holders(text, people))
+
+
+def role_holders(text: str, people: bool = False) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """`role_names`, each with the first word after the role, lowercase ("bpbd"): a unit
+    noun there ("Kepala Pusat Gempa Bumi dan Tsunami BMKG") makes the holder head of a part."""
     found = []
     abbreviations = lexicon().abbreviations
     matches = list(_ROLE_NAME.finditer(text))
@@ -518,13 +535,19 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
             # "di Kantor Bupati Tanah Merapu": a building's name, nobody holding the office
             # ("rumah Bupati Ahmad Yani", in lowercase, is the house of the one who does)
             continue
-        names = frozenset(w.lower() for w in re.findall(r"[A-Z][\w'’-]*", m.group(2)))
+        held = re.findall(r"[A-Z][\w'’-]*", m.group(2))
+        names = frozenset(w.lower() for w in held)
         if names:
             role = m.group(1).lower()
-            found.append((role, names))
+            first = held[0].lower()
+            found.append((role, names, first))
             # "Menlu Ri Yong-ho" holds the office "menteri" too.
-            found.extend((word, names) for word in abbreviations.get(role, ())[:1])
+            found.extend((word, names, first) for word in abbreviations.get(role, ())[:1])
     return tuple(found)
+
+
+# Nouns of an organisation's parts: "Kepala Bidang Humas Polda ..." heads a part of the police.
+_UNITS = words_of("unit_nouns")
 
 
 # Buildings named after an office ("Kantor Bupati", "Rumah Dinas Wali Kota", "Pendopo Bupati").

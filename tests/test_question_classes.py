@@ -259,3 +259,24 @@ def test_a_synonym_of_several_words_counts_where_all_its_words_are(tmp_path: Pat
     assert answer.sentences[0].text.startswith("Kuasa hukum terdakwa")
     typed = answerer.queries.build(answerer.queries.read("apa kata kuasa hukumnya rudi?"), None).terms
     assert all("pengacara" in t.alternatives for t in typed if t.word in {"kuasa", "hukum"})
+
+
+def test_an_office_named_with_dan_is_held_whole_and_a_part_head_is_not_the_whole_head(tmp_path: Path) -> None:
+    # Institutions are named with "dan" inside ("Kantor Pencarian dan Pertolongan Watu"): the
+    # holder is named after the whole name. "Kepala Pusat Gempa Bumi dan Tsunami BMKG" heads a
+    # part of BMKG: he does not answer who heads BMKG.
+    story = "\n\n".join(
+        [
+            "Gempa Guncang Pulau Watu, Tim SAR Cari Korban",
+            "WATU - Gempa bermagnitudo 6,1 mengguncang Pulau Watu pada Jumat (14/3/2025) malam.",
+            "Kepala Pusat Gempa Bumi dan Tsunami BMKG, Hendarto Wibisono, mengatakan gempa itu dangkal.",
+            "Kepala Bidang Humas Polda Watu, Andika Prasetya, mengatakan polisi membantu tim SAR.",
+            "Kepala Kantor Pencarian dan Pertolongan Watu, Ardi Putra, mengatakan timnya sudah di lokasi.",
+            "Warga diminta menjauhi bangunan yang retak.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
+    head = answerer.answer("Siapa Kepala Kantor SAR Watu?")
+    assert head.answered
+    assert "Ardi Putra" in head.sentences[0].text
+    assert not answerer.answer("kepala bmkg nya siapa sih namanya?").answered

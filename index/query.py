@@ -10,7 +10,6 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -56,9 +55,11 @@ class Term:
     given: bool = False
 
     def found_in(self, present: frozenset[str] | set[str]) -> bool:
-        """True when `present` holds the term in some form (part of a name, synonym included)."""
+        """True when `present` holds the term in some form (part of a name, synonym included;
+        a term of several words that is no name, "dilalap api", only whole)."""
+        parts = set(self.parts)
         return bool(
-            set(self.parts) & present
+            (parts & present if self.strong else parts <= present)
             or self.equivalents & present
             or self.alternatives & present
             or any(p <= present for p in self.phrases)
@@ -278,6 +279,71 @@ class QueryBuilder:
             i += 1
         return tuple(joined)
 
+    def _synonym_phrases(
+        self, slots: tuple[tuple[str, ...], ...], content: set[str], q: Question
+    ) -> tuple[tuple[tuple[str, ...], ...], Question]:
+        """Two words typed side by side that the synonyms list as one term ("kuasa hukum",
+        "dilalap api"), joined into it ("kuasa_hukum") where the articles do not print both:
+        one thing, searched by its synonyms ("pengacara", "terbakar"). The joined word is
+        added to `content` (and to what the question takes as given, when both words are)."""
+        stem = self.index.stemmer.stem
+        synonyms = self.lexicon.synonyms
+        joined: list[tuple[str, ...]] = []
+        given = set(q.given)
+        i = 0
+        while i < len(slots):
+            here = slots[i]
+            nxt = slots[i + 1] if i + 1 < len(slots) else ()
+            pair = f"{here[0]}_{nxt[0]}" if len(here) == 1 and len(nxt) == 1 else ""
+            if (
+                pair in synonyms
+                # "meninggal dunia" says no more than "meninggal", which stays a word
+                and not {here[0], nxt[0]} & set(synonyms[pair])
+                and here[0] in content
+                and nxt[0] in content
+                and not (self.index.bm25.knows(stem(here[0])) and self.index.bm25.knows(stem(nxt[0])))
+            ):
+                content.add(pair)
+                if here[0] in given and nxt[0] in given:
+                    given.add(pair)
+                joined.append((pair,))
+                i += 2
+                continue
+            joined.append(here)
+            i += 1
+        return tuple(joined), replace(q, given=frozenset(given))
+
+    def _phrase_term(self, phrase: str, weight: float, q: Question) -> Term | None:
+        """The term for a synonym list's term of several words the question typed."""
+        stem = self.index.stemmer.stem
+        stop = stopwords()
+        parts = tuple(dict.fromkeys(stem(w) for w in phrase.split("_") if w not in stop))
+        if not parts:
+            return None
+        alternatives, phrases = self._synonyms_of([phrase], set(parts))
+        return Term(
+            parts,
+            weight,
+            frozenset(alternatives),
+            phrases=frozenset(phrases),
+            known=self._knows((*parts, *alternatives))
+            or any(all(map(self.index.bm25.knows, p)) for p in phrases),
+            word=phrase.replace("_", " "),
+            verb=any(map(_is_verb, phrase.split("_"))),
+            given=phrase in q.given,
+        )
+
+    def _synonyms_of(self, choices: Iterable[str], own: set[str]) -> tuple[set[str], set[frozenset[str]]]:
+        """The stems of the words' synonyms (not `own`), and their synonyms of several words,
+        each as its stems ("kuasa hukum": {"kuasa", "hukum"})."""
+        stem = self.index.stemmer.stem
+        stop = stopwords()
+        synonyms = [s for c in choices for s in self.lexicon.synonyms.get(c, ())]
+        alternatives = {stem(s) for s in synonyms if "_" not in s}
+        phrases = {frozenset(stem(w) for w in s.split("_") if w not in stop) for s in synonyms if "_" in s}
+        alternatives |= {next(iter(p)) for p in phrases if len(p) == 1}
+        return alternatives - own, {p for p in phrases if len(p) > 1}
+
     def _terms_of(self, q: Question, weight: float) -> list[Term]:
         """Content words as terms: stemmed, corrected, adjacent name words joined into one."""
         stem = self.index.stemmer.stem
@@ -330,17 +396,18 @@ class QueryBuilder:
         if q.scene and all(self._common(s) for s in scene_stems - {stem(w) for w in CAUSE_CLAUSE}):
             q = replace(q, given=q.given | q.scene)
         slots = self._closed_compounds(q.slots or tuple((w,) for w in q.words), content)
-        # "kuasa hukum" typed where the articles print "pengacara": each of the two words
-        # takes the synonyms of the phrase they make.
-        paired: dict[str, list[str]] = {}
-        for a, b in itertools.pairwise(q.words):
-            for synonym in lex.synonyms.get(f"{a}_{b}", ()) if a in content and b in content else ():
-                paired.setdefault(a, []).append(synonym)
-                paired.setdefault(b, []).append(synonym)
+        slots, q = self._synonym_phrases(slots, content, q)
         for slot in slots:
             choices = [w for w in slot if w in content]
             if not choices:
                 flush()  # "Kim Jong Un dan Putin" is two names, not one
+                continue
+            if "_" in choices[0]:
+                flush()
+                phrase = self._phrase_term(choices[0], weight, q)
+                if phrase is not None and seen.isdisjoint(phrase.parts):
+                    seen.update(phrase.parts)
+                    terms.append(phrase)
                 continue
             spelled = lex.abbreviations.get(choices[0], ())
             knows = self.index.bm25.knows
@@ -395,16 +462,7 @@ class QueryBuilder:
                 # "geophysics" the lexicon lacks, where the articles print "geofisika".
                 equivalents |= self._loan(word)
             equivalents -= {term}
-            synonyms = [s for c in choices for s in (*lex.synonyms.get(c, ()), *paired.get(c, ()))]
-            alternatives = {stem(s) for s in synonyms if "_" not in s} - {term} - equivalents
-            phrases = {
-                stems
-                for s in synonyms
-                if "_" in s
-                for stems in [frozenset(stem(w) for w in s.split("_") if w not in stop)]
-                if len(stems) > 1
-            }
-            alternatives |= {next(iter(p)) for p in phrases if len(p) == 1}
+            alternatives, phrases = self._synonyms_of(choices, {term, *equivalents})
             seen.update(equivalents)
             known = self._knows((term, *equivalents, *alternatives)) or any(
                 all(map(self.index.bm25.knows, p)) for p in phrases
@@ -442,7 +500,10 @@ class QueryBuilder:
                     word=word,
                     verb=any(map(_is_verb, choices)),  # "banned": "larangan melarang dilarang"
                     asked=asked,
-                    specific=known and (word[:1].isdigit() or is_rare(word)) and self._local((term,)),
+                    # the word itself, printed by few articles (not a synonym of it)
+                    specific=self.index.bm25.knows(term)
+                    and (word[:1].isdigit() or is_rare(word))
+                    and self._local((term,)),
                     given=given,
                 )
             )

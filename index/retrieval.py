@@ -69,8 +69,8 @@ class Coverage:
             hits = len(parts & present)
             if hits == len(parts) or t.equivalents & present:
                 found += mass
-            elif hits:
-                found += w.name_part * mass
+            elif hits and t.strong:
+                found += w.name_part * mass  # "Kim" of "Kim Jong Un"; "api" is no "dilalap api"
             elif t.alternatives & present or any(p <= present for p in t.phrases):
                 found += w.synonym * mass
         return found / self.total
@@ -107,10 +107,6 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
             bm25[alt] = max(bm25.get(alt, 0.0), t.weight)
         for alt in t.alternatives:
             bm25[alt] = max(bm25.get(alt, 0.0), t.weight * weights.synonym)
-        for phrase in t.phrases:
-            # "kuasa hukum" for "pengacara": one thing, found where all its words are
-            key = tuple(sorted(phrase))
-            bm25[key] = max(bm25.get(key, 0.0), t.weight * weights.synonym)
     passages = index.bm25.top(bm25, weights.passages)
     if not passages:
         return []

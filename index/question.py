@@ -802,6 +802,29 @@ def _compared(tokens: list[str], qtype: str) -> str:
 _GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{1,40})\)")
 
 
+def _asks_a_count(tokens: list[str]) -> bool:
+    """True when "apa"/"what" asks for a count: its noun phrase's head is a word of counting
+    ("Apa jumlah korban?", "What is the number of passengers?", "What's the death toll?")."""
+    for i, t in enumerate(tokens):
+        if t in {"apa", "apakah", "what", "whats"}:
+            following = [w for w in tokens[i + 1 : i + 6] if w not in _COUNT_SKIPPED]
+            # "the death toll", "the toll in ..."; not "toll road", where "toll" qualifies a noun
+            tail = any(
+                w in _COUNT_TAILS and (k + 1 == len(following) or following[k + 1] in _COUNT_ENDS)
+                for k, w in enumerate(following[:3])
+            )
+            return bool(following) and (following[0] in _COUNT_HEADS or tail)
+    return False
+
+
+_COUNT_HEADS = words_of("count_heads")
+_COUNT_TAILS = words_of("count_tails")
+_COUNT_SKIPPED = frozenset({"is", "was", "are", "were", "the", "s", "latest", "final", "terbaru", "terakhir"})
+_COUNT_ENDS = frozenset(
+    {"of", "in", "at", "on", "from", "so", "now", "after", "since", "is", "was", "has", "did"}
+)
+
+
 def read_question(
     text: str,
     lexicon: Lexicon,
@@ -846,6 +869,8 @@ def read_question(
         qtype = WHAT
     if qtype in (WHAT, OTHER) and any(t in _REASON_NOUNS - {"untuk", "karena"} for t in tokens):
         qtype = REASON  # "What does X say about the cause of ...": a cause is asked for
+    if qtype == WHAT and _asks_a_count(raw_tokens if language == "en" else tokens):
+        qtype = NUMBER  # "Apa jumlah korban?", "What's the death toll?": a figure is asked for
     form, form_words = reply_form(as_typed, tokens, len(outlets))
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.

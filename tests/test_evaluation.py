@@ -48,7 +48,9 @@ FACT = frozenset({"fact"})
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
     "gist": 0.53,
-    "timeline": 0.74,
+    # set again when the split changed: one buruh timeline question moved to tuning (used
+    # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
+    "timeline": 0.7,
     "outlet": 0.76,
     "compare": 0.43,
     "yesno": 0.7,

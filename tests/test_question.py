@@ -101,6 +101,23 @@ def test_an_english_twelve_hour_time_is_searched_as_news_prints_it(text: str, cl
     assert "perdana" not in q.content
 
 
+@pytest.mark.parametrize(
+    ("text", "qtype"),
+    [
+        ("What's the latest death toll?", NUMBER),
+        ("What was the number of passengers on board?", NUMBER),
+        ("What was the death toll in the quake?", NUMBER),
+        ("Apa jumlah korban tewas terbaru?", NUMBER),
+        ("What toll road did they close?", WHAT),
+        ("Apa yang dibahas kedua pemimpin?", WHAT),
+    ],
+)
+def test_what_asking_for_a_count_asks_a_number(text: str, qtype: str) -> None:
+    # "What is the death toll?" wants a figure, as "Berapa jumlah korban?" does; a sentence
+    # saying only that the toll was updated does not answer it.
+    assert read_question(text, lexicon()).qtype == qtype
+
+
 def test_an_english_phrase_asked_about_is_asked_by_its_head() -> None:
     # "black box" is one lexicon entry ("kotak hitam"): "which black box" asks for a "kotak".
     assert read_question("Which black box was found first?", lexicon()).asked_noun == "kotak"

@@ -749,9 +749,10 @@ def _articles_using(
 
 
 def _synonym_words() -> set[str]:
-    """Every word of the synonym lists: `related_stems` stems them all at each build, so they
-    are stemmed in bulk with the corpus's words and kept in the stem cache (a thousand words,
-    0.3 s of Sastrawi that the cache did not spare)."""
+    """Every word of the synonym lists, those of terms of several words one by one: questions
+    stem them and `related_stems` stems the one-word ones at each build, so they are stemmed
+    in bulk with the corpus's words and kept in the stem cache (a few thousand words, Sastrawi
+    time the cache spares)."""
     synonyms = lexicon().synonyms
     return {
         part
@@ -766,7 +767,8 @@ def _expansion_words() -> set[str]:
 
 
 def related_stems(stemmer: Stemmer) -> dict[str, frozenset[str]]:
-    """Each synonym's stem with the stems of its synonyms."""
+    """Each one-word synonym's stem with the stems of its one-word synonyms (a term of
+    several words is no stem's)."""
     related: dict[str, set[str]] = {}
     for word, synonyms in lexicon().synonyms.items():
         if "_" not in word:  # one word's synonyms of one word ("kuasa hukum" is no stem's)

@@ -497,9 +497,11 @@ _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar
 _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
 # A holder: capitalised words, commas and short parentheses; "dan" between two capitalised words
 # (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
-# Tanjung Seruni"); ", dan Bupati ..." begins another person.
+# Tanjung Seruni"), unless an office or a title follows it: ", dan Bupati ...", "dan Perdana
+# Menteri Anwar Ibrahim", "dan AKBP ..." begin another person.
 _HOLDER_WORD = r"\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))"
-_HOLDER = rf"((?:{_HOLDER_WORD})(?:{_HOLDER_WORD}|\s+dan\s+[A-Z][\w.'’-]*){{0,9}})"
+_NOT_AFTER_DAN = rf"(?!(?i:{pattern('role_nouns')}|{pattern('name_titles')}|wakil|perdana)\b)"
+_HOLDER = rf"((?:{_HOLDER_WORD})(?:{_HOLDER_WORD}|\s+dan\s+{_NOT_AFTER_DAN}[A-Z][\w.'’-]*){{0,9}})"
 _NOT_QUALIFIERS = "|".join(
     sorted(words_of("phrase_breaks") | {"yang", "serta", "atau", "juga", "akan", "sudah"})
 )
@@ -521,9 +523,11 @@ def role_names(text: str, people: bool = False) -> tuple[tuple[str, frozenset[st
     return tuple((role, names) for role, names, _ in role_holders(text, people))
 
 
+@lru_cache(maxsize=50_000)
 def role_holders(text: str, people: bool = False) -> tuple[tuple[str, frozenset[str], str], ...]:
-    """`role_names`, each with the first word after the role, lowercase ("bpbd"): a unit
-    noun there ("Kepala Pusat Gempa Bumi dan Tsunami BMKG") makes the holder head of a part."""
+    """`role_names`, each with the first word after the role, lowercase, whatever its case
+    ("bpbd"; "pusat" of "Kepala pusat data BNPB"): a unit noun there ("Kepala Pusat Gempa
+    Bumi dan Tsunami BMKG") makes the holder head of a part."""
     found = []
     abbreviations = lexicon().abbreviations
     matches = list(_ROLE_NAME.finditer(text))
@@ -539,7 +543,8 @@ def role_holders(text: str, people: bool = False) -> tuple[tuple[str, frozenset[
         names = frozenset(w.lower() for w in held)
         if names:
             role = m.group(1).lower()
-            first = held[0].lower()
+            after = text[m.end(1) :].split()
+            first = after[0].strip(",.").lower() if after else held[0].lower()
             found.append((role, names, first))
             # "Menlu Ri Yong-ho" holds the office "menteri" too.
             found.extend((word, names, first) for word in abbreviations.get(role, ())[:1])

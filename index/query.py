@@ -299,6 +299,9 @@ class QueryBuilder:
                 pair in synonyms
                 # "meninggal dunia" says no more than "meninggal", which stays a word
                 and not {here[0], nxt[0]} & set(synonyms[pair])
+                # "Korea Selatan" is a name, whatever the synonyms say: each word stays strong
+                and not {here[0], nxt[0]} & (q.capitalised | self.index.name_words)
+                and q.asked_noun not in (here[0], nxt[0])
                 and here[0] in content
                 and nxt[0] in content
                 and not (self.index.bm25.knows(stem(here[0])) and self.index.bm25.knows(stem(nxt[0])))
@@ -341,7 +344,7 @@ class QueryBuilder:
         synonyms = [s for c in choices for s in self.lexicon.synonyms.get(c, ())]
         alternatives = {stem(s) for s in synonyms if "_" not in s}
         phrases = {frozenset(stem(w) for w in s.split("_") if w not in stop) for s in synonyms if "_" in s}
-        alternatives |= {next(iter(p)) for p in phrases if len(p) == 1}
+        # A term that loses words to stopwords ("pemain belakang") is no synonym of what is left.
         return alternatives - own, {p for p in phrases if len(p) > 1}
 
     def _terms_of(self, q: Question, weight: float) -> list[Term]:
@@ -500,7 +503,8 @@ class QueryBuilder:
                     word=word,
                     verb=any(map(_is_verb, choices)),  # "banned": "larangan melarang dilarang"
                     asked=asked,
-                    # the word itself, printed by few articles (not a synonym of it)
+                    # the word itself (or a figure) printed by few articles: a synonym or a
+                    # translation the articles print makes no word specific
                     specific=self.index.bm25.knows(term)
                     and (word[:1].isdigit() or is_rare(word))
                     and self._local((term,)),

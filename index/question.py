@@ -293,7 +293,7 @@ _STRANDED = {"from": "dari", "to": "ke"}
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # "3 pm", "10.30am", "7:15 a.m.": English writes the clock in twelve hours; Indonesian news
 # prints twenty-four ("pukul 15.00 WIB").
-_TWELVE_HOUR = re.compile(r"(?i)\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?")
+_TWELVE_HOUR = re.compile(r"(?i)(?<![\d.,:])\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?")
 
 
 def _twenty_four_hour(text: str) -> str:

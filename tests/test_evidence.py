@@ -167,6 +167,24 @@ def test_a_preposition_or_a_conjunction_qualifies_no_role() -> None:
     )
 
 
+def test_dan_inside_an_institutions_name_but_not_before_another_office() -> None:
+    from index.evidence import role_holders, role_names
+
+    # "dan" between two capitalised words belongs to an institution's name ...
+    sar = "Kepala Kantor Pencarian dan Pertolongan Watu, Ardi Putra, mengatakan timnya tiba."
+    assert (
+        "kepala",
+        frozenset({"kantor", "pencarian", "pertolongan", "watu", "ardi", "putra"}),
+    ) in role_names(sar)
+    # ... but not before another office or a comma: each holds his own.
+    two = role_names("Presiden Prabowo dan Perdana Menteri Anwar Ibrahim bertemu di Jakarta.")
+    assert ("presiden", frozenset({"prabowo"})) in two
+    assert any(names == {"anwar", "ibrahim"} for _, names in two)
+    assert ("bupati", frozenset({"arif"})) in role_names("Kepala BPBD Watu, Yusran, dan Bupati Arif hadir.")
+    # The word after the role tells a part's head, in whatever case it is written.
+    assert role_holders("Kepala pusat data BNPB, Abdul Muhari, mengatakan korban bertambah.")[0][2] == "pusat"
+
+
 def test_counts_are_read_in_digits_and_in_words() -> None:
     from index.evidence import counts
 

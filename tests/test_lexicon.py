@@ -61,6 +61,17 @@ def test_every_line_is_key_tab_words(name: str) -> None:
     assert len(keys) == len(set(keys))
 
 
+def test_an_english_entry_of_phrases_lines_its_words_up() -> None:
+    # The n-th word of each phrase fills the n-th slot ("konferensi_pers jumpa_pers"):
+    # phrases of different lengths would put one phrase's words in another's slots
+    # ("menembakkan_gas_air_mata gas_air_mata" would search "menembakkan or gas", then
+    # "gas or air"...).
+    for key, alternatives in lexicon().english.items():
+        phrases = [a for a in alternatives if "_" in a]
+        if phrases and len(phrases) == len(alternatives):
+            assert len({len(p.split("_")) for p in phrases}) == 1, key
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

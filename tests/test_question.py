@@ -89,7 +89,7 @@ def test_english_words_become_indonesian_search_words_and_names_pass() -> None:
     [
         ("Was the gate scheduled to open at 3 pm?", "15.00"),
         ("Did the fire start before 7:15 a.m.?", "07.15"),
-        ("Was the train due at 10.30am?", "10.30"),
+        ("Was the train due at 10.30pm?", "22.30"),
         ("Did the vote close at 12 pm?", "12.00"),
     ],
 )
@@ -98,7 +98,7 @@ def test_an_english_twelve_hour_time_is_searched_as_news_prints_it(text: str, cl
     # minister.
     q = read_question(text, lexicon())
     assert clock in q.content
-    assert "perdana" not in q.content
+    assert not {"pm", "am", "p", "a", "m"} & set(q.content)
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from small_corpus import one_article, write_corpus
 from index.answerer import Answerer
 from index.lexicon import lexicon
 from index.question import read_question
+from index.retrieval import Coverage
 
 # An invented story: a market fire, two outlets.
 FIRE_A = "\n\n".join(
@@ -269,6 +270,33 @@ def test_a_synonym_of_several_words_counts_where_all_its_words_are(tmp_path: Pat
     answer = other.answer("Siapa kuasa hukum terdakwa?")
     assert answer.answered
     assert answer.sentences[0].text.startswith("Pengacara terdakwa")
+    # Its words one by one are no part of it, as "Kim" is of "Kim Jong Un".
+    coverage = Coverage((phrase,), other.weights, other.index.bm25.idf)
+    assert coverage(frozenset({"hukum"})) == 0.0
+    assert coverage(frozenset({"pengacara"})) > 0.0
+    # Names stay names, whatever the synonyms list: "Korea Selatan" is not joined.
+    korea = other.queries.build(other.queries.read("Kapan pengacara itu ke Korea Selatan?"), None).terms
+    assert not any(t.word == "korea selatan" and not t.strong for t in korea)
+
+
+def test_a_rare_word_the_articles_print_only_as_a_synonym_is_not_demanded(tmp_path: Path) -> None:
+    # "dicokok" (rare) is the articles' "ditangkap": their paragraphs need not print the rare
+    # word itself, as they must a rare name only some of them print.
+    story = "\n\n".join(
+        [
+            "Polisi Tangkap Pencuri Motor di Sukamaju",
+            "SUKAMAJU - Polisi menangkap dua pencuri sepeda motor di Pasar Lama Sukamaju pada Selasa"
+            " (4/3/2025).",
+            "Keduanya ditangkap saat hendak menjual motor curian itu kepada seorang penadah.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-04"))
+    term = next(
+        t
+        for t in answerer.queries.build(answerer.queries.read("Kapan pencuri itu dicokok?"), None).terms
+        if t.word == "dicokok"
+    )
+    assert term.known and not term.specific
 
 
 def test_an_office_named_with_dan_is_held_whole_and_a_part_head_is_not_the_whole_head(tmp_path: Path) -> None:

@@ -892,6 +892,8 @@ def read_question(
                 asked.add(i + 1)
             if i > 0 and tokens[i - 1] in _CLOCK | _DATE_NOUNS:
                 asked.add(i - 1)
+        if qtype == NUMBER and t in _COUNT_HEADS and i > 0 and tokens[i - 1] in {"apa", "apakah"}:
+            asked.add(i)  # "Apa jumlah korban?" asks as "Berapa jumlah korban?" does
         if (
             t == "apa"
             and qtype in (TIME, DATE)

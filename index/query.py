@@ -10,7 +10,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
@@ -250,34 +250,20 @@ class QueryBuilder:
         """Two words the articles write as one ("tanda tangan" where they print
         "ditandatangani", "kereta api" as "keretaapi"), joined: a compound is one thing. The
         joined word is added to `content`."""
-        joined: list[tuple[str, ...]] = []
-        i = 0
         stem = self.index.stemmer.stem
-        while i < len(slots):
-            here = slots[i]
-            nxt = slots[i + 1] if i + 1 < len(slots) else ()
-            if (
-                len(here) == 1
-                and len(nxt) == 1
-                and here[0] in content
-                and nxt[0] in content
-                and here[0].isalpha()
-                and nxt[0].isalpha()
-                and here[0] not in self.index.name_words
-                and nxt[0] not in self.index.name_words
-                # Only where the articles write it as one word and not as the two ("orang
-                # tua" stays two words where they print it so).
-                and not (self.index.bm25.knows(stem(here[0])) and self.index.bm25.knows(stem(nxt[0])))
-                and self.index.bm25.knows(stem(here[0] + nxt[0]))
-            ):
-                word = here[0] + nxt[0]
-                content.add(word)
-                joined.append((word,))
-                i += 2
-                continue
-            joined.append(here)
-            i += 1
-        return tuple(joined)
+        knows = self.index.bm25.knows
+
+        def compound(a: str, b: str) -> str | None:
+            if not (a.isalpha() and b.isalpha()) or {a, b} & self.index.name_words:
+                return None
+            # Only where the articles write it as one word and not as the two ("orang tua"
+            # stays two words where they print it so).
+            if (knows(stem(a)) and knows(stem(b))) or not knows(stem(a + b)):
+                return None
+            return a + b
+
+        joined, _ = _join_pairs(slots, content, compound)
+        return joined
 
     def _synonym_phrases(
         self, slots: tuple[tuple[str, ...], ...], content: set[str], q: Question
@@ -287,34 +273,26 @@ class QueryBuilder:
         one thing, searched by its synonyms ("pengacara", "terbakar"). The joined word is
         added to `content` (and to what the question takes as given, when both words are)."""
         stem = self.index.stemmer.stem
+        knows = self.index.bm25.knows
         synonyms = self.lexicon.synonyms
-        joined: list[tuple[str, ...]] = []
-        given = set(q.given)
-        i = 0
-        while i < len(slots):
-            here = slots[i]
-            nxt = slots[i + 1] if i + 1 < len(slots) else ()
-            pair = f"{here[0]}_{nxt[0]}" if len(here) == 1 and len(nxt) == 1 else ""
+
+        def phrase(a: str, b: str) -> str | None:
+            pair = f"{a}_{b}"
             if (
-                pair in synonyms
+                pair not in synonyms
                 # "meninggal dunia" says no more than "meninggal", which stays a word
-                and not {here[0], nxt[0]} & set(synonyms[pair])
+                or {a, b} & set(synonyms[pair])
                 # "Korea Selatan" is a name, whatever the synonyms say: each word stays strong
-                and not {here[0], nxt[0]} & (q.capitalised | self.index.name_words)
-                and q.asked_noun not in (here[0], nxt[0])
-                and here[0] in content
-                and nxt[0] in content
-                and not (self.index.bm25.knows(stem(here[0])) and self.index.bm25.knows(stem(nxt[0])))
+                or {a, b} & (q.capitalised | self.index.name_words)
+                or q.asked_noun in (a, b)
+                or (knows(stem(a)) and knows(stem(b)))
             ):
-                content.add(pair)
-                if here[0] in given and nxt[0] in given:
-                    given.add(pair)
-                joined.append((pair,))
-                i += 2
-                continue
-            joined.append(here)
-            i += 1
-        return tuple(joined), replace(q, given=frozenset(given))
+                return None
+            return pair
+
+        joined, pairs = _join_pairs(slots, content, phrase)
+        given = q.given | {pair for a, b, pair in pairs if a in q.given and b in q.given}
+        return joined, replace(q, given=frozenset(given))
 
     def _phrase_term(self, phrase: str, weight: float, q: Question) -> Term | None:
         """The term for a synonym list's term of several words the question typed."""
@@ -513,6 +491,30 @@ class QueryBuilder:
             )
         flush()
         return terms
+
+
+def _join_pairs(
+    slots: tuple[tuple[str, ...], ...], content: set[str], join: Callable[[str, str], str | None]
+) -> tuple[tuple[tuple[str, ...], ...], list[tuple[str, str, str]]]:
+    """The slots with each two adjacent one-word content slots that `join` joins made one
+    (the joined word added to `content`), and the (first, second, joined) pairs."""
+    joined: list[tuple[str, ...]] = []
+    pairs: list[tuple[str, str, str]] = []
+    i = 0
+    while i < len(slots):
+        here = slots[i]
+        nxt = slots[i + 1] if i + 1 < len(slots) else ()
+        if len(here) == 1 and len(nxt) == 1 and here[0] in content and nxt[0] in content:
+            word = join(here[0], nxt[0])
+            if word is not None:
+                content.add(word)
+                joined.append((word,))
+                pairs.append((here[0], nxt[0], word))
+                i += 2
+                continue
+        joined.append(here)
+        i += 1
+    return tuple(joined), pairs
 
 
 # "When did it happen?": an article that never reports the happening (its verb) does not

@@ -36,7 +36,7 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # of each stays held out) and two new corpora, narkoba and buruh (270 questions, held out
 # whole), took their place; the lines were set again from that split.
 HELDOUT_TOP1 = 0.6
-HELDOUT_DECLINED_AT_MOST = 0.24
+HELDOUT_DECLINED_AT_MOST = 0.23
 HELDOUT_DECLINES_RIGHT = 0.66
 HELDOUT_KIND_TOP1 = {"formal": 0.57, "informal": 0.6, "english": 0.51, "typo": 0.81}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
@@ -62,7 +62,7 @@ HELDOUT_FORM_TOP1 = {
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?").
 HELDOUT_ASKED_BACK = 0.45
 # The tuning split may not fall back either.
-TUNING_TOP1 = 0.78
+TUNING_TOP1 = 0.785
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then).
 TUNING_DECLINES_RIGHT = 0.84

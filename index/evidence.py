@@ -490,6 +490,8 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
         return 1.0 if wants_name else 0.5
     if qtype == REASON:
         return 0.5  # a cause or a purpose: "the sources do not say why" rather than any sentence
+    if qtype == SAID:
+        return 0.3  # somebody's words: a sentence narrating what they did holds none
     return 0.1 if qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PLACE, ORIGIN} else 0.0
 
 
@@ -567,7 +569,9 @@ _ATTRIBUTION = re.compile(
 
 _SPEAKER_BEFORE = re.compile(
     r"([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)\s*,?\s+(?:[^,.]{0,60},\s+)?(?:mengatakan|menyatakan|"
-    r"menjelaskan|mengungkapkan|menegaskan|menambahkan|menyebut|menuturkan|berkata|bilang)"
+    r"menjelaskan|mengungkapkan|menegaskan|menambahkan|menyebut|menuturkan|berkata|bilang|"
+    r"mengaku|membantah|mengklaim|menilai|menyampaikan|memastikan|mengimbau|meminta|mendesak|"
+    r"menampik|mengakui)"
 )
 
 

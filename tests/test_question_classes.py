@@ -318,3 +318,21 @@ def test_an_office_named_with_dan_is_held_whole_and_a_part_head_is_not_the_whole
     assert head.answered
     assert "Ardi Putra" in head.sentences[0].text
     assert not answerer.answer("kepala bmkg nya siapa sih namanya?").answered
+
+
+def test_what_somebody_said_is_answered_by_their_words_or_not_at_all(tmp_path: Path) -> None:
+    # "membantah", "mengaku" report speech as "mengatakan" does; a sentence that only
+    # narrates what the person did holds none of their words.
+    story = "\n\n".join(
+        [
+            "Dapur Umum Sukamaju Ditutup Usai Puluhan Warga Keracunan",
+            "SUKAMAJU - Dapur umum Desa Sukamaju ditutup Selasa (4/3/2025) setelah 40 warga keracunan.",
+            "Direktur PT Boga Sentosa, Budi Hartawan, membantah perusahaannya lalai menyimpan bahan makanan.",
+            "Andi Prasetyo, pemasok sayur dapur itu, tiba di kantor polisi pada Selasa siang.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-04"))
+    said = answerer.answer("Apa kata Budi Hartawan?")
+    assert said.answered
+    assert "membantah" in said.sentences[0].text
+    assert not answerer.answer("Apa kata Andi Prasetyo?").answered

@@ -217,6 +217,11 @@ class QueryBuilder:
     def _knows(self, stems: Iterable[str]) -> bool:
         return any(map(self.index.bm25.knows, stems))
 
+    def _knows_any(self, stems: Iterable[str], phrases: Iterable[frozenset[str]]) -> bool:
+        """True when the articles use one of the stems, or every stem of one of the phrases."""
+        knows = self.index.bm25.knows
+        return any(map(knows, stems)) or any(all(map(knows, p)) for p in phrases)
+
     def _strong(self, word: str, q: Question, typed: Iterable[str]) -> bool:
         """True when the articles' silence on this word means they do not report what is asked."""
         typed = list(typed)
@@ -307,8 +312,7 @@ class QueryBuilder:
             weight,
             frozenset(alternatives),
             phrases=frozenset(phrases),
-            known=self._knows((*parts, *alternatives))
-            or any(all(map(self.index.bm25.knows, p)) for p in phrases),
+            known=self._knows_any((*parts, *alternatives), phrases),
             word=phrase.replace("_", " "),
             verb=any(map(_is_verb, phrase.split("_"))),
             given=phrase in q.given,
@@ -445,9 +449,7 @@ class QueryBuilder:
             equivalents -= {term}
             alternatives, phrases = self._synonyms_of(choices, {term, *equivalents})
             seen.update(equivalents)
-            known = self._knows((term, *equivalents, *alternatives)) or any(
-                all(map(self.index.bm25.knows, p)) for p in phrases
-            )
+            known = self._knows_any((term, *equivalents, *alternatives), phrases)
             # "Bangunan apa ...?" is answered by "Masjid ..." as well as by "bangunan ...":
             # a kind asked for is a search word, not a word the answer must hold.
             asked = bool(q.asked_noun) and q.asked_noun in choices and not q.category

@@ -576,6 +576,16 @@ def _outlets(text: str, outlet_names: dict[str, str]) -> tuple[str, tuple[str, .
     return " ".join(t for t in tokens if t), tuple(dict.fromkeys(found))
 
 
+def _searched_words(searched: str, outlets: tuple[str, ...]) -> list[str]:
+    """The words of the text `_outlets` left to search."""
+    tokens = words(searched)
+    if outlets:
+        # "Menurut Kompas, ...": with the outlet gone, "menurut" says nothing either.
+        # "versi kumparan?" is all outlet: nothing of its own is searched (it follows).
+        tokens = [t for t in tokens if t not in _OUTLET_FILLERS]
+    return tokens
+
+
 def _runs(cased: list[str]) -> dict[str, list[str]]:
     """Every run of two or three capitalised words, by its initials."""
     runs: dict[str, list[str]] = {}
@@ -839,16 +849,11 @@ def read_question(
     cased = cased_words(text)
     capitalised = frozenset(w.lower() for i, w in enumerate(cased) if i > 0 and w[0].isupper())
     searched, outlets = _outlets(text, outlet_names or {})
-    raw_tokens = words(searched) if outlets else words(text)
-    if outlets:
-        # "Menurut Kompas, ...": with the outlet gone, "menurut" says nothing either.
-        # "versi kumparan?" is all outlet: nothing of its own is searched (it follows).
-        raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS]
+    raw_tokens = _searched_words(searched, outlets)
     language = detect_language(raw_tokens, lexicon)
     if language == "en":
         if _TWELVE_HOUR.search(searched):
-            raw_tokens = words(_twenty_four_hour(searched))
-            raw_tokens = [t for t in raw_tokens if t not in _OUTLET_FILLERS] if outlets else raw_tokens
+            raw_tokens = _searched_words(_twenty_four_hour(searched), outlets)
         # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
         # decimal comma: "30.000").
         raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]

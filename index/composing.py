@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass
 
 from index import evidence, timeline, yesno
@@ -197,7 +197,18 @@ class Composer:
             if clash is None and asked == NUMBER and q.asked_noun:
                 # "sepakat soal jumlah warga?": two counts of what the question counts.
                 clash = _other_total(sa, sb, q.asked_noun)
-            if clash is None and (asked == NUMBER or (asked == DATE and self.predicates(sa) & sb.predicates)):
+            if clash is None and (
+                asked == NUMBER
+                or (
+                    asked == DATE
+                    and (
+                        self.predicates(sa) & sb.predicates
+                        or (told.things and not told.verbs)
+                        # both tell the verb asked, one in other words
+                        or (told.verbs and told.verbs.told_in(sa.terms) and told.verbs.told_in(sb.terms))
+                    )
+                )
+            ):
                 # Each outlet's statement was chosen as its answer to the question: the date or
                 # count each gives in the clause telling what is asked ("menetapkan status KLB
                 # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
@@ -261,19 +272,22 @@ class Composer:
         q = query.question
         own = [t for t in query.terms if t.weight == 1.0]
 
-        def forms(terms: list[Term]) -> frozenset[str]:
-            return frozenset(form for t in terms for form in (*t.parts, *t.equivalents, *t.alternatives))
-
         def named(t: Term) -> bool:
             return t.word[:1].isdigit() or all(p in self.index.name_words for p in t.parts)
 
         nouns = [t for t in own if not named(t) and not t.verb and not t.asked and t.word != q.asked_noun]
+        # "Kapan OTT itu digelar?": a verb that only says it took place leaves the happening to
+        # its noun ("operasi tangkap tangan pada Kamis" dates it with any verb or none).
+        verbs = [t for t in own if t.verb and t.word not in _HAPPENING]
         return Told(
-            forms=forms([t for t in own if not named(t)]),
-            verbs=forms([t for t in own if t.verb]) if asked == DATE else frozenset(),
-            names=tuple(forms([t]) for t in own if t.known and named(t)),
-            # a count: of the thing asked in the happening asked (a date is held to its verb)
-            things=tuple(forms([t]) for t in nouns if t.known) if asked == NUMBER else (),
+            forms=Wording.of([t for t in own if not named(t)]),
+            verbs=Wording.of(verbs if asked == DATE else []),
+            names=tuple(Wording.of([t]) for t in own if t.known and named(t)),
+            # a count: of the thing asked in the happening asked; a date: of the happening's
+            # noun, when no verb of the question tells it
+            things=tuple(Wording.of([t]) for t in nouns if t.known)
+            if asked == NUMBER or (asked == DATE and not verbs)
+            else (),
             counted=q.asked_noun,
             repeat=not _REPEATS.isdisjoint(q.words),
             stem=self.index.stemmer.stem,
@@ -391,13 +405,21 @@ def _answer_value(s: Sentence, around: frozenset[str], asked: str, told: Told) -
     is no name and not what it counts; in a sentence holding the happening, in a paragraph
     (`around`, its stems) holding the names and things asked about."""
     held = s.resolved | s.terms
-    if (told.verbs and told.verbs.isdisjoint(held)) or any(name.isdisjoint(around) for name in told.names):
-        return None  # another happening, or another person's ("Nayla meninggal" is not Dimas's)
-    if any(thing.isdisjoint(around) for thing in told.things):
+    if told.verbs and not told.verbs.told_in(held):
+        return None  # another happening
+    asked_names = {stem for name in told.names for stem in name.stems}
+    # A sentence naming other people tells of them unless it names the one asked itself
+    # ("Dimas ... meninggal Sabtu (8/11)" is not Nayla's death, whoever its paragraph names).
+    others = any(w not in asked_names for name in s.facts.names for w in name.lower().split())
+    if any(not name.told_in(held if others else around) for name in told.names):
+        return None  # another person's happening
+    if any(not thing.told_in(around) for thing in told.things):
         return None  # "longsor ... menewaskan lima orang" counts no flood's dead
     if asked == DATE and not told.repeat and not _REPEATS.isdisjoint(w.lower() for w in words(s.text)):
         return None  # "gempa susulan", "sidang lanjutan": another occurrence than the one asked
     spans = evidence.clauses(s.text)
+    # no verb to hold the happening: its noun must be in the clause giving the date
+    needed = told.things if asked == DATE and told.things and not told.verbs else ()
     if asked == DATE:
         values = [(key, printed, at, "") for key, printed, at in evidence.calendar_dates(s.text)]
     else:
@@ -408,9 +430,15 @@ def _answer_value(s: Sentence, around: frozenset[str], asked: str, told: Told) -
             if thing in things
         ]
     for key, printed, at, thing in values:
-        start, end = next(span for span in spans if span[0] <= at < span[1] or at < span[0])
+        number, (start, end) = next(
+            (i, span) for i, span in enumerate(spans) if span[0] <= at < span[1] or at < span[0]
+        )
+        if number and _ADJUNCT.fullmatch(s.text, start, at):
+            # "Nayla mengembuskan napas terakhir di RSUD, Minggu (2/11) sekitar pukul 23.40": a
+            # date set off by a comma dates the clause before it.
+            start = spans[number - 1][0]
         clause = {told.stem(w) for w in words(s.text[start:end].lower()) if w not in thing.split()}
-        if clause & told.forms:
+        if told.forms.told_in(clause) and all(t.told_in(clause) for t in needed):
             return key, printed, thing
     return None
 
@@ -470,6 +498,9 @@ _BASE_VERBS = words_of("base_verbs")
 # Words of another occurrence than the first ("gempa susulan", "sidang lanjutan", "banjir
 # kembali melanda"): a date of it is no other date of the first.
 _REPEATS = words_of("repeat_words")
+_HAPPENING = words_of("happening_verbs")
+# What may stand before a date that opens a clause of its own: nothing, or a preposition.
+_ADJUNCT = re.compile(r"\s*(?:(?:pada|sejak|sekitar|tanggal|hari)\s+)?")
 
 
 @dataclass(frozen=True)
@@ -480,13 +511,37 @@ class Told:
     thing's (the paragraph holds them); the noun counted; and
     whether the question itself asks about a repeat."""
 
-    forms: frozenset[str]
-    verbs: frozenset[str]
-    names: tuple[frozenset[str], ...]
-    things: tuple[frozenset[str], ...]
+    forms: Wording
+    verbs: Wording
+    names: tuple[Wording, ...]
+    things: tuple[Wording, ...]
     counted: str
     repeat: bool
     stem: Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The ways of saying some question words: their stems, other spellings and synonyms, and
+    synonyms of several words ("mengembuskan napas terakhir" for "meninggal")."""
+
+    stems: frozenset[str]
+    phrases: tuple[frozenset[str], ...] = ()
+
+    @classmethod
+    def of(cls, terms: Iterable[Term]) -> Wording:
+        terms = list(terms)
+        return cls(
+            frozenset(form for t in terms for form in (*t.parts, *t.equivalents, *t.alternatives)),
+            tuple(p for t in terms for p in t.phrases),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.stems or self.phrases)
+
+    def told_in(self, stems: Set[str]) -> bool:
+        """True when the stems say one of these words, or the whole of one phrase."""
+        return not self.stems.isdisjoint(stems) or any(p <= stems for p in self.phrases)
 
 
 def _flat(shown: Iterable[tuple[Quote, ...]]) -> tuple[Quote, ...]:

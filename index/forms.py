@@ -22,6 +22,8 @@ _TIMELINE = words_of("timeline_words")
 _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
+_FILLERS = words_of("digest_fillers")
+_MOMENT = words_of("digest_moment")
 
 
 _BEFORE_REPORTING = words_of("before_reporting")
@@ -46,6 +48,24 @@ def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
     for i in range(len(tokens) - n + 1):
         if list(tokens[i : i + n]) == phrase:
             return i
+    return -1
+
+
+def _digest_phrase_end(tokens: Sequence[str], phrase: list[str]) -> int:
+    """The position after `phrase` in `tokens`, its words in order with only fillers between
+    them ("apa yang sebenarnya terjadi"), or -1."""
+    for i, t in enumerate(tokens):
+        if t != phrase[0]:
+            continue
+        at, j = 1, i + 1
+        while at < len(phrase) and j < len(tokens):
+            if tokens[j] == phrase[at]:
+                at += 1
+            elif tokens[j] not in _FILLERS:
+                break
+            j += 1
+        if at == len(phrase):
+            return j
     return -1
 
 
@@ -87,8 +107,10 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
     digest = {t for words in both for t in words if t in _DIGEST}
     for words in both:
         for phrase in _DIGEST_PHRASES:
-            if _phrase_at(words, phrase) >= 0:
-                digest |= set(phrase)
+            end = _digest_phrase_end(words, phrase)
+            if end >= 0 and not (end < len(words) and words[end] in _MOMENT):
+                # "Apa yang terjadi saat pesawat mendarat?" asks about one moment: a fact.
+                digest |= set(phrase) | (_FILLERS & set(words))
         # "Apa saja yang dibahas?": everything a verb names, not one fact. The verb stays a
         # topic word; "apa saja yang" only asks for the gist.
         at = _phrase_at(words, ["apa", "saja", "yang"])

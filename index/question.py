@@ -35,6 +35,8 @@ QUESTION_WORDS = words_of("question_words")
 # "kapan itu?", "siapa yang ikut?": words that point back to the chat's previous question.
 ANAPHORA = words_of("anaphora")
 _ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
+_ENGLISH_OPENERS = words_of("english_openers")
+_WHEN_EMBEDS = words_of("english_when_embeds")
 _GREETINGS = words_of("greetings")
 _THANKS = words_of("thanks")
 _YESNO_TAGS = words_of("yesno_tags")
@@ -341,6 +343,16 @@ def _standardise(
             # "pas nyampe", "pas ketemu": chat's "pas" before a clause is "saat" (the lexicon
             # leaves "pas" alone: alone it means "exact").
             token = "saat"
+        if (
+            language == "en"
+            and token == "when"
+            and position > 0
+            and tokens[0] in _ENGLISH_OPENERS
+            and tokens[position - 1] not in _WHEN_EMBEDS
+        ):
+            # "What happened when the plane tried to land?": "when" joins a clause there, as
+            # "saat" does; the question's own question word says what it asks.
+            token = "saat"
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
         replacement = table.get(token)
@@ -403,7 +415,7 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
     A question may hold several: "Apa kata Kompas soal kapan ...", "What does X say about
     when ...": the most specific one wins (a date over "what").
     """
-    if raw_tokens and raw_tokens[0] in _ENGLISH_AUXILIARIES:
+    if raw_tokens and raw_tokens[0] in _ENGLISH_AUXILIARIES and not _asks_within(raw_tokens):
         return YESNO
     if "how" in raw_tokens and raw_tokens[raw_tokens.index("how") + 1 :][:1] == ["long"]:
         return DURATION  # "how long" asks a time, not a length
@@ -433,6 +445,21 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
     if _tag_inside(tokens):
         return YESNO  # "udah banding belum si bupatinya?"
     return OTHER
+
+
+def _asks_within(raw_tokens: list[str]) -> bool:
+    """True for a polite English question that asks the question after it: "Can you tell me
+    when ...?", "Do you know who ...?" (not "Did you know ...?" alone)."""
+    return (
+        raw_tokens[1:2] == ["you"]
+        and raw_tokens[2:3] != []
+        and raw_tokens[2] in _POLITE_VERBS
+        and any(t in _ENGLISH_QUESTION_WORDS for t in raw_tokens[3:6])
+    )
+
+
+_POLITE_VERBS = words_of("english_polite_verbs")
+_ENGLISH_QUESTION_WORDS = words_of("english_question_words")
 
 
 def _says_words(raw_tokens: list[str]) -> bool:

@@ -47,6 +47,14 @@ from index.question import (
         ("How many North Korean workers are in Russia?", NUMBER),
         ("Why did the workers leave?", REASON),
         ("Was an agreement signed?", YESNO),
+        # a later "when" joins a clause ("saat"): the question word before it asks
+        ("How many people fled when the fire spread?", NUMBER),
+        ("Was the school closed when the haze got worse?", YESNO),
+        ("Who led the rescue when the ship sank?", PERSON),
+        # ... unless it follows a word that embeds a question ("agree on when", "tell me when")
+        ("Do the outlets agree on when the fire started?", DATE),
+        ("Can you tell me when the fire started?", DATE),
+        ("Where and when did they meet?", PLACE),
     ],
 )
 def test_question_type(text: str, qtype: str) -> None:

@@ -113,6 +113,13 @@ def _cited(answer) -> set[str]:
         ("Bupati ngomong apa sama media?", FACT),
         ("What did the same source say about the victims?", FACT),
         ("Apa yang disepakati?", FACT),
+        # a filler inside the phrase still asks for the story; a moment after it asks one fact
+        ("Apa yang sebenarnya terjadi pada kapal itu?", DIGEST),
+        ("apa sih yg terjadi di batu ampar?", DIGEST),
+        ("What really happened on the ferry?", DIGEST),
+        ("apa aja poin penting soal kebakaran ini?", DIGEST),
+        ("Apa yang terjadi setelah kapal terbakar?", FACT),
+        ("What happened when the ferry caught fire?", FACT),
     ],
 )
 def test_the_form_a_question_asks_for(ferry: Answerer, typed: str, form: str) -> None:
@@ -464,7 +471,10 @@ def test_a_figure_of_a_named_thing_is_compared_on_that_thing(tmp_path: Path) -> 
     second = "Asap Kota Sari\n\nKOTA SARI - Data DLH mencatat ISPU tertinggi di Kota Sari 312 pada Senin (8/9/2025)."
     third = "Hujan Buatan\n\nKOTA SARI - Pesawat terbang pada ketinggian 8.000 kaki di atas Kota Sari pada Senin (8/9/2025)."
     answer = _three_outlets(
-        tmp_path, "2025-09-08", (first, second, third), "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?"
+        tmp_path,
+        "2025-09-08",
+        (first, second, third),
+        "Apakah media sepakat soal angka ISPU tertinggi di Kota Sari?",
     )
     assert answer.kind is Kind.COMPARISON
     assert answer.sentences and all("ISPU" in q.text for q in answer.sentences)
@@ -540,6 +550,20 @@ def _compared(tmp_path: Path, first: str, second: str, question: str) -> Answer:
             '"Rencananya penyebaran telur nyamuk Wolbachia di Kota Sari dimulai Maret 2026," kata Rina.',
             "Media beda versi gak soal kapan program Wolbachia dimulai?",
             {"Januari 2026", "Maret 2026"},
+        ),
+        # A happening named by its noun, the question's verb only saying it took place.
+        (
+            "Perkara ini terungkap setelah KPK menggelar operasi tangkap tangan pada Kamis (14/11/2024) malam di Kota Sari.",
+            "Perkara ini bermula dari operasi tangkap tangan KPK pada Jumat (15/11/2024) dini hari di Kota Sari.",
+            "Apakah media sepakat soal kapan operasi tangkap tangan KPK berlangsung?",
+            {"Kamis (14/11/2024)", "Jumat (15/11/2024)"},
+        ),
+        # A death told in other words ("mengembuskan napas terakhir"), dated after a comma.
+        (
+            "Korban meninggal adalah Nayla Putri (6) dari Desa Lalang yang meninggal Senin (3/11) dini hari.",
+            "Nayla mengembuskan napas terakhir di RSUD Kota Sari, Minggu (2/11/2025) sekitar pukul 23.40 WIB.",
+            "Media beda versi gak soal kapan Nayla meninggal?",
+            {"Senin (3/11)", "Minggu (2/11/2025)"},
         ),
     ],
 )
@@ -617,6 +641,12 @@ def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
             "Banjir kembali melanda Kota Sari pada Kamis (6/11), tiga hari setelah banjir pertama melanda pada Senin (3/11).",
             "Media sepakat gak soal kapan banjir melanda Kota Sari?",
         ),
+        # Another person's death, in a paragraph that names the one asked about.
+        (
+            "Nayla Putri (6) dari Desa Lalang meninggal Senin (3/11) dini hari di RSUD Kota Sari.",
+            "Korban DBD di Kota Sari bertambah. Nayla Putri sempat dirawat dua hari. Korban terakhir adalah Dimas Prayoga (11) yang meninggal Sabtu (8/11).",
+            "Media beda versi gak soal kapan Nayla meninggal?",
+        ),
     ],
 )
 def test_answers_about_other_things_or_occurrences_are_no_disagreement(
@@ -641,7 +671,10 @@ def test_two_clock_times_of_what_the_question_says_whole_disagree(tmp_path: Path
     second = "Pesawat Hilang Kontak\n\nKOTA SARI - Berdasarkan data awal, pesawat lepas landas dari Bandara Raja Sari pukul 06.10 WIB."
     third = "Cuaca Cerah\n\nKOTA SARI - Jadwal keberangkatan semula pukul 06.00 WIB, tetapi pesawat tertunda karena antrean lepas landas."
     answer = _three_outlets(
-        tmp_path, "2025-06-14", (first, second, third), "Jam berapa pesawat lepas landas? Apakah media sepakat?"
+        tmp_path,
+        "2025-06-14",
+        (first, second, third),
+        "Jam berapa pesawat lepas landas? Apakah media sepakat?",
     )
     assert answer.kind is Kind.COMPARISON
     values = {v for d in answer.disagreements for v, _ in d.values}

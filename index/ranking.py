@@ -29,6 +29,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = own_stems if q.qtype == YESNO else frozenset()
+    # The verbs of a "who" question, whose doer is asked.
+    agents = (
+        frozenset(p for t in query.terms if t.verb and t.known for p in (*t.parts, *t.equivalents))
+        if q.qtype == PERSON
+        else frozenset()
+    )
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -55,6 +61,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.
             c.fit = 1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False) == yesno.NO else 0.0
+        # "Siapa yang mengetuai TPF?": "TPF diketuai Prof. Ratna" names who does what is asked.
+        c.doer = bool(agents) and c.fit >= 0.5 and _doer_named(sentence.text, agents, index.stemmer.stem)
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is.
@@ -106,6 +114,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             index.sentences[c.sentence].headline,  # a headline repeats the body in fewer words
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
+            -c.doer,  # "who did it": a sentence naming the doer of the verb asked
             asks_done and yesno.ahead(index.sentences[c.sentence].text),
             -c.score,
             c.sentence,
@@ -165,6 +174,26 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
+_TOKENS = re.compile(r"[\w.'’-]+|[^\w\s]")
+
+
+def _doer_named(text: str, verbs: Set[str], stem: Callable[[str], str]) -> bool:
+    """True when a name stands as the doer of one of the verbs: right after its passive
+    ("dipimpin dr. Ratna", "diketuai oleh Prof. Ratna") or right before its active form
+    ("Rusdi Hamzah menetapkan")."""
+    tokens = _TOKENS.findall(text)
+    for i, token in enumerate(tokens):
+        if not token[:1].islower() or stem(token.lower()) not in verbs:
+            continue
+        if token.startswith("di"):
+            after = [t for t in tokens[i + 1 : i + 3] if t != "oleh"]
+            if after and after[0][:1].isupper():
+                return True
+        elif i > 1 and (tokens[i - 1][:1].isupper() or tokens[i - 1] == ")"):
+            return True
+    return False
+
+
 def tells(verb: Term, sentence: Sentence, stem: Callable[[str], str], names: frozenset[str]) -> bool:
     """True when a word of the sentence that is no name has the verb's stem, or an
     equivalent's ("larangan" for "dilarang"; the place "Batu Larang" is no ban). A capital
@@ -201,10 +230,11 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     coverage): the account of an outlet the question names, which may put it in other words;
     for "why", a sentence stating a cause outright ("karena ..."), which seldom repeats the
     whole happening it explains; and for "how", one stating the means or method ("melalui
-    sidik jari", "dengan menumpangi kereta"), for the same reason.
+    sidik jari", "dengan menumpangi kereta"), for the same reason; and for "who", one naming the
+    doer of the verb asked ("TPF itu diketuai Prof. Ratna"), which may name the rest briefly.
     """
     q = query.question
-    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0):
+    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer:
         return in_other_words(c, query, weights)
     return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name))
 

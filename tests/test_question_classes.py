@@ -336,3 +336,22 @@ def test_what_somebody_said_is_answered_by_their_words_or_not_at_all(tmp_path: P
     assert said.answered
     assert "membantah" in said.sentences[0].text
     assert not answerer.answer("Apa kata Andi Prasetyo?").answered
+
+
+def test_who_did_it_is_answered_by_the_sentence_naming_the_doer(tmp_path: Path) -> None:
+    # "Siapa yang mengetuai tim?": the sentence whose name stands as the doer of that verb
+    # ("diketuai Prof. Ratna"), not one that only names people near the same words.
+    story = "\n\n".join(
+        [
+            "Wali Kota Bentuk Tim Pencari Fakta Tragedi Konser",
+            (
+                "SUKAMAJU - Wali Kota Sukamaju Yusran Siregar resmi membentuk Tim Pencari Fakta (TPF) "
+                "tragedi konser pada Kamis (18/9/2025) di Balai Kota Sukamaju."
+            ),
+            "Menurut Yusran, tim itu bekerja selama 30 hari sejak dibentuk.",
+            "TPF itu diketuai Guru Besar Teknik Sipil Universitas Sukamaju, Prof. Ratna Kumalasari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-18"))
+    answer = answerer.answer("Siapa yang mengetuai TPF tragedi konser?")
+    assert answer.answered and "Ratna Kumalasari" in answer.sentences[0].text

@@ -151,14 +151,14 @@ def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
     return "en" if english > indonesian else "id"
 
 
-# "luka2", "jauh2": chat writes a doubled word with a 2.
-_DOUBLED = re.compile(r"\b([^\W\d_]{2,})2\b")
+# "luka2", "jauh2", "korban2nya": chat writes a doubled word with a 2, a suffix after it.
+_DOUBLED = re.compile(r"\b([^\W\d_]{2,})2(nya|an|kan|lah)?\b")
 # English contractions and possessives: "what's", "airline's", "didn't".
 _CONTRACTION = re.compile(r"(?i)\b([a-z]+)'(?:s|re|ll|ve|d|m)\b|\b([a-z]+)n't\b")
 
 
 def _prepare(text: str) -> str:
-    text = _DOUBLED.sub(r"\1-\1", text)
+    text = _DOUBLED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", text)
     return _CONTRACTION.sub(lambda m: m.group(1) or f"{m.group(2)} not", text)
 
 

@@ -199,6 +199,12 @@ def test_chat_forms_no_table_lists() -> None:
     # Jakarta "-in" for "-kan", a doubled word written with a 2, a dropped h, stretched letters.
     assert "dihentikan" in read_question("knp pencarian dihentiin", lexicon()).content
     assert read_question("yg luka2 brp orang", lexicon()).content.count("luka") == 2
+    # ... with a suffix after the 2: no figure "2" is asked about
+    korban = read_question("korban2nya brp?", lexicon())
+    assert korban.content == ("korban", "korban") and korban.qtype == NUMBER
+    # "gara2" / "gara-gara" is "karena": a cause, no topic word
+    assert read_question("gara2 apa banjirnya?", lexicon()).qtype == REASON
+    assert "gara" not in read_question("ada yg meninggal gak gara-gara banjir?", lexicon()).content
     assert "hilang" in read_question("pesawatnya ilang di mana", lexicon()).content
     assert "parah" in read_question("parahhh gak sih", lexicon()).content
     # A nasal verb prefix without its "me": "nyebar" is "menyebar".

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
 from index.forms import COMPARE
-from index.general import is_common_english, is_common_indonesian, is_international, is_rare
+from index.general import is_common_english, is_common_indonesian, is_international, is_rare, zipf_id
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
@@ -105,6 +105,10 @@ class QueryBuilder:
             w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stop
         )
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
+        # "terjdi" is "terjadi": an everyday function word, mistyped, asks nothing of the articles.
+        self._function = _by_length(
+            w for w in stop if len(w) >= 4 and w.isalpha() and zipf_id(w) >= _EVERYDAY_ZIPF
+        )
         self._corrections: dict[str, str] = {}
         self._facts_seen: dict[str, bool] = {}
         self._told_by_most: dict[str, bool] = {}  # stem -> more than half of the articles use it
@@ -116,6 +120,10 @@ class QueryBuilder:
     def build(self, q: Question, previous: str | None) -> Query:
         """The query for a question; `previous` is the chat's last question, for follow-ups."""
         terms = self._terms_of(q, 1.0)
+        corrected = next((t.word for t in terms if t.asked and t.word != q.asked_noun), None)
+        if corrected and q.asked_noun:
+            # "Berapa jumlah pengungsii?": the noun counted is the word corrected, as searched.
+            q = replace(q, asked_noun=corrected)
         followed = False
         if previous and q.anaphoric:
             earlier = self.read(previous[:4000])
@@ -162,6 +170,10 @@ class QueryBuilder:
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
+            if sastrawi_stem(word) == word:
+                # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
+                # a function word ("mengetahui").
+                choices += [w for n in lengths for w in self._function.get((first, n), ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
         if not found and limit == 1 and len(word) >= 5 and not known_word:
@@ -170,7 +182,12 @@ class QueryBuilder:
             names = [w for n in range(len(word) - 2, len(word) + 3) for w in self._names.get((first, n), ())]
             near = process.extract(word, names, scorer=OSA.distance, score_cutoff=2, limit=None)
             found = near if len(near) == 1 else []
-        corrected = min((distance, match) for match, distance, _ in found)[1] if found else word
+        # The nearest; of two as near, the articles' word ("lahnnya": "lahannya", not "lainnya").
+        corrected = (
+            min((distance, match not in self.index.vocabulary, match) for match, distance, _ in found)[2]
+            if found
+            else word
+        )
         if corrected == word and word.endswith("nya") and len(word) > 6:
             # "lahnnya": chat puts "-nya" on a mistyped noun too; the noun is what was meant.
             noun = self.correct(word[:-3])
@@ -538,6 +555,9 @@ def _is_verb(word: str) -> bool:
     if word in words_of("base_verbs"):
         return True
     return word.startswith(("me", "ber", "di", "ter")) and len(word) > 5 and sastrawi_stem(word) != word
+
+
+_EVERYDAY_ZIPF = 4.5  # about once in 30,000 words of Indonesian: the everyday function words
 
 
 def _by_length(vocabulary: Iterable[str]) -> dict[tuple[str, int], list[str]]:

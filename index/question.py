@@ -162,6 +162,26 @@ def _prepare(text: str) -> str:
     return _CONTRACTION.sub(lambda m: m.group(1) or f"{m.group(2)} not", text)
 
 
+def _question_word_typo(token: str, language: str, lexicon: Lexicon) -> str:
+    """The question word a mistyped word was meant to be ("Bagaimna" -> "bagaimana", "siapq"
+    -> "siapa", "wher" -> "where"): one letter off the only question word that near. An
+    everyday word or a chat form stays itself, as does a word shorter than four letters (too
+    many are one letter off another). (Other function words are corrected with the articles'
+    words, `QueryBuilder.correct`: "lahnnya" is "lahannya" there, not "lainnya".)"""
+    if len(token) < 4 or not token.isalpha() or token in lexicon.informal:
+        return token
+    if language == "en":
+        if zipf_en(token) or token in lexicon.english:
+            return token
+        candidates = _ENGLISH_QUESTION_WORDS
+    else:
+        if zipf_id(token) >= RARE_ZIPF or token in stopwords():
+            return token
+        candidates = QUESTION_WORDS
+    near = [w for w in candidates if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
+    return near[0] if len(near) == 1 else token
+
+
 def _chat_form(token: str, lexicon: Lexicon) -> str:
     """The standard word behind a chat form no table lists, when there is one for certain:
     Jakarta "-in" for "-kan" ("nurunin" -> "menurunkan", "dihentiin" -> "dihentikan"), a
@@ -355,6 +375,8 @@ def _standardise(
             token = "saat"
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
+        if token not in table and token not in printed:
+            token = _question_word_typo(token, language, lexicon)
         replacement = table.get(token)
         mixed = (
             language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)

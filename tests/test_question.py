@@ -55,6 +55,12 @@ from index.question import (
         ("Do the outlets agree on when the fire started?", DATE),
         ("Can you tell me when the fire started?", DATE),
         ("Where and when did they meet?", PLACE),
+        # a question word mistyped by a letter is still that question word
+        ("Bagaimna Kim pergi ke Rusia?", MANNER),
+        ("Mengapaa buruh harus pulang?", REASON),
+        ("Dimna Kim dan Putin bertemu?", PLACE),
+        ("siapq yang mendampingi Kim?", PERSON),
+        ("Wher did they meet?", PLACE),
     ],
 )
 def test_question_type(text: str, qtype: str) -> None:
@@ -193,6 +199,12 @@ def test_a_chat_tag_is_not_a_search_word() -> None:
     q = read_question("ada polisi yg luka gak?", lexicon())
     assert "tidak" not in q.content and "gak" not in q.content
     assert {"polisi", "luka"} <= set(q.content)
+
+
+def test_a_mistyped_question_word_is_read_as_meant() -> None:
+    assert read_question("Kapn gempa terjadi?", lexicon()).content == ("gempa",)
+    # an everyday word one letter off a question word stays itself ("dana" is no "dan")
+    assert "dana" in read_question("Dari mana dana proyek itu?", lexicon()).content
 
 
 def test_chat_forms_no_table_lists() -> None:

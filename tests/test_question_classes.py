@@ -355,3 +355,29 @@ def test_who_did_it_is_answered_by_the_sentence_naming_the_doer(tmp_path: Path) 
     answerer = Answerer.load(one_article(tmp_path, story, "2025-09-18"))
     answer = answerer.answer("Siapa yang mengetuai TPF tragedi konser?")
     assert answer.answered and "Ratna Kumalasari" in answer.sentences[0].text
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Berapa jumlah pengungsii akibat gempa?", "Berapa jumlah pengungsi akibat gempa?"),
+        ("Kapan gempa terjdi?", "Kapan gempa terjadi?"),
+        ("Mengapaa sekolah diliburkan?", "Mengapa sekolah diliburkan?"),
+        ("Dimna pusat gempa?", "Di mana pusat gempa?"),
+    ],
+)
+def test_a_typo_gets_the_answer_the_word_meant_gets(typed: str, meant: str) -> None:
+    # A mistyped noun asked about, or a mistyped question or function word: the same answer.
+    answerer = _gempa()
+    got, wanted = answerer.answer(typed), answerer.answer(meant)
+    assert wanted.answered and got.answered, typed
+    assert got.sentences[0].text == wanted.sentences[0].text
+
+
+_GEMPA: list[Answerer] = []
+
+
+def _gempa() -> Answerer:
+    if not _GEMPA:
+        _GEMPA.append(Answerer.load(Path(__file__).parent / "fixtures" / "corpus_gempa"))
+    return _GEMPA[0]

@@ -433,7 +433,11 @@ def _answer_value(s: Sentence, around: frozenset[str], asked: str, told: Told) -
         number, (start, end) = next(
             (i, span) for i, span in enumerate(spans) if span[0] <= at < span[1] or at < span[0]
         )
-        if number and _ADJUNCT.fullmatch(s.text, start, at):
+        if (
+            number
+            and _ADJUNCT.fullmatch(s.text, start, at)
+            and _TIME_ONLY.fullmatch(s.text, at + len(printed), end)
+        ):
             # "Nayla mengembuskan napas terakhir di RSUD, Minggu (2/11) sekitar pukul 23.40": a
             # date set off by a comma dates the clause before it.
             start = spans[number - 1][0]
@@ -499,8 +503,13 @@ _BASE_VERBS = words_of("base_verbs")
 # kembali melanda"): a date of it is no other date of the first.
 _REPEATS = words_of("repeat_words")
 _HAPPENING = words_of("happening_verbs")
-# What may stand before a date that opens a clause of its own: nothing, or a preposition.
-_ADJUNCT = re.compile(r"\s*(?:(?:pada|sejak|sekitar|tanggal|hari)\s+)?")
+# What may stand before a date that opens a clause of its own: nothing, or a preposition;
+# and all that may follow it for the clause to be only that date ("Minggu (2/11) sekitar
+# pukul 23.40 WIB", not "Senin (3/11) ia sempat dirawat").
+_ADJUNCT = re.compile(rf"\s*(?:(?:{'|'.join(sorted(words_of('date_adjunct_openers')))})\s+)?")
+_TIME_ONLY = re.compile(
+    rf"(?:[\s\d.:,()/-]|\b(?:{'|'.join(sorted(words_of('time_of_day_words')))})\b)*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,10 @@ class QueryBuilder:
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         # "terjdi" is "terjadi": an everyday function word, mistyped, asks nothing of the articles.
         self._function = _by_length(
-            w for w in stop if len(w) >= 4 and w.isalpha() and zipf_id(w) >= _EVERYDAY_ZIPF
+            w
+            for w in stop
+            # not "lainnya": "lahnnya" is a noun with "-nya" mistyped
+            if len(w) >= 4 and w.isalpha() and zipf_id(w) >= _EVERYDAY_ZIPF and not w.endswith("nya")
         )
         self._corrections: dict[str, str] = {}
         self._facts_seen: dict[str, bool] = {}
@@ -121,7 +124,7 @@ class QueryBuilder:
         """The query for a question; `previous` is the chat's last question, for follow-ups."""
         terms = self._terms_of(q, 1.0)
         corrected = next((t.word for t in terms if t.asked and t.word != q.asked_noun), None)
-        if corrected and q.asked_noun:
+        if corrected and q.asked_noun and self.correct(q.asked_noun) == corrected:
             # "Berapa jumlah pengungsii?": the noun counted is the word corrected, as searched.
             q = replace(q, asked_noun=corrected)
         followed = False
@@ -151,7 +154,7 @@ class QueryBuilder:
         ]
         return min(near) if len(near) == 1 else word
 
-    def correct(self, word: str) -> str:
+    def correct(self, word: str, function_words: bool = True) -> str:
         """The corpus word a mistyped word was meant to be ("vladivostk" -> "vladivostok").
 
         A word that is ordinary Indonesian ("jung") is only taken for a name the articles
@@ -160,7 +163,8 @@ class QueryBuilder:
         """
         if len(word) < 4 or not word.isalpha() or word in self.index.vocabulary or word in stopwords():
             return word
-        cached = self._corrections.get(word)
+        key = word if function_words else f"{word}\0"
+        cached = self._corrections.get(key)
         if cached is not None:
             return cached
         known_word = is_common_indonesian(word) or word in self.lexicon.informal
@@ -170,9 +174,11 @@ class QueryBuilder:
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
-            if sastrawi_stem(word) == word:
+            if function_words and len(word) >= 5 and sastrawi_stem(word) == word:
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
-                # a function word ("mengetahui").
+                # a function word ("mengetahui"); so is a name typed with its capital ("Cira"
+                # is nobody's "cara": `function_words` False), and a short word is too near
+                # too many.
                 choices += [w for n in lengths for w in self._function.get((first, n), ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
@@ -193,7 +199,7 @@ class QueryBuilder:
             noun = self.correct(word[:-3])
             corrected = noun if noun != word[:-3] else word
         if len(self._corrections) < 50_000:
-            self._corrections[word] = corrected
+            self._corrections[key] = corrected
         return corrected
 
     def _has(self, fact: str) -> bool:
@@ -419,7 +425,7 @@ class QueryBuilder:
                 printed = next((c for c in choices[1:] if knows(stem(c))), None)
                 if printed is not None:
                     choices = [printed, *(c for c in choices if c != printed)]
-            word = self.correct(choices[0])
+            word = self.correct(choices[0], choices[0] not in q.capitalised)
             if group and len(word) < 4:
                 word = self.correct_short(word)
             term = stem(word)

@@ -338,7 +338,11 @@ def _phrase_slots(alternatives: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 def _standardise(
-    tokens: list[str], language: str, lexicon: Lexicon, printed: Container[str] = frozenset()
+    tokens: list[str],
+    language: str,
+    lexicon: Lexicon,
+    printed: Container[str] = frozenset(),
+    capitalised: Container[str] = frozenset(),
 ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
     """Standard words, the slots they fill, and (standard word, typed word) aliases.
 
@@ -375,7 +379,8 @@ def _standardise(
             token = "saat"
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
-        if token not in table and token not in printed:
+        if token not in table and token not in printed and token not in capitalised:
+            # ("Abdul Manan", "di Kapar": a name typed with its capital is no "mana", "kapan")
             token = _question_word_typo(token, language, lexicon)
         replacement = table.get(token)
         mixed = (
@@ -472,11 +477,12 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
 def _asks_within(raw_tokens: list[str]) -> bool:
     """True for a polite English question that asks the question after it: "Can you tell me
     when ...?", "Do you know who ...?" (not "Did you know ...?" alone)."""
+    rest = [t for t in raw_tokens[1:] if t != "please"]  # "Could you please tell me ..."
     return (
-        raw_tokens[1:2] == ["you"]
-        and raw_tokens[2:3] != []
-        and raw_tokens[2] in _POLITE_VERBS
-        and any(t in _ENGLISH_QUESTION_WORDS for t in raw_tokens[3:6])
+        rest[:1] == ["you"]
+        and rest[1:2] != []
+        and rest[1] in _POLITE_VERBS
+        and any(t in _ENGLISH_QUESTION_WORDS for t in rest[2:5])
     )
 
 
@@ -913,7 +919,7 @@ def read_question(
     as_typed = raw_tokens
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
-    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon, printed)
+    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon, printed, capitalised)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
     if qtype == SAID and outlets:

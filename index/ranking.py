@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Set
 
 from index import yesno
+from index.closed_class import words_of
 from index.evidence import CLAUSE_BREAK, Facts, fits_type, required_fit
 from index.forms import COMPARE
 from index.model import Index, Sentence
@@ -62,7 +63,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # ("Tidak ada tsunami") settles it.
             c.fit = 1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False) == yesno.NO else 0.0
         # "Siapa yang mengetuai TPF?": "TPF diketuai Prof. Ratna" names who does what is asked.
-        c.doer = bool(agents) and c.fit >= 0.5 and _doer_named(sentence.text, agents, index.stemmer.stem)
+        c.doer = (
+            bool(agents & sentence.terms)  # most sentences: no word of the verb's stem at all
+            and c.fit >= 0.5
+            and _doer_named(sentence.text, agents, index.stemmer.stem, index.name_words)
+        )
         if c.announced and q.qtype == REASON:
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is.
@@ -174,23 +179,33 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
-_TOKENS = re.compile(r"[\w.'’-]+|[^\w\s]")
+_TOKENS = re.compile(r"[\w'’-]+")
+_NOT_DOERS = words_of("days") | words_of("months")
+_TITLES = words_of("name_titles")
+_BY = words_of("passive_agent")
 
 
-def _doer_named(text: str, verbs: Set[str], stem: Callable[[str], str]) -> bool:
+def _doer_named(text: str, verbs: Set[str], stem: Callable[[str], str], names: frozenset[str]) -> bool:
     """True when a name stands as the doer of one of the verbs: right after its passive
     ("dipimpin dr. Ratna", "diketuai oleh Prof. Ratna") or right before its active form
-    ("Rusdi Hamzah menetapkan")."""
+    ("Rusdi Hamzah menetapkan"). A name is a word the articles write capitalised mid-sentence
+    (`names`), never a day or a month ("ditangkap Minggu" dates the arrest)."""
     tokens = _TOKENS.findall(text)
+
+    def named(word: str) -> bool:
+        lower = word.lower()
+        return word[:1].isupper() and lower in names and lower not in _NOT_DOERS
+
     for i, token in enumerate(tokens):
         if not token[:1].islower() or stem(token.lower()) not in verbs:
             continue
         if token.startswith("di"):
-            after = [t for t in tokens[i + 1 : i + 3] if t != "oleh"]
-            if after and after[0][:1].isupper():
+            after = [t for t in tokens[i + 1 : i + 4] if t.lower() not in _BY | _TITLES]
+            # not a sum ("ditaksir Rp 5 miliar")
+            if after and named(after[0]) and not (len(after) > 1 and after[1][:1].isdigit()):
                 return True
-        elif i > 1 and (tokens[i - 1][:1].isupper() or tokens[i - 1] == ")"):
-            return True
+        elif token.startswith(("me", "ber")) and i > 0 and named(tokens[i - 1]):
+            return True  # an active verb, not a noun of its root ("pembentukan")
     return False
 
 

@@ -374,6 +374,33 @@ def test_a_typo_gets_the_answer_the_word_meant_gets(typed: str, meant: str) -> N
     assert got.sentences[0].text == wanted.sentences[0].text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Berapa korban gempa di Kapar?",  # a place typed with its capital is no "kapan"
+        "Apa kata Abdul Manan soal gempa?",  # ... nor a name a "mana"
+        "Apa kata Cira soal gempa?",  # ... nor a "cara"
+    ],
+)
+def test_a_name_the_articles_lack_is_no_typo_of_a_function_word(question: str) -> None:
+    assert not _gempa().answer(question).answered
+
+
+def test_the_doer_is_a_name_after_a_passive_or_before_an_active_verb() -> None:
+    from index.ranking import _doer_named
+
+    stems = {"ditangkap": "tangkap", "dipimpin": "pimpin", "memimpin": "pimpin", "pembentukan": "bentuk"}
+    names = frozenset({"minggu", "ratna", "pansus", "rapat"})
+
+    def doer(text: str, verb: str) -> bool:
+        return _doer_named(text, {verb}, lambda w: stems.get(w, w), names)
+
+    assert doer("Tim dipimpin dr. Ratna Dewi.", "pimpin")
+    assert doer("Kemarin Ratna memimpin tim itu.", "pimpin")
+    assert not doer("Pelaku ditangkap Minggu (2/11).", "tangkap")  # a day dates it
+    assert not doer("Rapat pembentukan Pansus digelar.", "bentuk")  # a noun of the root
+
+
 _GEMPA: list[Answerer] = []
 
 

@@ -647,6 +647,12 @@ def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
             "Korban DBD di Kota Sari bertambah. Nayla Putri sempat dirawat dua hari. Korban terakhir adalah Dimas Prayoga (11) yang meninggal Sabtu (8/11).",
             "Media beda versi gak soal kapan Nayla meninggal?",
         ),
+        # A date after a comma that opens a clause of its own dates that clause.
+        (
+            "Nayla Putri meninggal, Senin (3/11/2025) ia sempat dirawat di RSUD Kota Sari.",
+            "Nayla Putri dari Kota Sari meninggal pada Kamis (6/11/2025) di RSUD Kota Sari.",
+            "Media beda versi gak soal kapan Nayla meninggal?",
+        ),
     ],
 )
 def test_answers_about_other_things_or_occurrences_are_no_disagreement(

@@ -50,6 +50,8 @@ _CLOCK = words_of("clock_nouns")
 _REASON_NOUNS = words_of("reason_nouns")
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
+_SPEECH_NOUNS = words_of("speech_nouns")
+_SPEECH_ASKERS = frozenset({"apa", "apakah", "bagaimana", "bagaimanakah"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -563,6 +565,8 @@ def _type_at(tokens: list[str], i: int) -> str:
         return REASON
     if token == "apa" and _SPEECH.intersection((prev, nxt)):
         return SAID
+    if token in {"bagaimana", "bagaimanakah"} and nxt in _SPEECH_NOUNS:
+        return SAID  # "Bagaimana tanggapan jaksa?": the prosecutor's words
     if token in {"bagaimana", "bagaimanakah"}:
         return MANNER
     if token == "apa" and prev in _MANNER_VERBS:
@@ -977,6 +981,8 @@ def read_question(
             meta.add(i)
         if qtype == SAID and t in _SPEECH and i + 1 < len(tokens) and tokens[i + 1] == "apa":
             asked.add(i)  # "ngomong apa", "bilang apa": the saying is asked, not searched
+        if qtype == SAID and t in _SPEECH_NOUNS and i > 0 and tokens[i - 1] in _SPEECH_ASKERS:
+            asked.add(i)  # "Apa tanggapan X?": X's words are asked; "tanggapan" names their kind
         if t == "nama" and 0 < i < len(tokens) - 1 and tokens[i - 1] == "yang" and qtype != PERSON:
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
         if qtype == YESNO and t in _YESNO_TAGS and i > 1 and i in (len(tokens) - 1, inner_tag):

@@ -61,6 +61,10 @@ from index.question import (
         ("Dimna Kim dan Putin bertemu?", PLACE),
         ("siapq yang mendampingi Kim?", PERSON),
         ("Wher did they meet?", PLACE),
+        # a noun naming what somebody said asks their words; a reaction need not be words
+        ("Apa tanggapan jaksa soal vonis itu?", SAID),
+        ("Bagaimana komentar KPK?", SAID),
+        ("Bagaimana reaksi warga?", MANNER),
     ],
 )
 def test_question_type(text: str, qtype: str) -> None:

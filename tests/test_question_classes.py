@@ -335,6 +335,9 @@ def test_what_somebody_said_is_answered_by_their_words_or_not_at_all(tmp_path: P
     said = answerer.answer("Apa kata Budi Hartawan?")
     assert said.answered
     assert "membantah" in said.sentences[0].text
+    # "Apa tanggapan X?" asks X's words too; "tanggapan" names their kind, no article need print it
+    responded = answerer.answer("Apa tanggapan Budi Hartawan soal keracunan itu?")
+    assert responded.answered and "membantah" in responded.sentences[0].text
     assert not answerer.answer("Apa kata Andi Prasetyo?").answered
 
 

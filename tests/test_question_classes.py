@@ -411,3 +411,25 @@ def _gempa() -> Answerer:
     if not _GEMPA:
         _GEMPA.append(Answerer.load(Path(__file__).parent / "fixtures" / "corpus_gempa"))
     return _GEMPA[0]
+
+
+def test_why_is_answered_by_the_sentence_after_one_that_restates_the_question(tmp_path: Path) -> None:
+    # News states a claim, then explains it in the next sentence without "karena".
+    story = "\n\n".join(
+        [
+            "Dinkes: Pengasapan Bukan Solusi Utama Atasi DBD",
+            (
+                "SUKAMAJU - Kepala Dinas Kesehatan Sukamaju, Rina Marlinda, mengatakan kasus DBD di "
+                "Sukamaju mencapai 120 kasus pada Senin (3/11/2025)."
+            ),
+            (
+                "Menurut dia, pengasapan bukan solusi utama untuk menghentikan DBD. Asap insektisida "
+                "hanya membunuh nyamuk dewasa, sementara jentik di genangan air tetap hidup."
+            ),
+            "Warga diminta menguras bak mandi seminggu sekali.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Mengapa pengasapan bukan solusi utama untuk menghentikan DBD?")
+    assert answer.answered
+    assert any("hanya membunuh nyamuk dewasa" in q.text for q in answer.sentences[:2])

@@ -159,6 +159,24 @@ _DOUBLED = re.compile(r"\b([^\W\d_]{2,})2(nya|an|kan|lah)?\b")
 _CONTRACTION = re.compile(r"(?i)\b([a-z]+)'(?:s|re|ll|ve|d|m)\b|\b([a-z]+)n't\b")
 
 
+# "restitution (uang pengganti)", "ARI (ISPA)": a word glossed in parentheses.
+_GLOSSED_WORD = re.compile(r"\b([^\W\d_][\w-]*)\s*\(([^()]{1,40})\)")
+
+
+def _glossed(text: str, printed: Container[str]) -> str:
+    """The question with a word the articles do not print replaced by the gloss after it in
+    parentheses when the articles print every word of the gloss ("How was the restitution
+    (uang pengganti) worked out?": "uang pengganti" is what they write)."""
+
+    def swap(m: re.Match[str]) -> str:
+        gloss = words(m.group(2).lower())
+        if gloss and m.group(1).lower() not in printed and all(w in printed for w in gloss):
+            return m.group(2)
+        return m.group(0)
+
+    return _GLOSSED_WORD.sub(swap, text) if "(" in text else text
+
+
 def _prepare(text: str) -> str:
     text = _DOUBLED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", text)
     return _CONTRACTION.sub(lambda m: m.group(1) or f"{m.group(2)} not", text)
@@ -904,7 +922,7 @@ def read_question(
     into an Indonesian question is translated unless the articles print it (`printed`, their
     words: "crisis centre" is their term too)."""
     original = text
-    text = _prepare(text)
+    text = _glossed(_prepare(text), printed)
     cased = cased_words(text)
     capitalised = frozenset(w.lower() for i, w in enumerate(cased) if i > 0 and w[0].isupper())
     searched, outlets = _outlets(text, outlet_names or {})

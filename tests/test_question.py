@@ -211,6 +211,16 @@ def test_a_mistyped_question_word_is_read_as_meant() -> None:
     assert "dana" in read_question("Dari mana dana proyek itu?", lexicon()).content
 
 
+def test_a_word_glossed_in_the_articles_words_is_searched_by_its_gloss() -> None:
+    printed = frozenset({"uang", "pengganti", "ispa", "kasus"})
+    q = read_question("How was the restitution (uang pengganti) worked out?", lexicon(), printed=printed)
+    assert {"uang", "pengganti"} <= set(q.content) and "restitusi" not in q.content
+    ari = read_question("How many ARI (ISPA) cases were there?", lexicon(), printed=printed)
+    assert "ispa" in ari.content and "ari" not in ari.content
+    # a gloss the articles do not print leaves the question as typed
+    assert "ari" in read_question("How many ARI (ISPA) cases?", lexicon(), printed={"ari"}).content
+
+
 def test_chat_forms_no_table_lists() -> None:
     # Jakarta "-in" for "-kan", a doubled word written with a 2, a dropped h, stretched letters.
     assert "dihentikan" in read_question("knp pencarian dihentiin", lexicon()).content

@@ -153,8 +153,9 @@ def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
     return "en" if english > indonesian else "id"
 
 
-# "luka2", "jauh2", "korban2nya": chat writes a doubled word with a 2, a suffix after it.
-_DOUBLED = re.compile(r"\b([^\W\d_]{2,})2(nya|an|kan|lah)?\b")
+# "luka2", "jauh2", "korban2nya": chat writes a doubled word with a 2, a suffix after it; not a
+# formula or a unit ("CO2", "km2"): three letters or more, lowercase.
+_DOUBLED = re.compile(r"\b([a-z][^\W\d_A-Z]{2,})2(nya|an|kan|lah)?\b")
 # English contractions and possessives: "what's", "airline's", "didn't".
 _CONTRACTION = re.compile(r"(?i)\b([a-z]+)'(?:s|re|ll|ve|d|m)\b|\b([a-z]+)n't\b")
 

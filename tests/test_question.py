@@ -226,6 +226,9 @@ def test_chat_forms_no_table_lists() -> None:
     assert "dihentikan" in read_question("knp pencarian dihentiin", lexicon()).content
     assert read_question("yg luka2 brp orang", lexicon()).content.count("luka") == 2
     # ... with a suffix after the 2: no figure "2" is asked about
+    # ... not a formula or a unit, read as the articles print it
+    assert read_question("kadar CO2 berapa?", lexicon()).content == ("co", "2")
+    assert read_question("berapa km2 lahan terbakar?", lexicon()).content[:2] == ("km", "2")
     korban = read_question("korban2nya brp?", lexicon())
     assert korban.content == ("korban", "korban") and korban.qtype == NUMBER
     # "gara2" / "gara-gara" is "karena": a cause, no topic word

@@ -410,7 +410,7 @@ def _answer_value(s: Sentence, around: frozenset[str], asked: str, told: Told) -
     asked_names = {stem for name in told.names for stem in name.stems}
     # A sentence naming other people tells of them unless it names the one asked itself
     # ("Dimas ... meninggal Sabtu (8/11)" is not Nayla's death, whoever its paragraph names).
-    others = any(w not in asked_names for name in s.facts.names for w in name.lower().split())
+    others = any(w not in asked_names for w in s.facts.names)
     if any(not name.told_in(held if others else around) for name in told.names):
         return None  # another person's happening
     if any(not thing.told_in(around) for thing in told.things):

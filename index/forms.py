@@ -24,7 +24,8 @@ _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 _FILLERS = words_of("digest_fillers")
 _MOMENT = words_of("digest_moment")
-_MOMENT_LEAD = words_of("digest_moment_lead")
+# What may stand between a digest phrase and a moment word ("apa yang terjadi pada saat ...").
+_BEFORE_MOMENT = _FILLERS | words_of("digest_moment_lead")
 
 
 _BEFORE_REPORTING = words_of("before_reporting")
@@ -109,7 +110,7 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
     for words in both:
         for phrase in _DIGEST_PHRASES:
             end = _digest_phrase_end(words, phrase)
-            while 0 <= end < len(words) and words[end] in _FILLERS | _MOMENT_LEAD:
+            while 0 <= end < len(words) and words[end] in _BEFORE_MOMENT:
                 end += 1
             if end >= 0 and not (end < len(words) and words[end] in _MOMENT):
                 # "Apa yang terjadi saat pesawat mendarat?" asks about one moment: a fact.

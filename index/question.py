@@ -35,8 +35,12 @@ QUESTION_WORDS = words_of("question_words")
 # "kapan itu?", "siapa yang ikut?": words that point back to the chat's previous question.
 ANAPHORA = words_of("anaphora")
 _ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
-_ENGLISH_OPENERS = words_of("english_openers")
+_ENGLISH_QUESTION_WORDS = words_of("english_question_words")
+# What opens an English question after which a later "when" joins a clause.
+_ENGLISH_OPENERS = (_ENGLISH_QUESTION_WORDS - {"when"}) | _ENGLISH_AUXILIARIES
 _WHEN_EMBEDS = words_of("english_when_embeds")
+# "Can you tell me when ...?", "Do you know who ...?": a polite question that asks the one after it.
+_POLITE_VERBS = words_of("english_polite_verbs")
 _GREETINGS = words_of("greetings")
 _THANKS = words_of("thanks")
 _YESNO_TAGS = words_of("yesno_tags")
@@ -505,10 +509,6 @@ def _asks_within(raw_tokens: list[str]) -> bool:
         and rest[1] in _POLITE_VERBS
         and any(t in _ENGLISH_QUESTION_WORDS for t in rest[2:5])
     )
-
-
-_POLITE_VERBS = words_of("english_polite_verbs")
-_ENGLISH_QUESTION_WORDS = words_of("english_question_words")
 
 
 def _says_words(raw_tokens: list[str]) -> bool:

@@ -181,8 +181,8 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
 
 _TOKENS = re.compile(r"[\w'’-]+")
 _NOT_DOERS = words_of("days") | words_of("months")
-_TITLES = words_of("name_titles")
-_BY = words_of("passive_agent")
+# What may stand between a passive and its doer: "oleh", a title ("diketuai oleh Prof. Ratna").
+_BEFORE_DOER = words_of("passive_agent") | words_of("name_titles")
 
 
 def _doer_named(text: str, verbs: Set[str], stem: Callable[[str], str], names: frozenset[str]) -> bool:
@@ -200,7 +200,7 @@ def _doer_named(text: str, verbs: Set[str], stem: Callable[[str], str], names: f
         if not token[:1].islower() or stem(token.lower()) not in verbs:
             continue
         if token.startswith("di"):
-            after = [t for t in tokens[i + 1 : i + 4] if t.lower() not in _BY | _TITLES]
+            after = [t for t in tokens[i + 1 : i + 4] if t.lower() not in _BEFORE_DOER]
             # not a sum ("ditaksir Rp 5 miliar")
             if after and named(after[0]) and not (len(after) > 1 and after[1][:1].isdigit()):
                 return True

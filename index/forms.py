@@ -29,6 +29,8 @@ _BEFORE_MOMENT = _FILLERS | words_of("digest_moment_lead")
 
 
 _BEFORE_REPORTING = words_of("before_reporting")
+_QUANTIFIERS = words_of("outlet_quantifiers")
+_REPORTING_VERBS = words_of("reporting_verbs")
 
 
 def _names_reporting(after: Sequence[str]) -> bool:
@@ -42,6 +44,21 @@ def _names_reporting(after: Sequence[str]) -> bool:
         if word not in _BEFORE_REPORTING:
             return False
     return False
+
+
+def _every_outlet(words: Sequence[str]) -> frozenset[str]:
+    """The words asking what each outlet says, where a quantifier stands before the outlets
+    ("semua media menyebut", "all the sources say", "kedua sumber"); else none."""
+    for i, word in enumerate(words[:-1]):
+        if word not in _QUANTIFIERS:
+            continue
+        at = i + 2 if words[i + 1] in ("the", "para") else i + 1
+        if at < len(words) and words[at] in _REPORTING:
+            asking = set(words[i : at + 1])
+            if at + 1 < len(words) and words[at + 1] in _REPORTING_VERBS:
+                asking.add(words[at + 1])  # "... menyebut ...": what they do is to report it
+            return frozenset(asking)
+    return frozenset()
 
 
 def _phrase_at(tokens: Sequence[str], phrase: list[str]) -> int:
@@ -104,8 +121,9 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         }
     reporting = {t for words in both for t in words if t in _REPORTING}
     versions = {"versi", "version", "versions"} & reporting and len(tokens) > 1
-    if (differ and (reporting or outlets > 0)) or versions:
-        return COMPARE, frozenset(differ | reporting | {"semua", "all", "masing", "setiap"})
+    every = _every_outlet(tokens) | _every_outlet(typed)
+    if (differ and (reporting or outlets > 0)) or versions or every:
+        return COMPARE, frozenset(differ | reporting | every | {"semua", "all", "masing", "setiap"})
     digest = {t for words in both for t in words if t in _DIGEST}
     for words in both:
         for phrase in _DIGEST_PHRASES:

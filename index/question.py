@@ -872,18 +872,33 @@ _OFFICE_ENDS = frozenset(
 )
 
 
-def _compared(tokens: list[str], qtype: str) -> str:
+def _compared(tokens: list[str], qtype: str) -> tuple[str, frozenset[str]]:
     """What a comparing question compares, by the noun it names: a figure ("jumlah"), a
-    date ("tanggal"), a clock time ("jam") or a measure ("kekuatan")."""
+    date ("tanggal"), a clock time ("jam") or a measure ("kekuatan"); else by the value it
+    gives itself ("Do all outlets say the gate opened at 3 pm?": a clock time). With the
+    latter, the value's words: each outlet's own value is wanted, not that one."""
     for t in tokens:
         if t in _CLOCK or t == "waktu":
-            return TIME
+            return TIME, frozenset()
         if t in _DATE_NOUNS or t == "kapan":
-            return DATE
+            return DATE, frozenset()
     for t in tokens:
         if t in _COUNT or t in _MEASURE or t in {"berapa", "angka", "total"}:
-            return NUMBER
-    return qtype
+            return NUMBER, frozenset()
+    figures = frozenset(t for t in tokens if t[:1].isdigit())
+    for t in tokens:
+        if _CLOCK_VALUE.fullmatch(t):
+            return TIME, frozenset({t})
+        if t in _CALENDAR:
+            return DATE, figures | {t for t in tokens if t in _CALENDAR}
+    if figures:
+        return NUMBER, figures
+    return qtype, frozenset()
+
+
+# A clock time as a question gives it ("15.00", "9:30").
+_CLOCK_VALUE = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CALENDAR = words_of("days") | words_of("months")
 
 
 # A parenthesis after a word: "(ARI)", "(uang pengganti)".
@@ -955,9 +970,11 @@ def read_question(
     if qtype == WHAT and _asks_a_count(raw_tokens if language == "en" else tokens):
         qtype = NUMBER  # "Apa jumlah korban?", "What's the death toll?": a figure is asked for
     form, form_words = reply_form(as_typed, tokens, len(outlets))
+    value: frozenset[str] = frozenset()  # a value a comparing question gives ("212 penumpang?")
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
-        qtype = _compared(tokens, qtype)
+        qtype, value = _compared(tokens, qtype)
+        form_words |= value
     # "agree" read as "sepakat setuju kesepakatan": each of them only asks for the form.
     form_words |= {std for std, typed in aliases if typed in form_words}
     if tagged and qtype in (OTHER, WHAT):
@@ -1060,9 +1077,10 @@ def read_question(
     if form == COMPARE and asked_noun not in content:
         asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
     if form == COMPARE and qtype == NUMBER and not asked_noun:
-        # "sepakat soal jumlah penumpang": what is counted follows the count word.
+        # "sepakat soal jumlah penumpang": what is counted follows the count word (or the
+        # figure the question gives: "semua media menyebut 212 penumpang?").
         for before, word in itertools.pairwise(tokens):
-            if before in _COUNT | {"angka"} and word in content:
+            if (before in _COUNT | {"angka"} or before in value) and word in content:
                 asked_noun = word
                 break
     greeting = bool(raw_tokens) and (
@@ -1072,7 +1090,8 @@ def read_question(
         text=original,
         language=language,
         qtype=qtype,
-        words=tuple(tokens),
+        # Each outlet's own value is compared, the one the question gives among them.
+        words=tuple(t for t in tokens if t not in value),
         content=content,
         greeting=greeting,
         thanks=greeting and any(t in _THANKS for t in (*raw_tokens, *tokens)),

@@ -108,6 +108,11 @@ def _cited(answer) -> set[str]:
         ("Apakah jumlah penumpangnya sama di semua media?", COMPARE),
         ("angkanya sama gak tiap media?", COMPARE),
         ("Do the outlets give the same number of passengers?", COMPARE),
+        # every outlet asked for ("semua media menyebut ...?"): their accounts side by side
+        ("Apakah semua media menyebut kapal terbakar pukul 21.15?", COMPARE),
+        ("Do all the outlets say 212 passengers were evacuated?", COMPARE),
+        ("Menurut kedua sumber, berapa penumpangnya?", COMPARE),
+        ("Apakah semua penumpang selamat?", FACT),
         ("Kapan kapal itu terbakar?", FACT),
         ("kapal itu berangkat sama siapa menurut media?", FACT),
         ("Bupati ngomong apa sama media?", FACT),
@@ -248,6 +253,19 @@ def test_outlets_that_disagree_are_shown_side_by_side(ferry: Answerer) -> None:
     values = {v for d in answer.disagreements for v, _ in d.values}
     assert any("212" in v for v in values) and any("230" in v for v in values)
     assert {"kabarnusa"} <= _cited(answer) and len(_cited(answer)) >= 2
+
+
+def test_all_outlets_asked_about_a_value_compare_that_kind_of_value(ferry: Answerer) -> None:
+    # The question gives the value itself: each outlet's count of the passengers, and the
+    # verb of reporting is not searched.
+    answer = ferry.answer("Apakah semua media menyebut 212 penumpang dievakuasi?")
+    assert answer.kind is Kind.COMPARISON and answer.question_type == "number"
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert any("212" in v for v in values) and any("230" in v for v in values)
+    query = ferry.queries.build(
+        ferry.queries.read("Do all outlets say the ferry caught fire at 21.15?"), None
+    )
+    assert query.question.qtype == "time" and "say" not in {t.word for t in query.terms}
 
 
 def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:

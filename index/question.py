@@ -34,6 +34,7 @@ REASON, MANNER, YESNO, SAID, WHAT, OTHER = "reason", "manner", "yesno", "said", 
 QUESTION_WORDS = words_of("question_words")
 # "kapan itu?", "siapa yang ikut?": words that point back to the chat's previous question.
 ANAPHORA = words_of("anaphora")
+_ENGLISH_ANAPHORA = words_of("anaphora_english")
 _ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
 _ENGLISH_QUESTION_WORDS = words_of("english_question_words")
 # What opens an English question after which a later "when" joins a clause.
@@ -117,6 +118,8 @@ class Question:
     # "KTT berikutnya", "the next summit": the question asks about another occasion than the
     # one reported; only a sentence that speaks of a next one can answer.
     next_occasion: bool = False
+    # An English pronoun that points back ("How experienced were they?"): its reading drops it.
+    points_back: bool = False
 
     @property
     def bare(self) -> bool:
@@ -130,7 +133,12 @@ class Question:
     @property
     def anaphoric(self) -> bool:
         """True when the question leans on an earlier one ("kapan itu?", "kalau Solar Nusa?")."""
-        return len(self.content) <= 1 or self.substitutes or any(w in ANAPHORA for w in self.words)
+        return (
+            len(self.content) <= 1
+            or self.substitutes
+            or self.points_back
+            or any(w in ANAPHORA for w in self.words)
+        )
 
     @property
     def substitutes(self) -> bool:
@@ -1117,4 +1125,5 @@ def read_question(
         scene=_scene(tokens, qtype, content),
         # As typed: the reader makes "berikutnya" "berikut" ("the following").
         next_occasion=bool(NEXT_OCCASION.intersection(raw_tokens) or NEXT_OCCASION.intersection(tokens)),
+        points_back=language == "en" and not _ENGLISH_ANAPHORA.isdisjoint(raw_tokens),
     )

@@ -365,6 +365,17 @@ def test_a_follow_up_with_nothing_to_follow_asks_what_is_meant(ferry: Answerer) 
     assert ferry.answer("aaaa").kind is Kind.DECLINE
 
 
+def test_an_english_pronoun_reads_the_question_it_points_back_to(ferry: Answerer) -> None:
+    # "they" are the passengers of the question before; the English reading drops the pronoun.
+    previous = "Berapa penumpang yang dievakuasi?"
+    answer = ferry.answer("Which port were they brought to after the evacuation?", previous)
+    assert answer.read_as == previous
+    assert answer.answered and "Pelabuhan Sekupang" in answer.sentences[0].text
+    # A question naming its own topic, without a pronoun, stands alone.
+    alone = ferry.answer("Which port did the ferry leave from?", previous)
+    assert alone.read_as == "" and alone.answered
+
+
 def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:
     first = ferry.answer("Berapa penumpang kapal feri itu?")
     follow = ferry.answer("menurut Kabar Nusa?", previous=first.topic)

@@ -24,7 +24,7 @@ from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
-from index.text import NUMBER_WORDS
+from index.text import NUMBER_WORDS, words
 
 
 @dataclass(frozen=True)
@@ -128,8 +128,8 @@ class QueryBuilder:
             # "Berapa jumlah pengungsii?": the noun counted is the word corrected, as searched.
             q = replace(q, asked_noun=corrected)
         followed = False
-        if previous and q.anaphoric:
-            earlier = self.read(previous[:4000])
+        earlier = self.read(previous[:4000]) if previous else None
+        if earlier is not None and (q.anaphoric or self._names_again(q, earlier)):
             known = {part for t in terms for part in t.parts}
             for t in self._terms_of(earlier, self.previous_weight):
                 if q.substitutes and t.strong and not t.asked:
@@ -141,6 +141,14 @@ class QueryBuilder:
                 # "Menurut Kompas?", "Kalau versi lain?": the same thing is asked again.
                 q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
         return Query(q, tuple(terms), followed)
+
+    def _names_again(self, q: Question, earlier: Question) -> bool:
+        """True when the question puts "-nya" on a thing the previous question named ("kapan
+        tuntutannya dibacakan?" after "berapa tuntutan jaksa?"): that one, the one just asked
+        about."""
+        stem = self.index.stemmer.stem
+        marked = {stem(w[:-3]) for w in words(q.text.lower()) if w.endswith("nya") and len(w) > 6}
+        return bool(marked) and not marked.isdisjoint(stem(w) for w in earlier.content)
 
     # -- words ----------------------------------------------------------------------------
 

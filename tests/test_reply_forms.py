@@ -376,6 +376,16 @@ def test_an_english_pronoun_reads_the_question_it_points_back_to(ferry: Answerer
     assert alone.read_as == "" and alone.answered
 
 
+def test_nya_on_the_thing_just_asked_about_reads_the_question_before(ferry: Answerer) -> None:
+    # "penumpangnya": the passengers the previous question asked about.
+    previous = "Berapa penumpang yang dievakuasi?"
+    answer = ferry.answer("kapan penumpangnya dibawa ke pelabuhan?", previous)
+    assert answer.read_as == previous
+    assert answer.answered and "Sabtu (10/5/2025)" in answer.sentences[0].text
+    # "-nya" on something the previous question did not name points nowhere.
+    assert ferry.answer("kapan kapalnya berangkat dari pelabuhan?", previous).read_as == ""
+
+
 def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:
     first = ferry.answer("Berapa penumpang kapal feri itu?")
     follow = ferry.answer("menurut Kabar Nusa?", previous=first.topic)

@@ -24,6 +24,8 @@ _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 _FILLERS = words_of("digest_fillers")
 _MOMENT = words_of("digest_moment")
+# English verbs a contraction hides ("what's" is read as "what"): a phrase may go without them.
+_CONTRACTED = frozenset({"is", "are", "has", "have"})
 # What may stand between a digest phrase and a moment word ("apa yang terjadi pada saat ...").
 _BEFORE_MOMENT = _FILLERS | words_of("digest_moment_lead")
 
@@ -80,6 +82,9 @@ def _digest_phrase_end(tokens: Sequence[str], phrase: list[str]) -> int:
         while at < len(phrase) and j < len(tokens):
             if tokens[j] == phrase[at]:
                 at += 1
+            elif phrase[at] in _CONTRACTED:
+                at += 1  # "what's going on": the "is" was typed as "'s"
+                continue
             elif tokens[j] not in _FILLERS:
                 break
             j += 1

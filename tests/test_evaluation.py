@@ -34,7 +34,10 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # changes they are measured on, harder than the older held-out sets, whose own figures did
 # not fall. Later on 2026-11-24 the split changed: keracunan and sidang went to tuning (a quarter
 # of each stays held out) and two new corpora, narkoba and buruh (270 questions, held out
-# whole), took their place; the lines were set again from that split.
+# whole), took their place; the lines were set again from that split. Later the same day the
+# split grew by 120 fresh questions on karhutla, dbd, keracunan and konser, written blind for
+# the weakest forms, a quarter held out: gist and how were set again from it (the start code
+# scored the same there), and comparisons rose with that round.
 HELDOUT_TOP1 = 0.6
 HELDOUT_DECLINED_AT_MOST = 0.23
 HELDOUT_DECLINES_RIGHT = 0.66
@@ -47,15 +50,15 @@ FACT = frozenset({"fact"})
 # answerable questions each; 16 for follow-ups, whose other 9 must be asked back). Issue 9's
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
-    "gist": 0.53,
+    "gist": 0.5,
     # set again when the split changed: one buruh timeline question moved to tuning (used
     # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
     "timeline": 0.7,
     "outlet": 0.76,
-    "compare": 0.43,
+    "compare": 0.55,
     "yesno": 0.7,
     "why": 0.6,
-    "how": 0.41,
+    "how": 0.4,
     "said": 0.5,
     "followup": 0.35,
 }
@@ -64,8 +67,9 @@ HELDOUT_FORM_TOP1 = {
 # follow-up the articles do not answer, declined until then for a word no article prints, is
 # now read and answered (5 of 12), while one more answerable question is answered right.
 HELDOUT_ASKED_BACK = 0.4
-# The tuning split may not fall back either.
-TUNING_TOP1 = 0.79
+# The tuning split may not fall back either. Set again when the fresh questions joined it
+# (77.5% with the start code, 78.4% now).
+TUNING_TOP1 = 0.78
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then).
 TUNING_DECLINES_RIGHT = 0.84

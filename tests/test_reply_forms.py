@@ -126,6 +126,12 @@ def _cited(answer) -> set[str]:
         ("fakta-fakta kebakaran kapal itu?", DIGEST),
         ("What do we know about the ferry fire?", DIGEST),
         ("jelasin dong soal kebakaran kapal itu", DIGEST),
+        # the story asked for in chat, a two-word noun of the gist, an English contraction
+        ("gimana sih ceritanya kebakaran kapal itu?", DIGEST),
+        ("Berikan gambaran umum soal kebakaran kapal itu", DIGEST),
+        ("Apa garis besar kebakaran kapal itu?", DIGEST),
+        ("What's going on with the ferry?", DIGEST),
+        ("What's the story behind the ferry fire?", DIGEST),
         ("Jelaskan penyebab kebakaran kapal itu", FACT),
         ("Apa yang terjadi setelah kapal terbakar?", FACT),
         ("What happened when the ferry caught fire?", FACT),

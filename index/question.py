@@ -53,6 +53,17 @@ _COUNT = words_of("count_words")
 _DATE_NOUNS = words_of("date_nouns")
 _CLOCK = words_of("clock_nouns")
 _REASON_NOUNS = words_of("reason_nouns")
+# The words that say what a question asks for, besides its question word: mistyped, they are
+# read as meant (`_question_word_typo`), as the articles never print a typo of them.
+_FRAME_WORDS = (
+    QUESTION_WORDS
+    | words_of("date_nouns")
+    | words_of("clock_nouns")
+    | words_of("count_words")
+    | words_of("compare_words")
+    | words_of("reporting_nouns")
+    | frozenset({"waktu", "alasan", "penyebab"})
+)
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
 _SPEECH_NOUNS = words_of("speech_nouns")
@@ -197,7 +208,9 @@ def _prepare(text: str) -> str:
 
 def _question_word_typo(token: str, language: str, lexicon: Lexicon) -> str:
     """The question word a mistyped word was meant to be ("Bagaimna" -> "bagaimana", "siapq"
-    -> "siapa", "wher" -> "where"): one letter off the only question word that near. An
+    -> "siapa", "wher" -> "where"), or the word that frames what an Indonesian question asks
+    ("tangal", "wkatu", "jumlh": the date, time or count asked; "sepakt", "meda": whether the
+    outlets agree): one letter off the only such word that near. An
     everyday word or a chat form stays itself, as does a word shorter than four letters (too
     many are one letter off another). (Other function words are corrected with the articles'
     words, `QueryBuilder.correct`: "lahnnya" is "lahannya" there, not "lainnya".)"""
@@ -210,7 +223,7 @@ def _question_word_typo(token: str, language: str, lexicon: Lexicon) -> str:
     else:
         if zipf_id(token) >= RARE_ZIPF or token in stopwords():
             return token
-        candidates = QUESTION_WORDS
+        candidates = _FRAME_WORDS
     near = [w for w in candidates if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
     return near[0] if len(near) == 1 else token
 

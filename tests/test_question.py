@@ -61,6 +61,10 @@ from index.question import (
         ("Dimna Kim dan Putin bertemu?", PLACE),
         ("siapq yang mendampingi Kim?", PERSON),
         ("Wher did they meet?", PLACE),
+        # ... and so is a word that frames what is asked: a date, a time, a count compared
+        ("Apakah semua media sepakat soal tangal konser digelar?", DATE),
+        ("Apakah ada perbedaan berita soal wkatu meninggalnya korban?", TIME),
+        ("Media sepakat gak soal jumlh korban?", NUMBER),
         # a noun naming what somebody said asks their words; a reaction need not be words
         ("Apa tanggapan jaksa soal vonis itu?", SAID),
         ("Bagaimana komentar KPK?", SAID),

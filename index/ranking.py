@@ -68,9 +68,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             and c.fit >= 0.5
             and _doer_named(sentence.text, agents, index.stemmer.stem, index.name_words)
         )
-        if c.announced and q.qtype == REASON:
+        if c.announced and q.qtype in (REASON, MANNER):
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
-            # outright cause is.
+            # outright cause is; a step after "Ia menguraikan tahapannya.": the manner.
             c.fit = 1.0
         c.score = (
             weights.sentence * c.coverage

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from index.closed_class import words_of
 from index.model import Index
 from index.query import Query, Term
-from index.question import NEXT_OCCASION, REASON
+from index.question import MANNER, NEXT_OCCASION, REASON
 from index.text import words
 from index.weights import Weights
 
@@ -95,6 +95,77 @@ RESTATED = 0.8
 RESTATING_TERMS = 3
 # "menjelaskan alasan ...", "penyebabnya ...": the sentence after it gives the reason.
 _ANNOUNCES = words_of("reason_nouns_named")
+_PROCESS_NOUNS = words_of("process_nouns")
+_STEP_OPENERS = words_of("step_openers")
+_EXPLAINING = words_of("explaining_verbs")
+# Steps of one process looked back over, to the sentence that announces them.
+_MOST_STEPS = 8
+
+
+def _opens_a_step(text: str) -> bool:
+    """True when a sentence opens a step of a process ("Pertama, ...", "Setelah itu, ...")."""
+    head = " ".join(words(text[:24].lower())[:2])
+    return any(head == opener or head.startswith(opener + " ") for opener in _STEP_OPENERS)
+
+
+def _steps_after(
+    index: Index, passages: list[tuple[int, float]], process: set[str]
+) -> list[tuple[int, float]]:
+    """The paragraphs right after the found ones that announce or tell the steps of a process
+    ("Ia menguraikan tahapannya. Pertama, ..."): they seldom repeat what the process is of,
+    which the paragraph before them names."""
+    found = {number for number, _ in passages}
+    after = []
+    for number, score in passages:
+        following = number + 1
+        if following in found or following >= len(index.passages):
+            continue
+        if index.passages[following].article != index.passages[number].article:
+            continue
+        opening = [index.sentences[s] for s in index.passages[following].sentences[:2]]
+        if any(process & s.terms or _opens_a_step(s.text) for s in opening):
+            found.add(following)
+            after.append((following, score))
+    return after
+
+
+def _announced_process(
+    index: Index, number: int, process: set[str], coverage: Coverage, min_coverage: float
+) -> float:
+    """For a step of a process ("Pertama, petugas ...", or any sentence right after "Ia
+    menguraikan tahapannya."), how much of the question the announcing sentence holds, or
+    with the two sentences before it where it leans on them: a process told in steps names
+    its subject once, before the steps. The announcing sentence explains ("menjelaskan",
+    "menguraikan") a process noun ("tahapan", "cara", "langkah"). 0.0 when the sentence is
+    no such step."""
+    sentences = index.sentences
+    article = sentences[number].article
+    at = number
+    for _ in range(_MOST_STEPS):
+        before = at - 1
+        if before < 0 or sentences[before].article != article or sentences[before].headline:
+            return 0.0
+        if process & sentences[before].terms and not _EXPLAINING.isdisjoint(
+            words(sentences[before].text.lower())
+        ):
+            own = coverage(sentences[before].resolved)
+            if own >= min_coverage:
+                # "Bantuan itu dibayarkan dalam dua tahap, melalui ...": it tells the process
+                # itself, and its steps come after it.
+                return own
+            # Else it leans on the sentences before it, which name what the process is of
+            # ("Yusran menjelaskan fogging tidak bisa dilakukan sembarangan. ... Ia
+            # menguraikan tahapannya.").
+            context = set(sentences[before].resolved)
+            for earlier in range(before - 1, max(-1, before - 3), -1):
+                if sentences[earlier].article != article or sentences[earlier].headline:
+                    break
+                context |= sentences[earlier].resolved
+            return coverage(context)
+        if not _opens_a_step(sentences[before].text) or not _opens_a_step(sentences[at].text):
+            return 0.0
+        at = before
+    return 0.0
 
 
 def speaks_of_next(text: str) -> bool:
@@ -127,6 +198,11 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     # pasar itu?": "Kebakaran melanda pasar ..."): only one saying more can be.
     restating = reason and sum(1 for t in query.terms if t.weight == 1.0) >= RESTATING_TERMS
     announcing = {index.stemmer.stem(w) for w in _ANNOUNCES} if reason else set()
+    # "Bagaimana ...?": the steps after "Ia menguraikan tahapannya." tell how, in words of
+    # their own.
+    process = {index.stemmer.stem(w) for w in _PROCESS_NOUNS} if query.question.qtype == MANNER else set()
+    if process:
+        passages = [*passages, *_steps_after(index, passages, process)]
     candidates: list[Candidate] = []
     for number, passage_score in passages:
         passage = index.passages[number]
@@ -153,6 +229,10 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     # "Menurut dia, fogging bukan solusi utama ...": after a sentence that all
                     # but restates the question, the next tells why, "karena" or not
                     # ("Pengasapan hanya membunuh nyamuk dewasa ...").
+                    own, follows, announced = FOLLOWS * covered, True, True
+            if process:
+                covered = _announced_process(index, s, process, coverage, weights.min_coverage)
+                if covered >= weights.min_coverage and FOLLOWS * covered > own:
                     own, follows, announced = FOLLOWS * covered, True, True
             # It announces the reason for what the question asks only when it tells that.
             before = (told, told >= weights.min_coverage and bool(announcing & sentence.terms))

@@ -58,7 +58,10 @@ HELDOUT_FORM_TOP1 = {
     "compare": 0.55,
     "yesno": 0.7,
     "why": 0.6,
-    "how": 0.4,
+    # set again when seven held-out "how" questions whose answers were read went to tuning and
+    # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
+    # the process-in-steps reading, 19 with it
+    "how": 0.32,
     "said": 0.5,
     "followup": 0.35,
 }
@@ -67,9 +70,8 @@ HELDOUT_FORM_TOP1 = {
 # follow-up the articles do not answer, declined until then for a word no article prints, is
 # now read and answered (5 of 12), while one more answerable question is answered right.
 HELDOUT_ASKED_BACK = 0.4
-# The tuning split may not fall back either. Set again when the fresh questions joined it
-# (77.5% with the start code, 78.4% now).
-TUNING_TOP1 = 0.78
+# The tuning split may not fall back either.
+TUNING_TOP1 = 0.79
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then).
 TUNING_DECLINES_RIGHT = 0.84

@@ -636,6 +636,29 @@ def test_what_is_to_come_does_not_settle_whether_it_happened(tmp_path: Path) -> 
     assert ahead.answered and "tidak akan tampil" in ahead.sentences[0].text
 
 
+FOGGING = """Fogging di Kota Sari
+
+KOTA SARI - Dinas Kesehatan Kota Sari melakukan fogging fokus di 12 desa sejak Senin. Kepala Bidang P2P Dinas Kesehatan Kota Sari, Yusran, menjelaskan fogging tidak bisa dilakukan sembarangan.
+
+Ia menguraikan tahapannya. Pertama, petugas puskesmas memeriksa sekitar 20 rumah di sekitar rumah pasien. Kedua, pengasapan dilakukan dalam radius 200 meter dari rumah pasien.
+
+Pengamat kesehatan menilai langkah itu sudah tepat. Namun, warga diminta tetap menguras bak mandi setiap pekan."""
+
+
+def test_the_steps_after_an_announced_process_tell_how(tmp_path: Path) -> None:
+    # News names what a process is of, then "Ia menguraikan tahapannya.", then the steps in
+    # words of their own: the first step answers "how", quoted after its announcement.
+    answerer = Answerer.load(one_article(tmp_path, FOGGING))
+    answer = answerer.answer("Bagaimana tahapan fogging yang dilakukan Dinas Kesehatan Kota Sari?")
+    assert answer.answered
+    quoted = " ".join(q.text for q in answer.sentences)
+    assert "Pertama, petugas puskesmas memeriksa" in quoted
+    # "menilai langkah itu" announces nothing: the sentence after it is no step.
+    judged = answerer.answer("Bagaimana penilaian pengamat soal langkah itu?")
+    assert judged.answered and judged.sentences[0].text.startswith("Pengamat kesehatan menilai")
+    assert not any(q.text.startswith("Namun") for q in judged.sentences)
+
+
 def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
     text = (
         "Kabut Asap\n\nKOTA SARI - Seorang anak dibawa ke puskesmas di Kota Sari karena sesak napas.\n"

@@ -67,6 +67,7 @@ _FRAME_WORDS = (
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
 _SPEECH_NOUNS = words_of("speech_nouns")
+_NEGATIONS = frozenset({"tidak", "tak", "bukan", "belum", "not"})
 _SPEECH_ASKERS = frozenset({"apa", "apakah", "bagaimana", "bagaimanakah"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
@@ -1089,6 +1090,9 @@ def read_question(
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})
     )
+    if content and all(t in _NEGATIONS for t in content):
+        # "Why not?", "kenapa gak?": the negation of the answer before, no topic of its own.
+        content = ()
     if qtype == MEASURE:
         # "Seberapa dalam ...?": a sentence that names the depth ("kedalaman 10 km") answers.
         measured = [f"ke{t}an" for i, t in enumerate(tokens) if i in asked and t in _MEASURE_ADJECTIVES]

@@ -366,7 +366,8 @@ def test_why_is_answered_with_a_cause(ferry: Answerer) -> None:
 
 
 def test_a_follow_up_with_nothing_to_follow_asks_what_is_meant(ferry: Answerer) -> None:
-    for bare in ("kapan itu?", "kenapa?", "menurut Kabar Nusa?"):
+    # "Why not?" negates the answer before: the negation is no topic of its own
+    for bare in ("kapan itu?", "kenapa?", "menurut Kabar Nusa?", "Why not?", "kenapa gak?"):
         assert ferry.answer(bare).kind is Kind.CLARIFY, bare
     assert ferry.answer("aaaa").kind is Kind.DECLINE
 

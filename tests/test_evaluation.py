@@ -50,7 +50,7 @@ FACT = frozenset({"fact"})
 # answerable questions each; 16 for follow-ups, whose other 9 must be asked back). Issue 9's
 # target is 85%.
 HELDOUT_FORM_TOP1 = {
-    "gist": 0.5,
+    "gist": 0.57,
     # set again when the split changed: one buruh timeline question moved to tuning (used
     # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
     "timeline": 0.7,

@@ -132,6 +132,13 @@ def _cited(answer) -> set[str]:
         ("Apa garis besar kebakaran kapal itu?", DIGEST),
         ("What's going on with the ferry?", DIGEST),
         ("What's the story behind the ferry fire?", DIGEST),
+        # more of the ways people ask for the gist, and look-alikes that ask one fact
+        ("Bagaimana duduk perkara kebakaran kapal itu?", DIGEST),
+        ("ada apa sih sama kapal itu?", DIGEST),
+        ("What's the deal with the ferry fire?", DIGEST),
+        ("Can you sum up the ferry fire in a nutshell?", DIGEST),
+        ("According to the Kabar Nusa news agency, how many passengers were rescued?", FACT),
+        ("nakhodanya cerita apa?", FACT),
         ("Jelaskan penyebab kebakaran kapal itu", FACT),
         ("Apa yang terjadi setelah kapal terbakar?", FACT),
         ("What happened when the ferry caught fire?", FACT),

@@ -112,6 +112,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # "udah mulai belum?": what happened settles it, not what is to come; a question about
     # what is to come ("akan ...?") is settled by a plan.
     asks_done = q.qtype == YESNO and not yesno.ahead(q.text)
+    # "Kapan KNKT akan merilis laporannya?", "When will ...?", "When is Kim leaving?": the
+    # plan or schedule answers, not a past happening of the same words.
+    asks_ahead = q.qtype in (DATE, TIME) and _asks_ahead(q.text)
     candidates.sort(
         key=lambda c: (
             -eligible(c, query, weights),
@@ -121,6 +124,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.doer,  # "who did it": a sentence naming the doer of the verb asked
             asks_done and yesno.ahead(index.sentences[c.sentence].text),
+            -(asks_ahead and yesno.ahead(index.sentences[c.sentence].text)),
             -c.score,
             c.sentence,
         )
@@ -177,6 +181,15 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
         return 0.0
     side = {stem(w) for w in words(text[effect.end() :].lower())}
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
+
+
+# A question about what is to come: "akan", "bakal", "will", or English "is ... -ing" after
+# "when" ("When is Kim leaving?").
+_AHEAD_QUESTION = re.compile(r"(?i)\b(?:akan|bakal|will|rencananya)\b|\bwhen\s+(?:is|are)\b.*\b\w+ing\b")
+
+
+def _asks_ahead(text: str) -> bool:
+    return _AHEAD_QUESTION.search(text) is not None
 
 
 _TOKENS = re.compile(r"[\w'’-]+")

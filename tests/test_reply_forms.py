@@ -667,6 +667,20 @@ def test_the_steps_after_an_announced_process_tell_how(tmp_path: Path) -> None:
     assert not any(q.text.startswith("Namun") for q in judged.sentences)
 
 
+def test_asked_when_something_will_happen_the_plan_answers(tmp_path: Path) -> None:
+    text = (
+        "Rombongan Tiba\n\nKOTA SARI - Rombongan menteri berangkat dari Kota Sari pada Senin (3/11) pagi.\n"
+        "Rombongan menteri dijadwalkan berangkat ke Kota Baru pada Jumat (7/11)."
+    )
+    answerer = Answerer.load(one_article(tmp_path, text, published="2025-11-04"))
+    for question in ("Kapan rombongan menteri akan berangkat?", "When is the minister's party leaving?"):
+        answer = answerer.answer(question)
+        assert answer.answered and "Jumat (7/11)" in answer.sentences[0].text, question
+    # Asked what happened, the happening answers.
+    done = answerer.answer("Kapan rombongan menteri berangkat dari Kota Sari?")
+    assert done.answered and "Senin (3/11)" in done.sentences[0].text
+
+
 def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:
     text = (
         "Kabut Asap\n\nKOTA SARI - Seorang anak dibawa ke puskesmas di Kota Sari karena sesak napas.\n"

@@ -514,6 +514,8 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         return SAID  # "What did the police chief say about suspects?"
     if found != OTHER:
         return found
+    if raw_tokens[:1] == ["kok"]:
+        return REASON  # chat "kok bisa kapalnya terbakar?", "kok belum dibayar?": why
     if tokens and tokens[-1] in _YESNO_TAGS and len(tokens) > 2:
         return YESNO  # "ada korban gak?", "udah sampai belum?"
     if _tag_inside(tokens):

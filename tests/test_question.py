@@ -65,6 +65,10 @@ from index.question import (
         ("Apakah semua media sepakat soal tangal konser digelar?", DATE),
         ("Apakah ada perbedaan berita soal wkatu meninggalnya korban?", TIME),
         ("Media sepakat gak soal jumlh korban?", NUMBER),
+        # a cause asked by the noun of its trigger or motive, or by chat "kok"
+        ("Apa pemicu kebakaran itu?", REASON),
+        ("apa motif pelaku?", REASON),
+        ("kok bisa kapalnya terbakar?", REASON),
         # a noun naming what somebody said asks their words; a reaction need not be words
         ("Apa tanggapan jaksa soal vonis itu?", SAID),
         ("Bagaimana komentar KPK?", SAID),

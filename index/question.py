@@ -69,6 +69,8 @@ _SPEECH = words_of("speech_question")
 _SPEECH_NOUNS = words_of("speech_nouns")
 _NEGATIONS = frozenset({"tidak", "tak", "bukan", "belum", "not"})
 _SPEECH_ASKERS = frozenset({"apa", "apakah", "bagaimana", "bagaimanakah"})
+# English nouns naming somebody's words ("What were the mayor's remarks ...?").
+_ENGLISH_SPEECH_NOUNS = frozenset({"remarks", "comments", "statement", "statements", "quote", "quotes"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
@@ -509,9 +511,9 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         and raw_tokens[:1] == ["what"]
         and raw_tokens[1:2]
         and raw_tokens[1] in _ENGLISH_AUXILIARIES
-        and _says_words(raw_tokens)
+        and (_says_words(raw_tokens) or not _ENGLISH_SPEECH_NOUNS.isdisjoint(raw_tokens[2:]))
     ):
-        return SAID  # "What did the police chief say about suspects?"
+        return SAID  # "What did the police chief say about suspects?", "What were his remarks?"
     if found != OTHER:
         return found
     if raw_tokens[:1] == ["kok"]:
@@ -1067,6 +1069,8 @@ def read_question(
         # "Where did the water come from?", "Where was it diverted to?": the preposition
         # English leaves at the end asks where from or where to.
         preposition = _STRANDED[raw_tokens[-1]]
+    # The readings of an English noun naming somebody's words ("remarks": "pernyataan ucapan").
+    speech_readings = {std for std, typed in aliases if typed in _ENGLISH_SPEECH_NOUNS}
     content = tuple(
         t
         for i, t in enumerate(tokens)
@@ -1089,6 +1093,7 @@ def read_question(
             and tokens[i + 2] in _DATE_NOUNS | _CLOCK
         )
         and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
+        and not (qtype == SAID and t in speech_readings)  # "What were X's remarks?": X's words
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})
     )

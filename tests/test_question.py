@@ -69,6 +69,9 @@ from index.question import (
         ("Apa pemicu kebakaran itu?", REASON),
         ("apa motif pelaku?", REASON),
         ("kok bisa kapalnya terbakar?", REASON),
+        # somebody's words asked by an English noun naming them, or by chat "komen"
+        ("What were the mayor's remarks on the flood?", SAID),
+        ("bupati komen apa soal banjir?", SAID),
         # a noun naming what somebody said asks their words; a reaction need not be words
         ("Apa tanggapan jaksa soal vonis itu?", SAID),
         ("Bagaimana komentar KPK?", SAID),
@@ -77,6 +80,12 @@ from index.question import (
 )
 def test_question_type(text: str, qtype: str) -> None:
     assert read_question(text, lexicon()).qtype == qtype
+
+
+def test_the_noun_naming_somebodys_words_is_not_searched() -> None:
+    # The mayor's words are asked: a quote of the mayor need not hold "pernyataan".
+    q = read_question("What were the mayor's remarks on the flood?", lexicon())
+    assert "banjir" in q.content and not {"pernyataan", "ucapan"} & set(q.content)
 
 
 @pytest.mark.parametrize(

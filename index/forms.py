@@ -50,15 +50,25 @@ def _names_reporting(after: Sequence[str]) -> bool:
 
 def _every_outlet(words: Sequence[str]) -> frozenset[str]:
     """The words asking what each outlet says, where a quantifier stands before the outlets
-    ("semua media menyebut", "all the sources say", "kedua sumber"); else none."""
+    and the question goes on with what they report ("semua media menyebut ...", "all (of) the
+    outlets say ...") or opens with them ("Menurut kedua sumber, ..."); else none. Not "seluruh
+    sumber daya", "semua laporan warga", "semua media boleh meliput": a quantifier before
+    such a noun asks about something else."""
     for i, word in enumerate(words[:-1]):
         if word not in _QUANTIFIERS:
             continue
-        at = i + 2 if words[i + 1] in ("the", "para") else i + 1
-        if at < len(words) and words[at] in _REPORTING:
-            asking = set(words[i : at + 1])
-            if at + 1 < len(words) and words[at + 1] in _REPORTING_VERBS:
-                asking.add(words[at + 1])  # "... menyebut ...": what they do is to report it
+        at = i + 1
+        while at < len(words) and words[at] in ("of", "the", "para"):
+            at += 1  # "all of the outlets", "semua para ..."
+        if at >= len(words) or words[at] not in _REPORTING:
+            continue
+        after = words[at + 1] if at + 1 < len(words) else ""
+        # what the outlets do with it: a verb of reporting, or any active verb ("semua media
+        # memuat ...", "all outlets put the toll at ...")
+        reporting = after in _REPORTING_VERBS or (after.startswith("me") and len(after) > 4)
+        according = i > 0 and words[i - 1] in ("menurut", "to")  # "according to all sources"
+        if reporting or according:
+            asking = set(words[i : at + 1]) | ({after} if after in _REPORTING_VERBS else set())
             return frozenset(asking)
     return frozenset()
 

@@ -67,7 +67,8 @@ _FRAME_WORDS = (
 _MANNER_VERBS = words_of("manner_verbs")
 _SPEECH = words_of("speech_question")
 _SPEECH_NOUNS = words_of("speech_nouns")
-_NEGATIONS = frozenset({"tidak", "tak", "bukan", "belum", "not"})
+# A question made of nothing but one of these negates the answer before ("Why not?").
+_BARE_NEGATIONS = _NEGATIONS | {"not"}
 _SPEECH_ASKERS = frozenset({"apa", "apakah", "bagaimana", "bagaimanakah"})
 # English nouns naming somebody's words ("What were the mayor's remarks ...?").
 _ENGLISH_SPEECH_NOUNS = frozenset({"remarks", "comments", "statement", "statements", "quote", "quotes"})
@@ -525,6 +526,26 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
     return OTHER
 
 
+def _english_points_back(raw_tokens: list[str], capitalised: frozenset[str]) -> bool:
+    """True when an English pronoun has nothing to stand for in its own question ("How
+    experienced were they?", "who spotted it first?"): no name and no noun after an article
+    comes before it ("What caused the fire and where did it start?", "What did Putin say about
+    his talks?" point inside), and it is no "it" of "is it true", "did it take"."""
+    for i, t in enumerate(raw_tokens):
+        if t in _ENGLISH_ANAPHORA:
+            if t == "it" and raw_tokens[i + 1 : i + 2] and raw_tokens[i + 1] in _DUMMY_IT_AFTER:
+                continue
+            return True
+        if t in capitalised or (i > 0 and raw_tokens[i - 1] in _ENGLISH_ARTICLES):
+            return False  # a name or a noun the pronoun may stand for
+    return False
+
+
+# Words after the "it" that stands for nothing ("is it true", "did it take long").
+_DUMMY_IT_AFTER = frozenset({"true", "possible", "likely", "clear", "known", "take", "takes", "took", "cost"})
+_ENGLISH_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
 def _asks_within(raw_tokens: list[str]) -> bool:
     """True for a polite English question that asks the question after it: "Can you tell me
     when ...?", "Do you know who ...?" (not "Did you know ...?" alone)."""
@@ -898,33 +919,51 @@ _OFFICE_ENDS = frozenset(
 )
 
 
-def _compared(tokens: list[str], qtype: str) -> tuple[str, frozenset[str]]:
+def _compared(tokens: list[str], qtype: str, text: str) -> tuple[str, frozenset[str]]:
     """What a comparing question compares, by the noun it names: a figure ("jumlah"), a
     date ("tanggal"), a clock time ("jam") or a measure ("kekuatan"); else by the value it
-    gives itself ("Do all outlets say the gate opened at 3 pm?": a clock time). With the
-    latter, the value's words: each outlet's own value is wanted, not that one."""
+    gives itself ("Do all outlets say the gate opened at 3 pm?": a clock time; "... pada
+    13/3?": a date). With the value, the words that give it: each outlet's own value is
+    wanted, not the one the question gives."""
+    clocks = (
+        frozenset(t for t in tokens if _CLOCK_VALUE.fullmatch(t)) if _CLOCK_TEXT.search(text) else frozenset()
+    )
+    dated = bool(_DAY_MONTH.search(text)) or any(t in _CALENDAR for t in tokens)
+    years = frozenset(t for t in tokens if _YEAR.fullmatch(t))
+    # a day beside a month or in "13/3" is a date, and so is a year alone ("dibangun pada 1987?")
+    days = frozenset(t for t in tokens if t in _CALENDAR or (dated and t.isdigit() and int(t) <= 31))
+    dates = days | years
+    # the figures compared, with a year beside them ("UMP 2026 naik 6,5 persen?"): each
+    # outlet's figure is wanted, whether or not it repeats the year
+    figures = frozenset(t for t in tokens if t[:1].isdigit()) - clocks - days
     for t in tokens:
         if t in _CLOCK or t == "waktu":
-            return TIME, frozenset()
+            return TIME, clocks
         if t in _DATE_NOUNS or t == "kapan":
-            return DATE, frozenset()
+            return DATE, dates
     for t in tokens:
         if t in _COUNT or t in _MEASURE or t in {"berapa", "angka", "total"}:
-            return NUMBER, frozenset()
-    figures = frozenset(t for t in tokens if t[:1].isdigit())
-    for t in tokens:
-        if _CLOCK_VALUE.fullmatch(t):
-            return TIME, frozenset({t})
-        if t in _CALENDAR:
-            return DATE, figures | {t for t in tokens if t in _CALENDAR}
-    if figures:
+            return NUMBER, figures
+    if clocks:
+        return TIME, clocks
+    if figures - years:
         return NUMBER, figures
+    if dates:
+        return DATE, dates
     return qtype, frozenset()
 
 
-# A clock time as a question gives it ("15.00", "9:30").
+# A clock time as a question gives it ("15.00", "9:30"), where the question writes it as one:
+# after "pukul", "jam" or "at", or before a time zone, "am" or "pm" (not "2,35 persen").
 _CLOCK_VALUE = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+_CLOCK_TEXT = re.compile(
+    r"(?i)\b(?:pukul|jam|at)\s+\d{1,2}(?:[.:]\d\d)?\b|\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.|wib|wita|wit)\b"
+)
+_CLASSIFIER_WORDS = words_of("count_classifiers")
 _CALENDAR = words_of("days") | words_of("months")
+# "13/3", "(13/3/2025)": a day and month as news prints them.
+_DAY_MONTH = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # A parenthesis after a word: "(ARI)", "(uang pengganti)".
@@ -999,7 +1038,7 @@ def read_question(
     value: frozenset[str] = frozenset()  # a value a comparing question gives ("212 penumpang?")
     if form == COMPARE and qtype in (YESNO, OTHER, WHAT, MANNER):
         # "Apakah semua media sepakat soal jumlah korban?": what is compared is a figure.
-        qtype, value = _compared(tokens, qtype)
+        qtype, value = _compared(tokens, qtype, text)
         form_words |= value
     # "agree" read as "sepakat setuju kesepakatan": each of them only asks for the form.
     form_words |= {std for std, typed in aliases if typed in form_words}
@@ -1097,7 +1136,7 @@ def read_question(
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})
     )
-    if content and all(t in _NEGATIONS for t in content):
+    if content and all(t in _BARE_NEGATIONS for t in content):
         # "Why not?", "kenapa gak?": the negation of the answer before, no topic of its own.
         content = ()
     if qtype == MEASURE:
@@ -1108,10 +1147,14 @@ def read_question(
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
     if form == COMPARE and asked_noun not in content:
         asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
-    if form == COMPARE and qtype == NUMBER and not asked_noun:
+    if form == COMPARE and qtype == NUMBER and (not asked_noun or asked_noun in _CLASSIFIER_WORDS):
         # "sepakat soal jumlah penumpang": what is counted follows the count word (or the
-        # figure the question gives: "semua media menyebut 212 penumpang?").
-        for before, word in itertools.pairwise(tokens):
+        # figure the question gives: "semua media menyebut 212 penumpang?"); after a
+        # classifier, it stands before the figure ("penumpangnya 212 orang").
+        for i, (before, word) in enumerate(itertools.pairwise(tokens)):
+            if before in value and word in _CLASSIFIER_WORDS and i > 0 and tokens[i - 1] in content:
+                asked_noun = tokens[i - 1]
+                break
             if (before in _COUNT | {"angka"} or before in value) and word in content:
                 asked_noun = word
                 break
@@ -1149,5 +1192,5 @@ def read_question(
         scene=_scene(tokens, qtype, content),
         # As typed: the reader makes "berikutnya" "berikut" ("the following").
         next_occasion=bool(NEXT_OCCASION.intersection(raw_tokens) or NEXT_OCCASION.intersection(tokens)),
-        points_back=language == "en" and not _ENGLISH_ANAPHORA.isdisjoint(raw_tokens),
+        points_back=language == "en" and _english_points_back(raw_tokens, capitalised),
     )

@@ -183,13 +183,30 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
-# A question about what is to come: "akan", "bakal", "will", or English "is ... -ing" after
-# "when" ("When is Kim leaving?").
-_AHEAD_QUESTION = re.compile(r"(?i)\b(?:akan|bakal|will|rencananya)\b|\bwhen\s+(?:is|are)\b.*\b\w+ing\b")
+# A question about what is to come: "When will ...?", "When is Kim leaving?" (not "When is
+# the hearing?"); Indonesian "akan"/"bakal", unless it is what somebody said they would do
+# ("Kapan Budi menyatakan akan mundur?" asks when he said it) or a "bakal calon".
+_SAYING = words_of("speech_verbs") | words_of("speech_question")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _asks_ahead(text: str) -> bool:
-    return _AHEAD_QUESTION.search(text) is not None
+    tokens = words(text.lower())
+    for i, t in enumerate(tokens[:-1]):
+        if t == "when" and tokens[i + 1] == "will":
+            return True
+        if t == "when" and tokens[i + 1] in {"is", "are"}:
+            # "is ... leaving": a verb in -ing, not a noun after an article ("the hearing")
+            rest = tokens[i + 2 :]
+            return any(
+                w.endswith("ing") and k > 0 and rest[k - 1] not in _ARTICLES for k, w in enumerate(rest)
+            )
+    return any(
+        t in {"akan", "bakal"}
+        and not (i > 0 and tokens[i - 1] in _SAYING)
+        and not (t == "bakal" and tokens[i + 1 : i + 2] == ["calon"])
+        for i, t in enumerate(tokens)
+    )
 
 
 _TOKENS = re.compile(r"[\w'’-]+")

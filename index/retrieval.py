@@ -96,16 +96,28 @@ RESTATING_TERMS = 3
 # "menjelaskan alasan ...", "penyebabnya ...": the sentence after it gives the reason.
 _ANNOUNCES = words_of("reason_nouns_named")
 _PROCESS_NOUNS = words_of("process_nouns")
-_STEP_OPENERS = words_of("step_openers")
+_STEP_OPENERS = tuple(o.replace("_", " ") for o in words_of("step_openers"))
+# Openers that begin a step without their comma ("Kemudian petugas ...").
+_STEP_WORDS = frozenset({"kemudian", "selanjutnya", "setelah itu", "sesudah itu"})
 _EXPLAINING = words_of("explaining_verbs")
 # Steps of one process looked back over, to the sentence that announces them.
 _MOST_STEPS = 8
 
 
 def _opens_a_step(text: str) -> bool:
-    """True when a sentence opens a step of a process ("Pertama, ...", "Setelah itu, ...")."""
-    head = " ".join(words(text[:24].lower())[:2])
-    return any(head == opener or head.startswith(opener + " ") for opener in _STEP_OPENERS)
+    """True when a sentence opens a step of a process: "Pertama, ...", "Lalu, ...", or
+    "Kemudian ...", "Setelah itu ..." with or without the comma (not "Kedua negara ...",
+    "Ketiga korban ...", "Lalu lintas ...": an ordinal or "lalu" opens a step only with its
+    comma)."""
+    lower = text[:24].lower()
+    for opener in _STEP_OPENERS:
+        if lower.startswith(opener):
+            rest = lower[len(opener) :]
+            if rest.startswith(","):
+                return True
+            if opener in _STEP_WORDS and rest[:1] == " ":
+                return True
+    return False
 
 
 def _steps_after(
@@ -129,6 +141,22 @@ def _steps_after(
     return after
 
 
+def _announces(text: str, following: str, process: set[str], stem: Callable[[str], str]) -> bool:
+    """True when a sentence announces the steps told after it: somebody explains a process
+    ("Ia menguraikan tahapannya.", "... memaparkan cara kerja jaringan tersebut.") and either
+    the process noun ends it (within its last words, or before a colon) or the sentence after
+    it opens a step ("Pertama, ..."). "menjelaskan proses hukum terhadap Rudi tetap berjalan"
+    announces no steps."""
+    tokens = words(text.lower())
+    if _EXPLAINING.isdisjoint(tokens):
+        return False
+    if _opens_a_step(following):
+        return True
+    return any(stem(t) in process for t in tokens[-4:]) or (
+        ":" in text and any(stem(t) in process for t in tokens)
+    )
+
+
 def _announced_process(
     index: Index, number: int, process: set[str], coverage: Coverage, min_coverage: float
 ) -> float:
@@ -145,8 +173,8 @@ def _announced_process(
         before = at - 1
         if before < 0 or sentences[before].article != article or sentences[before].headline:
             return 0.0
-        if process & sentences[before].terms and not _EXPLAINING.isdisjoint(
-            words(sentences[before].text.lower())
+        if process & sentences[before].terms and _announces(
+            sentences[before].text, sentences[at].text, process, index.stemmer.stem
         ):
             own = coverage(sentences[before].resolved)
             if own >= min_coverage:

@@ -55,7 +55,9 @@ HELDOUT_FORM_TOP1 = {
     # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
     "timeline": 0.7,
     "outlet": 0.76,
-    "compare": 0.55,
+    # set again when one held-out comparison whose regression was bisected went to tuning and
+    # 8 fresh ones were written blind (held out whole): 28 of 51 right then
+    "compare": 0.53,
     "yesno": 0.7,
     "why": 0.6,
     # set again when seven held-out "how" questions whose answers were read went to tuning and

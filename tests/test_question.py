@@ -65,10 +65,10 @@ from index.question import (
         ("Apakah semua media sepakat soal tangal konser digelar?", DATE),
         ("Apakah ada perbedaan berita soal wkatu meninggalnya korban?", TIME),
         ("Media sepakat gak soal jumlh korban?", NUMBER),
-        # a cause asked by the noun of its trigger or motive, or by chat "kok"
+        # a cause asked by the noun of its trigger, or by chat "kok" ("motif" is also a pattern)
         ("Apa pemicu kebakaran itu?", REASON),
-        ("apa motif pelaku?", REASON),
         ("kok bisa kapalnya terbakar?", REASON),
+        ("Apa motif batik yang dikenakan penari?", WHAT),
         # somebody's words asked by an English noun naming them, or by chat "komen"
         ("What were the mayor's remarks on the flood?", SAID),
         ("bupati komen apa soal banjir?", SAID),

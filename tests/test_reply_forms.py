@@ -142,6 +142,13 @@ def _cited(answer) -> set[str]:
         ("Can you sum up the ferry fire in a nutshell?", DIGEST),
         ("According to the Kabar Nusa news agency, how many passengers were rescued?", FACT),
         ("nakhodanya cerita apa?", FACT),
+        ("Bagaimana cerita nakhoda soal kebakaran itu?", FACT),
+        ("Apa yang diketahui polisi soal penyebab kebakaran?", FACT),
+        ("When will the ferry service resume?", FACT),
+        # a quantifier before a noun of reporting that asks about something else
+        ("Apakah seluruh sumber daya dikerahkan untuk memadamkan api?", FACT),
+        ("Apakah semua media boleh meliput sidang itu?", FACT),
+        ("Do all of the outlets say 212 passengers were evacuated?", COMPARE),
         ("Jelaskan penyebab kebakaran kapal itu", FACT),
         ("Apa yang terjadi setelah kapal terbakar?", FACT),
         ("What happened when the ferry caught fire?", FACT),
@@ -284,6 +291,29 @@ def test_all_outlets_asked_about_a_value_compare_that_kind_of_value(ferry: Answe
     assert query.question.qtype == "time" and "say" not in {t.word for t in query.terms}
 
 
+def test_the_value_a_comparison_gives_is_read_as_its_kind() -> None:
+    # "13/3" is a date, not two figures; "2,35 persen" a figure, not a clock time; a year
+    # beside a figure is compared with it, a year alone is a date.
+    cases = {
+        "Apakah semua media menyebut gempa terjadi pada 13/3?": "date",
+        "Apakah semua media menyebut inflasi 2,35 persen?": "number",
+        "Do all outlets say the gate opened at 3 pm?": "time",
+        "Do all outlets say the mosque was built in 1987?": "date",
+        "Apakah semua media menyebut UMP 2026 naik 6,5 persen?": "number",
+    }
+    for text, qtype in cases.items():
+        q = read_question(text, lexicon())
+        assert (q.form, q.qtype) == (COMPARE, qtype), text
+        assert not any(w[:1].isdigit() for w in q.content), text
+
+
+def test_a_count_given_with_its_classifier_compares_the_noun_before_it(ferry: Answerer) -> None:
+    answer = ferry.answer("Semua media bilang penumpangnya 212 orang?")
+    assert answer.kind is Kind.COMPARISON
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert any("212" in v for v in values) and any("230" in v for v in values)
+
+
 def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
     answer = ferry.answer("Do the sources agree on what time the ferry caught fire?")
     assert answer.kind is Kind.COMPARISON and not answer.disagreements
@@ -388,9 +418,11 @@ def test_an_english_pronoun_reads_the_question_it_points_back_to(ferry: Answerer
     answer = ferry.answer("Which port were they brought to after the evacuation?", previous)
     assert answer.read_as == previous
     assert answer.answered and "Pelabuhan Sekupang" in answer.sentences[0].text
-    # A question naming its own topic, without a pronoun, stands alone.
+    # A question naming its own topic, without a pronoun, stands alone; so does one whose
+    # pronoun stands for a noun of its own ("the fire ... it").
     alone = ferry.answer("Which port did the ferry leave from?", previous)
     assert alone.read_as == "" and alone.answered
+    assert ferry.answer("What caused the fire and where did it start?", previous).read_as == ""
 
 
 def test_nya_on_the_thing_just_asked_about_reads_the_question_before(ferry: Answerer) -> None:
@@ -665,9 +697,32 @@ def test_the_steps_after_an_announced_process_tell_how(tmp_path: Path) -> None:
     quoted = " ".join(q.text for q in answer.sentences)
     assert "Pertama, petugas puskesmas memeriksa" in quoted
     # "menilai langkah itu" announces nothing: the sentence after it is no step.
+    # Nor does "menjelaskan proses hukum ... tetap berjalan": no steps follow it.
+    legal = "Kasus Rudi\n\nKOTA SARI - Kepala Kejaksaan Negeri Kota Sari, Hendra, menjelaskan proses hukum terhadap Rudi tetap berjalan meski ia mengajukan praperadilan. Kerugian negara ditaksir mencapai Rp 800 juta."
+    (tmp_path / "hukum").mkdir()
+    process = Answerer.load(one_article(tmp_path / "hukum", legal)).answer(
+        "Bagaimana proses hukum terhadap Rudi?"
+    )
+    assert not any(q.text.startswith("Kerugian negara") for q in process.sentences)
     judged = answerer.answer("Bagaimana penilaian pengamat soal langkah itu?")
     assert judged.answered and judged.sentences[0].text.startswith("Pengamat kesehatan menilai")
     assert not any(q.text.startswith("Namun") for q in judged.sentences)
+
+
+def test_a_step_opens_with_its_word_and_comma() -> None:
+    from index.retrieval import _opens_a_step
+
+    assert _opens_a_step("Pertama, petugas memeriksa rumah pasien.")
+    assert _opens_a_step("Setelah itu regu membuat sumur bor.")
+    assert _opens_a_step("Kemudian petugas mengasapi rumah.")
+    # an ordinal before a noun, "lalu lintas", "terakhir kali": no step
+    for text in (
+        "Kedua negara sepakat.",
+        "Ketiga korban dirawat.",
+        "Lalu lintas macet.",
+        "Terakhir kali gempa terjadi 2018.",
+    ):
+        assert not _opens_a_step(text), text
 
 
 def test_asked_when_something_will_happen_the_plan_answers(tmp_path: Path) -> None:
@@ -679,9 +734,15 @@ def test_asked_when_something_will_happen_the_plan_answers(tmp_path: Path) -> No
     for question in ("Kapan rombongan menteri akan berangkat?", "When is the minister's party leaving?"):
         answer = answerer.answer(question)
         assert answer.answered and "Jumat (7/11)" in answer.sentences[0].text, question
-    # Asked what happened, the happening answers.
+    # Asked what happened, the happening answers; so it does asked when somebody said what
+    # they would do.
     done = answerer.answer("Kapan rombongan menteri berangkat dari Kota Sari?")
     assert done.answered and "Senin (3/11)" in done.sentences[0].text
+    said = "Mundur\n\nKOTA SARI - Budi Hartono menyatakan mundur dari jabatan ketua pada Senin (3/11).\nBudi Hartono akan resmi mundur dari jabatan ketua pada Jumat (7/11)."
+    (tmp_path / "budi").mkdir()
+    budi = Answerer.load(one_article(tmp_path / "budi", said, published="2025-11-04"))
+    first = budi.answer("Kapan Budi Hartono menyatakan akan mundur dari jabatan ketua?")
+    assert first.answered and "Senin (3/11)" in first.sentences[0].text
 
 
 def test_a_cause_told_before_sehingga_answers_why(tmp_path: Path) -> None:

@@ -18,6 +18,10 @@ FACT, DIGEST, TIMELINE, COMPARE = "fact", "digest", "timeline", "compare"
 
 _DIGEST = words_of("digest_words")
 _DIGEST_PHRASES = tuple(p.split() for p in words_of("digest_phrases"))
+# The phrases by their first word: a question is only matched against those it could hold.
+_PHRASES_BY_FIRST: dict[str, tuple[list[str], ...]] = {}
+for _phrase in _DIGEST_PHRASES:
+    _PHRASES_BY_FIRST[_phrase[0]] = (*_PHRASES_BY_FIRST.get(_phrase[0], ()), _phrase)
 _TIMELINE = words_of("timeline_words")
 _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
@@ -141,7 +145,7 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         return COMPARE, frozenset(differ | reporting | every | {"semua", "all", "masing", "setiap"})
     digest = {t for words in both for t in words if t in _DIGEST}
     for words in both:
-        for phrase in _DIGEST_PHRASES:
+        for phrase in (p for first in dict.fromkeys(words) for p in _PHRASES_BY_FIRST.get(first, ())):
             end = _digest_phrase_end(words, phrase)
             while 0 <= end < len(words) and words[end] in _BEFORE_MOMENT:
                 end += 1

@@ -319,7 +319,8 @@ class QueryBuilder:
                 # "meninggal dunia" says no more than "meninggal", which stays a word
                 or {a, b} & set(synonyms[pair])
                 # "Korea Selatan" is a name, whatever the synonyms say: each word stays strong
-                or {a, b} & (q.capitalised | self.index.name_words)
+                or not {a, b}.isdisjoint(q.capitalised)
+                or not {a, b}.isdisjoint(self.index.name_words)  # (no union: the names are many)
                 or q.asked_noun in (a, b)
                 or (knows(stem(a)) and knows(stem(b)))
             ):

@@ -128,8 +128,10 @@ class QueryBuilder:
             # "Berapa jumlah pengungsii?": the noun counted is the word corrected, as searched.
             q = replace(q, asked_noun=corrected)
         followed = False
-        earlier = self.read(previous[:4000]) if previous else None
-        if earlier is not None and (q.anaphoric or self._names_again(q, earlier)):
+        # The previous question is read only where this one may lean on it.
+        marked = self._marked_with_nya(q) if previous and not q.anaphoric else frozenset()
+        earlier = self.read(previous[:4000]) if previous and (q.anaphoric or marked) else None
+        if earlier is not None and (q.anaphoric or self._names_again(marked, earlier)):
             known = {part for t in terms for part in t.parts}
             for t in self._terms_of(earlier, self.previous_weight):
                 if q.substitutes and t.strong and not t.asked:
@@ -142,12 +144,16 @@ class QueryBuilder:
                 q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
         return Query(q, tuple(terms), followed)
 
-    def _names_again(self, q: Question, earlier: Question) -> bool:
-        """True when the question puts "-nya" on a thing the previous question named ("kapan
-        tuntutannya dibacakan?" after "berapa tuntutan jaksa?"): that one, the one just asked
-        about."""
+    def _marked_with_nya(self, q: Question) -> frozenset[str]:
+        """The stems of the question's words that carry a chat "-nya" ("tuntutannya")."""
         stem = self.index.stemmer.stem
-        marked = {stem(w[:-3]) for w in words(q.text.lower()) if w.endswith("nya") and len(w) > 6}
+        return frozenset(stem(w[:-3]) for w in words(q.text.lower()) if w.endswith("nya") and len(w) > 6)
+
+    def _names_again(self, marked: frozenset[str], earlier: Question) -> bool:
+        """True when the question puts "-nya" on a thing the previous question named ("kapan
+        tuntutannya dibacakan?" after "berapa tuntutan jaksa?"; `marked`, from
+        `_marked_with_nya`): that one, the one just asked about."""
+        stem = self.index.stemmer.stem
         return bool(marked) and not marked.isdisjoint(stem(w) for w in earlier.content)
 
     # -- words ----------------------------------------------------------------------------

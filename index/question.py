@@ -57,9 +57,9 @@ _REASON_NOUNS = words_of("reason_nouns")
 # read as meant (`_question_word_typo`), as the articles never print a typo of them.
 _FRAME_WORDS = (
     QUESTION_WORDS
-    | words_of("date_nouns")
-    | words_of("clock_nouns")
-    | words_of("count_words")
+    | _DATE_NOUNS
+    | _CLOCK
+    | _COUNT
     | words_of("compare_words")
     | words_of("reporting_nouns")
     | frozenset({"waktu", "alasan", "penyebab"})

@@ -201,10 +201,9 @@ def _asks_ahead(text: str) -> bool:
             return any(
                 w.endswith("ing") and k > 0 and rest[k - 1] not in _ARTICLES for k, w in enumerate(rest)
             )
+    # Indonesian: English asks ahead only after "when" ("When did he say he will ...?" does not).
     return any(
-        t in {"akan", "bakal"}
-        and not (i > 0 and tokens[i - 1] in _SAYING)
-        and not (t == "bakal" and tokens[i + 1 : i + 2] == ["calon"])
+        t != "will" and yesno.future_at(tokens, i) and not (i > 0 and tokens[i - 1] in _SAYING)
         for i, t in enumerate(tokens)
     )
 

@@ -99,10 +99,13 @@ def ahead(text: str) -> bool:
     word): "tidak akan tampil selama sepekan" does not say whether the band played. ("Akan
     tetapi" is "however", a "bakal calon" a prospective candidate.)"""
     tokens = [w.lower() for w in words(text)]
-    return any(
-        t in _PLANS or (t in _FUTURE and tokens[i + 1 : i + 2] not in (["tetapi"], ["calon"]))
-        for i, t in enumerate(tokens)
-    )
+    return any(t in _PLANS or future_at(tokens, i) for i, t in enumerate(tokens))
+
+
+def future_at(tokens: list[str], i: int) -> bool:
+    """True when `tokens[i]` (lowercase) marks what is to come: "akan", "bakal", "will", not
+    "akan tetapi" ("however") or "bakal calon" ("prospective candidate")."""
+    return tokens[i] in _FUTURE and tokens[i + 1 : i + 2] not in (["tetapi"], ["calon"])
 
 
 # ("will" for a question asked in English: "Will the band play?")

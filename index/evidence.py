@@ -74,7 +74,7 @@ class Facts(NamedTuple):
 
     full_date: bool = False  # a calendar date: "25 April", "(25/4)", "2019"
     weekday: bool = False  # a day name or a month
-    relative_date: bool = False  # "hari ini", "kemarin"
+    relative_date: bool = False  # "hari ini", "kemarin", "pekan depan", "30 hari setelah ..."
     day_dates: tuple[tuple[int, int, str, str], ...] = ()  # (day, month, weekday, as printed)
     clock: bool = False
     duration: bool = False
@@ -129,6 +129,13 @@ _PLACE_NOUNS = _W["place_nouns"].single
 _QUANTITY_WORDS = _W["number_words"].single | {"beberapa", "setengah"}
 _MEASURE_UNITS = words_of("measure_units")
 _MEASURE_NOUNS = frozenset({"magnitudo", "kedalaman", "ketinggian", "kecepatan", "kekuatan", "skala"})
+# After a count of days or weeks, the words that make it a time told from another moment.
+_COUNTED_FROM = frozenset(
+    {"setelah", "sesudah", "sebelum", "sebelumnya", "lagi", "mendatang", "kemudian", "berikutnya"}
+)
+# "sampai kapan": the end of a time, by a date or by a happening ("hingga Korut menghentikan ...").
+_UNTIL = frozenset({"sampai", "hingga"})
+_UNTIL_CLAUSE = re.compile(r"\b(?:sampai|hingga)\s+(?!dengan\b)(?:[A-Za-z]\w*)", re.IGNORECASE)
 _ONE_WORD_DURATIONS = frozenset({"sehari", "sepekan", "sebulan", "setahun", "semalam", "semalaman"})
 _AMOUNT_WORDS = _QUANTITY_WORDS | _MEASURE_NOUNS | _ONE_WORD_DURATIONS | {"selama", "sepanjang", "m"}
 _ORIGIN_HINTS = frozenset(
@@ -243,7 +250,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             undated = _DAY_MONTH.sub(" ", undated)
     figures = has_digit and _has_digit(undated)
 
-    duration = measure = False
+    duration = measure = counted_from = False
     if has_digit or not _AMOUNT_WORDS.isdisjoint(tokens):
         numeric = [t[:1].isdigit() for t in lower]
         for i, token in enumerate(lower):
@@ -253,6 +260,9 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             quantity = numeric[i] or token in _QUANTITY_WORDS
             if quantity and nxt in _TIME_UNITS and not (numeric[i] and clock and nxt == "jam"):
                 duration = True
+                # "30 hari setelah kecelakaan", "dua pekan lagi": a time told from another
+                if i + 2 < len(lower) and lower[i + 2] in _COUNTED_FROM:
+                    counted_from = True
             if (token in {"selama", "sepanjang"} and nxt) or token in _ONE_WORD_DURATIONS:
                 duration = True
             if numeric[i] and nxt in _MEASURE_UNITS:
@@ -286,7 +296,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
         (
             full_date,
             full_date or not _DAY_WORDS.isdisjoint(tokens),
-            "relative_dates" in found,
+            "relative_dates" in found or counted_from,
             day_dates,
             clock,
             duration,
@@ -370,7 +380,13 @@ def fits_type(
         # A calendar date says when; a weekday alone less; "hari ini" needs the paper's date.
         if facts.full_date:
             return 1.0
-        return 0.7 if facts.weekday else 0.4 if facts.relative_date else 0.2 if facts.clock else 0.0
+        if facts.weekday:
+            return 0.7
+        if _UNTIL & asked_set and _UNTIL_CLAUSE.search(text):
+            # "Sampai kapan sanksi ditegakkan?": "sampai Korut menghentikan program nuklirnya"
+            # sets its end by a happening, as a date would.
+            return 0.5
+        return 0.4 if facts.relative_date else 0.2 if facts.clock else 0.0
     if qtype == TIME:
         if facts.clock:
             return 1.0

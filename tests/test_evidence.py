@@ -242,3 +242,30 @@ def test_a_building_named_after_an_office_holds_nobody() -> None:
 def test_menuju_tells_where_to_as_ke_does() -> None:
     facts = read_facts("Pesawat hilang kontak saat terbang dari Tanjung Seruni menuju Batu Larang.")
     assert ("ke", "batu") in facts.places and ("dari", "tanjung") in facts.places
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fits"),
+    [
+        ("KNKT akan menerbitkan laporan awal paling lambat 30 hari setelah kecelakaan.", True),
+        ("Sidang lanjutan digelar pekan depan.", True),
+        ("Hasilnya diumumkan dua pekan lagi.", True),
+        ("Pencarian berlangsung selama tiga hari.", False),  # how long, not when
+        ("Korban dirawat di rumah sakit.", False),
+    ],
+)
+def test_a_time_told_from_another_moment_says_when(sentence: str, fits: bool) -> None:
+    """ "When will ...?" is answered by "30 hari setelah kecelakaan" or "pekan depan", less
+    surely than by a date, but as an answer all the same (a duration is none)."""
+    assert (
+        fits_type(DATE, read_facts(sentence), {"kapan"}) >= required_fit(DATE)
+        and fits_type(DATE, read_facts(sentence), {"kapan"}) > 0.2
+    ) is fits
+
+
+def test_until_when_is_answered_by_the_happening_that_ends_it() -> None:
+    text = "Moskow berkomitmen menegakkan sanksi sampai Korut menghentikan program nuklirnya."
+    asked = {"sampai", "kapan", "sanksi"}
+    assert fits_type(DATE, read_facts(text), asked, text=text) >= 0.5
+    # without "sampai kapan" asked, a "sampai" clause dates nothing
+    assert fits_type(DATE, read_facts(text), {"kapan", "sanksi"}, text=text) == 0.0

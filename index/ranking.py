@@ -13,7 +13,7 @@ from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
 from index.question import DATE, MANNER, NUMBER, PERSON, REASON, SAID, TIME, YESNO
-from index.retrieval import Candidate
+from index.retrieval import RESTATED, Candidate
 from index.text import cased_words, words
 from index.weights import Weights
 
@@ -93,6 +93,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Kenapa asap terbawa ke Seranti?": "angin dari tenggara, sehingga asap terbawa ke
             # Seranti" states the cause of what is asked as outright as a "karena" does.
             c.fit = max(c.fit, _effect_told(sentence.text, wanted_reason, index.stemmer.stem))
+        if q.qtype == REASON and c.fit < 0.5 and wanted_reason and c.coverage >= RESTATED:
+            # "Mengapa Pemkab menghentikan program MBG?": "Pemkab menghentikan sementara program
+            # MBG ... setelah 196 orang mengalami keracunan": the happening told, then what set
+            # it off.
+            c.fit = max(c.fit, _trigger_told(sentence.text, wanted_reason, index.stemmer.stem))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
@@ -181,6 +186,21 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
         return 0.0
     side = {stem(w) for w in words(text[effect.end() :].lower())}
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
+
+
+_TRIGGER = re.compile(r"(?i)(?<=\s)(?:setelah|sesudah|menyusul|usai|pasca)\s")
+
+
+def _trigger_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> float:
+    """0.5 when most of `wanted` stems come before a "setelah" (or "menyusul", "usai") that
+    does not open the sentence: the happening asked about, then what came before it and set it
+    off, which news writing gives as its occasion; else 0.0. Less than a "karena": what came
+    before is not always the cause."""
+    trigger = _TRIGGER.search(text)
+    if trigger is None:
+        return 0.0
+    side = {stem(w) for w in words(text[: trigger.start()].lower())}
+    return 0.5 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
 # A question about what is to come: "When will ...?", "When is Kim leaving?" (not "When is

@@ -433,3 +433,23 @@ def test_why_is_answered_by_the_sentence_after_one_that_restates_the_question(tm
     answer = answerer.answer("Mengapa pengasapan bukan solusi utama untuk menghentikan DBD?")
     assert answer.answered
     assert any("hanya membunuh nyamuk dewasa" in q.text for q in answer.sentences[:2])
+
+
+def test_why_is_answered_by_what_set_off_the_happening_told(tmp_path: Path) -> None:
+    # News writing tells an action, then what came before it and set it off: "X menghentikan
+    # program Y setelah ...". Asked why X stopped Y, that sentence answers; asked why of a
+    # happening it does not restate, it does not.
+    story = "\n\n".join(
+        [
+            "Pemkab Sukamaju Hentikan Program Sarapan Sekolah",
+            "SUKAMAJU - Pemerintah Kabupaten Sukamaju menghentikan sementara program sarapan "
+            "sekolah di seluruh kecamatan setelah 120 siswa mengalami keracunan makanan.",
+            "Dinas kesehatan mengambil sampel makanan dari dapur umum di Desa Batu.",
+            "Orang tua siswa berunjuk rasa di depan kantor bupati pada Kamis (16/10/2025).",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-16"))
+    answer = answerer.answer("Mengapa Pemkab Sukamaju menghentikan program sarapan sekolah?")
+    assert answer.answered
+    assert "setelah 120 siswa mengalami keracunan" in answer.sentences[0].text
+    assert not answerer.answer("Mengapa orang tua siswa berunjuk rasa?").answered

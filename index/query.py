@@ -440,7 +440,13 @@ class QueryBuilder:
                 printed = next((c for c in choices[1:] if knows(stem(c))), None)
                 if printed is not None:
                     choices = [printed, *(c for c in choices if c != printed)]
-            word = self.correct(choices[0], choices[0] not in q.capitalised)
+            if any(o != choices[0] for o in typed_as.get(choices[0], ())):
+                # A word the lexicon gave ("react": "reaksi tanggapan menanggapi") is spelled
+                # right: corrected as a typo, it would become another word the articles print
+                # ("reaksi" -> "redaksi"). Its other readings are searched as equivalents.
+                word = choices[0]
+            else:
+                word = self.correct(choices[0], choices[0] not in q.capitalised)
             if group and len(word) < 4:
                 word = self.correct_short(word)
             term = stem(word)

@@ -193,14 +193,17 @@ _TRIGGER = re.compile(r"(?i)(?<=\s)(?:setelah|sesudah|menyusul|usai|pasca)\s")
 
 def _trigger_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> float:
     """0.5 when most of `wanted` stems come before a "setelah" (or "menyusul", "usai") that
-    does not open the sentence: the happening asked about, then what came before it and set it
+    does not open the sentence, and few after it: the happening asked about, then what came before it and set it
     off, which news writing gives as its occasion; else 0.0. Less than a "karena": what came
     before is not always the cause."""
     trigger = _TRIGGER.search(text)
     if trigger is None:
         return 0.0
-    side = {stem(w) for w in words(text[: trigger.start()].lower())}
-    return 0.5 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
+    before = len(wanted & {stem(w) for w in words(text[: trigger.start()].lower())})
+    after = len(wanted & {stem(w) for w in words(text[trigger.end() :].lower())})
+    # "Pedagang pasar kehilangan tempat usaha setelah kebakaran": asked what caused the fire,
+    # the fire is what comes after "setelah", told as the occasion of something else.
+    return 0.5 if before >= max(1, 0.5 * len(wanted)) and 3 * after <= before else 0.0
 
 
 # A question about what is to come: "When will ...?", "When is Kim leaving?" (not "When is

@@ -453,3 +453,21 @@ def test_why_is_answered_by_what_set_off_the_happening_told(tmp_path: Path) -> N
     assert answer.answered
     assert "setelah 120 siswa mengalami keracunan" in answer.sentences[0].text
     assert not answerer.answer("Mengapa orang tua siswa berunjuk rasa?").answered
+
+
+def test_a_translation_is_never_corrected_as_a_typo(tmp_path: Path) -> None:
+    # "react" is "reaksi, tanggapan, menanggapi": the articles print "tanggapan", and a word
+    # the lexicon gave is no typo to correct into another word the page prints ("Redaksi").
+    story = "\n\n".join(
+        [
+            "Bupati Divonis Tujuh Tahun",
+            "SUKAMAJU - Bupati Sukamaju divonis tujuh tahun penjara pada Rabu (11/6/2025).",
+            "Dalam tanggapan singkatnya, bupati mengaku masih pikir-pikir.",
+            "Surat pembaca soal sidang itu dikirim ke Redaksi Warta Sukamaju.",
+            "Tim Redaksi Warta Sukamaju memuatnya esok hari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-06-11"))
+    terms = answerer.queries.build(answerer.queries.read("How did the regent react?"), None).terms
+    assert "redaksi" not in [t.word for t in terms]
+    assert any("tanggap" in t.equivalents for t in terms)

@@ -193,9 +193,9 @@ _TRIGGER = re.compile(r"(?i)(?<=\s)(?:setelah|sesudah|menyusul|usai|pasca)\s")
 
 def _trigger_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> float:
     """0.5 when most of `wanted` stems come before a "setelah" (or "menyusul", "usai") that
-    does not open the sentence, and few after it: the happening asked about, then what came before it and set it
-    off, which news writing gives as its occasion; else 0.0. Less than a "karena": what came
-    before is not always the cause."""
+    does not open the sentence, and few after it: the happening asked about, then what came
+    before it and set it off, which news writing gives as its occasion; else 0.0. Less than a
+    "karena": what came before is not always the cause."""
     trigger = _TRIGGER.search(text)
     if trigger is None:
         return 0.0

@@ -80,6 +80,9 @@ _PLACE_FRAMES = words_of("place_frames")
 _MANNER_FRAMES = words_of("manner_frames")
 _MEASURE_ADJECTIVES = words_of("measure_adjectives")
 _META = words_of("question_meta")
+# "jam berapa", "tanggal berapa", "what time", "which day": the frame of a "when" question.
+_WHEN_FRAMES = frozenset({"jam", "pukul", "tanggal", "tgl", "hari", "bulan", "tahun"})
+_ENGLISH_WHEN_FRAMES = frozenset({"time", "date", "day", "month", "year", "hour"})
 _FRAME = words_of("frame_nouns")
 _CLASSIFIERS = words_of("count_classifiers")
 
@@ -801,6 +804,8 @@ def _asked_noun(
                             break
                         continue
                     phrase.append(nxt)
+                if phrase and qtype in (TIME, DATE) and phrase[-1] in _ENGLISH_WHEN_FRAMES:
+                    return ""  # "What time did the flight leave?": the hour is asked
                 if phrase:
                     std = mapped.get(phrase[-1], "")
                     return std if std in content else ""
@@ -808,6 +813,10 @@ def _asked_noun(
         return ""
     for i, t in enumerate(tokens):
         if t in {"berapa", "berapakah"}:
+            if qtype in (TIME, DATE) and i > 0 and tokens[i - 1] in _WHEN_FRAMES:
+                # "Pukul berapa pintu dibuka?", "jam brp kejadiannya?": the hour is asked; the
+                # words after it tell of what, they are no value asked.
+                return ""
             if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]

@@ -346,3 +346,18 @@ def test_a_negation_inside_a_chat_yes_no_question_is_kept() -> None:
     assert read_question("What did BMKG say the magnitude was?", lexicon()).qtype != SAID
     # "brp orang" after a noun of people counts those people.
     assert read_question("penumpangnya ada brp orang?", lexicon()).asked_noun == "penumpang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pukul berapa pintu masuk konser dibuka?",
+        "What time did the flight depart?",
+        "Tanggal berapa sidang dimulai?",
+    ],
+)
+def test_a_when_question_asks_the_hour_not_the_noun_after_it(text: str) -> None:
+    # "Pukul berapa pintu ...": the hour is asked; "pintu" is what it is the hour of, not a value
+    # an answer must hold under that name ("gerbang dibuka pukul 15.00" answers too).
+    assert read_question(text, lexicon()).asked_noun == ""
+    assert read_question("Berapa tiket yang terjual?", lexicon()).asked_noun == "tiket"

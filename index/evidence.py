@@ -442,9 +442,9 @@ def fits_type(
             return 0.5 if facts.vehicle or facts.manner else 0.0
         # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
         return 0.5 if facts.vehicle or facts.manner else 0.0
-    if qtype == WHAT and category:
-        # "Bangunan apa yang roboh?": a thing named ("Masjid Nurul Bahari") says which; the
-        # name of someone speaking ("kata Rina", "Dewi mengatakan") does not.
+    if qtype == WHAT and (category or name_of):
+        # "Bangunan apa yang roboh?", "Apa nama masjid itu?": a thing named ("Masjid Nurul
+        # Bahari") says which; the name of someone speaking ("kata Rina") does not.
         told_by = speakers(text)
         return 1.0 if any(name not in asked_set and name not in told_by for name in facts.names) else 0.0
     if qtype == YESNO:
@@ -504,6 +504,8 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
     questions any relevant sentence may answer."""
     if qtype == PERSON:
         return 1.0 if wants_name else 0.5
+    if qtype == WHAT and wants_name:
+        return 0.5  # "Apa nama operasi itu?": a sentence naming nothing new does not say
     if qtype == REASON:
         return 0.5  # a cause or a purpose: "the sources do not say why" rather than any sentence
     if qtype == SAID:

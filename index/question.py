@@ -748,7 +748,10 @@ def _verb_like(word: str) -> bool:
 
 
 _BASE_VERBS = words_of("base_verbs")
-_ENGLISH_FRAMES = frozenset({"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part"})
+# "what kind of ties", "the name of the imam": the ties and the imam are asked about.
+_ENGLISH_FRAMES = frozenset(
+    {"kind", "kinds", "type", "types", "sort", "number", "amount", "share", "part", "name", "names"}
+)
 
 
 def _asked_noun(
@@ -1126,9 +1129,9 @@ def read_question(
         and t not in stop
         and t not in ANAPHORA
         and i not in asked
-        # "siapa nama ...", "di mana lokasi ...": the name or the place is what is asked,
-        # not a topic word
-        and not (t == "nama" and qtype == PERSON)
+        # "siapa nama ...", "apa nama masjid itu?", "di mana lokasi ...": the name or the
+        # place is what is asked, not a topic word
+        and not (t == "nama" and qtype in (PERSON, WHAT))
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.evidence import fits_type, read_facts, required_fit, speakers
-from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLACE, REASON, SAID, TIME
+from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLACE, REASON, SAID, TIME, WHAT
 
 
 @pytest.mark.parametrize(
@@ -269,3 +269,11 @@ def test_until_when_is_answered_by_the_happening_that_ends_it() -> None:
     assert fits_type(DATE, read_facts(text), asked, text=text) >= 0.5
     # without "sampai kapan" asked, a "sampai" clause dates nothing
     assert fits_type(DATE, read_facts(text), {"kapan", "sanksi"}, text=text) == 0.0
+
+
+def test_what_is_the_name_of_is_answered_by_a_name_not_by_a_speaker() -> None:
+    named = "Imam Masjid Nurul Bahari, Ustaz Abdul Karim, menuturkan ada 150 jemaah."
+    spoken = "Masjid itu roboh saat tarawih, kata Rina."
+    asked = {"nama", "imam", "masjid"}
+    assert fits_type(WHAT, read_facts(named), asked, text=named, name_of=True) >= required_fit(WHAT, True)
+    assert fits_type(WHAT, read_facts(spoken), asked, text=spoken, name_of=True) < required_fit(WHAT, True)

@@ -361,3 +361,11 @@ def test_a_when_question_asks_the_hour_not_the_noun_after_it(text: str) -> None:
     # an answer must hold under that name ("gerbang dibuka pukul 15.00" answers too).
     assert read_question(text, lexicon()).asked_noun == ""
     assert read_question("Berapa tiket yang terjual?", lexicon()).asked_noun == "tiket"
+
+
+def test_the_name_asked_for_is_no_topic_word() -> None:
+    # "Apa nama masjid itu?", "What is the name of the imam?": the name is what is asked; an
+    # answer need not print the word "nama".
+    for text in ("Apa nama masjid yang roboh?", "What is the name of the imam?", "Siapa nama imam masjid?"):
+        q = read_question(text, lexicon())
+        assert q.wants_name and "nama" not in q.content, text

@@ -98,6 +98,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # MBG ... setelah 196 orang mengalami keracunan": the happening told, then what set
             # it off.
             c.fit = max(c.fit, _trigger_told(sentence.text, wanted_reason, index.stemmer.stem))
+        # "Apa kata Fredy soal tuduhan itu?": '"Kami tidak pernah ...," kata Fredy' is his own
+        # words, in words of his own.
+        c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(_QUOTED.search(sentence.text))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
@@ -128,6 +131,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.doer,  # "who did it": a sentence naming the doer of the verb asked
+            # "what did X say": X's own words before a sentence telling of them, where they
+            # hold nearly as much of the question as an answer needs
+            -(c.own_words and c.support >= OWN_WORDS * weights.min_coverage),
             asks_done and yesno.ahead(index.sentences[c.sentence].text),
             -(asks_ahead and yesno.ahead(index.sentences[c.sentence].text)),
             -c.score,
@@ -188,6 +194,10 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
+_QUOTED = re.compile(r"[\"“”]")
+# The share of an answer's coverage X's quoted words need to come before a sentence telling of
+# them (chosen on the tuning split; 0.8 let a quote on another matter come first).
+OWN_WORDS = 0.9
 _TRIGGER = re.compile(r"(?i)(?<=\s)(?:setelah|sesudah|menyusul|usai|pasca)\s")
 
 
@@ -301,7 +311,7 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     doer of the verb asked ("TPF itu diketuai Prof. Ratna"), which may name the rest briefly.
     """
     q = query.question
-    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer:
+    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer or c.own_words:
         return in_other_words(c, query, weights)
     return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name))
 

@@ -28,6 +28,7 @@ class Candidate:
     named_outlet: bool = False  # set by ranking: printed by an outlet the question names
     fit: float = 0.0  # set by ranking: how fully it holds the asked-for kind of fact
     doer: bool = False  # set by ranking for "who": it names the doer of the verb asked
+    own_words: bool = False  # set by ranking for "what did X say": X's words, quoted
     # "Why": it gives the reason for what the sentence before it tells ("... diralat. Menurut
     # Yudhistira, perbedaan itu terjadi karena ..."), and is quoted after that sentence.
     follows: bool = False

@@ -471,3 +471,23 @@ def test_a_translation_is_never_corrected_as_a_typo(tmp_path: Path) -> None:
     terms = answerer.queries.build(answerer.queries.read("How did the regent react?"), None).terms
     assert "redaksi" not in [t.word for t in terms]
     assert any("tanggap" in t.equivalents for t in terms)
+
+
+def test_what_somebody_said_is_answered_by_their_own_words_in_words_of_their_own(tmp_path: Path) -> None:
+    # Asked what X said about a matter, X's quoted words on it answer though they repeat little
+    # of the question (a speaker says it in words of their own); a quote of X on another
+    # matter does not come first.
+    story = "\n\n".join(
+        [
+            "Perusahaan Bantah Bakar Lahan",
+            "SUKAMAJU - Polisi menyelidiki kebakaran lahan gambut di Desa Batu pada Senin (8/9/2025).",
+            "Lahan itu berbatasan dengan konsesi PT Sawit Contoh.",
+            '"Kami tidak pernah membakar lahan. Api datang dari luar batas konsesi," kata Fredy '
+            "Simanjuntak saat dihubungi.",
+            '"Kami juga menyiapkan regu pemadam sendiri di setiap blok kebun," kata Fredy.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-08"))
+    answer = answerer.answer("Apa kata Fredy Simanjuntak soal tuduhan pembakaran lahan oleh PT Sawit Contoh?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith('"Kami tidak pernah membakar lahan.')

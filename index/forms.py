@@ -27,6 +27,8 @@ _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 _FILLERS = words_of("digest_fillers")
+# Words that may open "apa saja yang ..." without naming a kind of thing ("jadi apa saja ...").
+_OPENERS = frozenset({"jadi", "terus", "trus", "lalu", "kemudian", "sebenarnya", "kira", "sebetulnya", "nah"})
 _MOMENT = words_of("digest_moment")
 # English verbs a contraction hides ("what's" is read as "what"): a phrase may go without them.
 _CONTRACTED = frozenset({"is", "are", "has", "have"})
@@ -154,8 +156,15 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
                 digest |= set(phrase) | (_FILLERS & set(words))
         # "Apa saja yang dibahas?": everything a verb names, not one fact. The verb stays a
         # topic word; "apa saja yang" only asks for the gist.
+        # "Pasal apa saja yang dilanggar?" asks which articles of law: a list of things of one
+        # kind, a fact; only with no noun before it does "apa saja" ask for everything.
         at = _phrase_at(words, ["apa", "saja", "yang"])
-        if at >= 0 and at + 3 < len(words) and words[at + 3].startswith(("di", "ter", "ber", "me")):
+        if (
+            at >= 0
+            and at + 3 < len(words)
+            and words[at + 3].startswith(("di", "ter", "ber", "me"))
+            and (at == 0 or words[at - 1] in _FILLERS or words[at - 1] in _OPENERS)
+        ):
             digest |= {"apa", "saja", "yang"}
     if digest:
         return DIGEST, frozenset(digest)

@@ -99,6 +99,9 @@ def _cited(answer) -> set[str]:
         ("ringkasan dong", DIGEST),
         ("What happened?", DIGEST),
         ("Apa saja yang dibahas?", DIGEST),
+        # a kind named before "apa saja" asks which things of that kind: a fact
+        ("pasal apa aja sih yg dilanggar bupatinya?", FACT),
+        ("Bantuan apa saja yang diberikan pemerintah?", FACT),
         ("kronologinya gimana?", TIMELINE),
         ("urutan kejadiannya?", TIMELINE),
         ("timeline?", TIMELINE),

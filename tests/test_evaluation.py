@@ -37,11 +37,14 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # whole), took their place; the lines were set again from that split. Later the same day the
 # split grew by 120 fresh questions on karhutla, dbd, keracunan and konser, written blind for
 # the weakest forms, a quarter held out: gist and how were set again from it (the start code
-# scored the same there), and comparisons rose with that round.
+# scored the same there), and comparisons rose with that round. On 2026-11-24 (a later session)
+# the split grew by 396 fresh questions written blind on nine tuning corpora (44 each, mostly
+# one fact asked in paraphrase, a fifth must-declines), a quarter held out: the must-decline
+# and typo lines were set again from it (81 of 123 must-declines declined; typo 80.3%).
 HELDOUT_TOP1 = 0.6
 HELDOUT_DECLINED_AT_MOST = 0.23
-HELDOUT_DECLINES_RIGHT = 0.66
-HELDOUT_KIND_TOP1 = {"formal": 0.57, "informal": 0.6, "english": 0.51, "typo": 0.81}
+HELDOUT_DECLINES_RIGHT = 0.65
+HELDOUT_KIND_TOP1 = {"formal": 0.57, "informal": 0.6, "english": 0.51, "typo": 0.8}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -54,9 +57,9 @@ HELDOUT_FORM_TOP1 = {
     # set again when the split changed: one buruh timeline question moved to tuning (used
     # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
     "timeline": 0.7,
-    # set again when the split grew by 176 fresh questions on gempa, pesawat, bbm and sidang
-    # (2026-11-24, a quarter held out): 27 of 36 right then
-    "outlet": 0.74,
+    # set again when the split grew by 396 fresh questions on nine tuning corpora
+    # (2026-11-24, a quarter held out): 30 of 41 right then
+    "outlet": 0.72,
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then
     "compare": 0.53,
@@ -74,11 +77,13 @@ HELDOUT_FORM_TOP1 = {
 # follow-up the articles do not answer, declined until then for a word no article prints, is
 # now read and answered (5 of 12), while one more answerable question is answered right.
 HELDOUT_ASKED_BACK = 0.4
-# The tuning split may not fall back either.
-TUNING_TOP1 = 0.79
+# The tuning split may not fall back either. Set again when it grew by three quarters of the
+# 396 fresh questions (2026-11-24), which score lower than the older sets: 77.8% then.
+TUNING_TOP1 = 0.77
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
-# three quarters of keracunan and sidang, held out whole until then).
-TUNING_DECLINES_RIGHT = 0.84
+# three quarters of keracunan and sidang, held out whole until then; then the fresh
+# questions: 83.8% then).
+TUNING_DECLINES_RIGHT = 0.83
 
 
 @cache

@@ -73,3 +73,10 @@ def is_international(word: str) -> bool:
 def is_common_english(word: str) -> bool:
     """True for an everyday English word."""
     return zipf_en(word) >= RARE_ZIPF
+
+
+@cache
+def common_indonesian_words() -> frozenset[str]:
+    """Every everyday Indonesian word (Zipf 3.0 and up), for reading a mistyped word as the
+    word of the language it was meant to be."""
+    return frozenset(_zipf_table("id"))

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
 from index.forms import COMPARE
-from index.general import is_common_english, is_common_indonesian, is_international, is_rare, zipf_id
+from index.general import (
+    common_indonesian_words,
+    is_common_english,
+    is_common_indonesian,
+    is_international,
+    is_rare,
+    zipf_id,
+)
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, Index
@@ -188,6 +196,12 @@ class QueryBuilder:
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
+            if sastrawi_stem(word) == word:
+                # "disalurkn": "disalurkan", an everyday word the articles print in another
+                # form ("menyalurkan"); only such a word, whose stem the articles use, is
+                # taken, and only for a word the stemmer cannot take apart ("mengetuai" is
+                # ketua's verb, no "mengetahui").
+                choices += [w for n in lengths for w in _general_by_length().get((first, n), ())]
             if function_words and len(word) >= 5 and sastrawi_stem(word) == word:
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
                 # a function word ("mengetahui"); so is a name typed with its capital ("Cira"
@@ -195,7 +209,14 @@ class QueryBuilder:
                 # too many.
                 choices += [w for n in lengths for w in self._function.get((first, n), ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
-        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        found = [
+            f
+            for f in process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            if f[0] in self.index.vocabulary
+            or f[0] in self.index.name_words
+            or f[0] in stopwords()
+            or self.index.bm25.knows(self.index.stemmer.stem(f[0]))
+        ]
         if not found and limit == 1 and len(word) >= 5 and not known_word:
             # A name mistyped twice ("Serantii" for "Seranti" is once): one name that near,
             # and nothing else, is what was meant.
@@ -585,6 +606,13 @@ def _is_verb(word: str) -> bool:
 
 
 _EVERYDAY_ZIPF = 4.5  # about once in 30,000 words of Indonesian: the everyday function words
+
+
+@cache
+def _general_by_length() -> dict[tuple[str, int], list[str]]:
+    """The everyday Indonesian words of five letters and more, as `_by_length` keeps them."""
+    stop = stopwords()
+    return _by_length(w for w in common_indonesian_words() if len(w) >= 5 and w.isalpha() and w not in stop)
 
 
 def _by_length(vocabulary: Iterable[str]) -> dict[tuple[str, int], list[str]]:

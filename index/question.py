@@ -37,6 +37,7 @@ ANAPHORA = words_of("anaphora")
 _ENGLISH_ANAPHORA = words_of("anaphora_english")
 _ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
 _ENGLISH_QUESTION_WORDS = words_of("english_question_words")
+_ENGLISH_GO_ON = frozenset({"keep", "keeps", "kept", "keeping", "continue", "continues", "continued"})
 # What opens an English question after which a later "when" joins a clause.
 _ENGLISH_OPENERS = (_ENGLISH_QUESTION_WORDS - {"when"}) | _ENGLISH_AUXILIARIES
 _WHEN_EMBEDS = words_of("english_when_embeds")
@@ -430,6 +431,15 @@ def _standardise(
             # "What happened when the plane tried to land?": "when" joins a clause there, as
             # "saat" does; the question's own question word says what it asks.
             token = "saat"
+        if (
+            language == "en"
+            and token in _ENGLISH_GO_ON
+            and position + 1 < len(tokens)
+            and tokens[position + 1].endswith("ing")
+        ):
+            # "keep falling", "continued rising": the verb after it is what happens; "keep"
+            # only says it goes on ("terus"), no keeping of anything.
+            token = "terus"
         if language == "id" and token not in table:
             token = _chat_form(token, lexicon)
         if token not in table and token not in printed and token not in capitalised:

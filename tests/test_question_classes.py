@@ -491,3 +491,27 @@ def test_what_somebody_said_is_answered_by_their_own_words_in_words_of_their_own
     answer = answerer.answer("Apa kata Fredy Simanjuntak soal tuduhan pembakaran lahan oleh PT Sawit Contoh?")
     assert answer.answered
     assert answer.sentences[0].text.startswith('"Kami tidak pernah membakar lahan.')
+
+
+def test_a_typo_is_read_as_the_everyday_word_the_articles_print_in_another_form(tmp_path: Path) -> None:
+    # "disalurkn" is "disalurkan", which the articles print only as "menyalurkan": the word
+    # of the language is found, then its stem in the articles. A word the stemmer takes apart
+    # ("mengetuai": ketua) is no typo of another ("mengetahui").
+    story = "\n\n".join(
+        [
+            "Bantuan untuk Korban Banjir",
+            "SUKAMAJU - Dinas Sosial telah menyalurkan 800 paket makanan siap saji pada Selasa (4/2/2025).",
+            "Tim relawan yang diketuai Budi Santoso membagikan selimut kepada warga.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-02-04"))
+    answer = answerer.answer("Berapa paket makanan yang sudah disalurkn Dinas Sosial?")
+    assert answer.answered and "800 paket" in answer.sentences[0].text
+    assert answerer.queries.correct("mengetuai") == "mengetuai"
+
+
+def test_keep_doing_is_no_keeping() -> None:
+    # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
+    q = read_question("Until when is the rain expected to keep falling?", lexicon())
+    assert "menjaga" not in q.content and "jatuh" in q.content
+    assert "menjaga" in read_question("Where do they keep the samples?", lexicon()).content

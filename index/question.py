@@ -63,6 +63,8 @@ _FRAME_WORDS = (
     | _COUNT
     | words_of("compare_words")
     | words_of("reporting_nouns")
+    # "Siapa nama kepla SPPG?": the office asked about says whose name is wanted
+    | words_of("role_nouns")
     | frozenset({"waktu", "alasan", "penyebab"})
 )
 _MANNER_VERBS = words_of("manner_verbs")

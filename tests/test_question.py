@@ -369,3 +369,10 @@ def test_the_name_asked_for_is_no_topic_word() -> None:
     for text in ("Apa nama masjid yang roboh?", "What is the name of the imam?", "Siapa nama imam masjid?"):
         q = read_question(text, lexicon())
         assert q.wants_name and "nama" not in q.content, text
+
+
+def test_a_mistyped_office_is_read_as_the_office() -> None:
+    # "kepla" is "kepala": the office says whose name is wanted, and the unit after it whose
+    # head ("Kepala Loka POM ..." heads another).
+    q = read_question("Siapa nama kepla SPPG Rantau Jaya?", lexicon())
+    assert "kepala" in q.words and q.office == {"sppg", "rantau", "jaya"}

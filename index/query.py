@@ -196,13 +196,14 @@ class QueryBuilder:
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
-            if sastrawi_stem(word) == word:
+            unparsed = sastrawi_stem(word) == word
+            if unparsed:
                 # "disalurkn": "disalurkan", an everyday word the articles print in another
                 # form ("menyalurkan"); only such a word, whose stem the articles use, is
                 # taken, and only for a word the stemmer cannot take apart ("mengetuai" is
                 # ketua's verb, no "mengetahui").
                 choices += [w for n in lengths for w in _general_by_length().get((first, n), ())]
-            if function_words and len(word) >= 5 and sastrawi_stem(word) == word:
+            if function_words and len(word) >= 5 and unparsed:
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
                 # a function word ("mengetahui"); so is a name typed with its capital ("Cira"
                 # is nobody's "cara": `function_words` False), and a short word is too near

@@ -32,7 +32,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     own = own_stems if q.qtype == YESNO else frozenset()
     # The verbs of a "who" question, whose doer is asked.
     agents = (
-        frozenset(p for t in query.terms if t.verb and t.known for p in (*t.parts, *t.equivalents))
+        # (the question's own verbs: "siapa aja?" after "Berapa tersangka yang ditetapkan?"
+        # asks who the suspects are, not who named them)
+        frozenset(
+            p
+            for t in query.terms
+            if t.verb and t.known and t.weight == 1.0
+            for p in (*t.parts, *t.equivalents)
+        )
         if q.qtype == PERSON
         else frozenset()
     )

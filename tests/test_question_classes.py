@@ -13,7 +13,8 @@ from small_corpus import one_article, write_corpus
 from index.answerer import Answerer
 from index.lexicon import lexicon
 from index.question import read_question
-from index.retrieval import Coverage
+from index.ranking import rank
+from index.retrieval import Coverage, retrieve
 
 # An invented story: a market fire, two outlets.
 FIRE_A = "\n\n".join(
@@ -515,3 +516,28 @@ def test_keep_doing_is_no_keeping() -> None:
     q = read_question("Until when is the rain expected to keep falling?", lexicon())
     assert "menjaga" not in q.content and "jatuh" in q.content
     assert "menjaga" in read_question("Where do they keep the samples?", lexicon()).content
+
+
+def test_who_after_how_many_asks_who_they_are_not_who_acted(tmp_path: Path) -> None:
+    # "siapa aja?" after "Berapa tersangka yang ditetapkan polisi?" asks who the suspects are;
+    # the verb of the question before ("ditetapkan") does not make its doer ("Polres
+    # Sukamaju menetapkan ...") the answer, as it does for "Siapa yang menetapkan ...?".
+    story = "\n\n".join(
+        [
+            "Polisi Tetapkan Tiga Tersangka Pembakaran Lahan",
+            "SUKAMAJU - Polisi menetapkan tiga orang tersangka berinisial AS (47), MR (39), dan JN "
+            "(52) setelah memeriksa tujuh orang saksi pada Rabu (10/9/2025).",
+            "Polres Sukamaju menetapkan tiga orang sebagai tersangka pembakaran lahan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-10"))
+
+    def doers(question: str, previous: str | None) -> list[str]:
+        query = answerer.queries.build(answerer.queries.read(question), previous)
+        ranked = rank(
+            answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights
+        )
+        return [answerer.index.sentences[c.sentence].text for c in ranked if c.doer]
+
+    assert not doers("siapa aja?", "Berapa orang tersangka yang ditetapkan polisi?")
+    assert doers("Siapa yang menetapkan tiga orang sebagai tersangka?", None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -498,7 +498,17 @@ _DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tenga
 _SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
 
 
-def required_fit(qtype: str, wants_name: bool = False) -> float:
+def asks_process(words: Sequence[str]) -> bool:
+    """True when a "how" question asks for a process: its first word, or the one after
+    "bagaimana", names one ("Bagaimana cara ...", "cara daftarnya gimana?"); not "Bagaimana
+    penilaian pengamat soal langkah itu?", which asks about a step taken."""
+    return any(
+        w in _PROCESS and (i == 0 or words[i - 1] in {"bagaimana", "bagaimanakah"})
+        for i, w in enumerate(words)
+    )
+
+
+def required_fit(qtype: str, wants_name: bool = False, process: bool = False) -> float:
     """How fully a sentence must hold the asked-for kind of fact to answer at all: "kapan"
     needs a time, "berapa" a figure, "siapa" a person ("siapa nama ..." a name). 0.0 for
     questions any relevant sentence may answer."""
@@ -510,6 +520,8 @@ def required_fit(qtype: str, wants_name: bool = False) -> float:
         return 0.5  # a cause or a purpose: "the sources do not say why" rather than any sentence
     if qtype == SAID:
         return 0.3  # somebody's words: a sentence narrating what they did holds none
+    if qtype == MANNER and process:
+        return 0.5  # "Bagaimana cara mendaftar?": a means, a method or steps, not any sentence
     return 0.1 if qtype in {DATE, TIME, DURATION, MEASURE, NUMBER, PLACE, ORIGIN} else 0.0
 
 

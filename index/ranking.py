@@ -8,7 +8,7 @@ from collections.abc import Callable, Set
 
 from index import yesno
 from index.closed_class import words_of
-from index.evidence import CLAUSE_BREAK, Facts, fits_type, required_fit
+from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
@@ -320,7 +320,7 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     q = query.question
     if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer or c.own_words:
         return in_other_words(c, query, weights)
-    return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name))
+    return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name, asks_process(q.words)))
 
 
 def in_other_words(c: Candidate, query: Query, weights: Weights) -> bool:
@@ -329,7 +329,9 @@ def in_other_words(c: Candidate, query: Query, weights: Weights) -> bool:
     asked, the rare names and figures, the asked kind of fact). Another outlet's account,
     a named outlet's, an outright cause."""
     q = query.question
-    return _eligible(c, weights.relaxed * weights.min_coverage, required_fit(q.qtype, q.wants_name))
+    return _eligible(
+        c, weights.relaxed * weights.min_coverage, required_fit(q.qtype, q.wants_name, asks_process(q.words))
+    )
 
 
 def _eligible(c: Candidate, coverage: float, needed: float) -> bool:

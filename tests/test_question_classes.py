@@ -541,3 +541,22 @@ def test_who_after_how_many_asks_who_they_are_not_who_acted(tmp_path: Path) -> N
 
     assert not doers("siapa aja?", "Berapa orang tersangka yang ditetapkan polisi?")
     assert doers("Siapa yang menetapkan tiga orang sebagai tersangka?", None)
+
+
+def test_how_to_is_answered_by_a_means_or_steps_or_not_at_all(tmp_path: Path) -> None:
+    # "Bagaimana cara ...?" asks for a means, a method or steps: a sentence that only names the
+    # thing ("bantuan Rp 50 juta") does not say how, and the articles do not answer.
+    story = "\n\n".join(
+        [
+            "Pemkab Siapkan Bantuan Perbaikan Rumah Korban Gempa",
+            "SUKAMAJU - Pemkab Sukamaju menyiapkan bantuan perbaikan rumah bagi warga korban gempa "
+            "sebesar Rp 50 juta untuk rumah rusak berat, Senin (17/3/2025).",
+            "Pengembalian uang tiket dibuka mulai Rabu melalui situs resmi penyelenggara.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-17"))
+    assert not answerer.answer(
+        "Bagaimana cara warga mendaftar untuk memperoleh bantuan perbaikan rumah?"
+    ).answered
+    answer = answerer.answer("Bagaimana cara pengembalian uang tiket?")
+    assert answer.answered and "melalui situs resmi" in answer.sentences[0].text

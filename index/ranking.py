@@ -138,6 +138,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.doer,  # "who did it": a sentence naming the doer of the verb asked
+            # "why": a sentence giving the cause of what is asked itself ("lonjakan kasus
+            # terjadi karena ...") before one whose "karena" may explain its own clause, taken
+            # for the cause for standing after a sentence telling the happening
+            -(q.qtype == REASON and c.fit >= 1.0 and (c.announced or not c.follows)),
             # "what did X say": X's own words before a sentence telling of them, where they
             # hold nearly as much of the question as an answer needs
             -(c.own_words and c.support >= OWN_WORDS * weights.min_coverage),

@@ -560,3 +560,21 @@ def test_how_to_is_answered_by_a_means_or_steps_or_not_at_all(tmp_path: Path) ->
     ).answered
     answer = answerer.answer("Bagaimana cara pengembalian uang tiket?")
     assert answer.answered and "melalui situs resmi" in answer.sentences[0].text
+
+
+def test_why_is_first_the_sentence_giving_the_cause_of_what_is_asked(tmp_path: Path) -> None:
+    # A "karena" after a sentence telling the happening may explain its own clause ("karena
+    # bangsal penuh" explains the ward, not the surge): a sentence giving the cause of what is
+    # asked itself comes first.
+    story = "\n\n".join(
+        [
+            "Kasus DBD di Sukamaju Melonjak",
+            "SUKAMAJU - Lonjakan kasus demam berdarah di Sukamaju membuat RSUD kewalahan. Sejak Selasa "
+            "(4/11/2025), rumah sakit menyulap aula menjadi ruang perawatan karena bangsal anak penuh.",
+            "Kepala Dinas Kesehatan Maya menjelaskan, lonjakan kasus demam berdarah terjadi karena "
+            "musim hujan datang lebih awal.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-04"))
+    answer = answerer.answer("Mengapa kasus demam berdarah di Sukamaju melonjak?")
+    assert answer.answered and "musim hujan datang lebih awal" in answer.sentences[0].text

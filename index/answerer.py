@@ -20,6 +20,7 @@ from index.closed_class import words_of
 from index.composing import Composer
 from index.corpus import load_corpus
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE
+from index.gate import Decision, gate
 from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
@@ -43,9 +44,15 @@ class Answerer:
     """Answers questions from one corpus's index."""
 
     def __init__(
-        self, index: Index, words_lexicon: Lexicon | None = None, weights: Weights = DEFAULT
+        self,
+        index: Index,
+        words_lexicon: Lexicon | None = None,
+        weights: Weights = DEFAULT,
+        gate_model: Decision | None = None,
     ) -> None:
         self.index = index
+        # whether the best candidate answers (index/gate.py): the trained model by default
+        self.gate = gate_model if gate_model is not None else gate()
         self.corpus = index.corpus
         self.lexicon = words_lexicon or lexicon()
         self.weights = weights
@@ -85,7 +92,7 @@ class Answerer:
             ranked = rank(self.index, query, retrieve(self.index, query, self.weights), self.weights)
             if q.form == COMPARE:
                 answer = self._compared(query, ranked)
-            elif not answers(query, ranked, self.weights):
+            elif not self.gate.answers(self.index, query, ranked, self.weights):
                 answer = self._reply(text, Kind.DECLINE, q.language, question_type=q.qtype)
                 if q.qtype == YESNO:
                     answer = self._yes_or_no(query, ranked, answer)

@@ -364,7 +364,7 @@ def test_who_did_it_is_answered_by_the_sentence_naming_the_doer(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("typed", "meant"),
     [
-        ("Berapa jumlah pengungsii akibat gempa?", "Berapa jumlah pengungsi akibat gempa?"),
+        ("Berapa jumlah pengungsii di Bukit Wakaka?", "Berapa jumlah pengungsi di Bukit Wakaka?"),
         ("Kapan gempa terjdi?", "Kapan gempa terjadi?"),
         ("Mengapaa sekolah diliburkan?", "Mengapa sekolah diliburkan?"),
         ("Dimna pusat gempa?", "Di mana pusat gempa?"),

@@ -940,6 +940,7 @@ _ROLES = words_of("role_nouns")
 _PERSON_NOUNS = words_of("person_nouns") | _ROLES
 _OFFICE_ENDS = frozenset(
     {"yang", "di", "ke", "dari", "dalam", "saat", "ketika", "pada", "untuk", "itu", "tersebut"}
+    | {"soal", "tentang", "mengenai", "terkait", "perihal", "terhadap", "kepada", "atas"}
 )
 
 
@@ -1211,7 +1212,7 @@ def read_question(
         form=form,
         category=bool(asked_noun) and qtype == WHAT and _names_a_kind(tokens, asked_noun),
         wants_name="nama" in tokens or "name" in raw_tokens,
-        office=_office(tokens) if qtype == PERSON else frozenset(),
+        office=_office(tokens) if qtype in (PERSON, SAID) else frozenset(),
         given=_given(tokens, qtype, content),
         scene=_scene(tokens, qtype, content),
         # As typed: the reader makes "berikutnya" "berikut" ("the following").

@@ -8,7 +8,7 @@ from collections.abc import Callable, Set
 
 from index import yesno
 from index.closed_class import words_of
-from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit
+from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit, role_holders
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
@@ -43,6 +43,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         if q.qtype == PERSON
         else frozenset()
     )
+    if q.qtype == SAID and q.office:
+        # "Apa kata Direktur RSUD Tanah Bayur?": the articles name the holder once ("Direktur
+        # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
+        # ("... kata Fadli"): his name is who is asked.
+        asked = asked | _holders(index, candidates, set(q.words), q.office)
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -164,6 +169,21 @@ _FIGURE_VALUE = re.compile(
     r"September|Oktober|November|Desember)\b)"
 )
 VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
+
+
+def _holders(index: Index, candidates: list[Candidate], words: set[str], office: frozenset[str]) -> set[str]:
+    """The lowercase name words of whoever the candidates name as holding the office the
+    question names (its role noun and the unit after it: "direktur" of "RSUD Tanah Bayur")."""
+    roles = _ROLE_NOUNS & words
+    found: set[str] = set()
+    for c in candidates:
+        text = index.sentences[c.sentence].text
+        if not index.sentences[c.sentence].facts.roles:
+            continue
+        for role, names, _ in role_holders(text, True):
+            if role in roles and office & names:
+                found |= names - office - words
+    return found
 
 
 def value_clause(text: str, wanted: Set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
@@ -307,6 +327,7 @@ def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> F
     return facts
 
 
+_ROLE_NOUNS = words_of("role_nouns")
 # Question types whose answer is a kind of statement more than a kind of value.
 _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
 

@@ -578,3 +578,21 @@ def test_why_is_first_the_sentence_giving_the_cause_of_what_is_asked(tmp_path: P
     answerer = Answerer.load(one_article(tmp_path, story, "2025-11-04"))
     answer = answerer.answer("Mengapa kasus demam berdarah di Sukamaju melonjak?")
     assert answer.answered and "musim hujan datang lebih awal" in answer.sentences[0].text
+
+
+def test_what_an_office_holder_said_is_quoted_by_the_holders_name(tmp_path: Path) -> None:
+    # The articles name the holder once ("Kepala SPPG Sukamaju, Rizky Aditama, ...") and quote
+    # him by name after ("... kata Rizky"): asked what the office said, his words answer, not
+    # another speaker's on the same matter.
+    story = "\n\n".join(
+        [
+            "Dapur Makan Gratis Dituding Pakai Ayam Basi",
+            "SUKAMAJU - Kepala SPPG Sukamaju, Rizky Aditama, dipanggil polisi pada Senin (13/10/2025).",
+            '"Saya menuding ayam di dapur SPPG Sukamaju tidak segar," kata Budi, warga Desa Batu.',
+            '"Tidak benar kami memakai ayam yang tidak segar. Ayam datang dari pemasok Senin sore," '
+            "kata Rizky.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-13"))
+    answer = answerer.answer("Apa tanggapan Kepala SPPG Sukamaju soal tudingan ayam tidak segar?")
+    assert answer.answered and answer.sentences[0].text.startswith('"Tidak benar kami memakai ayam')

@@ -8,7 +8,7 @@ from collections.abc import Callable, Set
 
 from index import yesno
 from index.closed_class import words_of
-from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit, role_holders
+from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit, role_holders, speakers
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
@@ -110,6 +110,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # MBG ... setelah 196 orang mengalami keracunan": the happening told, then what set
             # it off.
             c.fit = max(c.fit, _trigger_told(sentence.text, wanted_reason, index.stemmer.stem))
+        if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked):
+            # 'Ia membantah kabar itu. "Tidak benar ...," tegasnya.': the one the sentence
+            # before names speaks; that sentence is quoted with it.
+            c.fit, c.follows = 1.0, True
         # "Apa kata Fredy soal tuduhan itu?": '"Kami tidak pernah ...," kata Fredy' is his own
         # words, in words of his own.
         c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(_QUOTED.search(sentence.text))
@@ -169,6 +173,23 @@ _FIGURE_VALUE = re.compile(
     r"September|Oktober|November|Desember)\b)"
 )
 VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
+
+
+# A quotation closed and said by "-nya" ('..., tegasnya.', '..., ujarnya.').
+_SAID_BY_PRONOUN = re.compile(r"[\"”]\s+[a-z]+nya\b")
+
+
+def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
+    """True when a sentence is a quotation said by "-nya" and the sentence before it, in its
+    paragraph, names one of `asked` (as speaker, or as whom its pronoun stands for)."""
+    sentence = index.sentences[number]
+    if number == 0 or not _SAID_BY_PRONOUN.search(sentence.text):
+        return False
+    before = index.sentences[number - 1]
+    if before.passage != sentence.passage:
+        return False
+    named = speakers(before.text) | set(before.facts.names) | (before.resolved - before.terms)
+    return bool(named & asked)
 
 
 def _holders(index: Index, candidates: list[Candidate], words: set[str], office: frozenset[str]) -> set[str]:

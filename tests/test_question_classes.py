@@ -596,3 +596,22 @@ def test_what_an_office_holder_said_is_quoted_by_the_holders_name(tmp_path: Path
     answerer = Answerer.load(one_article(tmp_path, story, "2025-10-13"))
     answer = answerer.answer("Apa tanggapan Kepala SPPG Sukamaju soal tudingan ayam tidak segar?")
     assert answer.answered and answer.sentences[0].text.startswith('"Tidak benar kami memakai ayam')
+
+
+def test_a_quote_said_by_nya_is_the_words_of_whom_the_sentence_before_names(tmp_path: Path) -> None:
+    # 'Budi membantah kabar itu. "Tidak benar ...," tegasnya.': Budi's own words, quoted with
+    # the sentence that says who speaks.
+    story = "\n\n".join(
+        [
+            "RSUD Bantah Tolak Pasien",
+            "SUKAMAJU - Pasien demam berdarah di Sukamaju terus bertambah pada Senin (3/11/2025).",
+            "Direktur RSUD Sukamaju Budi Santoso membantah kabar rumah sakit menolak pasien. "
+            '"Tidak benar ada yang kami tolak. Mereka kami rawat di lorong sambil menunggu," tegasnya.',
+            '"Kami kewalahan, tetapi tidak ada pasien yang kami pulangkan," kata Budi soal ruang rawat.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Apa kata Budi Santoso soal kabar rumah sakit menolak pasien?")
+    assert answer.answered
+    first = " ".join(q.text for q in answer.sentences[:2])
+    assert '"Tidak benar ada yang kami tolak.' in first

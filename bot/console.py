@@ -14,7 +14,7 @@ from bot.framing import (
     shown_quotes,
     without_quotes,
 )
-from bot.messages import format_date, text
+from bot.messages import format_date, text, what_label
 from index.answerer import MAX_QUESTION_CHARS
 from index.answers import QUOTING, Answer, Kind, Source
 
@@ -74,7 +74,7 @@ def _quotes_reply(answer: Answer) -> str:
     else:
         lines += [_bullet(answer, entry) for entry in shown]
     for d in answer.disagreements:
-        what = text(lang, f"what_{d.what}")
+        what = what_label(lang, d.what)
         values = " / ".join(f"{value} {answer.marks(ids)}" for value, ids in d.values)
         lines += ["", f"{text(lang, 'disagree', what=what)} {values}"]
     notes = after_quotes(answer)

@@ -16,6 +16,7 @@ TEXT: dict[str, dict[str, str]] = {
         "disagree": "Sumber berbeda soal {what}:",
         "what_date": "tanggal",
         "what_number": "angka",
+        "what_time": "jam",
         "no_link": "tautan tidak diketahui",
         "more_none": "Tidak ada kutipan lain yang relevan.",
         "more_heading": "Kutipan lain:",
@@ -97,6 +98,7 @@ TEXT: dict[str, dict[str, str]] = {
         "disagree": "The sources differ on the {what}:",
         "what_date": "date",
         "what_number": "number",
+        "what_time": "time",
         "no_link": "link unknown",
         "more_none": "No other relevant quotes.",
         "more_heading": "More quotes:",
@@ -169,6 +171,13 @@ def text(language: str, key: str, **values: object) -> str:
     table = TEXT.get(language, TEXT["id"])
     template = table.get(key, TEXT["id"][key])
     return template.format(**values) if values else template
+
+
+def what_label(language: str, what: str) -> str:
+    """The word for what two sources differ on ("tanggal", "jam", "angka"; the kind as given
+    when there is none for it)."""
+    key = f"what_{what}"
+    return text(language, key) if key in TEXT["id"] else what
 
 
 _MONTHS = {

@@ -24,7 +24,7 @@ from bot.framing import (
     shown_quotes,
     without_quotes,
 )
-from bot.messages import format_date, text
+from bot.messages import format_date, text, what_label
 from index.answerer import MAX_QUESTION_CHARS
 from index.answers import QUOTING, Answer, Disagreement, Kind, Quote, Source
 
@@ -142,8 +142,7 @@ def _quote_line(answer: Answer, entry: Shown, limit: int | None = None, *, frame
 
 
 def _disagreement_line(answer: Answer, language: str, disagreement: Disagreement) -> str:
-    labels = {"date": text(language, "what_date"), "number": text(language, "what_number")}
-    label = labels.get(disagreement.what, disagreement.what)
+    label = what_label(language, disagreement.what)
     parts = "; ".join(f"{_clip(value, 100)} {answer.marks(ids)}" for value, ids in disagreement.values)
     return f"<i>{_clip(text(language, 'disagree', what=label))}</i> {parts}"
 

@@ -92,6 +92,14 @@ SAMPLES: dict[str, Answer] = {
         sources=(DW, KOMPAS),
         disagreements=(Disagreement("date", (("Rabu (24/4)", ("kompas",)), ("Kamis", ("dw",)))),),
     ),
+    "comparison_time": Answer(
+        "media2 sama gak soal jam dapur mulai masak?",
+        Kind.COMPARISON,
+        "id",
+        sentences=(quote("Dapur memasak pukul 02.00 WITA.", "kompas"), quote("Mulai pukul 03.00.", "dw")),
+        sources=(DW, KOMPAS),
+        disagreements=(Disagreement("time", (("pukul 02.00 WITA", ("kompas",)), ("pukul 03.00", ("dw",)))),),
+    ),
     "comparison_agree": Answer(
         "Do the sources agree on where they met?",
         Kind.COMPARISON,

@@ -51,6 +51,21 @@ from index.text import cased_words, normalize, words, words_of_tokens
 
 log = logging.getLogger(__name__)
 
+# Prepositions and conjunctions made like verbs: "Menurut Dewi, ..." tells of no happening,
+# and two sentences opening so do not share one ("menurut": turut).
+_PREPOSITIONS_LIKE_VERBS = frozenset(
+    {
+        "menurut",
+        "mengenai",
+        "terhadap",
+        "terkait",
+        "berdasarkan",
+        "menjelang",
+        "termasuk",
+        "bersama",
+        "berkat",
+    }
+)
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _NAME_TITLES = words_of("name_titles")
@@ -215,6 +230,8 @@ class _Assembler:
         Indonesian grammar lists ("tiba", "tewas"); None for any other word."""
         if token in self.base_verbs:
             return sastrawi_stem(token)
+        if token in _PREPOSITIONS_LIKE_VERBS:
+            return None
         if token.startswith(_VERB_PREFIX) and token.isalpha() and token not in self.stemmer.protected:
             stem = sastrawi_stem(token)
             if stem != token and len(stem) > 2:

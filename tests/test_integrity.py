@@ -146,3 +146,25 @@ def _told_before(text: str, value: str, stems: Set[str], stem: Callable[[str], s
         return False
     part = re.split(r"\b(?:tetapi|namun|sedangkan)\b|;", text[:at])[-1]
     return stems <= {stem(w) for w in words(part)}
+
+
+def test_sentences_opening_with_menurut_share_no_happening(tmp_path: Path) -> None:
+    # "Menurut X, ..." is "according to X": two outlets' sentences opening so tell of no one
+    # happening, and the cooking time of one is no other figure for the serving time of the other.
+    cooked = (
+        "SUKAMAJU - Menurut dia, proses memasak dimulai pukul 02.00 WITA di dapur umum, Senin (13/10/2025)."
+    )
+    served = (
+        "SUKAMAJU - Menurut Marlina, makanan dari dapur umum dibagikan di sekolah sekitar pukul "
+        "11.00 WITA, Senin (13/10/2025)."
+    )
+    write_corpus(
+        tmp_path,
+        "Keracunan makanan sekolah (contoh)",
+        [
+            ("a", "Warta A", "2025-10-13", "Dapur Mulai Memasak Dini Hari\n\n" + cooked),
+            ("b", "Kabar B", "2025-10-13", "Makanan Dibagikan Siang\n\n" + served),
+        ],
+    )
+    answer = Answerer.load(tmp_path).answer("Apakah media sepakat soal jam dapur mulai memasak?")
+    assert not [d for d in answer.disagreements if d.what == "time"]

@@ -27,7 +27,7 @@ from index.cache import load_index
 from index.corpus import load_corpus
 from index.evaluation import load_items, load_suite
 from index.forms import COMPARE, DIGEST, TIMELINE
-from index.gate import FEATURES, RULES, decides, features
+from index.gate import FEATURES, RULES, decides, features, vetoed
 from index.ranking import rank
 from index.retrieval import retrieve
 
@@ -63,8 +63,8 @@ def rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
             ranked = rank(
                 answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights
             )
-            if not ranked:
-                continue
+            if not ranked or vetoed(ranked[0]):
+                continue  # declined whatever the model says
             text = answerer.index.sentences[ranked[0].sentence].text.casefold()
             right = not item.decline and any(e.casefold() in text for e in item.expect)
             xs.append(features(answerer.index, query, ranked, answerer.weights))
@@ -76,7 +76,7 @@ def rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     means = x.mean(axis=0)
     scales = x.std(axis=0)
-    scales[scales == 0] = 1.0
+    scales[scales < 1e-6] = 1.0  # a feature (nearly) constant on the tuning split
     z = (x - means) / scales
     w = np.zeros(z.shape[1])
     b = 0.0

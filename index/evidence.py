@@ -135,7 +135,11 @@ _COUNTED_FROM = frozenset(
 )
 # "sampai kapan": the end of a time, by a date or by a happening ("hingga Korut menghentikan ...").
 _UNTIL = frozenset({"sampai", "hingga"})
-_UNTIL_CLAUSE = re.compile(r"\b(?:sampai|hingga)\s+(?!dengan\b)(?:[A-Za-z]\w*)", re.IGNORECASE)
+_UNTIL_CLAUSE = re.compile(
+    r"\b(?:sampai|hingga)\s+(?!(?:dengan|di|ke|dari|pada|mencapai|kini|sekarang|saat|ini|itu|sekitar|lebih|"
+    r"puluhan|ratusan|ribuan|jutaan)\b)[A-Za-z]\w*",
+    re.IGNORECASE,
+)
 _ONE_WORD_DURATIONS = frozenset({"sehari", "sepekan", "sebulan", "setahun", "semalam", "semalaman"})
 _AMOUNT_WORDS = _QUANTITY_WORDS | _MEASURE_NOUNS | _ONE_WORD_DURATIONS | {"selama", "sepanjang", "m"}
 _ORIGIN_HINTS = frozenset(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from index.closed_class import words_of
+from index.general import is_common_indonesian, is_international
+from index.stemmer import stopwords
 
 FACT, DIGEST, TIMELINE, COMPARE = "fact", "digest", "timeline", "compare"
 
@@ -27,8 +29,26 @@ _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 _FILLERS = words_of("digest_fillers")
-# Words that may open "apa saja yang ..." without naming a kind of thing ("jadi apa saja ...").
-_OPENERS = frozenset({"jadi", "terus", "trus", "lalu", "kemudian", "sebenarnya", "kira", "sebetulnya", "nah"})
+# Words before "apa saja yang ..." that name no kind of thing: openers ("jadi apa saja ...")
+# and times ("kemarin apa saja ...").
+_OPENERS = frozenset(
+    {"jadi", "terus", "trus", "lalu", "kemudian", "sebenarnya", "kira", "sebetulnya", "nah"}
+    | {"kemarin", "tadi", "hari", "sekarang", "kini", "minggu", "pekan", "bulan", "tahun"}
+)
+
+
+def _names_a_kind(word: str) -> bool:
+    """True when a word before "apa saja" names a kind of thing: an everyday Indonesian word
+    ("pasal", "bantuan"), not a filler, an opener, a time, a function word or a name."""
+    return (
+        word not in _FILLERS
+        and word not in _OPENERS
+        and word not in stopwords()
+        and is_common_indonesian(word)
+        and not is_international(word)  # "Putin", "Jakarta": names as common in English
+    )
+
+
 _MOMENT = words_of("digest_moment")
 # English verbs a contraction hides ("what's" is read as "what"): a phrase may go without them.
 _CONTRACTED = frozenset({"is", "are", "has", "have"})
@@ -157,13 +177,14 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
         # "Apa saja yang dibahas?": everything a verb names, not one fact. The verb stays a
         # topic word; "apa saja yang" only asks for the gist.
         # "Pasal apa saja yang dilanggar?" asks which articles of law: a list of things of one
-        # kind, a fact; only with no noun before it does "apa saja" ask for everything.
+        # kind, a fact; "Kemarin apa saja yang dibahas?", "Kim dan Putin apa saja yang
+        # dibahas?" ask for everything (a time, a name before it names no kind).
         at = _phrase_at(words, ["apa", "saja", "yang"])
         if (
             at >= 0
             and at + 3 < len(words)
             and words[at + 3].startswith(("di", "ter", "ber", "me"))
-            and (at == 0 or words[at - 1] in _FILLERS or words[at - 1] in _OPENERS)
+            and (at == 0 or not _names_a_kind(words[at - 1]))
         ):
             digest |= {"apa", "saja", "yang"}
     if digest:

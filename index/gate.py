@@ -121,6 +121,14 @@ def decides(query: Query) -> bool:
     return q.qtype in VALUE_TYPES and not q.outlets and not query.followed and not query.unknown_strong()
 
 
+def vetoed(c: Candidate) -> bool:
+    """True when the first candidate cannot answer whatever the model says: its paragraph
+    lacks a rare name or figure the question gives ("Lamboto" asked about, a sentence about
+    another village). (Its lacking the word whose value is asked is only evidence: the
+    articles may say it in another word, "gelombang" for "ombak".)"""
+    return bool(c.strong_missing)
+
+
 class Decision(Protocol):
     """Whatever decides whether the best candidate answers."""
 
@@ -156,7 +164,9 @@ class Gate:
             # the rules; and a name, a figure or a happening asked about that no article uses
             # ("Kapan X lahir?") is the articles' silence whatever else a sentence holds
             return answers(query, ranked, weights)
-        return bool(ranked) and self.probability(features(index, query, ranked, weights)) >= self.threshold
+        if not ranked or vetoed(ranked[0]):
+            return False
+        return self.probability(features(index, query, ranked, weights)) >= self.threshold
 
     @classmethod
     def from_json(cls, text: str) -> Gate:

@@ -197,11 +197,12 @@ class QueryBuilder:
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
             unparsed = sastrawi_stem(word) == word
-            if unparsed:
+            if unparsed and function_words:
                 # "disalurkn": "disalurkan", an everyday word the articles print in another
                 # form ("menyalurkan"); only such a word, whose stem the articles use, is
                 # taken, and only for a word the stemmer cannot take apart ("mengetuai" is
-                # ketua's verb, no "mengetahui").
+                # ketua's verb, no "mengetahui") and not typed with its capital ("Bernadus"
+                # is somebody, no "bernapas").
                 choices += [w for n in lengths for w in _general_by_length().get((first, n), ())]
             if function_words and len(word) >= 5 and unparsed:
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of

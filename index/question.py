@@ -438,6 +438,7 @@ def _standardise(
             and token in _ENGLISH_GO_ON
             and position + 1 < len(tokens)
             and tokens[position + 1].endswith("ing")
+            and tokens[position + 1] not in {"anything", "everything", "nothing", "something", "thing"}
         ):
             # "keep falling", "continued rising": the verb after it is what happens; "keep"
             # only says it goes on ("terus"), no keeping of anything.
@@ -1135,6 +1136,18 @@ def read_question(
         preposition = _STRANDED[raw_tokens[-1]]
     # The readings of an English noun naming somebody's words ("remarks": "pernyataan ucapan").
     speech_readings = {std for std, typed in aliases if typed in _ENGLISH_SPEECH_NOUNS}
+    # "Apa nama masjid itu?", "masjidnya namanya apa?", "What is the name of ...?": the name is
+    # what is asked; not "surat atas nama gubernur", "pencatutan nama gubernur".
+    names_asked = qtype == WHAT and (
+        any(
+            t == "nama" and ((i > 0 and tokens[i - 1] == "apa") or tokens[i + 1 : i + 2] == ["apa"])
+            for i, t in enumerate(tokens)
+        )
+        or any(
+            t == "name" and raw_tokens[i + 1 : i + 2] == ["of"] and raw_tokens[max(0, i - 1)] == "the"
+            for i, t in enumerate(raw_tokens)
+        )
+    )
     content = tuple(
         t
         for i, t in enumerate(tokens)
@@ -1144,7 +1157,7 @@ def read_question(
         and i not in asked
         # "siapa nama ...", "apa nama masjid itu?", "di mana lokasi ...": the name or the
         # place is what is asked, not a topic word
-        and not (t == "nama" and qtype in (PERSON, WHAT))
+        and not (t == "nama" and (qtype == PERSON or (qtype == WHAT and names_asked)))
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"
@@ -1211,7 +1224,7 @@ def read_question(
         asked_noun=asked_noun,
         form=form,
         category=bool(asked_noun) and qtype == WHAT and _names_a_kind(tokens, asked_noun),
-        wants_name="nama" in tokens or "name" in raw_tokens,
+        wants_name=(("nama" in tokens or "name" in raw_tokens) and qtype != WHAT) or names_asked,
         office=_office(tokens) if qtype in (PERSON, SAID) else frozenset(),
         given=_given(tokens, qtype, content),
         scene=_scene(tokens, qtype, content),

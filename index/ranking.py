@@ -13,7 +13,7 @@ from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
 from index.question import DATE, MANNER, NUMBER, PERSON, REASON, SAID, TIME, YESNO
-from index.retrieval import RESTATED, Candidate
+from index.retrieval import Candidate
 from index.text import cased_words, words
 from index.weights import Weights
 
@@ -105,11 +105,6 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Kenapa asap terbawa ke Seranti?": "angin dari tenggara, sehingga asap terbawa ke
             # Seranti" states the cause of what is asked as outright as a "karena" does.
             c.fit = max(c.fit, _effect_told(sentence.text, wanted_reason, index.stemmer.stem))
-        if q.qtype == REASON and c.fit < 0.5 and wanted_reason and c.coverage >= RESTATED:
-            # "Mengapa Pemkab menghentikan program MBG?": "Pemkab menghentikan sementara program
-            # MBG ... setelah 196 orang mengalami keracunan": the happening told, then what set
-            # it off.
-            c.fit = max(c.fit, _trigger_told(sentence.text, wanted_reason, index.stemmer.stem))
         if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked):
             # 'Ia membantah kabar itu. "Tidak benar ...," tegasnya.': the one the sentence
             # before names speaks; that sentence is quoted with it.
@@ -176,7 +171,9 @@ VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 
 # A quotation closed and said by "-nya" ('..., tegasnya.', '..., ujarnya.').
-_SAID_BY_PRONOUN = re.compile(r"[\"”]\s+[a-z]+nya\b")
+_SAID_BY_PRONOUN = re.compile(
+    r"[\"”]\s+(?:kata|ujar|tutur|tegas|jelas|imbuh|tambah|ungkap|terang|sebut|papar|aku|lanjut|pungkas)nya\b"
+)
 
 
 def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
@@ -188,7 +185,7 @@ def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
     before = index.sentences[number - 1]
     if before.passage != sentence.passage:
         return False
-    named = speakers(before.text) | set(before.facts.names) | (before.resolved - before.terms)
+    named = speakers(before.text) | (before.resolved - before.terms)
     return bool(named & asked)
 
 
@@ -202,7 +199,7 @@ def _holders(index: Index, candidates: list[Candidate], words: set[str], office:
         if not index.sentences[c.sentence].facts.roles:
             continue
         for role, names, _ in role_holders(text, True):
-            if role in roles and office & names:
+            if role in roles and office <= names:
                 found |= names - office - words
     return found
 
@@ -250,24 +247,6 @@ _QUOTED = re.compile(r"[\"“”]")
 # The share of an answer's coverage X's quoted words need to come before a sentence telling of
 # them (chosen on the tuning split; 0.8 let a quote on another matter come first).
 OWN_WORDS = 0.9
-_TRIGGER = re.compile(r"(?i)(?<=\s)(?:setelah|sesudah|menyusul|usai|pasca)\s")
-
-
-def _trigger_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> float:
-    """0.5 when most of `wanted` stems come before a "setelah" (or "menyusul", "usai") that
-    does not open the sentence, and few after it: the happening asked about, then what came
-    before it and set it off, which news writing gives as its occasion; else 0.0. Less than a
-    "karena": what came before is not always the cause."""
-    trigger = _TRIGGER.search(text)
-    if trigger is None:
-        return 0.0
-    before = len(wanted & {stem(w) for w in words(text[: trigger.start()].lower())})
-    after = len(wanted & {stem(w) for w in words(text[trigger.end() :].lower())})
-    # "Pedagang pasar kehilangan tempat usaha setelah kebakaran": asked what caused the fire,
-    # the fire is what comes after "setelah", told as the occasion of something else.
-    return 0.5 if before >= max(1, 0.5 * len(wanted)) and 3 * after <= before else 0.0
-
-
 # A question about what is to come: "When will ...?", "When is Kim leaving?" (not "When is
 # the hearing?"); Indonesian "akan"/"bakal", unless it is what somebody said they would do
 # ("Kapan Budi menyatakan akan mundur?" asks when he said it) or a "bakal calon".

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from index.gate import FEATURES, Gate, GateError, decides, gate
+from index.gate import FEATURES, Gate, GateError, decides, gate, vetoed
 from index.lexicon import lexicon
 from index.query import Query
 from index.question import read_question
+from index.retrieval import Candidate
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "index" / "data" / "gate.json"
@@ -96,3 +97,10 @@ def test_the_shipped_model_is_what_training_on_the_tuning_split_makes() -> None:
     assert scales.tolist() == pytest.approx(list(shipped.scales), abs=1e-4)
     assert weights.tolist() == pytest.approx(list(shipped.weights), abs=1e-3)
     assert bias == pytest.approx(shipped.bias, abs=1e-3)
+
+
+def test_a_missing_rare_name_or_asked_thing_vetoes_whatever_the_model_says() -> None:
+    # "Where did the Lamboto villagers flee?" answered by a sentence of a paragraph that never
+    # names Lamboto: no probability makes it the answer.
+    assert vetoed(Candidate(0, 0.9, 0.9, 1.0, strong_missing=1))
+    assert not vetoed(Candidate(0, 0.9, 0.9, 1.0))

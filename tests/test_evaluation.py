@@ -41,10 +41,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # the split grew by 396 fresh questions written blind on nine tuning corpora (44 each, mostly
 # one fact asked in paraphrase, a fifth must-declines), a quarter held out: the must-decline
 # and typo lines were set again from it (81 of 123 must-declines declined; typo 80.3%).
-HELDOUT_TOP1 = 0.6
-HELDOUT_DECLINED_AT_MOST = 0.23
-HELDOUT_DECLINES_RIGHT = 0.65
-HELDOUT_KIND_TOP1 = {"formal": 0.57, "informal": 0.6, "english": 0.51, "typo": 0.8}
+# At the end of that session the engine had moved them up (one-fact questions 62.1% to 63.8%
+# top-1, 21.8% to 20.7% declined, 67.5% to 73.2% of must-declines declined), and they were
+# raised with it.
+HELDOUT_TOP1 = 0.63
+HELDOUT_DECLINED_AT_MOST = 0.22
+HELDOUT_DECLINES_RIGHT = 0.72
+HELDOUT_KIND_TOP1 = {"formal": 0.6, "informal": 0.64, "english": 0.51, "typo": 0.83}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -62,15 +65,15 @@ HELDOUT_FORM_TOP1 = {
     "outlet": 0.72,
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then
-    "compare": 0.53,
+    "compare": 0.57,
     "yesno": 0.7,
     "why": 0.6,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
-    "how": 0.32,
-    "said": 0.5,
-    "followup": 0.35,
+    "how": 0.34,
+    "said": 0.51,
+    "followup": 0.44,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?"). 6 of 12
 # until everyday function words were corrected ("terjdi" -> "terjadi"): one held-out
@@ -78,12 +81,13 @@ HELDOUT_FORM_TOP1 = {
 # now read and answered (5 of 12), while one more answerable question is answered right.
 HELDOUT_ASKED_BACK = 0.4
 # The tuning split may not fall back either. Set again when it grew by three quarters of the
-# 396 fresh questions (2026-11-24), which score lower than the older sets: 77.8% then.
-TUNING_TOP1 = 0.77
+# 396 fresh questions (2026-11-24), which score lower than the older sets: 77.8% then, and
+# raised at the end of that session with the engine (79.4%).
+TUNING_TOP1 = 0.79
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
-# questions: 83.8% then).
-TUNING_DECLINES_RIGHT = 0.83
+# questions: 83.8% then; 85.9% at the end of that session).
+TUNING_DECLINES_RIGHT = 0.85
 
 
 @cache

@@ -535,7 +535,8 @@ _AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\
 # (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
 # Tanjung Seruni"), unless an office or a title follows it: ", dan Bupati ...", "dan Perdana
 # Menteri Anwar Ibrahim", "dan AKBP ..." begin another person.
-_HOLDER_WORD = r"\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\))"
+# (a title written in lowercase before a name is part of it: "Direktur RSUD ..., dr. Fadli")
+_HOLDER_WORD = r"\s*,?\s*(?:[A-Z][\w.'’-]*|\([^()]{1,30}\)|(?:dr|drg|drh|ir|hj?)\.(?=\s+[A-Z]))"
 _NOT_AFTER_DAN = rf"(?!(?i:{pattern('role_nouns')}|{pattern('name_titles')}|wakil|perdana)\b)"
 _HOLDER = rf"((?:{_HOLDER_WORD})(?:{_HOLDER_WORD}|\s+dan\s+{_NOT_AFTER_DAN}[A-Z][\w.'’-]*){{0,9}})"
 _NOT_QUALIFIERS = "|".join(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.evidence import fits_type, read_facts, required_fit, speakers
+from index.evidence import fits_type, read_facts, required_fit, role_holders, speakers
 from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLACE, REASON, SAID, TIME, WHAT
 
 
@@ -277,3 +277,10 @@ def test_what_is_the_name_of_is_answered_by_a_name_not_by_a_speaker() -> None:
     asked = {"nama", "imam", "masjid"}
     assert fits_type(WHAT, read_facts(named), asked, text=named, name_of=True) >= required_fit(WHAT, True)
     assert fits_type(WHAT, read_facts(spoken), asked, text=spoken, name_of=True) < required_fit(WHAT, True)
+
+
+def test_a_title_in_lowercase_is_part_of_the_holders_name() -> None:
+    # "Direktur RSUD Tanah Bayur, dr. Fadli Arsyad, ...": the director is Fadli.
+    text = "Direktur RSUD Tanah Bayur, dr. Fadli Arsyad, Sp.PD, mengatakan aula menampung 30 tempat tidur."
+    held = {role: names for role, names, _ in role_holders(text, True)}
+    assert "fadli" in held["direktur"]

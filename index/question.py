@@ -15,7 +15,7 @@ from index.closed_class import words_of
 from index.forms import COMPARE, FACT, reply_form
 from index.general import RARE_ZIPF, zipf_en, zipf_id
 from index.lexicon import Lexicon
-from index.stemmer import stopwords
+from index.stemmer import sastrawi_stem, stopwords
 from index.text import cased_words, words
 
 # The question types, each named for what a good answer sentence holds.
@@ -757,7 +757,12 @@ _ENGLISH_STOP_PHRASE = words_of("english_auxiliaries")
 
 
 def _verb_like(word: str) -> bool:
-    return word in _BASE_VERBS or word in _SPEECH or word.startswith(("me", "ber", "di", "ter"))
+    """A verb by its form: one Indonesian grammar lists, a verb of saying, or a word whose
+    "me-", "ber-", "di-", "ter-" the stemmer takes off ("ditangkap"; not "dinas", "direktur",
+    "berita")."""
+    if word in _BASE_VERBS or word in _SPEECH:
+        return True
+    return word.startswith(("me", "ber", "di", "ter")) and len(sastrawi_stem(word)) < len(word) - 1
 
 
 _BASE_VERBS = words_of("base_verbs")

@@ -376,3 +376,12 @@ def test_a_mistyped_office_is_read_as_the_office() -> None:
     # head ("Kepala Loka POM ..." heads another).
     q = read_question("Siapa nama kepla SPPG Rantau Jaya?", lexicon())
     assert "kepala" in q.words and q.office == {"sppg", "rantau", "jaya"}
+
+
+def test_a_noun_that_opens_like_a_verb_is_no_verb() -> None:
+    # "Kepala Dinas Kesehatan": "dinas" opens with "di" but is no passive verb; the office
+    # runs on ("Kepala Dinas Kesehatan soal fogging": the health office's head).
+    assert read_question("Apa kata Kepala Dinas Kesehatan soal fogging?", lexicon()).office == {
+        "dinas",
+        "kesehatan",
+    }

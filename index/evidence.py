@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,7 +61,7 @@ _ORIGIN_RE = re.compile(
 )
 _SPEECH = words_of("speech_verbs")
 _ROLES = words_of("role_nouns")
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+QUOTE_MARKS = re.compile(r"[\"“”]")  # a quotation: somebody's own words
 # Word and number tokens with their case (the tokenizer of index/text.py, before lowercasing).
 _TOKEN_CASED = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -291,7 +291,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
                 if word in _PLACE_NOUNS and nxt_cased[:1].isupper():
                     places.append(("noun", nxt_cased.lower()))
     names = tuple(dict.fromkeys(capitalised))
-    speech = not _SPEECH.isdisjoint(tokens) or bool(_QUOTE_MARKS.search(text))
+    speech = not _SPEECH.isdisjoint(tokens) or bool(QUOTE_MARKS.search(text))
     roles = found.get("role_nouns", _NONE)
     # Made from its fields in order (a call by keyword took about a tenth of the time of reading a
     # sentence's facts); `_FIELDS` checks the order at import.
@@ -502,7 +502,8 @@ _DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tenga
 _SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
 
 
-def asks_process(words: Sequence[str]) -> bool:
+@lru_cache(maxsize=4096)
+def asks_process(words: tuple[str, ...]) -> bool:
     """True when a "how" question asks for a process: its first word, or the one after
     "bagaimana", names one ("Bagaimana cara ...", "cara daftarnya gimana?"); not "Bagaimana
     penilaian pengamat soal langkah itu?", which asks about a step taken."""

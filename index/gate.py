@@ -81,16 +81,18 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
     own = [t for t in query.terms if t.weight == 1.0] or list(query.terms)
     n = len(own)
     second = ranked[1].support if len(ranked) > 1 else 0.0
+    needed = required_fit(q.qtype, q.wants_name)
+    ruled = float(eligible(c, query, weights))
     return [
         c.support,
         c.coverage,
         c.around,
         c.bm25,
         c.fit,
-        c.fit - required_fit(q.qtype, q.wants_name),
+        c.fit - needed,
         float(c.holds_asked),
         float(c.strong_missing > 0),
-        float(eligible(c, query, weights)),
+        ruled,
         sum(1 for t in own if not t.known) / max(1, n),
         sum(1 for t in own if t.strong) / max(1, n),
         min(n, 8) / 8,
@@ -101,8 +103,8 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
         float(c.follows),
         float(index.sentences[c.sentence].headline),
         float(query.followed),
-        float(c.fit >= required_fit(q.qtype, q.wants_name)),
-        c.support * float(eligible(c, query, weights)),
+        float(c.fit >= needed),
+        c.support * ruled,
         c.support**2,
         *(float(q.qtype == t) for t in _QTYPES),
     ]

@@ -10,7 +10,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -109,9 +109,7 @@ class QueryBuilder:
         self.outlet_names = outlet_names
         stop = stopwords()
         # Candidates for typo correction, by first letter and length (see _by_length).
-        self._vocabulary = _by_length(
-            w for w in index.vocabulary if len(w) >= 5 and w.isalpha() and w not in stop
-        )
+        self._vocabulary = _by_length(_correctable(index.vocabulary, stop))
         self._names = _by_length(w for w in index.name_words if len(w) >= 4 and w.isalpha())
         # "terjdi" is "terjadi": an everyday function word, mistyped, asks nothing of the articles.
         self._function = _by_length(
@@ -196,20 +194,17 @@ class QueryBuilder:
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
-            unparsed = sastrawi_stem(word) == word
-            if unparsed and function_words:
-                # "disalurkn": "disalurkan", an everyday word the articles print in another
-                # form ("menyalurkan"); only such a word, whose stem the articles use, is
-                # taken, and only for a word the stemmer cannot take apart ("mengetuai" is
-                # ketua's verb, no "mengetahui") and not typed with its capital ("Bernadus"
-                # is somebody, no "bernapas").
-                choices += [w for n in lengths for w in _general_by_length().get((first, n), ())]
-            if function_words and len(word) >= 5 and unparsed:
+            if function_words and sastrawi_stem(word) == word:
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
-                # a function word ("mengetahui"); so is a name typed with its capital ("Cira"
-                # is nobody's "cara": `function_words` False), and a short word is too near
-                # too many.
-                choices += [w for n in lengths for w in self._function.get((first, n), ())]
+                # a function word ("mengetahui") or of an everyday word; so is a name typed with
+                # its capital ("Cira" is nobody's "cara", "Bernadus" nobody's "bernapas":
+                # `function_words` False). An everyday word is taken only where the articles
+                # print its stem ("disalurkn": "disalurkan", printed "menyalurkan"; see the
+                # filter below); a function word for a word of five letters or more (a shorter
+                # one is too near too many).
+                choices += [w for n in lengths for w in _general_by_length().get((first, n), ())]
+                if len(word) >= 5:
+                    choices += [w for n in lengths for w in self._function.get((first, n), ())]
         # OSA distance: a swapped pair of letters ("rusai") is one typo, not two.
         found = [
             f
@@ -610,11 +605,15 @@ def _is_verb(word: str) -> bool:
 _EVERYDAY_ZIPF = 4.5  # about once in 30,000 words of Indonesian: the everyday function words
 
 
+def _correctable(vocabulary: Iterable[str], stop: frozenset[str]) -> Iterator[str]:
+    """The words a typo may be read as: of five letters and more, letters only, no stopword."""
+    return (w for w in vocabulary if len(w) >= 5 and w.isalpha() and w not in stop)
+
+
 @cache
 def _general_by_length() -> dict[tuple[str, int], list[str]]:
-    """The everyday Indonesian words of five letters and more, as `_by_length` keeps them."""
-    stop = stopwords()
-    return _by_length(w for w in common_indonesian_words() if len(w) >= 5 and w.isalpha() and w not in stop)
+    """The everyday Indonesian words a typo may be read as, as `_by_length` keeps them."""
+    return _by_length(_correctable(common_indonesian_words(), stopwords()))
 
 
 def _by_length(vocabulary: Iterable[str]) -> dict[tuple[str, int], list[str]]:

@@ -8,7 +8,16 @@ from collections.abc import Callable, Set
 
 from index import yesno
 from index.closed_class import words_of
-from index.evidence import CLAUSE_BREAK, Facts, asks_process, fits_type, required_fit, role_holders, speakers
+from index.evidence import (
+    CLAUSE_BREAK,
+    QUOTE_MARKS,
+    Facts,
+    asks_process,
+    fits_type,
+    required_fit,
+    role_holders,
+    speakers,
+)
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
@@ -111,7 +120,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             c.fit, c.follows = 1.0, True
         # "Apa kata Fredy soal tuduhan itu?": '"Kami tidak pernah ...," kata Fredy' is his own
         # words, in words of his own.
-        c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(_QUOTED.search(sentence.text))
+        c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(QUOTE_MARKS.search(sentence.text))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
@@ -195,10 +204,10 @@ def _holders(index: Index, candidates: list[Candidate], words: set[str], office:
     roles = _ROLE_NOUNS & words
     found: set[str] = set()
     for c in candidates:
-        text = index.sentences[c.sentence].text
-        if not index.sentences[c.sentence].facts.roles:
+        sentence = index.sentences[c.sentence]
+        if not sentence.facts.roles:
             continue
-        for role, names, _ in role_holders(text, True):
+        for role, names, _ in role_holders(sentence.text, True):
             if role in roles and office <= names:
                 found |= names - office - words
     return found
@@ -243,7 +252,6 @@ def _effect_told(text: str, wanted: Set[str], stem: Callable[[str], str]) -> flo
     return 1.0 if len(wanted & side) >= max(1, 0.5 * len(wanted)) else 0.0
 
 
-_QUOTED = re.compile(r"[\"“”]")
 # The share of an answer's coverage X's quoted words need to come before a sentence telling of
 # them (chosen on the tuning split; 0.8 let a quote on another matter come first).
 OWN_WORDS = 0.9

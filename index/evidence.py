@@ -508,7 +508,8 @@ def asks_process(words: tuple[str, ...]) -> bool:
     "bagaimana", names one ("Bagaimana cara ...", "cara daftarnya gimana?"); not "Bagaimana
     penilaian pengamat soal langkah itu?", which asks about a step taken."""
     return any(
-        w in _PROCESS and (i == 0 or words[i - 1] in {"bagaimana", "bagaimanakah"})
+        (w in _PROCESS or (w.endswith("nya") and w[:-3] in _PROCESS))  # "caranya"
+        and (i == 0 or words[i - 1] in {"bagaimana", "bagaimanakah"})
         for i, w in enumerate(words)
     )
 

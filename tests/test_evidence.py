@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.evidence import fits_type, read_facts, required_fit, role_holders, speakers
+from index.evidence import asks_process, fits_type, read_facts, required_fit, role_holders, speakers
 from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLACE, REASON, SAID, TIME, WHAT
 
 
@@ -284,3 +284,10 @@ def test_a_title_in_lowercase_is_part_of_the_holders_name() -> None:
     text = "Direktur RSUD Tanah Bayur, dr. Fadli Arsyad, Sp.PD, mengatakan aula menampung 30 tempat tidur."
     held = {role: names for role, names, _ in role_holders(text, True)}
     assert "fadli" in held["direktur"]
+
+
+def test_a_process_asked_with_nya_is_a_process() -> None:
+    # "Bagaimana caranya mendaftar?" asks a method as "Bagaimana cara mendaftar?" does.
+    assert asks_process(("bagaimana", "caranya", "mendaftar"))
+    assert asks_process(("bagaimana", "cara", "mendaftar"))
+    assert not asks_process(("bagaimana", "penilaian", "pengamat", "soal", "langkah", "itu"))

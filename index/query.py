@@ -226,6 +226,11 @@ class QueryBuilder:
             if found
             else word
         )
+        stem = self.index.stemmer.stem
+        if corrected != word and stem(corrected) != stem(word) != word and self.index.bm25.knows(stem(word)):
+            # The articles print its root in another form ("ditaburkan" where they print
+            # "menaburkan"): a word, found by its stem, not a typo of another ("diliburkan").
+            corrected = word
         if corrected == word and word.endswith("nya") and len(word) > 6:
             # "lahnnya": chat puts "-nya" on a mistyped noun too; the noun is what was meant.
             noun = self.correct(word[:-3])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -189,8 +189,10 @@ def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
 # "luka2", "jauh2", "korban2nya": chat writes a doubled word with a 2, a suffix after it; not a
 # formula or a unit ("CO2", "km2"): three letters or more, lowercase.
 _DOUBLED = re.compile(r"\b([a-z][^\W\d_A-Z]{2,})2(nya|an|kan|lah)?\b")
-# English contractions and possessives: "what's", "airline's", "didn't".
+# English contractions and possessives: "what's", "airline's", "didn't"; "won't", "can't"
+# and "shan't" are "will not", "can not", "shall not", not "wo", "ca" and "sha".
 _CONTRACTION = re.compile(r"(?i)\b([a-z]+)'(?:s|re|ll|ve|d|m)\b|\b([a-z]+)n't\b")
+_IRREGULAR_NOT = {"wo": "will", "ca": "can", "sha": "shall"}
 
 
 # "restitution (uang pengganti)", "ARI (ISPA)": a word glossed in parentheses.
@@ -213,10 +215,29 @@ def _glossed(text: str, printed: Container[str]) -> str:
 
 def _prepare(text: str) -> str:
     text = _DOUBLED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", text)
-    return _CONTRACTION.sub(lambda m: m.group(1) or f"{m.group(2)} not", text)
+    return _CONTRACTION.sub(
+        lambda m: m.group(1) or f"{_IRREGULAR_NOT.get(m.group(2).lower(), m.group(2))} not", text
+    )
 
 
-def _question_word_typo(token: str, language: str, lexicon: Lexicon) -> str:
+def _one_edit(token: str) -> Iterator[str]:
+    """Every string one typo away from `token`: a letter dropped, swapped, changed or added."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for i in range(len(token) + 1):
+        head, tail = token[:i], token[i:]
+        if tail:
+            yield head + tail[1:]
+            if len(tail) > 1:
+                yield head + tail[1] + tail[0] + tail[2:]
+        for letter in letters:
+            yield head + letter + tail
+            if tail:
+                yield head + letter + tail[1:]
+
+
+def _question_word_typo(
+    token: str, language: str, lexicon: Lexicon, printed: Container[str] = frozenset()
+) -> str:
     """The question word a mistyped word was meant to be ("Bagaimna" -> "bagaimana", "siapq"
     -> "siapa", "wher" -> "where"), or the word that frames what an Indonesian question asks
     ("tangal", "wkatu", "jumlh": the date, time or count asked; "sepakt", "meda": whether the
@@ -235,7 +256,11 @@ def _question_word_typo(token: str, language: str, lexicon: Lexicon) -> str:
             return token
         candidates = _FRAME_WORDS
     near = [w for w in candidates if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
-    return near[0] if len(near) == 1 else token
+    if len(near) != 1 or (printed and any(w in printed for w in _one_edit(token) if w != near[0])):
+        # none, two, or as near a word the articles print ("hujan butan": "buatan", not the
+        # "bulan" a date question asks): left to the articles' typo reader
+        return token
+    return near[0]
 
 
 def _chat_form(token: str, lexicon: Lexicon) -> str:
@@ -447,7 +472,7 @@ def _standardise(
             token = _chat_form(token, lexicon)
         if token not in table and token not in printed and token not in capitalised:
             # ("Abdul Manan", "di Kapar": a name typed with its capital is no "mana", "kapan")
-            token = _question_word_typo(token, language, lexicon)
+            token = _question_word_typo(token, language, lexicon, printed)
         replacement = table.get(token)
         mixed = (
             language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)

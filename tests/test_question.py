@@ -385,3 +385,10 @@ def test_a_noun_that_opens_like_a_verb_is_no_verb() -> None:
         "dinas",
         "kesehatan",
     }
+
+
+def test_an_irregular_english_negation_is_read_as_not() -> None:
+    # "won't" is "will not", not a word "wo"; "can't" and "shan't" likewise.
+    for text in ("Why won't fogging stop the outbreak?", "Why can't the plane land?"):
+        content = read_question(text, lexicon()).content
+        assert "tidak" in content and not {"wo", "ca"} & set(content), (text, content)

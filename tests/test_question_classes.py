@@ -666,3 +666,24 @@ def test_a_quote_after_a_sentence_naming_somebody_else_is_not_their_words(tmp_pa
     answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
     answer = answerer.answer("Apa kata Budi Hartono soal perbuatannya?")
     assert not (answer.answered and any("mengaku menyesal" in q.text for q in answer.sentences[:2]))
+
+
+def test_a_word_whose_root_the_articles_print_is_no_typo(tmp_path: Path) -> None:
+    # "ditaburkan" where the articles print "menaburkan": a word, found by its stem, not a
+    # typo of another word they print ("diliburkan").
+    story = "\n\n".join(
+        [
+            "Hujan Buatan Dimulai",
+            "PEKANBARU - Petugas menaburkan garam ke dalam awan pada Senin (8/9/2025).",
+            "Sekolah diliburkan selama sepekan karena kabut asap.",
+            "Pesawat CASA 212 dipakai untuk operasi hujan buatan itu.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-08"))
+    assert answerer.queries.correct("ditaburkan") == "ditaburkan"
+    # "butan" is one letter off "bulan", a word that asks for a date, and as near a word the
+    # articles print: "hujan buatan" is what was typed, not the month.
+    question = answerer.queries.read("Pesawat apa yang dipakai untuk hujan butan?")
+    assert "bulan" not in question.content
+    answer = answerer.answer("Pesawat apa yang dipakai untuk hujan butan?")
+    assert answer.answered and "CASA 212" in answer.first.text

@@ -1049,6 +1049,18 @@ _COUNT_ENDS = frozenset(
 )
 
 
+_HOW_IT_WORKS = frozenset({"work", "works", "worked", "function", "functions"})
+
+
+def _how_it_works(tokens: list[str]) -> int:
+    """Where the verb of "How does X work?" ("How do the ... function, according to ...?")
+    stands, ending the question or before "according to"; 0 when the question is no such."""
+    if len(tokens) < 4 or tokens[0] != "how" or tokens[1] not in _ENGLISH_AUXILIARIES:
+        return 0
+    end = tokens.index("according") if "according" in tokens else len(tokens)
+    return end - 1 if end > 3 and tokens[end - 1] in _HOW_IT_WORKS else 0
+
+
 def read_question(
     text: str,
     lexicon: Lexicon,
@@ -1078,6 +1090,11 @@ def read_question(
     as_typed = raw_tokens
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
+    works = _how_it_works(raw_tokens) if language == "en" else 0
+    if works:
+        # "How does the 3M Plus method work?" asks the way it works, as "Bagaimana cara
+        # kerja ...?" does: a process, and no "bekerja" for an answer to print.
+        raw_tokens = ["how", "process", *raw_tokens[1:works], *raw_tokens[works + 1 :]]
     tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon, printed, capitalised)
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
@@ -1144,6 +1161,8 @@ def read_question(
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
         if qtype == YESNO and t in _YESNO_TAGS and i > 1 and i in (len(tokens) - 1, inner_tag):
             asked.add(i)
+        if t in {"kerja", "kerjanya"} and i > 0 and tokens[i - 1] in _MANNER_FRAMES:
+            asked.add(i)  # "cara kerja ...": the way it works is asked; "kerja" is no topic
         if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
             asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic
     # A typed word read as several ("long": "panjang", "lama") is asked as a whole.

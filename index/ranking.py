@@ -151,6 +151,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.doer,  # "who did it": a sentence naming the doer of the verb asked
+            # "how": the steps of the process told after the sentence announcing them ("...
+            # dilakukan dalam dua tahap. Pertama, ..."), which is quoted before them as context
+            -(q.qtype == MANNER and c.announced),
             # "why": a sentence giving the cause of what is asked itself ("lonjakan kasus
             # terjadi karena ...") before one whose "karena" may explain its own clause, taken
             # for the cause for standing after a sentence telling the happening

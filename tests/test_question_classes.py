@@ -687,3 +687,26 @@ def test_a_word_whose_root_the_articles_print_is_no_typo(tmp_path: Path) -> None
     assert "bulan" not in question.content
     answer = answerer.answer("Pesawat apa yang dipakai untuk hujan butan?")
     assert answer.answered and "CASA 212" in answer.first.text
+
+
+def test_how_something_works_asks_its_process(tmp_path: Path) -> None:
+    # "How does X work?" asks the way it works, as "Bagaimana cara kerja X?" does: the steps,
+    # not a sentence that has somebody working ("bekerja") in it.
+    story = "\n\n".join(
+        [
+            "BNPB Mulai Operasi Hujan Buatan",
+            "SERANTI - BNPB memulai operasi hujan buatan di Seranti pada Senin (8/9/2025).",
+            "Petugas operasi hujan buatan bekerja sejak pagi di posko bandara.",
+            "Koordinator lapangan menjelaskan, operasi hujan buatan dilakukan dalam dua tahap.",
+            "Pertama, petugas menganalisis citra satelit untuk mencari awan hujan.",
+            "Kedua, pesawat menaburkan garam ke dalam awan hujan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-08"))
+    for question in ("How does the artificial rain operation work?", "Bagaimana cara kerja hujan buatan?"):
+        read = answerer.queries.read(question)
+        assert not {"bekerja", "kerja"} & set(read.content), read.content
+        answer = answerer.answer(question)
+        quoted = [quote.text for quote in answer.sentences]
+        assert answer.answered and any(text.startswith(("Pertama", "Kedua")) for text in quoted), quoted
+        assert not any("sejak pagi" in text for text in quoted), quoted

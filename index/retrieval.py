@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.closed_class import words_of
-from index.model import Index
+from index.model import Index, Passage
 from index.query import Query, Term
-from index.question import MANNER, NEXT_OCCASION, REASON
+from index.question import MANNER, NEXT_OCCASION, REASON, SAID
 from index.text import words
 from index.weights import Weights
 
@@ -88,6 +88,7 @@ def holds(asked: Term, terms: frozenset[str]) -> bool:
     return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
+_OPENING_QUOTES = "\"“‘'«"
 # A sentence's share of the question when the sentence before it tells what it explains.
 FOLLOWS = 0.9
 # The share of a "why" question a sentence holds that all but restates it (chosen on the tuning
@@ -197,6 +198,11 @@ def _announced_process(
     return 0.0
 
 
+def _opens_with_quote(index: Index, passage: Passage) -> bool:
+    """True when the paragraph opens with a quotation mark."""
+    return bool(passage.sentences) and index.sentences[passage.sentences[0]].text[:1] in _OPENING_QUOTES
+
+
 def speaks_of_next(text: str) -> bool:
     """True when a sentence speaks of a next occasion ("pertemuan berikutnya"), as a question
     about one needs."""
@@ -223,6 +229,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     strong = query.specific_terms()
     next_occasion = query.question.next_occasion
     reason = query.question.qtype == REASON
+    said = query.question.qtype == SAID
     # A question of a few words is restated by any sentence of the story ("penyebab kebakaran
     # pasar itu?": "Kebakaran melanda pasar ..."): only one saying more can be.
     restating = reason and sum(1 for t in query.terms if t.weight == 1.0) >= RESTATING_TERMS
@@ -238,6 +245,13 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
         passage_terms: set[str] = set()
         for s in passage.sentences:
             passage_terms |= index.sentences[s].resolved
+        named_terms = passage_terms
+        if said and number > 0 and _opens_with_quote(index, passage):
+            # '"Tugas kami ...," jelas Ratna.' after "TPF diketuai Prof. Ratna Kumalasari":
+            # a quoted paragraph speaks of what the paragraph before it names.
+            earlier = index.passages[number - 1]
+            if earlier.article == passage.article:
+                named_terms = passage_terms.union(*(index.sentences[s].resolved for s in earlier.sentences))
         around = coverage(passage_terms)
         # The previous sentence's coverage, and whether it announces a reason.
         before: tuple[float, bool] | None = None
@@ -273,7 +287,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     passage_score / best,
                     holds_asked=(asked is None or holds(asked, terms))
                     and (not next_occasion or speaks_of_next(sentence.text)),
-                    strong_missing=sum(1 for t in strong if not t.found_in(passage_terms)),
+                    strong_missing=sum(1 for t in strong if not t.found_in(named_terms)),
                     follows=follows,
                     announced=announced,
                 )

@@ -710,3 +710,31 @@ def test_how_something_works_asks_its_process(tmp_path: Path) -> None:
         quoted = [quote.text for quote in answer.sentences]
         assert answer.answered and any(text.startswith(("Pertama", "Kedua")) for text in quoted), quoted
         assert not any("sejak pagi" in text for text in quoted), quoted
+
+
+def test_a_quote_speaks_of_what_the_paragraph_before_it_names(tmp_path: Path) -> None:
+    # '"Tugas kami ...," jelas Ratna.' after the paragraph naming the team she chairs: what she
+    # said about the team's task, though the quote's paragraph does not name the team.
+    first = "\n\n".join(
+        [
+            "Tim Pencari Fakta Tragedi Konser Mulai Bekerja",
+            "PAMALUANG - Pemkot membentuk TPF tragedi konser pada Senin (15/9/2025).",
+            "TPF diketuai Guru Besar Teknik Sipil, Prof. Ratna Kumalasari.",
+            '"Tugas kami menemukan di mana rantai kegagalannya, mulai dari izin sampai '
+            'pengamanan," jelas Ratna.',
+        ]
+    )
+    others = [
+        "Polisi Periksa 11 Saksi\n\nPAMALUANG - Polisi memeriksa 11 saksi tragedi konser, Senin (15/9/2025).",
+        "Korban Tragedi Konser Bertambah\n\nPAMALUANG - Korban tragedi konser bertambah menjadi sembilan orang.",
+    ]
+    corpus = write_corpus(
+        tmp_path,
+        "Tragedi konser (contoh)",
+        [
+            ("a", "A", "2025-09-15", first),
+            *((f"o{i}", f"O{i}", "2025-09-15", t) for i, t in enumerate(others)),
+        ],
+    )
+    answer = Answerer.load(corpus).answer("Prof Ratna Kumalasari ngomong apa soal tugas TPF?")
+    assert answer.answered and "rantai kegagalannya" in answer.first.text, answer.first

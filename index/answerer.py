@@ -258,7 +258,12 @@ class Answerer:
             ]
             if happening and answers(opened, others, self.weights):
                 other = self.composer.compose(opened, others)
-                if yesno.instead(self.index.sentences[others[0].sentence], named, self.index):
+                sentence = self.index.sentences[others[0].sentence]
+                # ... and it happened there: the sentence tells the question's verb ("Tim SAR
+                # menemukan serpihan di perairan ..." is no other place the plane left from)
+                verbs = [t for t in happening if t.verb]
+                told = not verbs or any(tells(t, sentence, stem, self.index.name_words) for t in verbs)
+                if told and yesno.instead(sentence, named, self.index):
                     return replace(other, question=q.text, question_type=q.qtype, lead=yesno.NO)
         if self._only_planned(answer, q):
             return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)

@@ -30,6 +30,7 @@ _PLANS = words_of("plans")
 _VEHICLES = words_of("vehicles")
 _MEANS = words_of("manner_verbs") | {"memakai"}
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
+_PLACE_NOUNS = words_of("place_nouns")
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,11 @@ def slot(q: Question, index: Index) -> Slot | None:
             for w in tokens[i + 1 :]:
                 if w in q.content and (w in index.name_words or w in q.capitalised):
                     run.append(w)
+                elif w in q.content and w in _PLACE_NOUNS and not run:
+                    run.append(w)  # "di kantor PMI", "di gedung DPRD": a place noun, then its name
                 else:
                     break
-            if run:
+            if run and not (run[0] in _PLACE_NOUNS and len(run) == 1):
                 found.append(Slot(PLACE, t, tuple(run)))
         if t in _MEANS and tokens[i + 1] in _VEHICLES:
             found.append(Slot(MANNER, t, (tokens[i + 1],)))

@@ -726,7 +726,7 @@ def test_a_quote_speaks_of_what_the_paragraph_before_it_names(tmp_path: Path) ->
     )
     others = [
         "Polisi Periksa 11 Saksi\n\nPAMALUANG - Polisi memeriksa 11 saksi tragedi konser, Senin (15/9/2025).",
-        "Korban Tragedi Konser Bertambah\n\nPAMALUANG - Korban tragedi konser bertambah menjadi sembilan orang.",
+        "Korban Tragedi Konser Bertambah\n\nPAMALUANG - Korban tragedi konser bertambah menjadi sembilan.",
     ]
     corpus = write_corpus(
         tmp_path,

@@ -850,3 +850,27 @@ def test_two_clock_times_of_what_the_question_says_whole_disagree(tmp_path: Path
     assert not any("06.00" in v for v in values)
     # Two outlets printing other times are never one quote.
     assert all(len(q.sources) == 1 for q in answer.sentences if "06.1" in q.text)
+
+
+def test_no_is_another_place_where_the_same_thing_happened(tmp_path: Path) -> None:
+    story = "\n\n".join(
+        [
+            "Ratusan Orang Tua Siswa Unjuk Rasa",
+            "LEMBAH KARANG - Sekitar 200 orang tua siswa berunjuk rasa di depan Kantor Bupati, Senin (20/10/2025).",
+            "Petugas kemudian menemukan sisa makanan di gudang milik dapur umum Rantau Jaya.",
+            "Ketua DPRD Lembah Karang berjanji memanggil pengelola dapur pekan depan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-20"))
+    # "di gedung DPRD": a place noun typed in lowercase, then its name, is the place asked
+    # about; the sentence naming where they did protest says no.
+    protest = answerer.answer("ortu demo di gedung dprd ya?")
+    assert protest.lead == "tidak" and "Kantor Bupati" in protest.first.text
+
+
+def test_no_is_never_a_place_where_something_else_happened() -> None:
+    # Asked whether the plane left from an airport the articles name as its destination, the
+    # sentence naming where the search team found debris is no other place it left from.
+    crash = Answerer.load(Path(__file__).parent / "fixtures" / "corpus_pesawat")
+    left = crash.answer("Apakah pesawat CW 2718 berangkat dari Bandara Haji Daeng Lolo?")
+    assert not (left.lead == "tidak" and "serpihan" in left.first.text), left.first

@@ -9,7 +9,8 @@ evidence, weighed by a logistic model, draws that line better on questions nobod
 The model is `index/data/gate.json`, made by `benchmarks/train_gate.py` from the TUNING split of
 the evaluation suite only (the held-out split `make test` gates is never read): each question's
 first candidate, labelled by whether it holds the phrase the right answer holds, and the
-threshold that balances right answers against right declines on that split. Its features are
+threshold that balances right answers against right declines on that split (the centre of
+the best stretch of thresholds, not a lone peak). Its features are
 named below; the file lists the same names, and loading fails loudly when they differ (the
 model must be trained again after a change to them).
 """
@@ -70,6 +71,7 @@ FEATURES = (
     "fit_enough",  # it holds as much of the asked kind of fact as the question's type needs
     "eligible_support",  # its support where the hand-set rules let it answer, else 0
     "support_squared",  # its support, squared: the line need not be straight
+    "given_share",  # the share of the question's words that only describe what it takes as known
     *(f"type_{t}" for t in _QTYPES),
 )
 
@@ -106,6 +108,7 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
         float(c.fit >= needed),
         c.support * ruled,
         c.support**2,
+        sum(1 for t in own if t.given) / max(1, n),
         *(float(q.qtype == t) for t in _QTYPES),
     ]
 

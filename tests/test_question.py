@@ -392,3 +392,10 @@ def test_an_irregular_english_negation_is_read_as_not() -> None:
     for text in ("Why won't fogging stop the outbreak?", "Why can't the plane land?"):
         content = read_question(text, lexicon()).content
         assert "tidak" in content and not {"wo", "ca"} & set(content), (text, content)
+
+
+def test_english_news_words_find_the_words_indonesian_news_prints() -> None:
+    # a blood bag is a "kantong", its processing "pengolahan"; a plane's debris "serpihan"
+    content = read_question("How much is the blood processing fee per bag?", lexicon()).content
+    assert {"pengolahan", "kantong"} <= set(content), content
+    assert "serpihan" in read_question("Where was the debris found?", lexicon()).content

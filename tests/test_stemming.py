@@ -92,3 +92,6 @@ def test_words_whose_sense_parted_from_their_root_keep_it() -> None:
     assert sastrawi_stem("mengetuai") == sastrawi_stem("ketua")
     # "tidak sebanding" (out of proportion) says nothing of an appeal ("banding").
     assert sastrawi_stem("sebanding") != sastrawi_stem("banding")
+    # Jostling ("berdesakan", "desak-desakan": "desakan") is pushing ("desak"), not a village.
+    assert sastrawi_stem("berdesakan") == sastrawi_stem("desakan") == sastrawi_stem("mendesak")
+    assert sastrawi_stem("desakan") != sastrawi_stem("desa")

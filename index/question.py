@@ -639,6 +639,13 @@ def _first_type(tokens: list[str], start: int) -> tuple[str, int]:
     return OTHER, len(tokens)
 
 
+def _measured(word: str) -> str:
+    """The measure or duration a word before "berapa" names ("jauhnya": "jauh", "lama"), or
+    "" ("dalam berapa hari" is "within", no depth)."""
+    base = word[:-3] if word.endswith("nya") else word
+    return base if base in (_MEASURE | _DURATION) - {"dalam"} else ""
+
+
 def _type_at(tokens: list[str], i: int) -> str:
     """The type the word at position i asks for (OTHER when it is no question word)."""
     token = tokens[i]
@@ -682,6 +689,10 @@ def _type_at(tokens: list[str], i: int) -> str:
         return MANNER  # "moda transportasi apa", "dengan ... apa": the means
     if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
         return REASON
+    if token in {"berapa", "berapakah"} and _measured(prev):
+        # "jauhnya brp?", "lamanya berapa?": chat puts the measure before "berapa" ("dalam
+        # berapa hari" is "within", not "how deep")
+        return DURATION if _measured(prev) in _DURATION else MEASURE
     if token in {"berapa", "berapakah"}:
         if nxt in _DURATION or nxt in _TIME_UNITS:
             return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long
@@ -1128,8 +1139,8 @@ def read_question(
             # noun the answer must hold, so it stays a search word.
             if nxt in _ASKED_AFTER_BERAPA and not (nxt in _MEASURE and nxt.startswith("ke")):
                 asked.add(i + 1)
-            if i > 0 and tokens[i - 1] in _CLOCK | _DATE_NOUNS:
-                asked.add(i - 1)
+            if i > 0 and (tokens[i - 1] in _CLOCK | _DATE_NOUNS or _measured(tokens[i - 1])):
+                asked.add(i - 1)  # "jam berapa", "jauhnya berapa": what is asked, no topic
         if qtype == NUMBER and t in _COUNT_HEADS and i > 0 and tokens[i - 1] in {"apa", "apakah"}:
             asked.add(i)  # "Apa jumlah korban?" asks as "Berapa jumlah korban?" does
         if (

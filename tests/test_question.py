@@ -399,3 +399,19 @@ def test_english_news_words_find_the_words_indonesian_news_prints() -> None:
     content = read_question("How much is the blood processing fee per bag?", lexicon()).content
     assert {"pengolahan", "kantong"} <= set(content), content
     assert "serpihan" in read_question("Where was the debris found?", lexicon()).content
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype", "not_searched"),
+    [
+        ("puskesmas ke rsud jauhnya brp km sih?", MEASURE, "jauh"),
+        ("jembatan itu panjangnya berapa?", MEASURE, "panjang"),
+        ("sidangnya lamanya berapa?", DURATION, "lama"),
+    ],
+)
+def test_a_measure_typed_before_berapa_is_asked(text: str, qtype: str, not_searched: str) -> None:
+    # Chat puts the measure first ("jauhnya brp?"): asked as "berapa jauh" is, no search word.
+    q = read_question(text, lexicon())
+    assert q.qtype == qtype and not_searched not in q.content, (q.qtype, q.content)
+    # ... but "dalam berapa hari" is "within how many days", not "how deep".
+    assert read_question("dalam berapa hari tim tiba?", lexicon()).qtype == DURATION

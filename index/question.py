@@ -515,10 +515,22 @@ def _standardise(
             slots.extend(phrase)
             aliases.extend((word, token) for word in replacement if word != token)
             continue
+        printed_too = (
+            not english
+            and len(replacement) == 1
+            and token in printed
+            # a content word: "dr" is "dari" in chat and a doctor's title in print
+            and replacement[0] not in stopwords()
+            and replacement[0] != "-"
+        )
+        if printed_too:
+            # "bos" is chat for "pemimpin" and the word the articles print ("bos judi online"):
+            # either will do, as an English word's readings do.
+            replacement = (token, replacement[0])
         if replacement:
             mapped.setdefault(raw, replacement[0])
         out.extend(replacement)
-        if english:
+        if english or printed_too:
             if replacement:
                 slots.append(tuple(replacement))
         else:

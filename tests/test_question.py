@@ -415,3 +415,13 @@ def test_a_measure_typed_before_berapa_is_asked(text: str, qtype: str, not_searc
     assert q.qtype == qtype and not_searched not in q.content, (q.qtype, q.content)
     # ... but "dalam berapa hari" is "within how many days", not "how deep".
     assert read_question("dalam berapa hari tim tiba?", lexicon()).qtype == DURATION
+
+
+def test_a_chat_word_the_articles_print_is_searched_as_printed_too() -> None:
+    # "bos" is chat for "pemimpin", and the articles print it ("bos judi online"): either
+    # will do. "dr" is chat for "dari" and a doctor's title in print: a function word stays
+    # the chat word's reading only.
+    printed = frozenset({"bos", "judi", "online", "dr"})
+    q = read_question("Kapan bos judi online ditangkap?", lexicon(), printed=printed)
+    assert ("bos", "pemimpin") in q.slots and "bos" in q.content
+    assert "dr" not in read_question("makanannya dr dapur mana?", lexicon(), printed=printed).content

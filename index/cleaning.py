@@ -336,6 +336,10 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
                 break
             continue
         if wanted_headline and not have_headline and _normalise(line) == wanted_headline:
+            # What was kept above the story's own headline is the page's ("Cari di
+            # SudutBentala.id...", a tagline): the story begins here, its dateline with it.
+            kept.clear()
+            have_body = False
             kept.append(Paragraph(line, True))
             seen.add(_normalise(line))
             have_headline = True
@@ -395,7 +399,9 @@ def _is_dateline_prefix(prefix: str) -> bool:
         return True
     if not all(w[0].isupper() or w[0] == "(" or _DOMAIN.match(w) for w in words):
         return False
-    return any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
+    # "Jakarta, CNN Indonesia - ", "Tanjung Rangkai, Bahtera TV - ": the place, a comma, the
+    # outlet, every word capitalised
+    return "," in prefix or any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
 
 
 def _caption_widget_lines(lines: list[str]) -> list[bool]:

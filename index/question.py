@@ -888,6 +888,9 @@ def _asked_noun(
                 return ""
             if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
+            if i > 0 and tokens[i - 1] in PAYING_VERBS and tokens[i - 1] in content:
+                # "dibayar brp tiap kali posting?": the sum paid is asked, not the posts
+                return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             # "yg demo ada brp orang?": people are counted, not the demonstration; but
             # "penumpangnya ada brp orang?" counts the passengers.
@@ -912,6 +915,7 @@ def _asked_noun(
 
 
 NEXT_OCCASION = words_of("next_occasion")
+PAYING_VERBS = words_of("paying_verbs")
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")

@@ -257,6 +257,8 @@ def test_other_dateline_styles() -> None:
         ("Liputan6.com, Jakarta - Presiden tiba di Bali.", "Presiden tiba di Bali."),
         ("KONTAN.CO.ID - JAKARTA. Harga emas turun.", "Harga emas turun."),
         ("Jakarta (ANTARA) - Harga emas turun.", "Harga emas turun."),
+        # the place, a comma, then an outlet with no all-capital word of three letters
+        ("Tanjung Rangkai, Bahtera TV - Pemungutan suara ulang digelar.", "Pemungutan suara ulang digelar."),
     ]:
         assert clean_article(line) == [Paragraph(rest, False)]
 
@@ -348,3 +350,17 @@ def test_a_page_footer_is_furniture() -> None:
         assert clean_article(f"Judul\nKOTA - Ia datang.\n{line}", "Judul")[-1].text == line
     kept = clean_article("Judul\nKOTA - Ia datang.\nIa bicara panjang soal kasus itu. (rzk)", "Judul")
     assert kept[-1].text == "Ia bicara panjang soal kasus itu."
+
+
+def test_what_stands_above_the_story_s_own_headline_is_the_page_s() -> None:
+    # A search box's text ends like a sentence; above the headline, it is no part of the story,
+    # and the story's first paragraph, its dateline with it, comes after the headline.
+    page = (
+        "SudutBentala.id\nCari di SudutBentala.id...\n\nKubu Hendri Gugat Hasil Pilbup ke MK\n\n"
+        "SUDUTBENTALA.ID, TANJUNG RANGKAI - Pasangan nomor urut 3 mendaftarkan gugatan ke MK.\n"
+    )
+    paragraphs = clean_article(page, "Kubu Hendri Gugat Hasil Pilbup ke MK")
+    assert [p.text for p in paragraphs] == [
+        "Kubu Hendri Gugat Hasil Pilbup ke MK",
+        "Pasangan nomor urut 3 mendaftarkan gugatan ke MK.",
+    ]

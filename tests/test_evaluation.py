@@ -47,7 +47,11 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 HELDOUT_TOP1 = 0.63
 HELDOUT_DECLINED_AT_MOST = 0.22
 HELDOUT_DECLINES_RIGHT = 0.72
-HELDOUT_KIND_TOP1 = {"formal": 0.6, "informal": 0.64, "english": 0.51, "typo": 0.83}
+# On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
+# online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
+# out), and the gate was trained again on the larger tuning split: the chat line was set
+# again from it (57 of 91 chat one-fact questions right).
+HELDOUT_KIND_TOP1 = {"formal": 0.6, "informal": 0.62, "english": 0.51, "typo": 0.83}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -61,8 +65,9 @@ HELDOUT_FORM_TOP1 = {
     # to find a bad synonym group), two fresh ones written blind; 22 of 30 right then
     "timeline": 0.7,
     # set again when the split grew by 396 fresh questions on nine tuning corpora
-    # (2026-11-24, a quarter held out): 30 of 41 right then
-    "outlet": 0.72,
+    # (2026-11-24, a quarter held out): 30 of 41 right then; again when it grew by three
+    # new corpora (2026-11-25): 31 of 44
+    "outlet": 0.7,
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then
     "compare": 0.57,
@@ -83,7 +88,9 @@ HELDOUT_ASKED_BACK = 0.4
 # The tuning split may not fall back either. Set again when it grew by three quarters of the
 # 396 fresh questions (2026-11-24), which score lower than the older sets: 77.8% then, and
 # raised at the end of that session with the engine (79.4%).
-TUNING_TOP1 = 0.79
+# Set again when three new corpora were added to tuning (2026-11-25), on which the engine
+# scored 38-54% at first: 78.4% then.
+TUNING_TOP1 = 0.78
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session).

@@ -12,6 +12,7 @@ from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.lexicon import lexicon
+from index.model import MONEY_MARK
 from index.question import read_question
 from index.ranking import rank
 from index.retrieval import Coverage, retrieve
@@ -738,3 +739,25 @@ def test_a_quote_speaks_of_what_the_paragraph_before_it_names(tmp_path: Path) ->
     )
     answer = Answerer.load(corpus).answer("Prof Ratna Kumalasari ngomong apa soal tugas TPF?")
     assert answer.answered and "rantai kegagalannya" in answer.first.text, answer.first
+
+
+def test_a_form_of_address_and_a_verb_of_paying(tmp_path: Path) -> None:
+    story = "\n\n".join(
+        [
+            "Warga Terlilit Utang Judi Online",
+            "BANYU SIRIH - Salah satunya keluarga Sari Rahmawati (34), warga RT 02, Senin (15/9/2025).",
+            "Total utang keluarga itu kini mencapai sekitar Rp 63 juta.",
+            "Promotor berinisial NK mengunggah iklan situs judi di akun media sosialnya.",
+            "Ia dibayar Rp2,5 juta untuk setiap unggahan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-15"))
+    # "bu Sari": the form of address is no word the articles must print
+    debt = answerer.answer("utang keluarganya bu Sari sekarang totalnya udah brp?")
+    assert debt.answered and "Rp 63 juta" in debt.first.text
+    # "dibayar brp?" asks the sum paid, whatever the rest of the question names: any sentence
+    # giving a sum holds it, and the "posting" after it is no value asked
+    q = answerer.queries.read("si NK promotornya dibayar brp tiap kali posting?")
+    assert q.asked_noun == "dibayar"
+    asked = answerer.queries.build(q, None).asked()
+    assert asked is not None and MONEY_MARK in asked.equivalents

@@ -425,3 +425,10 @@ def test_a_chat_word_the_articles_print_is_searched_as_printed_too() -> None:
     q = read_question("Kapan bos judi online ditangkap?", lexicon(), printed=printed)
     assert ("bos", "pemimpin") in q.slots and "bos" in q.content
     assert "dr" not in read_question("makanannya dr dapur mana?", lexicon(), printed=printed).content
+
+
+def test_english_typed_into_chat_is_read_when_the_articles_do_not_print_it() -> None:
+    content = read_question("udah brp kali sih hendra finish full marathon sebelumnya?", lexicon()).content
+    assert {"menyelesaikan", "penuh"} <= set(content), content
+    # a word Indonesian uses as much as English stays as typed
+    assert "update" in read_question("update korban gempa brp?", lexicon()).content

@@ -432,3 +432,11 @@ def test_english_typed_into_chat_is_read_when_the_articles_do_not_print_it() -> 
     assert {"menyelesaikan", "penuh"} <= set(content), content
     # a word Indonesian uses as much as English stays as typed
     assert "update" in read_question("update korban gempa brp?", lexicon()).content
+
+
+def test_english_news_senses_of_everyday_verbs() -> None:
+    # kept in intensive care is "dirawat"; to file a claim "mengajukan"; a police case review
+    # is a "gelar perkara"
+    assert "dirawat" in read_question("How long was he kept in intensive care?", lexicon()).words
+    assert "mengajukan" in read_question("When can runners file a claim?", lexicon()).words
+    assert "gelar" in read_question("When is the police case review?", lexicon()).words

@@ -93,8 +93,10 @@ HELDOUT_ASKED_BACK = 0.4
 TUNING_TOP1 = 0.78
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
-# questions: 83.8% then; 85.9% at the end of that session).
-TUNING_DECLINES_RIGHT = 0.85
+# questions: 83.8% then; 85.9% at the end of that session). Set again when three new
+# corpora joined tuning (2026-11-25; their must-declines 1 to 6 of 7 declined at first):
+# 84.5% then.
+TUNING_DECLINES_RIGHT = 0.84
 
 
 @cache

@@ -52,6 +52,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         if q.qtype == PERSON
         else frozenset()
     )
+    if q.qtype == SAID:
+        # "apa kata Azhar Mahmud soal hasil pleno KPU?": the speaker is named before what he
+        # spoke of; a KPU official quoted on it is no answer
+        asked = _before_topic(q.words)
     if q.qtype == SAID and q.office:
         # "Apa kata Direktur RSUD Tanah Bayur?": the articles name the holder once ("Direktur
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
@@ -341,6 +345,17 @@ def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> F
 _ROLE_NOUNS = words_of("role_nouns")
 # Question types whose answer is a kind of statement more than a kind of value.
 _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
+
+
+_TOPIC_MARKERS = frozenset({"soal", "tentang", "mengenai", "terkait", "perihal", "terhadap", "atas"})
+
+
+def _before_topic(words: tuple[str, ...]) -> set[str]:
+    """The words of a "what did X say about Y" question before what it is about: X's."""
+    for i, word in enumerate(words):
+        if word in _TOPIC_MARKERS and i > 0:
+            return set(words[:i])
+    return set(words)
 
 
 def eligible(c: Candidate, query: Query, weights: Weights) -> bool:

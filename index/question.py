@@ -1220,6 +1220,8 @@ def read_question(
             t == "nama" and ((i > 0 and tokens[i - 1] == "apa") or tokens[i + 1 : i + 2] == ["apa"])
             for i, t in enumerate(tokens)
         )
+        # "nama kapal polairud yg bawa logistik apa?": chat asks the name last
+        or (tokens[:1] == ["nama"] and tokens[-1:] == ["apa"])
         or any(
             t == "name" and raw_tokens[i + 1 : i + 2] == ["of"] and raw_tokens[max(0, i - 1)] == "the"
             for i, t in enumerate(raw_tokens)

@@ -496,6 +496,35 @@ def fits_type(
     return 0.0
 
 
+def holds_office(text: str, role_words: frozenset[str], office: frozenset[str]) -> bool:
+    """True when the sentence names a holder of one of these roles whose office words hold
+    nearly all of the office a question names, abbreviations read both ways ("Ketua Bawaslu
+    Pulau Rangkai" holds "Ketua Badan Pengawas Pemilihan Umum Kabupaten Pulau Rangkai";
+    "Ketua Panitia Pengawas Pemilihan Kecamatan Pulau Merbah" does not)."""
+    wanted = _expanded(office) - _REGION_LEVELS
+    if not wanted:
+        return False
+    for role, names, _ in role_holders(text):
+        if role in role_words and len(wanted & _expanded(names)) >= _OFFICE_HELD * len(wanted):
+            return True
+    return False
+
+
+def _expanded(words: Iterable[str]) -> set[str]:
+    """The words, with the words each abbreviation among them stands for ("bawaslu": "badan
+    pengawas pemilihan umum")."""
+    abbreviations = lexicon().abbreviations
+    found = set(words)
+    for word in list(found):
+        found.update(abbreviations.get(word, ()))
+    return found
+
+
+# The share of the office a question names that a holder's office words must hold: the KPU's
+# chair holds "pemilihan umum" and "Pulau Rangkai" of Bawaslu's, not "badan pengawas".
+_OFFICE_HELD = 0.8
+# The level of a region before its name, often left out in print ("Bawaslu Pulau Rangkai").
+_REGION_LEVELS = frozenset({"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"})
 _CLASSIFIERS = words_of("count_classifiers")
 _DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tengah malam)\b", re.I)
 # "berapa besar": a size, which for a sum of money is its amount.

@@ -1215,16 +1215,19 @@ def read_question(
     speech_readings = {std for std, typed in aliases if typed in _ENGLISH_SPEECH_NOUNS}
     # "Apa nama masjid itu?", "masjidnya namanya apa?", "What is the name of ...?": the name is
     # what is asked; not "surat atas nama gubernur", "pencatutan nama gubernur".
-    names_asked = qtype == WHAT and (
-        any(
-            t == "nama" and ((i > 0 and tokens[i - 1] == "apa") or tokens[i + 1 : i + 2] == ["apa"])
-            for i, t in enumerate(tokens)
-        )
-        # "nama kapal polairud yg bawa logistik apa?": chat asks the name last
-        or (tokens[:1] == ["nama"] and tokens[-1:] == ["apa"])
-        or any(
-            t == "name" and raw_tokens[i + 1 : i + 2] == ["of"] and raw_tokens[max(0, i - 1)] == "the"
-            for i, t in enumerate(raw_tokens)
+    names_asked = (
+        qtype == WHAT
+        and (
+            any(
+                t == "nama" and ((i > 0 and tokens[i - 1] == "apa") or tokens[i + 1 : i + 2] == ["apa"])
+                for i, t in enumerate(tokens)
+            )
+            # "nama kapal polairud yg bawa logistik apa?": chat asks the name last
+            or (tokens[:1] == ["nama"] and tokens[-1:] == ["apa"])
+            or any(
+                t == "name" and raw_tokens[i + 1 : i + 2] == ["of"] and raw_tokens[max(0, i - 1)] == "the"
+                for i, t in enumerate(raw_tokens)
+            )
         )
     )
     content = tuple(

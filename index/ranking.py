@@ -14,6 +14,7 @@ from index.evidence import (
     Facts,
     asks_process,
     fits_type,
+    holds_office,
     required_fit,
     role_holders,
     speakers,
@@ -141,6 +142,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # and yes/no, those holding a reason, a means, a name, X's words or the happening asked;
     # then the score.
     tiered = q.qtype in _TIERED
+    offices = (
+        frozenset(w for w in q.words if w in _ROLE_NOUNS) if q.qtype == PERSON and q.office else frozenset()
+    )
     # "udah mulai belum?": what happened settles it, not what is to come; a question about
     # what is to come ("akan ...?") is settled by a plan.
     asks_done = q.qtype == YESNO and not yesno.ahead(q.text)
@@ -155,6 +159,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Why": a cause stated ("karena") before a purpose ("untuk").
             -(tiered and c.fit >= (1.0 if q.qtype == REASON else 0.5)),
             -c.doer,  # "who did it": a sentence naming the doer of the verb asked
+            # "Siapa Ketua Badan Pengawas Pemilihan Umum ...?": the holder of that office before
+            # one of another sharing some of its words
+            -(bool(offices) and holds_office(index.sentences[c.sentence].text, offices, q.office)),
             # "how": the steps of the process told after the sentence announcing them ("...
             # dilakukan dalam dua tahap. Pertama, ..."), which is quoted before them as context
             -(q.qtype == MANNER and c.announced),

@@ -761,3 +761,12 @@ def test_a_form_of_address_and_a_verb_of_paying(tmp_path: Path) -> None:
     assert q.asked_noun == "dibayar"
     asked = answerer.queries.build(q, None).asked()
     assert asked is not None and MONEY_MARK in asked.equivalents
+
+
+def test_the_holder_of_the_office_asked_before_one_of_another_sharing_its_words() -> None:
+    # "Badan Pengawas Pemilihan Umum" is Bawaslu: its chair, not the chair of a district
+    # supervisory panel ("Ketua Panitia Pengawas Pemilihan Kecamatan (Panwascam) Pulau
+    # Merbah") whose sentence holds more of the question's words.
+    vote = Answerer.load(Path(__file__).parent / "fixtures" / "corpus_psu")
+    answer = vote.answer("Siapa Ketua Badan Pengawas Pemilihan Umum Kabupaten Pulau Rangkai?")
+    assert answer.answered and "Jufri Hamid" in answer.first.text, answer.first

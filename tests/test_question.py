@@ -445,3 +445,9 @@ def test_english_news_senses_of_everyday_verbs() -> None:
 def test_a_name_asked_last_in_chat_is_a_name_asked() -> None:
     q = read_question("nama kapal polairud yg bawa logistik ke pulau merbah apa?", lexicon())
     assert q.wants_name and "nama" not in q.content
+
+
+def test_an_estimate_frames_the_value_asked() -> None:
+    # "berapa perkiraan anggaran ...": the budget is asked, the estimate only frames it
+    q = read_question("Berapa perkiraan anggaran yang dibutuhkan untuk PSU?", lexicon())
+    assert q.asked_noun == "anggaran"

@@ -95,3 +95,6 @@ def test_words_whose_sense_parted_from_their_root_keep_it() -> None:
     # Jostling ("berdesakan", "desak-desakan": "desakan") is pushing ("desak"), not a village.
     assert sastrawi_stem("berdesakan") == sastrawi_stem("desakan") == sastrawi_stem("mendesak")
     assert sastrawi_stem("desakan") != sastrawi_stem("desa")
+    # "sebelumnya" (previously) is no "belum" (not yet); "setidaknya" (at least) no "tidak" (not)
+    assert sastrawi_stem("sebelumnya") != sastrawi_stem("belum")
+    assert sastrawi_stem("setidaknya") != sastrawi_stem("tidak")

@@ -38,6 +38,18 @@ L2 = 0.01
 STEPS = 4000
 RATE = 0.5
 WINDOW = 0.02
+# Evidence that may only make an answer likelier (tests/test_gate.py holds the model to it).
+MORE_IS_LIKELIER = (
+    "support",
+    "coverage",
+    "around",
+    "fit",
+    "fit_margin",
+    "fit_enough",
+    "holds_asked",
+    "eligible",
+    "eligible_support",
+)
 
 
 def rows() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -81,10 +93,15 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     z = (x - means) / scales
     w = np.zeros(z.shape[1])
     b = 0.0
+    more = [FEATURES.index(name) for name in MORE_IS_LIKELIER]
     for _ in range(STEPS):
         p = 1 / (1 + np.exp(-(z @ w + b)))
         w -= RATE * (z.T @ (p - y) / len(y) + L2 * w)
         b -= RATE * float(np.mean(p - y))
+        # More of the question held, the asked fact held, the rules' yes: never less likely
+        # (support and coverage move together, and the fit would otherwise give one of them
+        # a weight below zero)
+        w[more] = np.maximum(w[more], 0.0)
     return means, scales, w, b
 
 

@@ -22,8 +22,8 @@ from index.evidence import (
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
-from index.question import DATE, MANNER, NUMBER, PERSON, REASON, SAID, TIME, YESNO
-from index.retrieval import Candidate
+from index.question import DATE, DURATION, MANNER, MEASURE, NUMBER, PERSON, REASON, SAID, TIME, YESNO
+from index.retrieval import FOLLOWS, Candidate
 from index.text import cased_words, words
 from index.weights import Weights
 
@@ -127,6 +127,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # words, in words of his own.
         c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(QUOTE_MARKS.search(sentence.text))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
+    if q.qtype in _VALUE_TYPES:
+        _value_told_next(index, candidates, required_fit(q.qtype, q.wants_name), weights)
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
         # nearly as much of the question as the best account of any outlet; one holding far
@@ -347,6 +349,28 @@ def _with_opening_name(facts: Facts, text: str, name_words: frozenset[str]) -> F
     if first in name_words and first not in facts.names:
         return facts._replace(names=(first, *facts.names))
     return facts
+
+
+# The kinds of value a sentence may give right after the sentence naming what it is of.
+_VALUE_TYPES = frozenset({DATE, TIME, NUMBER, MEASURE, DURATION})
+
+
+def _value_told_next(index: Index, candidates: list[Candidate], needed: float, weights: Weights) -> None:
+    """A value told in the sentence after the one that names what it is of ("Perputaran uang
+    jaringan judi online ... ternyata lebih besar dari perkiraan awal polisi. Hasil analisis
+    PPATK mencatat perputaran dana mencapai Rp 12,4 miliar."): that sentence holds what the
+    one before says, a little less, and is quoted after it."""
+    by_sentence = {c.sentence: c for c in candidates}
+    for c in candidates:
+        before = by_sentence.get(c.sentence - 1)
+        if before is None or c.follows or not c.holds_asked or c.fit < needed or before.fit >= needed:
+            continue
+        if index.sentences[before.sentence].passage != index.sentences[c.sentence].passage:
+            continue
+        carried = FOLLOWS * before.coverage
+        if before.coverage >= weights.min_coverage and carried > c.coverage:
+            c.score += weights.sentence * (carried - c.coverage)
+            c.coverage, c.follows = carried, True
 
 
 _ROLE_NOUNS = words_of("role_nouns")

@@ -29,9 +29,16 @@ def _values(**given: float) -> list[float]:
 
 def test_more_of_the_question_and_the_asked_fact_make_an_answer_likelier() -> None:
     model = gate()
-    for name in ("support", "coverage", "fit_margin", "eligible", "eligible_support"):
+    for name in ("support", "fit_margin", "eligible", "eligible_support"):
         low, high = _values(**{name: 0.0}), _values(**{name: 1.0})
         assert model.probability(high) > model.probability(low), name
+    # A sentence's coverage and its support (coverage with its paragraph's) rise together; none
+    # of the evidence of more held ever makes an answer less likely on its own.
+    low, high = _values(support=0.0, coverage=0.0), _values(support=1.0, coverage=1.0)
+    assert model.probability(high) > model.probability(low)
+    for name in ("coverage", "around", "fit", "fit_enough", "holds_asked"):
+        low, high = _values(**{name: 0.0}), _values(**{name: 1.0})
+        assert model.probability(high) >= model.probability(low), name
 
 
 def test_a_strong_sentence_answers_and_a_stray_one_does_not() -> None:

@@ -770,3 +770,19 @@ def test_the_holder_of_the_office_asked_before_one_of_another_sharing_its_words(
     vote = Answerer.load(Path(__file__).parent / "fixtures" / "corpus_psu")
     answer = vote.answer("Siapa Ketua Badan Pengawas Pemilihan Umum Kabupaten Pulau Rangkai?")
     assert answer.answered and "Jufri Hamid" in answer.first.text, answer.first
+
+
+def test_a_value_told_in_the_sentence_after_the_one_naming_its_thing(tmp_path: Path) -> None:
+    # News names the thing, then gives its figure in the next sentence of the paragraph.
+    story = "\n\n".join(
+        [
+            "Jejak Uang Judi Online Kampung Sawo",
+            "BANYU SIRIH - Perputaran uang jaringan judi online yang dikelola dari sebuah rumah di"
+            " Kampung Sawo ternyata lebih besar dari perkiraan awal polisi. Hasil analisis PPATK"
+            " mencatat perputaran dana mencapai Rp 12,4 miliar.",
+            "Polisi juga menyita 14 unit ponsel dan enam laptop dari rumah itu pada Rabu (10/9/2025).",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-09-21"))
+    answer = answerer.answer("Berapa perputaran uang judi online yang dikelola dari rumah di Kampung Sawo?")
+    assert answer.answered and "Rp 12,4 miliar" in answer.first.text, answer.first

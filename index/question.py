@@ -1089,6 +1089,19 @@ def _how_it_works(tokens: list[str]) -> int:
     return end - 1 if end > 3 and tokens[end - 1] in _HOW_IT_WORKS else 0
 
 
+_NAME_BEFORE = frozenset({"the", "a", "his", "her", "their", "its", "full", "first", "last", "whose"})
+
+
+def _name_noun(tokens: list[str]) -> bool:
+    """True when an English question says "name" as a noun ("What is the name of ...", "his
+    full name"), not as the verb of "Who did the police name as suspects?"."""
+    return any(
+        t in {"name", "names"}
+        and ((i > 0 and tokens[i - 1] in _NAME_BEFORE) or tokens[i + 1 : i + 2] == ["of"])
+        for i, t in enumerate(tokens)
+    )
+
+
 def read_question(
     text: str,
     lexicon: Lexicon,
@@ -1225,7 +1238,9 @@ def read_question(
             # "nama kapal polairud yg bawa logistik apa?": chat asks the name last
             or (tokens[:1] == ["nama"] and tokens[-1:] == ["apa"])
             or any(
-                t == "name" and raw_tokens[i + 1 : i + 2] == ["of"] and raw_tokens[max(0, i - 1)] == "the"
+                t == "name"
+                and raw_tokens[i + 1 : i + 2] == ["of"]
+                and raw_tokens[max(0, i - 1)] in _NAME_BEFORE
                 for i, t in enumerate(raw_tokens)
             )
         )
@@ -1306,7 +1321,8 @@ def read_question(
         asked_noun=asked_noun,
         form=form,
         category=bool(asked_noun) and qtype == WHAT and _names_a_kind(tokens, asked_noun),
-        wants_name=(("nama" in tokens or "name" in raw_tokens) and qtype != WHAT) or names_asked,
+        wants_name=((("nama" in tokens and language == "id") or _name_noun(raw_tokens)) and qtype != WHAT)
+        or names_asked,
         office=_office(tokens) if qtype in (PERSON, SAID) else frozenset(),
         given=_given(tokens, qtype, content),
         scene=_scene(tokens, qtype, content),

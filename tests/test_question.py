@@ -451,3 +451,11 @@ def test_an_estimate_frames_the_value_asked() -> None:
     # "berapa perkiraan anggaran ...": the budget is asked, the estimate only frames it
     q = read_question("Berapa perkiraan anggaran yang dibutuhkan untuk PSU?", lexicon())
     assert q.asked_noun == "anggaran"
+
+
+def test_name_the_verb_asks_no_name() -> None:
+    # "Who did the police name as suspects?": to name is to designate; the suspects may be
+    # given by their initials. "the (full) name of" asks a name.
+    assert not read_question("Who did the Pamaluang police name as suspects?", lexicon()).wants_name
+    full = read_question("What is the full name of the pilot?", lexicon())
+    assert full.wants_name and "penuh" not in full.content

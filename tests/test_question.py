@@ -440,6 +440,8 @@ def test_english_news_senses_of_everyday_verbs() -> None:
     assert "dirawat" in read_question("How long was he kept in intensive care?", lexicon()).words
     assert "mengajukan" in read_question("When can runners file a claim?", lexicon()).words
     assert "gelar" in read_question("When is the police case review?", lexicon()).words
+    # the operator of a kitchen or a business is its "pengelola"
+    assert "pengelola" in read_question("Who is the operator of the kitchen?", lexicon()).words
 
 
 def test_a_name_asked_last_in_chat_is_a_name_asked() -> None:

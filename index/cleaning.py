@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text import OPENING_QUOTES
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -299,7 +301,6 @@ _MAX_UNPUNCTUATED_WORDS = 15
 _SENTENCE_END = re.compile(r"(?:[.!?…][\"”’'»)\]]*|[\"”»])$")
 _TERMINALS = ".!?…"
 _CLOSERS = "\"”’'»)]"
-_OPENING_QUOTES = "\"“‘'«"
 
 # Datelines: "VLADIVOSTOK, KOMPAS.com - ", "VIVA – ", "Jakarta (ANTARA) - ", and after an
 # outlet "KONTAN.CO.ID - VLADIVOSTOK. ". The prefix is a few capitalised words, at least one
@@ -339,6 +340,7 @@ def clean_article(raw: str, headline: str = "") -> list[Paragraph]:
             # What was kept above the story's own headline is the page's ("Cari di
             # SudutBentala.id...", a tagline): the story begins here, its dateline with it.
             kept.clear()
+            seen.clear()  # a teaser of the lead above the headline hides no paragraph of it
             have_body = False
             kept.append(Paragraph(line, True))
             seen.add(_normalise(line))
@@ -399,9 +401,13 @@ def _is_dateline_prefix(prefix: str) -> bool:
         return True
     if not all(w[0].isupper() or w[0] == "(" or _DOMAIN.match(w) for w in words):
         return False
+    if any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words):
+        return True
     # "Jakarta, CNN Indonesia - ", "Tanjung Rangkai, Bahtera TV - ": the place, a comma, the
-    # outlet, every word capitalised
-    return "," in prefix or any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words)
+    # outlet with a word in capitals ("Menteri Kesehatan, Budi Gunadi Sadikin - yang baru
+    # dilantik - ..." names a person, no outlet)
+    outlet = prefix.split(",", 1)[1] if "," in prefix else ""
+    return any(len(w) >= 2 and w.isupper() for w in re.split(r"[\s,]+", outlet) if w)
 
 
 def _caption_widget_lines(lines: list[str]) -> list[bool]:
@@ -481,7 +487,7 @@ _ASCII_WORD = re.compile(r"[a-z]+")
 
 def _looks_like_headline(text: str) -> bool:
     """Most words capitalised and no final period: a title, not a sentence."""
-    if text[0] in _OPENING_QUOTES or text.rstrip("\"”’')»]").endswith("."):
+    if text[0] in OPENING_QUOTES or text.rstrip("\"”’')»]").endswith("."):
         return False
     words = re.findall(r"[^\W\d_][\w'’-]*", text)
     if len(words) < _HEADLINE_MIN_WORDS:

@@ -77,6 +77,7 @@ _SPEECH_ASKERS = frozenset({"apa", "apakah", "bagaimana", "bagaimanakah"})
 _ENGLISH_SPEECH_NOUNS = frozenset({"remarks", "comments", "statement", "statements", "quote", "quotes"})
 _ORIGIN = words_of("origin_nouns")
 _TIME_UNITS = words_of("time_units")
+_MEASURE_UNITS = words_of("measure_units")
 _PREPOSITIONS = frozenset({"di", "ke", "dari"})
 _PLACE_NOUNS = words_of("place_nouns")
 _PLACE_FRAMES = words_of("place_frames")
@@ -236,7 +237,11 @@ def _one_edit(token: str) -> Iterator[str]:
 
 
 def _question_word_typo(
-    token: str, language: str, lexicon: Lexicon, printed: Container[str] = frozenset()
+    token: str,
+    language: str,
+    lexicon: Lexicon,
+    printed: Container[str] = frozenset(),
+    beside: Container[str] = frozenset(),
 ) -> str:
     """The question word a mistyped word was meant to be ("Bagaimna" -> "bagaimana", "siapq"
     -> "siapa", "wher" -> "where"), or the word that frames what an Indonesian question asks
@@ -256,7 +261,14 @@ def _question_word_typo(
             return token
         candidates = _FRAME_WORDS
     near = [w for w in candidates if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
-    if len(near) != 1 or (printed and any(w in printed for w in _one_edit(token) if w != near[0])):
+    if len(near) != 1 or (
+        # a frame word is taken beside a question word ("tangal berapa"), not where as near a
+        # word the articles print ("hujan butan": "buatan", not "bulan")
+        near[0] not in QUESTION_WORDS
+        and not any(w in QUESTION_WORDS for w in beside)
+        and printed
+        and any(w in printed for w in _one_edit(token) if w != near[0])
+    ):
         # none, two, or as near a word the articles print ("hujan butan": "buatan", not the
         # "bulan" a date question asks): left to the articles' typo reader
         return token
@@ -473,7 +485,8 @@ def _standardise(
             token = _chat_form(token, lexicon)
         if token not in table and token not in printed and token not in capitalised:
             # ("Abdul Manan", "di Kapar": a name typed with its capital is no "mana", "kapan")
-            token = _question_word_typo(token, language, lexicon, printed)
+            beside = {*tokens[max(0, position - 1) : position], *tokens[position + 1 : position + 2]}
+            token = _question_word_typo(token, language, lexicon, printed, beside)
         replacement = table.get(token)
         mixed = (
             language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)
@@ -520,14 +533,16 @@ def _standardise(
             not english
             and len(replacement) == 1
             and token in printed
-            # a content word: "dr" is "dari" in chat and a doctor's title in print
+            # a content word: "dr" is "dari" in chat and a doctor's title in print; "thn" is
+            # "tahun", a unit that says what is asked
             and replacement[0] not in stopwords()
+            and replacement[0] not in _TIME_UNITS
             and replacement[0] != "-"
         )
         if printed_too:
             # "bos" is chat for "pemimpin" and the word the articles print ("bos judi online"):
             # either will do, as an English word's readings do.
-            replacement = (token, replacement[0])
+            replacement = (replacement[0], token)
         if replacement:
             mapped.setdefault(raw, replacement[0])
         out.extend(replacement)
@@ -652,10 +667,18 @@ def _first_type(tokens: list[str], start: int) -> tuple[str, int]:
     return OTHER, len(tokens)
 
 
-def _measured(word: str) -> str:
-    """The measure or duration a word before "berapa" names ("jauhnya": "jauh", "lama"), or
-    "" ("dalam berapa hari" is "within", no depth)."""
+def _measured(tokens: list[str], i: int) -> str:
+    """The measure or duration the word before "berapa" (at `i`) names, when "berapa" ends the
+    question or a unit follows it ("jauhnya brp km?", "lamanya berapa?": "jauh", "lama"), or
+    "" ("gempa besar berapa kali", "alat berat berapa unit" count; "dalam berapa hari" is
+    "within", no depth)."""
+    if i == 0:
+        return ""
+    word = tokens[i - 1]
     base = word[:-3] if word.endswith("nya") else word
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if after and after not in _MEASURE_UNITS | _TIME_UNITS:
+        return ""
     return base if base in (_MEASURE | _DURATION) - {"dalam"} else ""
 
 
@@ -702,10 +725,9 @@ def _type_at(tokens: list[str], i: int) -> str:
         return MANNER  # "moda transportasi apa", "dengan ... apa": the means
     if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
         return REASON
-    if token in {"berapa", "berapakah"} and _measured(prev):
-        # "jauhnya brp?", "lamanya berapa?": chat puts the measure before "berapa" ("dalam
-        # berapa hari" is "within", not "how deep")
-        return DURATION if _measured(prev) in _DURATION else MEASURE
+    if token in {"berapa", "berapakah"} and _measured(tokens, i):
+        # "jauhnya brp?", "lamanya berapa?": chat puts the measure before "berapa"
+        return DURATION if _measured(tokens, i) in _DURATION else MEASURE
     if token in {"berapa", "berapakah"}:
         if nxt in _DURATION or nxt in _TIME_UNITS:
             return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long
@@ -889,8 +911,16 @@ def _asked_noun(
                 return ""
             if qtype == MEASURE and i + 1 < len(tokens) and tokens[i + 1].startswith("ke"):
                 return tokens[i + 1]  # "berapa kecepatan", "berapa kedalaman"
-            if i > 0 and tokens[i - 1] in PAYING_VERBS and tokens[i - 1] in content:
-                # "dibayar brp tiap kali posting?": the sum paid is asked, not the posts
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            if (
+                i > 0
+                and tokens[i - 1] in PAYING_VERBS
+                and tokens[i - 1] in content
+                and (after not in content or after in _MONEY_WORDS)
+                and after not in _CLASSIFIERS | {"kali"}
+            ):
+                # "dibayar brp tiap kali posting?": the sum paid is asked, not the posts ("menyewa
+                # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             # "yg demo ada brp orang?": people are counted, not the demonstration; but
@@ -917,6 +947,7 @@ def _asked_noun(
 
 NEXT_OCCASION = words_of("next_occasion")
 PAYING_VERBS = words_of("paying_verbs")
+_MONEY_WORDS = words_of("money_nouns") | {"rupiah", "rp", "ribu", "juta", "miliar"}
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
@@ -997,9 +1028,11 @@ def _office(tokens: list[str]) -> frozenset[str]:
 
 _ROLES = words_of("role_nouns")
 _PERSON_NOUNS = words_of("person_nouns") | _ROLES
+# The words that open what a question is about ("apa kata X soal ...").
+TOPIC_MARKERS = frozenset({"soal", "tentang", "mengenai", "terkait", "perihal", "terhadap", "atas"})
 _OFFICE_ENDS = frozenset(
-    {"yang", "di", "ke", "dari", "dalam", "saat", "ketika", "pada", "untuk", "itu", "tersebut"}
-    | {"soal", "tentang", "mengenai", "terkait", "perihal", "terhadap", "kepada", "atas"}
+    {"yang", "di", "ke", "dari", "dalam", "saat", "ketika", "pada", "untuk", "itu", "tersebut", "kepada"}
+    | TOPIC_MARKERS
 )
 
 
@@ -1086,7 +1119,11 @@ def _how_it_works(tokens: list[str]) -> int:
     if len(tokens) < 4 or tokens[0] != "how" or tokens[1] not in _ENGLISH_AUXILIARIES:
         return 0
     end = tokens.index("according") if "according" in tokens else len(tokens)
-    return end - 1 if end > 3 and tokens[end - 1] in _HOW_IT_WORKS else 0
+    if end <= 3 or tokens[end - 1] not in _HOW_IT_WORKS or tokens[end - 2] in {"to", "at"}:
+        return 0  # "How did the workers get to work?" asks how they travelled
+    if any(t in {"make", "made", "makes", "let", "force", "forced"} for t in tokens[2 : end - 1]):
+        return 0  # "How did the suspects make the victims work?"
+    return end - 1
 
 
 _NAME_BEFORE = frozenset({"the", "a", "his", "her", "their", "its", "full", "first", "last", "whose"})
@@ -1169,7 +1206,7 @@ def read_question(
             # noun the answer must hold, so it stays a search word.
             if nxt in _ASKED_AFTER_BERAPA and not (nxt in _MEASURE and nxt.startswith("ke")):
                 asked.add(i + 1)
-            if i > 0 and (tokens[i - 1] in _CLOCK | _DATE_NOUNS or _measured(tokens[i - 1])):
+            if i > 0 and (tokens[i - 1] in _CLOCK | _DATE_NOUNS or _measured(tokens, i)):
                 asked.add(i - 1)  # "jam berapa", "jauhnya berapa": what is asked, no topic
         if qtype == NUMBER and t in _COUNT_HEADS and i > 0 and tokens[i - 1] in {"apa", "apakah"}:
             asked.add(i)  # "Apa jumlah korban?" asks as "Berapa jumlah korban?" does

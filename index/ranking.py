@@ -22,7 +22,19 @@ from index.evidence import (
 from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
-from index.question import DATE, DURATION, MANNER, MEASURE, NUMBER, PERSON, REASON, SAID, TIME, YESNO
+from index.question import (
+    DATE,
+    DURATION,
+    MANNER,
+    MEASURE,
+    NUMBER,
+    PERSON,
+    REASON,
+    SAID,
+    TIME,
+    TOPIC_MARKERS,
+    YESNO,
+)
 from index.retrieval import FOLLOWS, Candidate
 from index.text import cased_words, words
 from index.weights import Weights
@@ -275,6 +287,7 @@ OWN_WORDS = 0.9
 # the hearing?"); Indonesian "akan"/"bakal", unless it is what somebody said they would do
 # ("Kapan Budi menyatakan akan mundur?" asks when he said it) or a "bakal calon".
 _SAYING = words_of("speech_verbs") | words_of("speech_question")
+_SPEECH_NOUNS = words_of("speech_nouns")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -378,14 +391,19 @@ _ROLE_NOUNS = words_of("role_nouns")
 _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
 
 
-_TOPIC_MARKERS = frozenset({"soal", "tentang", "mengenai", "terkait", "perihal", "terhadap", "atas"})
-
-
 def _before_topic(words: tuple[str, ...]) -> set[str]:
-    """The words of a "what did X say about Y" question before what it is about: X's."""
+    """The words of a "what did X say about Y" question that name X: those before what it is
+    about ("apa kata Azhar soal hasil pleno?"), or, where the topic comes first ("kalau soal
+    hasil pleno KPU, Azhar Mahmud bilang apa?"), the two on either side of the word of saying."""
+    saying = _SAYING | _SPEECH_NOUNS
     for i, word in enumerate(words):
-        if word in _TOPIC_MARKERS and i > 0:
-            return set(words[:i])
+        if word in TOPIC_MARKERS:
+            if i > 1 and not saying.isdisjoint(words[:i]):
+                return set(words[:i])
+            said = next((j for j in range(i + 1, len(words)) if words[j] in saying), None)
+            if said is None:
+                return set(words)
+            return set(words[max(i + 1, said - 2) : said + 3]) - saying
     return set(words)
 
 

@@ -10,7 +10,7 @@ from index.closed_class import words_of
 from index.model import Index, Passage
 from index.query import Query, Term
 from index.question import MANNER, NEXT_OCCASION, REASON, SAID
-from index.text import words
+from index.text import OPENING_QUOTES, words
 from index.weights import Weights
 
 
@@ -88,7 +88,6 @@ def holds(asked: Term, terms: frozenset[str]) -> bool:
     return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
-_OPENING_QUOTES = "\"“‘'«"
 # A sentence's share of the question when the sentence before it tells what it explains.
 FOLLOWS = 0.9
 # The share of a "why" question a sentence holds that all but restates it (chosen on the tuning
@@ -200,7 +199,7 @@ def _announced_process(
 
 def _opens_with_quote(index: Index, passage: Passage) -> bool:
     """True when the paragraph opens with a quotation mark."""
-    return bool(passage.sentences) and index.sentences[passage.sentences[0]].text[:1] in _OPENING_QUOTES
+    return bool(passage.sentences) and index.sentences[passage.sentences[0]].text[:1] in OPENING_QUOTES
 
 
 def speaks_of_next(text: str) -> bool:

@@ -132,3 +132,7 @@ def words_of_tokens(tokens: list[str]) -> list[str]:
 def cased_words(text: str) -> list[str]:
     """Word tokens with their original case (numbers left out), for telling names apart."""
     return [t for t in _TOKEN.findall(normalize(text)) if not t[0].isdigit()]
+
+
+# The marks a quotation opens with: a paragraph opening with one is somebody's own words.
+OPENING_QUOTES = "\"“‘'«"

@@ -364,3 +364,16 @@ def test_what_stands_above_the_story_s_own_headline_is_the_page_s() -> None:
         "Kubu Hendri Gugat Hasil Pilbup ke MK",
         "Pasangan nomor urut 3 mendaftarkan gugatan ke MK.",
     ]
+
+
+def test_a_teaser_of_the_lead_above_the_headline_hides_no_paragraph() -> None:
+    lead = "Pasangan nomor urut 3 mendaftarkan gugatan ke Mahkamah Konstitusi pada Senin pagi."
+    page = f"X.id\n{lead}\n\nKubu Hendri Gugat ke MK\n\n{lead}\n\nGugatan itu diterima panitera MK.\n"
+    texts = [p.text for p in clean_article(page, "Kubu Hendri Gugat ke MK")]
+    assert texts == ["Kubu Hendri Gugat ke MK", lead, "Gugatan itu diterima panitera MK."]
+
+
+def test_a_person_and_a_dash_is_no_dateline() -> None:
+    # The place, a comma, an outlet in capitals is a dateline; a minister's name is not.
+    line = "Menteri Kesehatan, Budi Gunadi Sadikin - yang baru dilantik - meninjau lokasi."
+    assert [p.text for p in clean_article(line)] == [line]

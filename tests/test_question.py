@@ -423,7 +423,7 @@ def test_a_chat_word_the_articles_print_is_searched_as_printed_too() -> None:
     # the chat word's reading only.
     printed = frozenset({"bos", "judi", "online", "dr"})
     q = read_question("Kapan bos judi online ditangkap?", lexicon(), printed=printed)
-    assert ("bos", "pemimpin") in q.slots and "bos" in q.content
+    assert ("pemimpin", "bos") in q.slots and "bos" in q.content
     assert "dr" not in read_question("makanannya dr dapur mana?", lexicon(), printed=printed).content
 
 
@@ -461,3 +461,32 @@ def test_name_the_verb_asks_no_name() -> None:
     assert not read_question("Who did the Pamaluang police name as suspects?", lexicon()).wants_name
     full = read_question("What is the full name of the pilot?", lexicon())
     assert full.wants_name and "penuh" not in full.content
+
+
+@pytest.mark.parametrize(
+    ("text", "qtype", "asked"),
+    [
+        # a size before "berapa" and a count after it count ("gempa besar", "alat berat")
+        ("gempa besar berapa kali terjadi?", NUMBER, "gempa"),
+        ("pemprov menyewa berapa helikopter?", NUMBER, "helikopter"),
+        ("membayar berapa kali cicilan?", NUMBER, "cicilan"),
+    ],
+)
+def test_counts_stay_counts(text: str, qtype: str, asked: str) -> None:
+    q = read_question(text, lexicon())
+    assert (q.qtype, q.asked_noun) == (qtype, asked)
+
+
+def test_question_word_typos_are_read_whatever_the_articles_print() -> None:
+    printed = frozenset({"siap", "kapal", "tangan", "bulan"})
+    assert read_question("siapq yang memimpin?", lexicon(), printed=printed).qtype == PERSON
+    assert read_question("tangal berapa sidangnya?", lexicon(), printed=printed).qtype == DATE
+
+
+def test_forms_of_address_are_not_kin() -> None:
+    # "ibu Dimas" is Dimas's mother: searched
+    assert "ibu" in read_question("berapa usia ibu Dimas?", lexicon()).content
+    # "no urut 3" is the number, not English "no"
+    assert "nomor" in read_question("pasangan no urut 3 dapat berapa suara?", lexicon()).content
+    # getting to work is travelling, not how something works
+    assert "bekerja" in read_question("How did the workers get to work?", lexicon()).content

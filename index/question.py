@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Container, Iterator
+from collections.abc import Collection, Container, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -241,7 +241,7 @@ def _question_word_typo(
     language: str,
     lexicon: Lexicon,
     printed: Container[str] = frozenset(),
-    beside: Container[str] = frozenset(),
+    beside: Collection[str] = frozenset(),
 ) -> str:
     """The question word a mistyped word was meant to be ("Bagaimna" -> "bagaimana", "siapq"
     -> "siapa", "wher" -> "where"), or the word that frames what an Indonesian question asks

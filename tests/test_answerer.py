@@ -234,3 +234,9 @@ def test_citations_hold_on_a_generated_corpus(tmp_path) -> None:
         words_ = rnd.choice(sentences).split()[: rnd.randint(2, 8)]
         for opener in ("Kapan", "Berapa", "Di mana", "Siapa"):
             _check_citations(bot.answer(f"{opener} {' '.join(words_)}?"))
+
+
+def test_why_somebody_went_somewhere_is_answered(answerer: Answerer) -> None:
+    # "go" is "pergi", which these articles never print; news says "berangkat", "menuju"
+    answer = answerer.answer("Why did Kim go to Russia?")
+    assert answer.answered and "untuk bertemu" in answer.first.text, answer.first

@@ -263,11 +263,15 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             nxt = lower[i + 1] if i + 1 < len(lower) else ""
             quantity = numeric[i] or token in _QUANTITY_WORDS
             if quantity and nxt in _TIME_UNITS and not (numeric[i] and clock and nxt == "jam"):
-                duration = True
-                # "30 hari setelah kecelakaan", "dua pekan lagi": a time told from another
+                # "30 hari setelah kecelakaan", "dua pekan lagi": a time told from another, not
+                # how long something lasted
                 if i + 2 < len(lower) and lower[i + 2] in _COUNTED_FROM:
                     counted_from = True
-            if (token in {"selama", "sepanjang"} and nxt) or token in _ONE_WORD_DURATIONS:
+                else:
+                    duration = True
+            if token in _ONE_WORD_DURATIONS and nxt in _COUNTED_FROM:
+                counted_from = True  # "sehari sebelumnya": the day before, no day long
+            elif (token in {"selama", "sepanjang"} and nxt) or token in _ONE_WORD_DURATIONS:
                 duration = True
             if numeric[i] and nxt in _MEASURE_UNITS:
                 measure = True
@@ -399,7 +403,11 @@ def fits_type(
             return 0.5 if _DAY_PART.search(text) else 0.3
         return 0.0
     if qtype == DURATION:
-        return 1.0 if facts.duration else 0.3 if facts.clock else 0.0
+        if facts.duration:
+            return 1.0
+        if facts.relative_date and _COUNTED_FROM & asked_set:
+            return 1.0  # "Berapa bulan setelah KTT Hanoi ...?": "dua bulan setelah ..." answers
+        return 0.3 if facts.clock else 0.0
     if qtype == MEASURE:
         if facts.measure:
             return 1.0

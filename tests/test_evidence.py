@@ -291,3 +291,16 @@ def test_a_process_asked_with_nya_is_a_process() -> None:
     assert asks_process(("bagaimana", "caranya", "mendaftar"))
     assert asks_process(("bagaimana", "cara", "mendaftar"))
     assert not asks_process(("bagaimana", "penilaian", "pengamat", "soal", "langkah", "itu"))
+
+
+def test_a_time_told_from_another_is_no_duration() -> None:
+    # "sehari sebelumnya", "dua bulan setelah ...": when, counted from another moment; "selama
+    # dua jam" is how long
+    before = read_facts("Kim, yang tiba di Vladivostok sehari sebelumnya, bertemu Putin.")
+    after = read_facts("KTT digelar dua bulan setelah pertemuan di Hanoi gagal.")
+    assert not before.duration and before.relative_date
+    assert not after.duration and after.relative_date
+    assert read_facts("Pertemuan berlangsung selama dua jam.").duration
+    # ... which answers a question asking how long after
+    assert fits_type(DURATION, after, {"berapa", "bulan", "setelah", "hanoi"}) == 1.0
+    assert fits_type(DURATION, after, {"berapa", "lama", "ktt"}) == 0.0

@@ -442,6 +442,9 @@ def test_english_news_senses_of_everyday_verbs() -> None:
     assert "gelar" in read_question("When is the police case review?", lexicon()).words
     # the operator of a kitchen or a business is its "pengelola"
     assert "pengelola" in read_question("Who is the operator of the kitchen?", lexicon()).words
+    # charged by the police is "dijerat"/"didakwa"; taken to hospital "dilarikan"
+    assert "dijerat" in read_question("What was he charged with?", lexicon()).words
+    assert "dilarikan" in read_question("Which hospital were the victims taken to?", lexicon()).words
 
 
 def test_a_name_asked_last_in_chat_is_a_name_asked() -> None:

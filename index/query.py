@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -285,6 +286,10 @@ class QueryBuilder:
     def _strong(self, word: str, q: Question, typed: Iterable[str]) -> bool:
         """True when the articles' silence on this word means they do not report what is asked."""
         typed = list(typed)
+        if q.form == COMPARE and _in_calendar_date(word, q.words):
+            # "sepakat soal jumlah titik panas pada Senin, 8 September?": the day the figure is
+            # of; an article may date it "Senin" or "(8/9)" or by its own date line
+            return False
         if word[:1].isdigit():
             return True  # a figure, a year, a code
         if word in q.glossed:
@@ -419,11 +424,13 @@ class QueryBuilder:
                     name = " ".join(group_words)
                     specific = known and all(is_rare(w) for w in group_words) and self._local(parts)
                     given = all(w in q.given for w in group_words)
+                    # a weekday or a month a comparison dates its figure by: see `_strong`
+                    dated = q.form == COMPARE and all(_in_calendar_date(w, q.words) for w in group_words)
                     terms.append(
                         Term(
                             parts,
                             weight,
-                            strong=True,
+                            strong=not dated,
                             known=known,
                             word=name,
                             specific=specific,
@@ -563,6 +570,7 @@ class QueryBuilder:
                     # translation the articles print makes no word specific
                     specific=self.index.bm25.knows(term)
                     and (word[:1].isdigit() or is_rare(word))
+                    and not (q.form == COMPARE and _in_calendar_date(word, q.words))
                     and self._local((term,)),
                     given=given,
                 )
@@ -599,6 +607,18 @@ def _join_pairs(
 # answer it. (Measured on the tuning split: extending this to where/why/how declined more
 # answerable questions than it caught.)
 _HAPPENING_TYPES = frozenset({DATE, TIME})
+_MONTHS = words_of("months")
+_DAYS = words_of("days")
+
+
+def _in_calendar_date(word: str, words: tuple[str, ...]) -> bool:
+    """True when the word is a weekday, a month, or a day's number before a month ("Senin, 8
+    September")."""
+    if word in _MONTHS or word in _DAYS:
+        return True
+    return word.isdigit() and len(word) <= 2 and any(a == word and b in _MONTHS for a, b in pairwise(words))
+
+
 _HONORIFICS = words_of("honorifics")
 
 

@@ -901,3 +901,14 @@ def test_the_speaker_is_read_beside_the_word_of_saying_when_the_topic_comes_firs
     assert {"azhar", "mahmud"} <= _before_topic(first.words) and "kpu" not in _before_topic(first.words)
     last = read_question("apa kata azhar mahmud soal hasil pleno kpu?", lexicon())
     assert "kpu" not in _before_topic(last.words)
+
+
+def test_the_day_a_comparison_dates_its_figure_by_is_no_name_it_must_hold(answerer: Answerer) -> None:
+    # "pada Kamis, 25 April": an outlet may date the figure "Kamis", "(25/4)" or by its own
+    # date line; the day is weak evidence, not a name every answer must print
+    q = answerer.queries.read(
+        "Apakah semua media sepakat soal jumlah buruh Korea Utara pada Kamis, 25 April?"
+    )
+    terms = {t.word: t for t in answerer.queries.build(q, None).terms}
+    assert {"kamis", "25", "april"} <= set(terms)
+    assert not any(terms[w].strong or terms[w].specific for w in ("kamis", "25", "april")), terms

@@ -108,7 +108,7 @@ _FOOTER = re.compile(
     r"|kirim ke (?:whatsapp|email|surel) redaksi\b"
     r"|punya (?:foto|video|informasi|info|cerita)\b[^.]*\?$"
     r"|saksikan (?:selengkapnya|berita selengkapnya|liputan|program|siaran)\b"
-    r"|(?:simak|ikuti)\b.{0,80}?\b(?:kanal|saluran|channel|google news)\b"
+    r"|(?:simak|ikuti)\b.{0,80}?\b(?:kanal|saluran|channel|google news|newsletter|buletin)\b"
     r"|dapatkan (?:update|berita|informasi|info)\b"
     r"|(?:gabung|bergabung)(?:lah)? (?:di|ke|dengan) (?:saluran|kanal|grup|channel)\b"
     r"|komentar (?:di|pada) \S+ dimoderasi|gunakan bahasa yang sopan|kirim komentar anda\b"
@@ -403,11 +403,10 @@ def _is_dateline_prefix(prefix: str) -> bool:
         return False
     if any(_ALL_CAPS_NAME.match(w) or _DOMAIN.match(w) for w in words):
         return True
-    # "Jakarta, CNN Indonesia - ", "Tanjung Rangkai, Bahtera TV - ": the place, a comma, the
-    # outlet with a word in capitals ("Menteri Kesehatan, Budi Gunadi Sadikin - yang baru
-    # dilantik - ..." names a person, no outlet)
-    outlet = prefix.split(",", 1)[1] if "," in prefix else ""
-    return any(len(w) >= 2 and w.isupper() for w in re.split(r"[\s,]+", outlet) if w)
+    # "Tanjung Rangkai, Bahtera TV - ", "Nadira TV, Senuang Baru - ": the place and the outlet,
+    # a comma between them, a word of the outlet's in capitals ("Menteri Kesehatan, Budi
+    # Gunadi Sadikin - yang baru dilantik - ..." names a person, no outlet)
+    return "," in prefix and any(len(w) >= 2 and w.isupper() for w in words)
 
 
 def _caption_widget_lines(lines: list[str]) -> list[bool]:

@@ -259,6 +259,7 @@ def test_other_dateline_styles() -> None:
         ("Jakarta (ANTARA) - Harga emas turun.", "Harga emas turun."),
         # the place, a comma, then an outlet with no all-capital word of three letters
         ("Tanjung Rangkai, Bahtera TV - Pemungutan suara ulang digelar.", "Pemungutan suara ulang digelar."),
+        ("Nadira TV, Senuang Baru – Polres menetapkan lima tersangka.", "Polres menetapkan lima tersangka."),
     ]:
         assert clean_article(line) == [Paragraph(rest, False)]
 
@@ -377,3 +378,12 @@ def test_a_person_and_a_dash_is_no_dateline() -> None:
     # The place, a comma, an outlet in capitals is a dateline; a minister's name is not.
     line = "Menteri Kesehatan, Budi Gunadi Sadikin - yang baru dilantik - meninjau lokasi."
     assert [p.text for p in clean_article(line)] == [line]
+
+
+def test_a_call_to_follow_a_newsletter_is_furniture() -> None:
+    page = (
+        "Polisi menetapkan lima tersangka.\n"
+        "Simak berita ekonomi dan keuangan pilihan Pundiraya.id setiap pagi lewat newsletter dan kanal"
+        " WhatsApp kami.\n"
+    )
+    assert [p.text for p in clean_article(page)] == ["Polisi menetapkan lima tersangka."]

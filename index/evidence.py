@@ -634,8 +634,10 @@ _UNITS = words_of("unit_nouns")
 _BUILDINGS = _PLACE_NOUNS | {"dinas", "pendopo", "rumah", "aula", "rujab"}
 
 
+# The roots that attribute words to a speaker after them ("kata Rina") or by "-nya" ("tegasnya").
+SAYING_ROOTS = tuple("kata ujar ungkap jelas tutur sebut tegas imbuh tambah papar terang".split())
 _ATTRIBUTION = re.compile(
-    r"\b(?i:kata|ujar|ungkap|jelas|tutur|sebut|tegas|imbuh|tambah|menurut|papar|terang)(?:nya)?\s+"
+    rf"\b(?i:{'|'.join(SAYING_ROOTS)}|menurut)(?:nya)?\s+"
     r"((?:[A-Za-z.]+\s+){0,6}?[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)"
 )
 

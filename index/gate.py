@@ -24,7 +24,6 @@ from functools import cache
 from importlib import resources
 from typing import Protocol
 
-from index.evidence import required_fit
 from index.model import Index
 from index.query import Query
 from index.question import (
@@ -42,7 +41,7 @@ from index.question import (
     WHAT,
     YESNO,
 )
-from index.ranking import answers, eligible
+from index.ranking import answers, eligible, needed_fit
 from index.retrieval import Candidate
 from index.weights import Weights
 
@@ -83,7 +82,7 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
     own = [t for t in query.terms if t.weight == 1.0] or list(query.terms)
     n = len(own)
     second = ranked[1].support if len(ranked) > 1 else 0.0
-    needed = required_fit(q.qtype, q.wants_name)
+    needed = needed_fit(q)  # (a process is never asked of the value types the model decides)
     ruled = float(eligible(c, query, weights))
     return [
         c.support,

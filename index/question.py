@@ -1291,7 +1291,7 @@ def read_question(
         and i not in asked
         # "siapa nama ...", "apa nama masjid itu?", "di mana lokasi ...": the name or the
         # place is what is asked, not a topic word
-        and not (t == "nama" and (qtype == PERSON or (qtype == WHAT and names_asked)))
+        and not (t == "nama" and (qtype == PERSON or names_asked))
         and not (t in _PLACE_FRAMES and qtype in (PLACE, ORIGIN))
         and not (t in _REASON_NOUNS and qtype == REASON)  # "apa alasannya", "apa penyebab ..."
         and not (t in _MANNER_FRAMES and qtype == MANNER)  # "bagaimana cara ...", "moda apa"

@@ -11,6 +11,7 @@ from index.closed_class import words_of
 from index.evidence import (
     CLAUSE_BREAK,
     QUOTE_MARKS,
+    SAYING_ROOTS,
     Facts,
     asks_process,
     fits_type,
@@ -34,6 +35,7 @@ from index.question import (
     TIME,
     TOPIC_MARKERS,
     YESNO,
+    Question,
 )
 from index.retrieval import FOLLOWS, Candidate
 from index.text import cased_words, words
@@ -140,7 +142,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(QUOTE_MARKS.search(sentence.text))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if q.qtype in _VALUE_TYPES:
-        _value_told_next(index, candidates, required_fit(q.qtype, q.wants_name), weights)
+        _value_told_next(index, candidates, needed_fit(q), weights)
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
         # nearly as much of the question as the best account of any outlet; one holding far
@@ -208,9 +210,7 @@ VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 
 # A quotation closed and said by "-nya" ('..., tegasnya.', '..., ujarnya.').
-_SAID_BY_PRONOUN = re.compile(
-    r"[\"”]\s+(?:kata|ujar|tutur|tegas|jelas|imbuh|tambah|ungkap|terang|sebut|papar|aku|lanjut|pungkas)nya\b"
-)
+_SAID_BY_PRONOUN = re.compile(rf"[\"”]\s+(?:{'|'.join((*SAYING_ROOTS, 'aku', 'lanjut', 'pungkas'))})nya\b")
 
 
 def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
@@ -287,7 +287,8 @@ OWN_WORDS = 0.9
 # the hearing?"); Indonesian "akan"/"bakal", unless it is what somebody said they would do
 # ("Kapan Budi menyatakan akan mundur?" asks when he said it) or a "bakal calon".
 _SAYING = words_of("speech_verbs") | words_of("speech_question")
-_SPEECH_NOUNS = words_of("speech_nouns")
+# The words of saying and the nouns of what is said ("kata", "bilang", "pernyataan").
+_SAYING_OR_SPEECH = _SAYING | words_of("speech_nouns")
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -395,15 +396,14 @@ def _before_topic(words: tuple[str, ...]) -> set[str]:
     """The words of a "what did X say about Y" question that name X: those before what it is
     about ("apa kata Azhar soal hasil pleno?"), or, where the topic comes first ("kalau soal
     hasil pleno KPU, Azhar Mahmud bilang apa?"), the two on either side of the word of saying."""
-    saying = _SAYING | _SPEECH_NOUNS
     for i, word in enumerate(words):
         if word in TOPIC_MARKERS:
-            if i > 1 and not saying.isdisjoint(words[:i]):
+            if i > 1 and not _SAYING_OR_SPEECH.isdisjoint(words[:i]):
                 return set(words[:i])
-            said = next((j for j in range(i + 1, len(words)) if words[j] in saying), None)
+            said = next((j for j in range(i + 1, len(words)) if words[j] in _SAYING_OR_SPEECH), None)
             if said is None:
                 return set(words)
-            return set(words[max(i + 1, said - 2) : said + 3]) - saying
+            return set(words[max(i + 1, said - 2) : said + 3]) - _SAYING_OR_SPEECH
     return set(words)
 
 
@@ -420,7 +420,7 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     q = query.question
     if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer or c.own_words:
         return in_other_words(c, query, weights)
-    return _eligible(c, weights.min_coverage, required_fit(q.qtype, q.wants_name, asks_process(q.words)))
+    return _eligible(c, weights.min_coverage, needed_fit(q))
 
 
 def in_other_words(c: Candidate, query: Query, weights: Weights) -> bool:
@@ -429,9 +429,13 @@ def in_other_words(c: Candidate, query: Query, weights: Weights) -> bool:
     asked, the rare names and figures, the asked kind of fact). Another outlet's account,
     a named outlet's, an outright cause."""
     q = query.question
-    return _eligible(
-        c, weights.relaxed * weights.min_coverage, required_fit(q.qtype, q.wants_name, asks_process(q.words))
-    )
+    return _eligible(c, weights.relaxed * weights.min_coverage, needed_fit(q))
+
+
+def needed_fit(q: Question) -> float:
+    """How fully a sentence must hold the kind of fact this question asks (`required_fit`,
+    with what the question's words tell: a name asked, a process asked)."""
+    return required_fit(q.qtype, q.wants_name, asks_process(q.words))
 
 
 def _eligible(c: Candidate, coverage: float, needed: float) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from index.text import OPENING_QUOTES
+
 # Abbreviations that end in a period but not a sentence (compared lowercased, without the
 # final period). Indonesian titles and list endings, address parts, academic degrees, and
 # a few English ones that wire copy keeps.
@@ -77,11 +79,11 @@ _TERMINALS = ".!?…"
 # Closing marks that belong to the sentence they follow: `penting."` ends after the quote.
 _CLOSERS = "\"”’')]»"
 # What may begin the next sentence besides an uppercase letter or a digit.
-_OPENERS = "\"“‘'(«"
+_OPENERS = OPENING_QUOTES + "("
 _MARKS = re.compile(f"[{re.escape(_TERMINALS)}]")
 _MARKS_AND_QUOTES = re.compile(f'[{re.escape(_TERMINALS)}"“”]')
 # Leading marks to ignore when reading the word before a period ("(Dr." is "Dr").
-_WORD_PREFIX = "\"“‘'(«["
+_WORD_PREFIX = _OPENERS + "["
 
 
 def split_sentences(text: str) -> list[str]:

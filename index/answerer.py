@@ -220,7 +220,9 @@ class Answerer:
                 typed = [t for t in query.terms if t.weight == 1.0]
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
-                settled = yesno.lead(_said(answer), asked, stem, self._holds_whole(query, first))
+                settled = yesno.lead(
+                    _said(answer), asked, stem, self._holds_whole(query, first), yesno.negated(q.text, stem)
+                )
                 # A plan or a forecast settles nothing ("berpeluang menaikkan" is no "ya").
                 if settled != "tidak" and self._only_planned(answer, q):
                     return self._reply(q.text, Kind.DECLINE, q.language, question_type=q.qtype)
@@ -243,7 +245,10 @@ class Answerer:
                 rest = [c for c in ranked if c not in holding]
                 confirmed = self.composer.compose(query, [*holding, *rest])
                 whole = self._holds_whole(query, holding[0])
-                return replace(confirmed, lead=yesno.lead(_said(confirmed), query.own_stems(), stem, whole))
+                settled = yesno.lead(
+                    _said(confirmed), query.own_stems(), stem, whole, yesno.negated(q.text, stem)
+                )
+                return replace(confirmed, lead=settled)
             # The same question asked openly, with whatever a follow-up carried over.
             openly = yesno.without(q, named)
             opened = Query(openly, tuple(t for t in query.terms if not own & set(t.parts)), query.followed)

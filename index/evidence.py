@@ -190,6 +190,14 @@ def _closed_class_words(tokens: set[str], lower: list[str]) -> dict[str, set[str
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
+# Figures that label rather than count: an age after a name ("Fikri (12)", "Keysha Ramadhani
+# (4)"), and a figure after a noun that it numbers ("kelas 6", "SDN 5", "TPS 02", "Pasal 2 ayat
+# 1"). "Berapa siswa ...?" is not answered by a sentence whose only figures are these.
+_LABELS = re.compile(
+    rf"\b[A-Z][\w'’-]*\s\(\d{{1,3}}\)|\b(?i:{pattern('label_nouns')})\.?\s+\d+[A-Za-z]?\b(?![.,]\d)"
+)
+
+
 def _has_digit(text: str) -> bool:
     """Whether a character of the text is a digit (in ASCII text, one of 0-9: one search in C)."""
     if text.isascii():
@@ -252,7 +260,8 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             undated = _YEAR.sub(" ", undated)
         if months:
             undated = _DAY_MONTH.sub(" ", undated)
-    figures = has_digit and _has_digit(undated)
+    counted = _LABELS.sub(" ", undated) if has_digit else undated
+    figures = has_digit and _has_digit(counted)
 
     duration = measure = counted_from = False
     if has_digit or not _AMOUNT_WORDS.isdisjoint(tokens):
@@ -310,7 +319,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             duration,
             measure,
             figures or "number_words" in found,
-            _numbers(undated) if figures else (),
+            _numbers(counted) if figures else (),
             _values(undated, day_dates, text if months else "", text if clock else "") if has_digit else (),
             1.0
             if "reason_markers" in found

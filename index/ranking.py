@@ -54,6 +54,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = own_stems if q.qtype == YESNO else frozenset()
+    shared = yesno.negated(q.text, index.stemmer.stem) if q.qtype == YESNO else frozenset()
     # The verbs of a "who" question, whose doer is asked.
     agents = (
         # (the question's own verbs: "siapa aja?" after "Berapa tersangka yang ditetapkan?"
@@ -101,7 +102,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.
-            c.fit = 1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False) == yesno.NO else 0.0
+            c.fit = (
+                1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO else 0.0
+            )
         # "Siapa yang mengetuai TPF?": "TPF diketuai Prof. Ratna" names who does what is asked.
         c.doer = (
             bool(agents & sentence.terms)  # most sentences: no word of the verb's stem at all

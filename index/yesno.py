@@ -134,23 +134,51 @@ def _appealed(tokens: list[str], i: int) -> bool:
 _CLAUSE_OPENERS = words_of("clause_openers")
 
 
-def lead(text: str, asked: Set[str], stem: Callable[[str], str], whole: bool) -> str:
-    """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
-    "ya" when it holds the whole question (`whole`) with no negation and no hedge; else ""."""
+def _negated_at(tokens: list[str], i: int, asked: Set[str], stem: Callable[[str], str]) -> int:
+    """Where the word a negation at `i` negates stands: past fillers ("tidak pernah"), and
+    past a light verb whose noun is asked ("tidak mengajukan banding": the appeal)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j] in _FILLERS:
+        j += 1
+    if j + 1 < len(tokens) and tokens[j] in _LIGHT_VERBS and stem(tokens[j]) not in asked:
+        j += 1
+    return j
+
+
+def negated(text: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems a text negates: "pasien yang tidak memiliki BPJS" negates "milik". A question
+    that negates a word itself is not contradicted by a sentence negating it too."""
     tokens = [w.lower() for w in words(text)]
+    found = set()
+    for i, t in enumerate(tokens):
+        if t in _NEGATIONS:
+            j = _negated_at(tokens, i, frozenset(), stem)
+            if j < len(tokens):
+                found.add(stem(tokens[j]))
+    return frozenset(found)
+
+
+def lead(
+    text: str, asked: Set[str], stem: Callable[[str], str], whole: bool, shared: Set[str] = frozenset()
+) -> str:
+    """ "tidak" when the sentence negates one of the question's words (stems in `asked`);
+    "ya" when it holds the whole question (`whole`) with no negation and no hedge; else "".
+    A negation of what the question negates itself (`shared`, stems: "pasien yang tidak
+    memiliki BPJS ... ditanggung?") describes what is asked about and settles nothing."""
+    tokens = [w.lower() for w in words(text)]
+    negation = False
     for i, t in enumerate(tokens):
         if t not in _NEGATIONS:
             continue
-        j = i + 1
-        while j < len(tokens) and tokens[j] in _FILLERS:
-            j += 1
-        if j + 1 < len(tokens) and tokens[j] in _LIGHT_VERBS and stem(tokens[j]) not in asked:
-            j += 1  # "tidak mengajukan banding": the appeal is what is negated
+        j = _negated_at(tokens, i, asked, stem)
+        if j < len(tokens) and stem(tokens[j]) in shared:
+            continue
+        negation = True
         if j < len(tokens) and stem(tokens[j]) in asked:
             if _appealed(tokens, i):
                 # "meminta Organda tidak menaikkan tarif": an appeal, not what happened.
                 return ""
             return NO
-    if whole and not any(t in _NEGATIONS or t in _HEDGES for t in tokens):
+    if whole and not negation and not any(t in _HEDGES for t in tokens):
         return YES
     return ""

@@ -19,6 +19,10 @@ from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLAC
         (MEASURE, "Ketinggian air mencapai 1,5 meter.", True),
         (NUMBER, "Sedikitnya 1.250 rumah terendam.", True),
         (NUMBER, "Banjir melanda kota itu pada Senin (3/2/2025).", False),  # a date is no count
+        # an age after a name, a class, a school's or a polling station's number count nothing
+        (NUMBER, "Seorang siswa, Fikri (12), murid kelas 6 SDN 5 Batu Lentera, sakit perut.", False),
+        (NUMBER, "Petugas TPS 02 dan Pasal 2 ayat 1 disebut dalam laporan itu.", False),
+        (NUMBER, "Sebanyak 87 siswa dari kelas 6 sakit perut.", True),
         (REASON, "Banjir terjadi karena tanggul jebol.", True),
         (DATE, "Kim tiba pada hari Rabu (24/4).", True),
     ],

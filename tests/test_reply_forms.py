@@ -600,6 +600,25 @@ def test_a_negated_support_verb_negates_its_noun() -> None:
     assert lead("Hendra tidak mengajukan keberatan atas vonis itu.", {"hendra", "banding"}, str, False) == ""
 
 
+def test_a_negation_the_question_shares_is_no_no() -> None:
+    from index.yesno import NO, YES, lead, negated
+
+    def stem(word: str) -> str:
+        return {"memiliki": "milik", "ditanggung": "tanggung"}.get(word, word)
+
+    # "Are patients WITHOUT insurance covered?": a sentence saying those without insurance are
+    # covered says yes; its "tidak" describes who is asked about, as the question's does.
+    question = "Apakah biaya pasien yang tidak memiliki BPJS ditanggung pemerintah?"
+    shared = negated(question, stem)
+    assert shared == {"milik"}
+    told = "Pemkab memastikan biaya pasien yang tidak memiliki BPJS ditanggung pemerintah."
+    asked = {"biaya", "pasien", "milik", "bpjs", "tanggung", "pemerintah"}
+    assert lead(told, asked, stem, True) == NO  # without the question's own negation: a false "no"
+    assert lead(told, asked, stem, True, shared) == YES
+    refused = "Biaya pasien yang tidak memiliki BPJS tidak ditanggung pemerintah."
+    assert lead(refused, asked, stem, True, shared) == NO
+
+
 def test_sums_for_different_things_are_no_disagreement(tmp_path: Path) -> None:
     # "Rp 250.000 untuk kelas festival" and "Rp 175.000 untuk presale" price two tickets.
     first = "Tiket Konser\n\nKOTA SARI - Harga tiket konser itu berkisar Rp 250.000 untuk kelas festival hingga Rp 650.000 untuk VIP."

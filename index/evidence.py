@@ -348,6 +348,15 @@ def read_all_facts(texts: list[str]) -> list[Facts]:
 
 
 # "dua kapal", "tiga orang": a count written out, and what it counts.
+# What a sum of money or a share may answer: "berapa biaya", "berapa persen", "berapa kenaikan".
+_SUMS_ASKED = words_of("money_nouns") | words_of("measure_units") | words_of("amount_nouns") | {"rupiah"}
+# A sum of money or a share, with its figure: "Rp 150.000", "Rp 12,4 triliun", "US$ 5", "71,2
+# persen", "4,6%".
+_SUMS_AND_SHARES = re.compile(
+    r"(?:\b(?:Rp|US\$|USD)|\$)\s?\d[\d.,]*(?:\s*(?:ribu|juta|miliar|triliun))?"
+    r"|\b\d[\d.,]*\s*(?:%|persen\b|(?:ribu\s+|juta\s+|miliar\s+)?(?:rupiah|dolar|dollar|euro)\b)",
+    re.IGNORECASE,
+)
 _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -441,6 +450,16 @@ def fits_type(
             # "How many of the 38 members ...?": a sentence whose only figure is the
             # question's own tells nothing the question does not.
             return 0.0
+        if (
+            counted_noun
+            and counted_noun not in _SUMS_ASKED
+            and (facts.currency or "%" in text)
+            # "How many households get the handout?": "BLT sebesar Rp 150.000" is a sum, and
+            # "naik 12%" a share: neither counts households.
+            and not _has_digit(_SUMS_AND_SHARES.sub(" ", text))
+            and not _SPELLED_COUNT.search(text)
+        ):
+            return 0.5
         # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
         counted = {thing for thing, _, _ in facts.numbers}
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))

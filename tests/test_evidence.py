@@ -308,3 +308,17 @@ def test_a_time_told_from_another_is_no_duration() -> None:
     # ... which answers a question asking how long after
     assert fits_type(DURATION, after, {"berapa", "bulan", "setelah", "hanoi"}) == 1.0
     assert fits_type(DURATION, after, {"berapa", "lama", "ktt"}) == 0.0
+
+
+def test_a_sum_or_a_share_counts_no_people() -> None:
+    # "How many households get the handout?": the handout's size is a sum, not a count.
+    sum_only = "Ia menilai BLT sebesar Rp 150.000 per bulan belum cukup bagi keluarga miskin."
+    counted = "BLT diberikan bagi 20,6 juta keluarga penerima manfaat."
+    share = "Sebanyak 71,2 persen pemilih datang ke TPS."
+    for noun in ("keluarga", "pemilih"):
+        assert fits_type(NUMBER, read_facts(sum_only), {noun}, text=sum_only, counted_noun=noun) < 1.0
+    assert fits_type(NUMBER, read_facts(counted), {"keluarga"}, text=counted, counted_noun="keluarga") == 1.0
+    # "Berapa kenaikan ...?", "berapa persen ...?", "berapa biaya ...?": a sum or a share answers.
+    rise = "Harga naik Rp 2.500 per liter."
+    assert fits_type(NUMBER, read_facts(rise), {"kenaikan"}, text=rise, counted_noun="kenaikan") == 1.0
+    assert fits_type(NUMBER, read_facts(share), {"persen"}, text=share, counted_noun="persen") == 1.0

@@ -445,6 +445,18 @@ def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:
     assert follow.kind is Kind.OUTLET and "230" in follow.first.text
 
 
+def test_a_follow_up_after_who_reads_the_person_the_answer_named(ferry: Answerer) -> None:
+    # "dia" after "Siapa kepala Kantor SAR?" is the man the answer named, and the reader is
+    # told so: the name the articles print goes with the question read.
+    first = ferry.answer("Siapa kepala Kantor SAR Batu Ampar?")
+    assert first.answered and "Wahyu Pratama" in first.topic
+    follow = ferry.answer("apa kata dia?", previous=first.topic)
+    assert "Wahyu Pratama" in follow.read_as
+    assert follow.answered and "Wahyu" in follow.first.text
+    # A question not asking who carries no name of its answer along.
+    assert ferry.answer("Kapan kapal itu terbakar?").topic == "Kapan kapal itu terbakar?"
+
+
 def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:
     data = ferry.timeline().to_json()
     assert data["kind"] == "timeline" and data["lead"] == "" and data["notes"] == []

@@ -457,6 +457,24 @@ def test_a_follow_up_after_who_reads_the_person_the_answer_named(ferry: Answerer
     assert ferry.answer("Kapan kapal itu terbakar?").topic == "Kapan kapal itu terbakar?"
 
 
+def test_what_somebody_said_with_no_matter_named_is_their_own_quoted_words(tmp_path: Path) -> None:
+    # "ngomong apa aja?" names no matter: the lawyer's own quoted words answer, not the
+    # sentence that tells of them in the reporter's words (which holds more of his name).
+    text = """Bupati Divonis Tujuh Tahun Penjara
+
+KOTA LIPAI - Majelis hakim menjatuhkan vonis tujuh tahun penjara kepada Bupati Batang Lipai, Senin (19/5/2025).
+Kuasa hukum terdakwa, Fransiskus Lelono, mengatakan timnya akan berdiskusi dengan keluarga sebelum memutuskan langkah berikutnya.
+"Banyak fakta persidangan yang diabaikan. Besar kemungkinan kami akan mengajukan banding," kata Fransiskus.
+Jaksa menyatakan pikir-pikir atas putusan tersebut.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-05-19"))
+    answer = answerer.answer("pengacaranya, fransiskus lelono, ngomong apa aja sih?")
+    assert answer.answered and answer.first.text.startswith('"Banyak fakta')
+    # Asked about a matter, the words on that matter still come first.
+    topic = answerer.answer("Apa kata Fransiskus Lelono soal langkah berikutnya?")
+    assert topic.answered and "langkah berikutnya" in topic.first.text
+
+
 def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:
     data = ferry.timeline().to_json()
     assert data["kind"] == "timeline" and data["lead"] == "" and data["notes"] == []

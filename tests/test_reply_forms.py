@@ -475,6 +475,24 @@ Jaksa menyatakan pikir-pikir atas putusan tersebut.
     assert topic.answered and "langkah berikutnya" in topic.first.text
 
 
+def test_two_figures_only_said_alike_are_no_disagreement(tmp_path: Path) -> None:
+    # A body's temperature and the air's, each told by an official who "said" it: the verb of
+    # saying makes no one happening of them.
+    first = """Pelari Meninggal Usai Lomba
+
+KOTA SARI - Kepala Dinas Kesehatan Kota Sari, dr. Fitri Lubis, menjelaskan suhu tubuh Rizky saat tiba di IGD mencapai 41,7 derajat Celsius.
+"""
+    second = """Cuaca Panas Saat Lomba
+
+KOTA SARI - Kepala Stasiun Meteorologi Kota Sari, Agung Nugraha, mengatakan alat mencatat suhu udara 31,8 derajat Celsius pada pagi itu, saat Rizky berlari.
+"""
+    articles = [("a", "A", "2025-10-20", first), ("b", "B", "2025-10-20", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Lomba lari (contoh)", articles))
+    answer = answerer.answer("Apakah semua media sepakat soal suhu tubuh Rizky saat tiba di IGD?")
+    assert answer.kind is Kind.COMPARISON
+    assert not answer.disagreements
+
+
 def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:
     data = ferry.timeline().to_json()
     assert data["kind"] == "timeline" and data["lead"] == "" and data["notes"] == []

@@ -292,6 +292,9 @@ def test_all_outlets_asked_about_a_value_compare_that_kind_of_value(ferry: Answe
         ferry.queries.read("Do all outlets say the ferry caught fire at 21.15?"), None
     )
     assert query.question.qtype == "time" and "say" not in {t.word for t in query.terms}
+    # "kompak" between the outlets and their verb: still what they report, not searched.
+    agreed = ferry.queries.build(ferry.queries.read("Apakah semua media kompak menyebut ada korban jiwa?"), None)
+    assert agreed.question.form == COMPARE and "menyebut" not in {t.word for t in agreed.terms}
 
 
 def test_the_value_a_comparison_gives_is_read_as_its_kind() -> None:

@@ -71,7 +71,6 @@ FEATURES = (
     "eligible_support",  # its support where the hand-set rules let it answer, else 0
     "support_squared",  # its support, squared: the line need not be straight
     "given_share",  # the share of the question's words that only describe what it takes as known
-    "context",  # the share its paragraph and the one before hold
     *(f"type_{t}" for t in _QTYPES),
 )
 
@@ -109,7 +108,6 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
         c.support * ruled,
         c.support**2,
         sum(1 for t in own if t.given) / max(1, n),
-        c.context,
         *(float(q.qtype == t) for t in _QTYPES),
     ]
 

@@ -118,7 +118,6 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around
-            + weights.context * c.context
             + weights.bm25 * c.bm25
             + weights.type_fit * c.fit
             - (weights.headline_penalty if sentence.headline else 0.0)

@@ -37,8 +37,6 @@ class Candidate:
     announced: bool = False
     # the question asks of the next occasion ("KTT berikutnya") and the sentence does not speak of it
     other_occasion: bool = False
-    # the share of the question its paragraph and the one before hold (ranking only)
-    context: float = 0.0
 
     @property
     def support(self) -> float:
@@ -256,15 +254,6 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
             if earlier.article == passage.article:
                 named_terms = passage_terms.union(*(index.sentences[s].resolved for s in earlier.sentences))
         around = coverage(passage_terms)
-        # News gives a paragraph or two to each thought: the paragraph before (of the same
-        # article) often names what this one goes on about ("Haryo menjelaskan, harga minyak
-        # ..." after the paragraph on the price rise). Ranking weighs it a little.
-        context = around
-        if number > 0 and index.passages[number - 1].article == passage.article:
-            earlier_terms = passage_terms.union(
-                *(index.sentences[e].resolved for e in index.passages[number - 1].sentences)
-            )
-            context = coverage(earlier_terms)
         # The previous sentence's coverage, and whether it announces a reason.
         before: tuple[float, bool] | None = None
         for s in passage.sentences:
@@ -305,7 +294,6 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     strong_missing=sum(1 for t in strong if not t.found_in(named_terms)),
                     follows=follows,
                     announced=announced,
-                    context=context,
                 )
             )
     return candidates

@@ -19,7 +19,6 @@ class Weights:
     sentence: float = 0.7
     paragraph: float = 0.1
     bm25: float = 0.1
-    context: float = 0.2  # the share held with the paragraph before (what it goes on about)
     type_fit: float = 0.25
     headline_penalty: float = 0.15  # a headline repeats the body in fewer words
     # News puts the main facts first: a sentence of an article's first paragraphs gains up to

@@ -34,6 +34,11 @@ class Composer:
         self._masses: dict[frozenset[str], float] = {}
         # Every article is one outlet's: nothing to compare, a gist from one account.
         self.one_outlet = len({s.outlet for s in index.corpus.sources}) == 1
+        # The verbs that attribute a statement ("mengatakan", "menjelaskan") and those of like
+        # meaning: who said it, not what happened. Two sentences sharing only one of them tell
+        # two happenings ("suhu tubuh ... 41,7 derajat" and "suhu udara 31,8 derajat").
+        saying = {index.stemmer.stem(w) for w in (*evidence.SAYING_ROOTS, "menyatakan")}
+        self._saying = frozenset(saying.union(*(index.related.get(p, frozenset()) for p in saying)))
 
     def compose(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The answer: the best group's quote, a differing account if any, the next best."""
@@ -187,7 +192,13 @@ class Composer:
             zip(leads, quotes, tells_whole, strict=True), 2
         ):
             clash = evidence.conflict(
-                sa.terms, sb.terms, sa.facts, sb.facts, self.predicates(sa), self.predicates(sb), asked
+                sa.terms,
+                sb.terms,
+                sa.facts,
+                sb.facts,
+                self.predicates(sa) - self._saying,
+                self.predicates(sb) - self._saying,
+                asked,
             )
             if clash is None and (self.predicates(sa) & self.predicates(sb) or (whole_a and whole_b)):
                 # One happening (a shared verb), told with another clock time, measure or count.
@@ -320,7 +331,13 @@ class Composer:
             if other.article == lead.article:
                 continue
             clash = evidence.conflict(
-                lead.terms, other.terms, lead.facts, other.facts, lead_predicates, other.predicates, qtype
+                lead.terms,
+                other.terms,
+                lead.facts,
+                other.facts,
+                lead_predicates - self._saying,
+                other.predicates - self._saying,
+                qtype,
             )
             if clash is not None:
                 return clash, group

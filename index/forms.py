@@ -88,13 +88,16 @@ def _every_outlet(words: Sequence[str]) -> frozenset[str]:
             at += 1  # "all of the outlets", "semua para ..."
         if at >= len(words) or words[at] not in _REPORTING:
             continue
-        after = words[at + 1] if at + 1 < len(words) else ""
+        verb_at = at + 1
+        while verb_at < len(words) - 1 and words[verb_at] in _COMPARE:
+            verb_at += 1  # "semua media kompak menyebut ...": agreeing, then what they report
+        after = words[verb_at] if verb_at < len(words) else ""
         # what the outlets do with it: a verb of reporting, or any active verb ("semua media
         # memuat ...", "all outlets put the toll at ...")
         reporting = after in _REPORTING_VERBS or (after.startswith("me") and len(after) > 4)
         according = i > 0 and words[i - 1] in ("menurut", "to")  # "according to all sources"
         if reporting or according:
-            asking = set(words[i : at + 1]) | ({after} if after in _REPORTING_VERBS else set())
+            asking = set(words[i:verb_at]) | ({after} if after in _REPORTING_VERBS else set())
             return frozenset(asking)
     return frozenset()
 

@@ -128,9 +128,10 @@ def decides(query: Query) -> bool:
 def vetoed(c: Candidate) -> bool:
     """True when the first candidate cannot answer whatever the model says: its paragraph
     lacks a rare name or figure the question gives ("Lamboto" asked about, a sentence about
-    another village). (Its lacking the word whose value is asked is only evidence: the
-    articles may say it in another word, "gelombang" for "ombak".)"""
-    return bool(c.strong_missing)
+    another village); or the question asks of the next occasion ("Kapan rapat berikutnya?")
+    and it tells of the one reported. (Its lacking the word whose value is asked is only
+    evidence: the articles may say it in another word, "gelombang" for "ombak".)"""
+    return bool(c.strong_missing) or c.other_occasion
 
 
 class Decision(Protocol):

@@ -161,6 +161,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # and yes/no, those holding a reason, a means, a name, X's words or the happening asked;
     # then the score.
     tiered = q.qtype in _TIERED
+    # "pengacaranya ngomong apa aja?": asked of nobody's words on a matter, X's own quoted
+    # words are the answer however few of the question's words they hold.
+    topicless = q.qtype == SAID and TOPIC_MARKERS.isdisjoint(q.words)
     offices = (
         frozenset(w for w in q.words if w in _ROLE_NOUNS) if q.qtype == PERSON and q.office else frozenset()
     )
@@ -190,7 +193,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             -(q.qtype == REASON and c.fit >= 1.0 and (c.announced or not c.follows)),
             # "what did X say": X's own words before a sentence telling of them, where they
             # hold nearly as much of the question as an answer needs
-            -(c.own_words and c.support >= OWN_WORDS * weights.min_coverage),
+            -(c.own_words and (topicless or c.support >= OWN_WORDS * weights.min_coverage)),
             asks_done and yesno.ahead(index.sentences[c.sentence].text),
             -(asks_ahead and yesno.ahead(index.sentences[c.sentence].text)),
             -c.score,

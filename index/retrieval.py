@@ -35,6 +35,8 @@ class Candidate:
     # the sentence before it announces a reason ("menjelaskan alasan ...") or all but restates
     # the "why" question (it is followed by its explanation)
     announced: bool = False
+    # the question asks of the next occasion ("KTT berikutnya") and the sentence does not speak of it
+    other_occasion: bool = False
 
     @property
     def support(self) -> float:
@@ -276,6 +278,9 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                 covered = _announced_process(index, s, process, coverage, weights.min_coverage)
                 if covered >= weights.min_coverage and FOLLOWS * covered > own:
                     own, follows, announced = FOLLOWS * covered, True, True
+            # "Kapan rapat berikutnya ...?": a sentence not speaking of the next one tells of
+            # the one reported.
+            other_occasion = next_occasion and not speaks_of_next(sentence.text)
             # It announces the reason for what the question asks only when it tells that.
             before = (told, told >= weights.min_coverage and bool(announcing & sentence.terms))
             candidates.append(
@@ -284,8 +289,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=(asked is None or holds(asked, terms))
-                    and (not next_occasion or speaks_of_next(sentence.text)),
+                    holds_asked=(asked is None or holds(asked, terms)) and not other_occasion,
+                    other_occasion=other_occasion,
                     strong_missing=sum(1 for t in strong if not t.found_in(named_terms)),
                     follows=follows,
                     announced=announced,

@@ -114,6 +114,8 @@ def test_a_missing_rare_name_or_asked_thing_vetoes_whatever_the_model_says() -> 
     # names Lamboto: no probability makes it the answer.
     assert vetoed(Candidate(0, 0.9, 0.9, 1.0, strong_missing=1))
     assert not vetoed(Candidate(0, 0.9, 0.9, 1.0))
+    # "Kapan rapat berikutnya?" answered by the meeting reported: never.
+    assert vetoed(Candidate(0, 0.9, 0.9, 1.0, other_occasion=True))
 
 
 # How far above the threshold the shipped corpus's own example questions must stand: the bot

@@ -292,6 +292,9 @@ def test_all_outlets_asked_about_a_value_compare_that_kind_of_value(ferry: Answe
         ferry.queries.read("Do all outlets say the ferry caught fire at 21.15?"), None
     )
     assert query.question.qtype == "time" and "say" not in {t.word for t in query.terms}
+    # "kompak" between the outlets and their verb: still what they report, not searched.
+    agreed = ferry.queries.build(ferry.queries.read("Apakah semua media kompak menyebut ada korban jiwa?"), None)
+    assert agreed.question.form == COMPARE and "menyebut" not in {t.word for t in agreed.terms}
 
 
 def test_the_value_a_comparison_gives_is_read_as_its_kind() -> None:
@@ -455,6 +458,42 @@ def test_a_follow_up_after_who_reads_the_person_the_answer_named(ferry: Answerer
     assert follow.answered and "Wahyu" in follow.first.text
     # A question not asking who carries no name of its answer along.
     assert ferry.answer("Kapan kapal itu terbakar?").topic == "Kapan kapal itu terbakar?"
+
+
+def test_what_somebody_said_with_no_matter_named_is_their_own_quoted_words(tmp_path: Path) -> None:
+    # "ngomong apa aja?" names no matter: the lawyer's own quoted words answer, not the
+    # sentence that tells of them in the reporter's words (which holds more of his name).
+    text = """Bupati Divonis Tujuh Tahun Penjara
+
+KOTA LIPAI - Majelis hakim menjatuhkan vonis tujuh tahun penjara kepada Bupati Batang Lipai, Senin (19/5/2025).
+Kuasa hukum terdakwa, Fransiskus Lelono, mengatakan timnya akan berdiskusi dengan keluarga sebelum memutuskan langkah berikutnya.
+"Banyak fakta persidangan yang diabaikan. Besar kemungkinan kami akan mengajukan banding," kata Fransiskus.
+Jaksa menyatakan pikir-pikir atas putusan tersebut.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-05-19"))
+    answer = answerer.answer("pengacaranya, fransiskus lelono, ngomong apa aja sih?")
+    assert answer.answered and answer.first.text.startswith('"Banyak fakta')
+    # Asked about a matter, the words on that matter still come first.
+    topic = answerer.answer("Apa kata Fransiskus Lelono soal langkah berikutnya?")
+    assert topic.answered and "langkah berikutnya" in topic.first.text
+
+
+def test_two_figures_only_said_alike_are_no_disagreement(tmp_path: Path) -> None:
+    # A body's temperature and the air's, each told by an official who "said" it: the verb of
+    # saying makes no one happening of them.
+    first = """Pelari Meninggal Usai Lomba
+
+KOTA SARI - Kepala Dinas Kesehatan Kota Sari, dr. Fitri Lubis, menjelaskan suhu tubuh Rizky saat tiba di IGD mencapai 41,7 derajat Celsius.
+"""
+    second = """Cuaca Panas Saat Lomba
+
+KOTA SARI - Kepala Stasiun Meteorologi Kota Sari, Agung Nugraha, mengatakan alat mencatat suhu udara 31,8 derajat Celsius pada pagi itu, saat Rizky berlari.
+"""
+    articles = [("a", "A", "2025-10-20", first), ("b", "B", "2025-10-20", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Lomba lari (contoh)", articles))
+    answer = answerer.answer("Apakah semua media sepakat soal suhu tubuh Rizky saat tiba di IGD?")
+    assert answer.kind is Kind.COMPARISON
+    assert not answer.disagreements
 
 
 def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:

@@ -3,6 +3,7 @@ and the decision whether the sources answer at all."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Set
 
@@ -77,9 +78,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
         # ("... kata Fadli"): his name is who is asked.
         asked = asked | _holders(index, candidates, set(q.words), q.office)
+    named_places = _named_places(q.words, index.name_words)
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
+        if named_places and _another_place(sentence.text, named_places):
+            # "Sekolah apa di Kecamatan Sungai Pandan ...?": a sentence of "Kecamatan Batu
+            # Lentera" tells of another place, as one lacking a name the question gives does.
+            c.strong_missing += 1
         if q.qtype in (PERSON, SAID) or q.category:
             facts = _with_opening_name(facts, sentence.text, index.name_words)
         c.fit = fits_type(
@@ -217,6 +223,41 @@ VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 # A quotation closed and said by "-nya" ('..., tegasnya.', '..., ujarnya.').
 _SAID_BY_PRONOUN = re.compile(rf"[\"”]\s+(?:{'|'.join((*SAYING_ROOTS, 'aku', 'lanjut', 'pungkas'))})nya\b")
+
+
+_PLACE_KINDS = words_of("place_nouns") - {
+    "jalan",
+    "kantor",
+    "rumah_sakit",
+    "wilayah",
+    "kawasan",
+    "perairan",
+    "laut",
+}
+
+
+def _named_places(words: tuple[str, ...], names: frozenset[str]) -> dict[str, str]:
+    """The places the question names by their kind: "kecamatan" -> "sungai" of "di Kecamatan
+    Sungai Pandan" (the first word of the name, lowercase)."""
+    return {
+        word: after for word, after in itertools.pairwise(words) if word in _PLACE_KINDS and after in names
+    }
+
+
+def _another_place(text: str, named: dict[str, str]) -> bool:
+    """True when the sentence names a place of a kind the question names ("Kecamatan") by
+    another name, and nowhere the question's own."""
+    cased = cased_words(text)
+    tokens = [t.lower() for t in cased]
+    found = False
+    for i, word in enumerate(tokens[:-1]):
+        wanted = named.get(word)
+        if wanted is None or not cased[i + 1][0].isupper():
+            continue  # "masjid tersebut" names no other mosque
+        if tokens[i + 1] == wanted:
+            return False
+        found = True
+    return found and not any(name in tokens for name in named.values())
 
 
 def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:

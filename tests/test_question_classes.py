@@ -786,3 +786,17 @@ def test_a_value_told_in_the_sentence_after_the_one_naming_its_thing(tmp_path: P
     answerer = Answerer.load(one_article(tmp_path, story, "2025-09-21"))
     answer = answerer.answer("Berapa perputaran uang judi online yang dikelola dari rumah di Kampung Sawo?")
     assert answer.answered and "Rp 12,4 miliar" in answer.first.text, answer.first
+
+
+def test_a_sentence_of_another_place_of_the_kind_asked_does_not_answer(tmp_path: Path) -> None:
+    # "di Kecamatan Cibeber": a sentence counting houses of "Kecamatan Ciawi" tells of
+    # another place, whatever else it shares with the question.
+    text = """Gempa Rusak Puluhan Rumah
+
+CIAWI - Gempa merusak 40 rumah di Desa Mekarsari, Kecamatan Ciawi, Senin (3/3/2025).
+Di Kecamatan Cibeber, warga mengungsi ke masjid setelah gempa.
+Kepala Desa Mekarsari mengatakan bantuan untuk warga tiba pada Selasa.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-03-03"))
+    assert answerer.answer("Berapa rumah yang rusak di Kecamatan Ciawi?").answered
+    assert not answerer.answer("Berapa rumah yang rusak di Kecamatan Cibeber?").answered

@@ -25,10 +25,10 @@ from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
-from index.question import MANNER, PERSON, YESNO, Question
+from index.question import MANNER, YESNO, Question
 from index.ranking import answers, in_other_words, rank, tells
 from index.retrieval import Candidate, retrieve
-from index.text import cased_words, words
+from index.text import words
 from index.weights import DEFAULT, Weights
 
 log = logging.getLogger(__name__)
@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 MAX_QUESTION_CHARS = 4000
 # Words that only place a question in time ("before"): no happening of their own.
 _WHEN_WORDS = words_of("when_words")
-# The most words of a "who" answer's names carried into the chat's topic for a follow-up.
-_NAMED_WORDS = 4
 # The share of a yes/no question's words a sentence must hold to say "ya" plainly.
 WHOLE_QUESTION = 0.9
 
@@ -109,34 +107,8 @@ class Answerer:
             answer = replace(answer, topic=topic, read_as=previous[: MAX_QUESTION_CHARS // 2])
         else:
             answer = replace(answer, topic=text)
-        if q.qtype == PERSON and answer.kind in (Kind.ANSWER, Kind.OUTLET):
-            # "Siapa tersangka barunya?" answered "... berinisial HT (44)": "dia kerjanya apa?"
-            # after it asks about HT, whom only the answer names.
-            named = self._named_by(answer, q)
-            if named:
-                answer = replace(answer, topic=f"{answer.topic} ({named})")
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
-
-    def _named_by(self, answer: Answer, q: Question) -> str:
-        """The names the first quote gives that the question does not and that are not the
-        story's own (in most articles): who a "who" question's answer is, as printed."""
-        first = next((quote for quote in answer.sentences if not quote.context), None)
-        if first is None:
-            return ""
-        asked = set(q.words)
-        stem = self.index.stemmer.stem
-        found: dict[str, str] = {}
-        for token in cased_words(first.text)[1:]:
-            low = token.lower()
-            if (
-                token[0].isupper()
-                and low not in asked
-                and low not in found
-                and not self.index.told_by_most(stem(low))
-            ):
-                found[low] = token
-        return " ".join(list(found.values())[:_NAMED_WORDS])
 
     def digest(self, language: str = "id") -> Answer:
         """The gist of the whole corpus (`/ringkasan`): a few quotes that several outlets
@@ -249,7 +221,7 @@ class Answerer:
                 verbs = [t for t in typed if t.verb]
                 asked = {part for t in (verbs or typed) for part in t.parts}
                 settled = yesno.lead(
-                    _said(answer), asked, stem, self._holds_whole(query, first), yesno.negated(q.text, stem)
+                    _said(answer), asked, stem, self._holds_whole(query, first), yesno.negated(q.words, stem)
                 )
                 # A plan or a forecast settles nothing ("berpeluang menaikkan" is no "ya").
                 if settled != "tidak" and self._only_planned(answer, q):
@@ -274,7 +246,7 @@ class Answerer:
                 confirmed = self.composer.compose(query, [*holding, *rest])
                 whole = self._holds_whole(query, holding[0])
                 settled = yesno.lead(
-                    _said(confirmed), query.own_stems(), stem, whole, yesno.negated(q.text, stem)
+                    _said(confirmed), query.own_stems(), stem, whole, yesno.negated(q.words, stem)
                 )
                 return replace(confirmed, lead=settled)
             # The same question asked openly, with whatever a follow-up carried over.

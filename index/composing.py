@@ -34,11 +34,11 @@ class Composer:
         self._masses: dict[frozenset[str], float] = {}
         # Every article is one outlet's: nothing to compare, a gist from one account.
         self.one_outlet = len({s.outlet for s in index.corpus.sources}) == 1
-        # The verbs that attribute a statement ("mengatakan", "menjelaskan") and those of like
-        # meaning: who said it, not what happened. Two sentences sharing only one of them tell
-        # two happenings ("suhu tubuh ... 41,7 derajat" and "suhu udara 31,8 derajat").
-        saying = {index.stemmer.stem(w) for w in (*evidence.SAYING_ROOTS, "menyatakan")}
-        self._saying = frozenset(saying.union(*(index.related.get(p, frozenset()) for p in saying)))
+        # The verbs that attribute a statement ("mengatakan", "menjelaskan"): who said it, not
+        # what happened. Two sentences sharing only one of them tell two happenings ("suhu
+        # tubuh ... 41,7 derajat" and "suhu udara 31,8 derajat"). (Not "tambah" and "ungkap":
+        # "korban bertambah", "polisi mengungkap kasus" are happenings.)
+        self._saying = frozenset(index.stemmer.stem(w) for w in _ATTRIBUTING)
 
     def compose(self, query: Query, ranked: list[Candidate]) -> Answer:
         """The answer: the best group's quote, a differing account if any, the next best."""
@@ -196,15 +196,21 @@ class Composer:
                 sb.terms,
                 sa.facts,
                 sb.facts,
-                self.predicates(sa) - self._saying,
-                self.predicates(sb) - self._saying,
+                self.happenings(sa),
+                self.happenings(sb),
                 asked,
             )
-            if clash is None and (self.predicates(sa) & self.predicates(sb) or (whole_a and whole_b)):
-                # One happening (a shared verb), told with another clock time, measure or count.
+            if clash is None and (self.happenings(sa) & self.happenings(sb) or (whole_a and whole_b)):
+                # One happening (a shared verb), told with another clock time or measure.
                 clash = _other_figure(sa.text, sb.text, asked)
-                if clash is None and asked == NUMBER:
-                    clash = _other_count(sa.text, sb.text, q.content)
+            if (
+                clash is None
+                and asked == NUMBER
+                and (self.predicates(sa) & self.predicates(sb) or (whole_a and whole_b))
+            ):
+                # A count right after a word the question names ("jumlah peserta mencapai
+                # 3.000", "jumlah peserta aksi sekitar 1.500"), whoever said each.
+                clash = _other_count(sa.text, sb.text, q.content)
             if clash is None and asked == NUMBER and q.asked_noun:
                 # "sepakat soal jumlah warga?": two counts of what the question counts.
                 clash = _other_total(sa, sb, q.asked_noun)
@@ -213,7 +219,7 @@ class Composer:
                 or (
                     asked == DATE
                     and (
-                        self.predicates(sa) & sb.predicates
+                        self.happenings(sa) & sb.predicates
                         or (told.things and not told.verbs)
                         # both tell the verb asked, one in other words
                         or (told.verbs and told.verbs.told_in(sa.terms) and told.verbs.told_in(sb.terms))
@@ -316,12 +322,21 @@ class Composer:
             found |= self.index.related.get(p, frozenset())
         return frozenset(found)
 
+    def happenings(self, s: Sentence) -> frozenset[str]:
+        """The sentence's verbs but those that attribute it, and the verbs that mean the same:
+        what happens in it."""
+        own = s.predicates - self._saying
+        found = set(own)
+        for p in own:
+            found |= self.index.related.get(p, frozenset())
+        return frozenset(found - self._saying)
+
     def disagreement(self, groups: list[Group], qtype: str) -> tuple[tuple[str, str, str], Group] | None:
         """A relevant sentence of another outlet giving another date or number for the same
         event as the first quote."""
         sentences = self.index.sentences
         lead = sentences[groups[0][0].sentence]
-        lead_predicates = self.predicates(lead)
+        lead_predicates = self.happenings(lead)
         for group in groups[1:]:
             other_c = group[0]
             # A differing account may use other words, so it needs less of the question's.
@@ -335,7 +350,7 @@ class Composer:
                 other.terms,
                 lead.facts,
                 other.facts,
-                lead_predicates - self._saying,
+                lead_predicates,
                 other.predicates - self._saying,
                 qtype,
             )
@@ -515,6 +530,8 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
 
 
 _CLASSIFIERS = words_of("count_classifiers")
+# The verbs that attribute a statement to somebody: "kata", "ujar", "menjelaskan" ...
+_ATTRIBUTING = ("kata", "ujar", "jelas", "tutur", "sebut", "tegas", "imbuh", "papar", "terang", "menyatakan")
 _BASE_VERBS = words_of("base_verbs")
 # Words of another occurrence than the first ("gempa susulan", "sidang lanjutan", "banjir
 # kembali melanda"): a date of it is no other date of the first.

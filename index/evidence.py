@@ -190,12 +190,43 @@ def _closed_class_words(tokens: set[str], lower: list[str]) -> dict[str, set[str
 _ASCII_DIGIT = re.compile("[0-9]")
 
 
-# Figures that label rather than count: an age after a name ("Fikri (12)", "Keysha Ramadhani
-# (4)"), and a figure after a noun that it numbers ("kelas 6", "SDN 5", "TPS 02", "Pasal 2 ayat
-# 1"). "Berapa siswa ...?" is not answered by a sentence whose only figures are these.
-_LABELS = re.compile(
-    rf"\b[A-Z][\w'’-]*\s\(\d{{1,3}}\)|\b(?i:{pattern('label_nouns')})\.?\s+\d+[A-Za-z]?\b(?![.,]\d)"
+# Figures that label rather than count: a figure after a noun that it numbers ("kelas 6", "SD
+# Negeri 5", "TPS 02", "Pasal 2 ayat (1)", "No.5", "kelas 5 dan 6"), and an age after a
+# person's name or initials ("Fikri (12)", "Keysha Ramadhani (4)", "HS (33)"; not a count after
+# a place, "Kecamatan Sukamaju (45)", or of three figures, "PDIP (110)"). "Berapa siswa ...?" is
+# not answered by a sentence whose only figures are these.
+_LABEL_NOUNS = words_of("label_nouns")
+_LABEL_FIGURE = r"\(?\d+[A-Za-z]?\)?"
+_LABELLED = re.compile(
+    rf"\b(?i:{pattern('label_nouns')})(?:\s+Negeri)?\.?\s*{_LABEL_FIGURE}"
+    rf"(?:\s*(?:,|dan|-)\s*{_LABEL_FIGURE})*(?![\w.,]*\d)"
 )
+_AGED = re.compile(r"\b([A-Z][\w'’-]*)\s\(\d{1,2}\)")
+_PLACE_BEFORE = frozenset({"di", "dari", "ke"})
+_PLACE_KINDS = words_of("place_nouns") | words_of("institution_nouns")
+
+
+def _undated(text: str) -> str:
+    """The text without its dates, years, clock times and labelling figures: the figures left
+    are counts, sums and measures."""
+    text = _SLASH_DATE.sub(" ", DAY_DATE_RE.sub(" ", text))
+    return _unlabelled(_DAY_MONTH.sub(" ", _YEAR.sub(" ", CLOCK_RE.sub(" ", text))))
+
+
+def _unlabelled(text: str) -> str:
+    """The text without its labelling figures (`_LABELLED`) and ages after names (`_AGED`)."""
+    text = _LABELLED.sub(" ", text)
+    if "(" not in text:
+        return text
+    out, at = [], 0
+    for m in _AGED.finditer(text):
+        before = [w.lower().strip(",") for w in text[: m.start()].split()[-4:]]
+        if (before[-1:] and before[-1] in _PLACE_BEFORE) or _PLACE_KINDS.intersection(before):
+            continue  # "dari Sukamaju (45)", "Kecamatan Sukamaju (45) dan Cibadak (32)": counts
+        out.append(text[at : m.start(1) + len(m.group(1))])
+        at = m.end()
+    out.append(text[at:])
+    return " ".join(out)
 
 
 def _has_digit(text: str) -> bool:
@@ -260,7 +291,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             undated = _YEAR.sub(" ", undated)
         if months:
             undated = _DAY_MONTH.sub(" ", undated)
-    counted = _LABELS.sub(" ", undated) if has_digit else undated
+    counted = _unlabelled(undated) if has_digit else undated
     figures = has_digit and _has_digit(counted)
 
     duration = measure = counted_from = False
@@ -347,9 +378,12 @@ def read_all_facts(texts: list[str]) -> list[Facts]:
     return [read_facts(text) for text in texts]
 
 
-# "dua kapal", "tiga orang": a count written out, and what it counts.
-# What a sum of money or a share may answer: "berapa biaya", "berapa persen", "berapa kenaikan".
-_SUMS_ASKED = words_of("money_nouns") | words_of("measure_units") | words_of("amount_nouns") | {"rupiah"}
+# What a sum of money or a share never counts: people, households, things counted by a
+# classifier ("berapa warga", "berapa keluarga", "berapa unit"). "Berapa kenaikan ...?",
+# "berapa persen", "how much is the BLT?" may be answered by one.
+_COUNTED_NOT_SUMMED = (
+    _PERSON_WORDS | words_of("count_classifiers") | {"keluarga", "rumah", "rumah_tangga", "kk"}
+)
 # A sum of money or a share, with its figure: "Rp 150.000", "Rp 12,4 triliun", "US$ 5", "71,2
 # persen", "4,6%".
 _SUMS_AND_SHARES = re.compile(
@@ -357,6 +391,7 @@ _SUMS_AND_SHARES = re.compile(
     r"|\b\d[\d.,]*\s*(?:%|persen\b|(?:ribu\s+|juta\s+|miliar\s+)?(?:rupiah|dolar|dollar|euro)\b)",
     re.IGNORECASE,
 )
+# "dua kapal", "tiga orang": a count written out, and what it counts.
 _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.IGNORECASE)
 
 
@@ -445,18 +480,18 @@ def fits_type(
         return score
     if qtype == NUMBER:
         if not facts.number:
-            return 0.0
+            # "Tersangka dijerat pasal berapa?", "lantai berapa?": a label may be what is asked.
+            return 1.0 if _LABEL_NOUNS & asked_set and _LABELLED.search(text) else 0.0
         if facts.values and all(value in asked_set for value in facts.values):
             # "How many of the 38 members ...?": a sentence whose only figure is the
             # question's own tells nothing the question does not.
             return 0.0
         if (
-            counted_noun
-            and counted_noun not in _SUMS_ASKED
+            counted_noun in _COUNTED_NOT_SUMMED
             and (facts.currency or "%" in text)
-            # "How many households get the handout?": "BLT sebesar Rp 150.000" is a sum, and
-            # "naik 12%" a share: neither counts households.
-            and not _has_digit(_SUMS_AND_SHARES.sub(" ", text))
+            # "Berapa keluarga yang menerima BLT?": "BLT sebesar Rp 150.000 mulai Rabu (17/9)"
+            # is a sum, and "naik 12%" a share: neither counts households.
+            and not _has_digit(_SUMS_AND_SHARES.sub(" ", _undated(text)))
             and not _SPELLED_COUNT.search(text)
         ):
             return 0.5

@@ -55,7 +55,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = own_stems if q.qtype == YESNO else frozenset()
-    shared = yesno.negated(q.text, index.stemmer.stem) if q.qtype == YESNO else frozenset()
+    shared = yesno.negated(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
     # The verbs of a "who" question, whose doer is asked.
     agents = (
         # (the question's own verbs: "siapa aja?" after "Berapa tersangka yang ditetapkan?"
@@ -169,7 +169,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     tiered = q.qtype in _TIERED
     # "pengacaranya ngomong apa aja?": asked of nobody's words on a matter, X's own quoted
     # words are the answer however few of the question's words they hold.
-    topicless = q.qtype == SAID and TOPIC_MARKERS.isdisjoint(q.words)
+    topicless = q.qtype == SAID and all(
+        w in index.name_words or w in _SPEAKER_WORDS or w in q.office for w in q.content
+    )
     offices = (
         frozenset(w for w in q.words if w in _ROLE_NOUNS) if q.qtype == PERSON and q.office else frozenset()
     )
@@ -435,6 +437,11 @@ def _value_told_next(index: Index, candidates: list[Candidate], needed: float, w
 
 
 _ROLE_NOUNS = words_of("role_nouns")
+# The words that may name who speaks, or that they speak: a "what did X say" question of
+# these alone names no matter.
+_SPEAKER_WORDS = (
+    _ROLE_NOUNS | words_of("person_nouns") | words_of("speech_question") | words_of("name_titles")
+)
 # Question types whose answer is a kind of statement more than a kind of value.
 _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
 

@@ -3,13 +3,14 @@ terms, and every sentence of them becomes a candidate with what ranking needs to
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.closed_class import words_of
 from index.model import Index, Passage
 from index.query import Query, Term
-from index.question import MANNER, NEXT_OCCASION, REASON, SAID
+from index.question import DATE, MANNER, NEXT_OCCASION, REASON, SAID, TIME
 from index.text import OPENING_QUOTES, words
 from index.weights import Weights
 
@@ -205,9 +206,17 @@ def _opens_with_quote(index: Index, passage: Passage) -> bool:
 
 
 def speaks_of_next(text: str) -> bool:
-    """True when a sentence speaks of a next occasion ("pertemuan berikutnya"), as a question
-    about one needs."""
-    return not NEXT_OCCASION.isdisjoint(words(text.lower()))
+    """True when a sentence speaks of a next occasion ("pertemuan berikutnya", "sidang
+    lanjutan", "dilanjutkan pekan depan"), as a question about one needs."""
+    tokens = words(text.lower())
+    return not (NEXT_OCCASION | _GOES_ON).isdisjoint(tokens) or any(
+        a in _AHEAD_UNITS and b in {"depan", "datang"} for a, b in itertools.pairwise(tokens)
+    )
+
+
+# "sidang lanjutan", "dilanjutkan", "selanjutnya"; "pekan depan", "bulan yang akan datang".
+_GOES_ON = frozenset({"lanjutan", "dilanjutkan", "selanjutnya"})
+_AHEAD_UNITS = frozenset({"pekan", "minggu", "bulan", "tahun", "akan"})
 
 
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
@@ -229,6 +238,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     asked = query.asked()
     strong = query.specific_terms()
     next_occasion = query.question.next_occasion
+    asks_when = query.question.qtype in (DATE, TIME)
     reason = query.question.qtype == REASON
     said = query.question.qtype == SAID
     # A question of a few words is restated by any sentence of the story ("penyebab kebakaran
@@ -279,8 +289,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                 if covered >= weights.min_coverage and FOLLOWS * covered > own:
                     own, follows, announced = FOLLOWS * covered, True, True
             # "Kapan rapat berikutnya ...?": a sentence not speaking of the next one tells of
-            # the one reported.
-            other_occasion = next_occasion and not speaks_of_next(sentence.text)
+            # the one reported (asked when, the gate may not answer with it).
+            off_occasion = next_occasion and not speaks_of_next(sentence.text)
             # It announces the reason for what the question asks only when it tells that.
             before = (told, told >= weights.min_coverage and bool(announcing & sentence.terms))
             candidates.append(
@@ -289,8 +299,8 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=(asked is None or holds(asked, terms)) and not other_occasion,
-                    other_occasion=other_occasion,
+                    holds_asked=(asked is None or holds(asked, terms)) and not off_occasion,
+                    other_occasion=off_occasion and asks_when,
                     strong_missing=sum(1 for t in strong if not t.found_in(named_terms)),
                     follows=follows,
                     announced=announced,

@@ -12,7 +12,7 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
@@ -145,16 +145,23 @@ def _negated_at(tokens: list[str], i: int, asked: Set[str], stem: Callable[[str]
     return j
 
 
-def negated(text: str, stem: Callable[[str], str]) -> frozenset[str]:
-    """The stems a text negates: "pasien yang tidak memiliki BPJS" negates "milik". A question
-    that negates a word itself is not contradicted by a sentence negating it too."""
-    tokens = [w.lower() for w in words(text)]
-    found = set()
-    for i, t in enumerate(tokens):
-        if t in _NEGATIONS:
-            j = _negated_at(tokens, i, frozenset(), stem)
-            if j < len(tokens):
-                found.add(stem(tokens[j]))
+def negated(question_words: Sequence[str], stem: Callable[[str], str]) -> frozenset[str]:
+    """The stems a question negates in describing what it asks about: after "yang" ("pasien
+    yang tidak memiliki BPJS": "milik"), or "tanpa" ("pasien tanpa BPJS": "bpjs"); a word and,
+    past a light verb, its noun ("yang tidak mengajukan banding": "aju", "banding"). Not a
+    negation the question asks about ("hadir atau tidak hadir?"). `question_words` are its
+    words as read (standard Indonesian: "yg tdk" is "yang tidak")."""
+    found: set[str] = set()
+    for i, t in enumerate(question_words):
+        described = t in _NEGATIONS and i > 0 and question_words[i - 1] == "yang"
+        if not described and t != "tanpa":
+            continue
+        j = i + 1
+        while j < len(question_words) and question_words[j] in _FILLERS:
+            j += 1
+        found.update(stem(w) for w in question_words[j : j + 1])
+        if j + 1 < len(question_words) and question_words[j] in _LIGHT_VERBS:
+            found.add(stem(question_words[j + 1]))
     return frozenset(found)
 
 
@@ -171,7 +178,8 @@ def lead(
         if t not in _NEGATIONS:
             continue
         j = _negated_at(tokens, i, asked, stem)
-        if j < len(tokens) and stem(tokens[j]) in shared:
+        # the word negated, or past a light verb its noun ("yang tidak mengajukan banding")
+        if shared and any(stem(w) in shared for w in tokens[i + 1 : j + 1]):
             continue
         negation = True
         if j < len(tokens) and stem(tokens[j]) in asked:

@@ -23,6 +23,9 @@ from index.question import DATE, DURATION, MEASURE, NUMBER, ORIGIN, PERSON, PLAC
         (NUMBER, "Seorang siswa, Fikri (12), murid kelas 6 SDN 5 Batu Lentera, sakit perut.", False),
         (NUMBER, "Petugas TPS 02 dan Pasal 2 ayat 1 disebut dalam laporan itu.", False),
         (NUMBER, "Sebanyak 87 siswa dari kelas 6 sakit perut.", True),
+        (NUMBER, "Siswa SD Negeri 5 dan SMA Negeri 2 dirawat, juga siswa kelas 5 dan 6.", False),
+        # a figure in parentheses after a place or a party counts for it: no age
+        (NUMBER, "Korban terbanyak berasal dari Kecamatan Sukamaju (45) dan Cibadak (32).", True),
         (REASON, "Banjir terjadi karena tanggul jebol.", True),
         (DATE, "Kim tiba pada hari Rabu (24/4).", True),
     ],
@@ -315,10 +318,28 @@ def test_a_sum_or_a_share_counts_no_people() -> None:
     sum_only = "Ia menilai BLT sebesar Rp 150.000 per bulan belum cukup bagi keluarga miskin."
     counted = "BLT diberikan bagi 20,6 juta keluarga penerima manfaat."
     share = "Sebanyak 71,2 persen pemilih datang ke TPS."
-    for noun in ("keluarga", "pemilih"):
+    for noun in ("keluarga", "warga"):
         assert fits_type(NUMBER, read_facts(sum_only), {noun}, text=sum_only, counted_noun=noun) < 1.0
     assert fits_type(NUMBER, read_facts(counted), {"keluarga"}, text=counted, counted_noun="keluarga") == 1.0
     # "Berapa kenaikan ...?", "berapa persen ...?", "berapa biaya ...?": a sum or a share answers.
     rise = "Harga naik Rp 2.500 per liter."
     assert fits_type(NUMBER, read_facts(rise), {"kenaikan"}, text=rise, counted_noun="kenaikan") == 1.0
     assert fits_type(NUMBER, read_facts(share), {"persen"}, text=share, counted_noun="persen") == 1.0
+
+
+def test_a_label_asked_for_is_the_answer() -> None:
+    # "Tersangka dijerat pasal berapa?", "lantai berapa?": the label is what is asked.
+    charged = "Para tersangka dijerat Pasal 359 KUHP tentang kelalaian."
+    assert fits_type(NUMBER, read_facts(charged), {"tersangka", "pasal", "berapa"}, text=charged) == 1.0
+    assert fits_type(NUMBER, read_facts(charged), {"tersangka", "berapa"}, text=charged) == 0.0
+
+
+def test_a_share_or_a_sum_dated_counts_no_households() -> None:
+    # its date, clock time or a class number is no count either
+    dated = ("Tarif naik 12% mulai pukul 00.00 WIB.", "BLT sebesar Rp 150.000 cair mulai Rabu (17/9/2025).")
+    for text in dated:
+        fit = fits_type(NUMBER, read_facts(text), {"keluarga"}, text=text, counted_noun="keluarga")
+        assert fit < 1.0, text
+    # asked of the handout itself, its sum answers
+    blt = "BLT sebesar Rp 150.000 cair mulai Rabu (17/9/2025)."
+    assert fits_type(NUMBER, read_facts(blt), {"blt"}, text=blt, counted_noun="blt") > 0.0

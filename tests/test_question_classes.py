@@ -800,3 +800,25 @@ Kepala Desa Mekarsari mengatakan bantuan untuk warga tiba pada Selasa.
     answerer = Answerer.load(one_article(tmp_path, text, "2025-03-03"))
     assert answerer.answer("Berapa rumah yang rusak di Kecamatan Ciawi?").answered
     assert not answerer.answer("Berapa rumah yang rusak di Kecamatan Cibeber?").answered
+
+
+def test_the_next_occasion_told_in_other_words_answers_and_only_when_vetoes(tmp_path: Path) -> None:
+    text = """Rapat Relokasi Pedagang
+
+KOTA SARI - Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025).
+Wali Kota Dewi Lestari memimpin rapat itu bersama camat.
+Rapat lanjutan dengan para pedagang akan digelar pada Senin (10/3/2025).
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-03-05"))
+    # "sidang lanjutan", "rapat lanjutan" speak of the next occasion as "berikutnya" does
+    answer = answerer.answer("Kapan rapat berikutnya dengan para pedagang digelar?")
+    assert answer.answered and "Senin (10/3/2025)" in answer.first.text
+    # only a question asking when is held to a sentence of the next occasion whatever the gate
+    # says: "who ... next" is weighed as any other question
+    query = answerer.queries.build(answerer.queries.read("Siapa yang memimpin rapat berikutnya?"), None)
+    assert not any(c.other_occasion for c in retrieve(answerer.index, query, answerer.weights))
+    when = answerer.queries.build(answerer.queries.read("Kapan rapat berikutnya digelar?"), None)
+    candidates = retrieve(answerer.index, when, answerer.weights)
+    flagged = {answerer.index.sentences[c.sentence].text: c.other_occasion for c in candidates}
+    assert flagged["Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025)."] is True
+    assert flagged["Rapat lanjutan dengan para pedagang akan digelar pada Senin (10/3/2025)."] is False

@@ -97,7 +97,8 @@ _PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECA
 
 # A page's footer: copyright, reprint and crawling notices, the print edition the story ran
 # in, calls to send the newsroom tips or to follow a channel or a programme, the comment
-# rules. Each opens its line in a way no news paragraph does.
+# rules and an empty comment box ("Belum ada komentar."). Each opens its line in a way no news
+# paragraph does.
 _FOOTER = re.compile(
     r"(?:©|copyright\b|all rights reserved|(?:seluruh\s+|semua\s+)?hak cipta(?:\s+\w+)?\s+dilindungi"
     r"|artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat)\b"
@@ -106,7 +107,9 @@ _FOOTER = re.compile(
     r"|(?:kirim|kirimkan) (?:informasi|info|berita|foto|video|tulisan)\b"
     r"[^.]*\b(?:redaksi|whatsapp|email|surel)\b"
     r"|kirim ke (?:whatsapp|email|surel) redaksi\b"
-    r"|punya (?:foto|video|informasi|info|cerita)\b[^.]*\?$"
+    r"|punya (?:foto|video|informasi|info|cerita)\b[^.?]*\?(?:$|\s+(?:kirim|hubungi|laporkan|kabari)\b)"
+    r"|belum ada komentar\b|jadilah (?:yang )?pertama (?:berkomentar|memberi komentar|mengomentari)\b"
+    r"|pedoman (?:komentar|pemberitaan media siber|media siber)\b"
     r"|saksikan (?:selengkapnya|berita selengkapnya|liputan|program|siaran)\b"
     r"|(?:simak|ikuti)\b.{0,80}?\b(?:kanal|saluran|channel|google news|newsletter|buletin)\b"
     r"|dapatkan (?:update|berita|informasi|info)\b"

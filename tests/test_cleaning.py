@@ -387,3 +387,17 @@ def test_a_call_to_follow_a_newsletter_is_furniture() -> None:
         " WhatsApp kami.\n"
     )
     assert [p.text for p in clean_article(page)] == ["Polisi menetapkan lima tersangka."]
+
+
+def test_a_tip_line_an_empty_comment_box_and_the_comment_rules_are_furniture() -> None:
+    page = (
+        "Polisi menetapkan lima tersangka.\n"
+        "Punya foto atau video kejadian di sekitar Anda? Kirim ke WhatsApp Redaksi KabarContoh.id.\n"
+        "Belum ada komentar. Jadilah yang pertama berkomentar.\n"
+        "Pedoman Komentar: Komentar yang memuat promosi judi atau SARA akan dihapus oleh redaksi.\n"
+        "Punya informasi baru, warga diminta melapor ke posko terdekat.\n"
+    )
+    assert [p.text for p in clean_article(page)] == [
+        "Polisi menetapkan lima tersangka.",
+        "Punya informasi baru, warga diminta melapor ke posko terdekat.",
+    ]

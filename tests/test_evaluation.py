@@ -94,13 +94,17 @@ HELDOUT_ASKED_BACK = 0.4
 # raised at the end of that session with the engine (79.4%).
 # Set again when three new corpora were added to tuning (2026-11-25), on which the engine
 # scored 38-54% at first: 78.4% then.
-TUNING_TOP1 = 0.78
+# Set again when 180 fresh questions on six tuning corpora joined it (2026-11-25, a later
+# session; a quarter more held out): the engine scored 57.6% on them at first, and 77.8% on the
+# tuning one-fact questions as a whole with the gate trained again on them.
+TUNING_TOP1 = 0.77
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new
 # corpora joined tuning (2026-11-25; their must-declines 1 to 6 of 7 declined at first):
 # 84.5% then.
-TUNING_DECLINES_RIGHT = 0.84
+# Set again with those fresh questions (51.7% of their must-declines declined at first): 79.8%.
+TUNING_DECLINES_RIGHT = 0.79
 
 
 @cache
@@ -161,12 +165,13 @@ def test_tuning_answers_hold_the_line() -> None:
 def test_the_report_keeps_heldout_misses_out_of_sight() -> None:
     text = format_suite(_suite())
     assert "tuning by set" in text and "heldout by kind" in text
-    items = [i for s in load_suite(SUITE) for i in load_items(s.questions)]
-    # A question asked in a tuning set too ("kapan itu?" as a follow-up) may be listed as that.
-    tuning = {i.question for i in items if i.split != "heldout"}
-    heldout = {i.question for i in items if i.split == "heldout"} - tuning
-    listed = [line for line in text.splitlines() if line.startswith("  - [")]
-    assert not [line for line in listed if any(q in line for q in heldout)]
+    items = [(s.name, i) for s in load_suite(SUITE) for i in load_items(s.questions)]
+    # A question asked in a set's tuning part too ("kapan itu?" as a follow-up) may be listed as that.
+    tuning = {(name, i.question) for name, i in items if i.split != "heldout"}
+    heldout = {(name, i.question) for name, i in items if i.split == "heldout"} - tuning
+    listed = [re.match(r"  - \[([^/\]]+)/[^\]]*\] '(.*?)': ", line) for line in text.splitlines()]
+    shown = {(m.group(1), m.group(2)) for m in listed if m}
+    assert shown and not shown & heldout
 
 
 def test_a_broken_evaluation_file_is_named(tmp_path: Path, answerer: Answerer) -> None:

@@ -9,8 +9,8 @@ evidence, weighed by a logistic model, draws that line better on questions nobod
 The model is `index/data/gate.json`, made by `benchmarks/train_gate.py` from the TUNING split of
 the evaluation suite only (the held-out split `make test` gates is never read): each question's
 first candidate, labelled by whether it holds the phrase the right answer holds, and the
-threshold that balances right answers against right declines on that split (the centre of
-the best stretch of thresholds, not a lone peak). Its features are
+threshold that balances right answers against right declines on that split (where that
+balance is flat, its careful end: the highest threshold within a hundredth of the best). Its features are
 named below; the file lists the same names, and loading fails loudly when they differ (the
 model must be trained again after a change to them).
 """

@@ -568,8 +568,9 @@ class QueryBuilder:
                     asked=asked,
                     # the word itself (or a figure) printed by few articles: a synonym or a
                     # translation the articles print makes no word specific
+                    # (not a verb: "ditaburkan" is told in other words too, "dibagikan")
                     specific=self.index.bm25.knows(term)
-                    and (word[:1].isdigit() or is_rare(word))
+                    and (word[:1].isdigit() or (is_rare(word) and not _is_verb(word)))
                     and not (q.form == COMPARE and _in_calendar_date(word, q.words))
                     and self._local((term,)),
                     given=given,

@@ -822,3 +822,22 @@ Rapat lanjutan dengan para pedagang akan digelar pada Senin (10/3/2025).
     flagged = {answerer.index.sentences[c.sentence].text: c.other_occasion for c in candidates}
     assert flagged["Rapat dengan para pedagang digelar di balai kota pada Rabu (5/3/2025)."] is True
     assert flagged["Rapat lanjutan dengan para pedagang akan digelar pada Senin (10/3/2025)."] is False
+
+
+def test_a_rare_verb_of_the_question_is_no_name_the_answer_must_print(tmp_path: Path) -> None:
+    # "ditaburkan" is printed by one article, rarely in the language: a happening told in other
+    # words elsewhere, not a name or a figure whose absence says the paragraph is about
+    # something else.
+    first = """Dinkes Bagikan Abate
+
+KOTA SARI - Dinas Kesehatan membagikan bubuk abate ke puskesmas, Senin (3/11/2025).
+Takarannya 10 gram abate untuk setiap 100 liter air.
+"""
+    second = """Warga Taburkan Abate
+
+KOTA SARI - Bubuk abate ditaburkan warga ke bak mandi dan tempayan, Selasa (4/11/2025).
+"""
+    articles = [("a", "A", "2025-11-03", first), ("b", "B", "2025-11-04", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Abate (contoh)", articles))
+    answer = answerer.answer("Berapa gram abate yang harus ditaburkan untuk 100 liter air?")
+    assert answer.answered and "10 gram abate" in answer.first.text

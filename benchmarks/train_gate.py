@@ -10,8 +10,9 @@ the articles do not answer is always 0). A logistic model is fitted by gradient 
 a little L2 (no library beyond numpy), and the threshold chosen where, over the same
 questions, right first answers + right declines - answerable questions declined (the
 objective of benchmarks/choose_weights.py) is best: of the thresholds within a hundredth of
-the best (the objective is flat across a tenth of the scale), the highest, the most careful. Held-out questions are never read here: they are
-what `make test` gates. `--write` saves the model to index/data/gate.json.
+the best (the objective is flat across a tenth of the scale), the highest, the most careful.
+Held-out questions are never read here: they are what `make test` gates. `--write` saves the
+model to index/data/gate.json.
 """
 
 from __future__ import annotations

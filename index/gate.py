@@ -10,7 +10,7 @@ The model is `index/data/gate.json`, made by `benchmarks/train_gate.py` from the
 the evaluation suite only (the held-out split `make test` gates is never read): each question's
 first candidate, labelled by whether it holds the phrase the right answer holds, and the
 threshold that balances right answers against right declines on that split (where that
-balance is flat, its careful end: the highest threshold within a hundredth of the best). Its features are
+balance is flat, the middle of the thresholds within a hundredth of the best). Its features are
 named below; the file lists the same names, and loading fails loudly when they differ (the
 model must be trained again after a change to them).
 """

@@ -64,6 +64,11 @@ def test_a_quote_cited_to_several_outlets_is_stated_by_each(name: str) -> None:
 _HAPPENING = words_of("happening_verbs")
 
 
+def _paragraph_terms(answerer: Answerer, sentence: Sentence) -> frozenset[str]:
+    passage = answerer.index.passages[sentence.passage]
+    return frozenset().union(*(answerer.index.sentences[n].resolved for n in passage.sentences))
+
+
 def _named(answerer: Answerer, term) -> bool:
     return term.word[:1].isdigit() or all(p in answerer.index.name_words for p in term.parts)
 
@@ -101,14 +106,20 @@ def test_a_disagreement_is_about_one_event(name: str) -> None:
             )
             # Or both tell each word of the question the articles use that is no name, in
             # some wording ("operasi tangkap tangan pada Kamis" and "... pada Jumat" for "when
-            # did the sting take place", "mengembuskan napas terakhir" for "meninggal").
+            # did the sting take place", "mengembuskan napas terakhir" for "meninggal"), the
+            # sentence itself or, for a noun, its paragraph ("the girl Nayla Putri": "Nayla
+            # Putri, bocah perempuan ..." opens the paragraph whose next sentence dates her death).
             # A verb that only says it took place ("digelar") tells no happening of its own.
             told = [
                 t
                 for t in query.terms
                 if t.known and t.weight == 1.0 and not _named(answerer, t) and t.word not in _HAPPENING
             ]
-            both_told = bool(told) and all(t.found_in(lead.terms) for t in told for lead in (lead_a, lead_b))
+            both_told = bool(told) and all(
+                t.found_in(lead.terms) or (not t.verb and t.found_in(_paragraph_terms(answerer, lead)))
+                for t in told
+                for lead in (lead_a, lead_b)
+            )
             assert both_count or both_whole or both_told or verbs_a & lead_b.predicates, (
                 f"{answer.question!r}: {disagreement} compares two happenings"
             )

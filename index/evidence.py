@@ -203,7 +203,7 @@ _LABELLED = re.compile(
 )
 _AGED = re.compile(r"\b([A-Z][\w'’-]*)\s\(\d{1,2}\)")
 _PLACE_BEFORE = frozenset({"di", "dari", "ke"})
-_PLACE_KINDS = words_of("place_nouns") | words_of("institution_nouns")
+_PLACE_OR_BODY = words_of("place_nouns") | words_of("institution_nouns")
 
 
 def _undated(text: str) -> str:
@@ -221,7 +221,7 @@ def _unlabelled(text: str) -> str:
     out, at = [], 0
     for m in _AGED.finditer(text):
         before = [w.lower().strip(",") for w in text[: m.start()].split()[-4:]]
-        if (before[-1:] and before[-1] in _PLACE_BEFORE) or _PLACE_KINDS.intersection(before):
+        if (before[-1:] and before[-1] in _PLACE_BEFORE) or _PLACE_OR_BODY.intersection(before):
             continue  # "dari Sukamaju (45)", "Kecamatan Sukamaju (45) dan Cibadak (32)": counts
         out.append(text[at : m.start(1) + len(m.group(1))])
         at = m.end()

@@ -51,21 +51,8 @@ from index.text import cased_words, normalize, words, words_of_tokens
 
 log = logging.getLogger(__name__)
 
-# Prepositions and conjunctions made like verbs: "Menurut Dewi, ..." tells of no happening,
-# and two sentences opening so do not share one ("menurut": turut).
-_PREPOSITIONS_LIKE_VERBS = frozenset(
-    {
-        "menurut",
-        "mengenai",
-        "terhadap",
-        "terkait",
-        "berdasarkan",
-        "menjelang",
-        "termasuk",
-        "bersama",
-        "berkat",
-    }
-)
+# Prepositions and conjunctions made like verbs ("menurut"): no sentence's verb.
+_PREPOSITIONS_LIKE_VERBS = words_of("prepositions_like_verbs")
 _VERB_PREFIX = ("me", "ber", "be", "di", "ter", "per")
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]*")
 _NAME_TITLES = words_of("name_titles")

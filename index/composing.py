@@ -188,26 +188,27 @@ class Composer:
             and value_clause(s.text, whole, value_re, stem) == 1.0
             for s in leads
         ]
-        for (sa, qa, whole_a), (sb, qb, whole_b) in itertools.combinations(
-            zip(leads, quotes, tells_whole, strict=True), 2
-        ):
+        # each statement with its verbs, and those of them that happen (not the verbs of saying)
+        compared = [
+            (s, quote, told_whole, self.predicates(s), self.happenings(s))
+            for s, quote, told_whole in zip(leads, quotes, tells_whole, strict=True)
+        ]
+        for first, second in itertools.combinations(compared, 2):
+            sa, qa, whole_a, verbs_a, happens_a = first
+            sb, qb, whole_b, verbs_b, happens_b = second
             clash = evidence.conflict(
                 sa.terms,
                 sb.terms,
                 sa.facts,
                 sb.facts,
-                self.happenings(sa),
-                self.happenings(sb),
+                happens_a,
+                happens_b,
                 asked,
             )
-            if clash is None and (self.happenings(sa) & self.happenings(sb) or (whole_a and whole_b)):
+            if clash is None and (happens_a & happens_b or (whole_a and whole_b)):
                 # One happening (a shared verb), told with another clock time or measure.
                 clash = _other_figure(sa.text, sb.text, asked)
-            if (
-                clash is None
-                and asked == NUMBER
-                and (self.predicates(sa) & self.predicates(sb) or (whole_a and whole_b))
-            ):
+            if clash is None and asked == NUMBER and (verbs_a & verbs_b or (whole_a and whole_b)):
                 # A count right after a word the question names ("jumlah peserta mencapai
                 # 3.000", "jumlah peserta aksi sekitar 1.500"), whoever said each.
                 clash = _other_count(sa.text, sb.text, q.content)
@@ -219,7 +220,7 @@ class Composer:
                 or (
                     asked == DATE
                     and (
-                        self.happenings(sa) & sb.predicates
+                        happens_a & sb.predicates
                         or (told.things and not told.verbs)
                         # both tell the verb asked, one in other words
                         or (told.verbs and told.verbs.told_in(sa.terms) and told.verbs.told_in(sb.terms))
@@ -317,19 +318,19 @@ class Composer:
 
     def predicates(self, s: Sentence) -> frozenset[str]:
         """The sentence's verbs and the verbs that mean the same."""
-        found = set(s.predicates)
-        for p in s.predicates:
-            found |= self.index.related.get(p, frozenset())
-        return frozenset(found)
+        return self._with_related(s.predicates)
 
     def happenings(self, s: Sentence) -> frozenset[str]:
         """The sentence's verbs but those that attribute it, and the verbs that mean the same:
         what happens in it."""
-        own = s.predicates - self._saying
-        found = set(own)
-        for p in own:
+        return self._with_related(s.predicates - self._saying) - self._saying
+
+    def _with_related(self, verbs: frozenset[str]) -> frozenset[str]:
+        """The verbs and the verbs that mean the same (`Index.related`)."""
+        found = set(verbs)
+        for p in verbs:
             found |= self.index.related.get(p, frozenset())
-        return frozenset(found - self._saying)
+        return frozenset(found)
 
     def disagreement(self, groups: list[Group], qtype: str) -> tuple[tuple[str, str, str], Group] | None:
         """A relevant sentence of another outlet giving another date or number for the same
@@ -530,8 +531,9 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
 
 
 _CLASSIFIERS = words_of("count_classifiers")
-# The verbs that attribute a statement to somebody: "kata", "ujar", "menjelaskan" ...
-_ATTRIBUTING = ("kata", "ujar", "jelas", "tutur", "sebut", "tegas", "imbuh", "papar", "terang", "menyatakan")
+# The verbs that attribute a statement to somebody: the roots of saying but those that are
+# happenings too ("korban bertambah", "polisi mengungkap kasus"), and "menyatakan".
+_ATTRIBUTING = (*(r for r in evidence.SAYING_ROOTS if r not in {"tambah", "ungkap"}), "menyatakan")
 _BASE_VERBS = words_of("base_verbs")
 # Words of another occurrence than the first ("gempa susulan", "sidang lanjutan", "banjir
 # kembali melanda"): a date of it is no other date of the first.

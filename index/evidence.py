@@ -206,11 +206,26 @@ _PLACE_BEFORE = frozenset({"di", "dari", "ke"})
 _PLACE_OR_BODY = words_of("place_nouns") | words_of("institution_nouns")
 
 
+def _without_dates(
+    text: str, slash: bool = True, clock: bool = True, year: bool = True, months: bool = True
+) -> str:
+    """The text without its dates ("Rabu (24/4)"), clock times, years and days of a month, each
+    looked for only where the caller has not already seen there is none."""
+    if slash:
+        text = _SLASH_DATE.sub(" ", DAY_DATE_RE.sub(" ", text))
+    if clock:
+        text = CLOCK_RE.sub(" ", text)
+    if year:
+        text = _YEAR.sub(" ", text)
+    if months:
+        text = _DAY_MONTH.sub(" ", text)
+    return text
+
+
 def _undated(text: str) -> str:
     """The text without its dates, years, clock times and labelling figures: the figures left
     are counts, sums and measures."""
-    text = _SLASH_DATE.sub(" ", DAY_DATE_RE.sub(" ", text))
-    return _unlabelled(_DAY_MONTH.sub(" ", _YEAR.sub(" ", CLOCK_RE.sub(" ", text))))
+    return _unlabelled(_without_dates(text))
 
 
 def _unlabelled(text: str) -> str:
@@ -281,16 +296,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
     clock = (not _CLOCK_HINTS.isdisjoint(tokens) or (has_digit and ":" in text)) and bool(
         CLOCK_RE.search(text)
     )
-    undated = text
-    if has_digit:
-        if slash:
-            undated = _SLASH_DATE.sub(" ", DAY_DATE_RE.sub(" ", undated))
-        if clock:
-            undated = CLOCK_RE.sub(" ", undated)
-        if year:
-            undated = _YEAR.sub(" ", undated)
-        if months:
-            undated = _DAY_MONTH.sub(" ", undated)
+    undated = _without_dates(text, slash, clock, year, months) if has_digit else text
     counted = _unlabelled(undated) if has_digit else undated
     figures = has_digit and _has_digit(counted)
 

@@ -725,9 +725,9 @@ def _type_at(tokens: list[str], i: int) -> str:
         return MANNER  # "moda transportasi apa", "dengan ... apa": the means
     if token == "apa" and (prev in _REASON_NOUNS or nxt in _REASON_NOUNS):
         return REASON
-    if token in {"berapa", "berapakah"} and _measured(tokens, i):
+    if token in {"berapa", "berapakah"} and (measured := _measured(tokens, i)):
         # "jauhnya brp?", "lamanya berapa?": chat puts the measure before "berapa"
-        return DURATION if _measured(tokens, i) in _DURATION else MEASURE
+        return DURATION if measured in _DURATION else MEASURE
     if token in {"berapa", "berapakah"}:
         if nxt in _DURATION or nxt in _TIME_UNITS:
             return DURATION  # "berapa lama", "berapa jam", "berapa tahun": how long

@@ -209,13 +209,13 @@ def speaks_of_next(text: str) -> bool:
     """True when a sentence speaks of a next occasion ("pertemuan berikutnya", "sidang
     lanjutan", "dilanjutkan pekan depan"), as a question about one needs."""
     tokens = words(text.lower())
-    return not (NEXT_OCCASION | _GOES_ON).isdisjoint(tokens) or any(
+    return not _NEXT_TOLD.isdisjoint(tokens) or any(
         a in _AHEAD_UNITS and b in {"depan", "datang"} for a, b in itertools.pairwise(tokens)
     )
 
 
-# "sidang lanjutan", "dilanjutkan", "selanjutnya"; "pekan depan", "bulan yang akan datang".
-_GOES_ON = frozenset({"lanjutan", "dilanjutkan", "selanjutnya"})
+# "pertemuan berikutnya", "sidang lanjutan"; "pekan depan", "bulan yang akan datang".
+_NEXT_TOLD = NEXT_OCCASION | words_of("next_occasion_told")
 _AHEAD_UNITS = frozenset({"pekan", "minggu", "bulan", "tahun", "akan"})
 
 

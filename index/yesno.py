@@ -151,17 +151,15 @@ def negated(question_words: Sequence[str], stem: Callable[[str], str]) -> frozen
     past a light verb, its noun ("yang tidak mengajukan banding": "aju", "banding"). Not a
     negation the question asks about ("hadir atau tidak hadir?"). `question_words` are its
     words as read (standard Indonesian: "yg tdk" is "yang tidak")."""
+    tokens = list(question_words)
     found: set[str] = set()
-    for i, t in enumerate(question_words):
-        described = t in _NEGATIONS and i > 0 and question_words[i - 1] == "yang"
+    for i, t in enumerate(tokens):
+        described = t in _NEGATIONS and i > 0 and tokens[i - 1] == "yang"
         if not described and t != "tanpa":
             continue
-        j = i + 1
-        while j < len(question_words) and question_words[j] in _FILLERS:
-            j += 1
-        found.update(stem(w) for w in question_words[j : j + 1])
-        if j + 1 < len(question_words) and question_words[j] in _LIGHT_VERBS:
-            found.add(stem(question_words[j + 1]))
+        # the word negated, and past a light verb its noun too
+        j = _negated_at(tokens, i, frozenset(), stem)
+        found.update(stem(w) for w in tokens[i + 1 : j + 1] if w not in _FILLERS)
     return frozenset(found)
 
 

@@ -31,10 +31,10 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Article, Corpus, CorpusError
-from index.evidence import Facts, read_facts, role_names, sentence_tokens
+from index.evidence import Facts, counts_people, read_facts, role_names, sentence_tokens
 from index.gcpause import collector_paused
 from index.lexicon import lexicon
-from index.model import AGE_MARK, MONEY_MARK, Index, Passage, Sentence, Sentences
+from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index, Passage, Sentence, Sentences
 from index.parallel import Workers, WorkersFailed, workers
 from index.sentences import split_sentences
 from index.stemmer import (
@@ -274,6 +274,9 @@ class _Assembler:
             # terms a question's money or age word counts as found (see query.py).
             if facts.currency or facts.age:
                 resolved |= {m for m, held in ((MONEY_MARK, facts.currency), (AGE_MARK, facts.age)) if held}
+            # "620 personel", "150 jemaah" answer "berapa orang" as "12 orang" does.
+            if facts.numbers and counts_people(facts):
+                resolved |= {PEOPLE_MARK}
             maybe_verbs = frozenset(map(verb_of, tokens))
             # None stands for the words that are no verbs.
             verbs = cast("frozenset[str]", maybe_verbs - _NO_VERB if None in maybe_verbs else maybe_verbs)

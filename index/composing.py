@@ -231,6 +231,8 @@ class Composer:
                 # count each gives in the clause telling what is asked ("menetapkan status KLB
                 # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
                 clash = _other_answer(sa, sb, self._paragraph(sa), self._paragraph(sb), asked, told)
+            if clash is not None and clash[0] == "number" and evidence.two_things_measured(sa.text, sb.text):
+                clash = None
             if clash is not None:
                 what, value_a, value_b = clash
                 disagreements.append(Disagreement(what, ((value_a, qa.sources), (value_b, qb.sources))))
@@ -355,6 +357,8 @@ class Composer:
                 other.predicates - self._saying,
                 qtype,
             )
+            if clash and clash[0] == "number" and evidence.two_things_measured(lead.text, other.text):
+                continue  # "ketinggian air ... 2 meter", "ketinggian gelombang ... 4 meter"
             if clash is not None:
                 return clash, group
         return None
@@ -413,7 +417,7 @@ def _other_figure(a: str, b: str, asked: str) -> tuple[str, str, str] | None:
 
 # A figure within a few words after a noun: "jumlah peserta aksi sekitar 1.500".
 _FIGURE_AFTER = (
-    r"\s+(?:\w+\s+){0,3}?(?:sekitar|mencapai|sebanyak|sedikitnya|hanya|lebih dari\s+)?"
+    r"((?:\s+\w+){0,3}?)\s+(?:(?:sekitar|mencapai|sebanyak|sedikitnya|hanya|lebih dari)\s+)?"
     r"(\d[\d.,]*(?:\s+(?:ribu|juta))?)"
 )
 
@@ -421,14 +425,17 @@ _FIGURE_AFTER = (
 def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] | None:
     """("number", a's figure, b's figure) when both sentences give a figure right after a
     word the question names ("jumlah peserta mencapai 3.000" against "jumlah peserta aksi
-    sekitar 1.500") and the figures differ."""
+    sekitar 1.500") and the figures differ, for one thing: "jumlah korban tewas 5" and
+    "jumlah korban luka 12" count two."""
     for word in named:
         pattern = re.compile(rf"(?i)\b{re.escape(word)}\w*{_FIGURE_AFTER}")
         found_a, found_b = pattern.search(a), pattern.search(b)
         if found_a and found_b:
-            value_a, value_b = words(found_a.group(1)), words(found_b.group(1))
-            if value_a and value_b and value_a[0] != value_b[0]:
-                return ("number", found_a.group(1), found_b.group(1))
+            value_a, value_b = words(found_a.group(2)), words(found_b.group(2))
+            thing_a = evidence.measured_words(words(found_a.group(1)))
+            thing_b = evidence.measured_words(words(found_b.group(1)))
+            if value_a and value_b and value_a[0] != value_b[0] and not evidence.two_things(thing_a, thing_b):
+                return ("number", found_a.group(2), found_b.group(2))
     return None
 
 

@@ -504,6 +504,8 @@ def fits_type(
         # "Berapa penumpang kapal itu?": "dua kapal" counts another thing the question names.
         counted = {thing for thing, _, _ in facts.numbers}
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))
+        if counted_noun in PEOPLE_CLASSIFIERS and counted & _PERSON_WORDS:
+            return 1.0  # "ada berapa orang di masjid?": "150 jemaah" counts people
         if counted_noun and counted - _CLASSIFIERS and counted_noun not in counted:
             # "Berapa sekolah ...?": "dua hari" counts another thing than the one asked; a
             # thing the question names itself ("dua kapal" for "penumpang kapal") more nearly.
@@ -603,6 +605,16 @@ _OFFICE_HELD = 0.8
 # The level of a region before its name, often left out in print ("Bawaslu Pulau Rangkai").
 _REGION_LEVELS = frozenset({"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"})
 _CLASSIFIERS = words_of("count_classifiers")
+# The words that count people whoever they are: "berapa orang", "berapa jiwa".
+PEOPLE_CLASSIFIERS = frozenset({"orang", "jiwa"})
+
+
+def counts_people(facts: Facts) -> bool:
+    """True when the sentence counts people by a noun for them ("150 jemaah", "620 personel",
+    "tiga warga"): an answer to "berapa orang", whatever it calls them."""
+    return any(thing in _PERSON_WORDS for thing, _, _ in facts.numbers)
+
+
 _DAY_PART = re.compile(r"\b(?:dini hari|pagi|siang|sore|petang|malam|subuh|tengah malam)\b", re.I)
 # "berapa besar": a size, which for a sum of money is its amount.
 _SIZE = frozenset({"besar", "besarnya", "nilai", "nominal"})
@@ -798,6 +810,48 @@ def measures(text: str) -> tuple[tuple[str, str, str], ...]:
         value = str(NUMBER_WORDS[figure]) if figure in NUMBER_WORDS else spelled[0] if spelled else figure
         found.setdefault(noun, (noun, value, m.group(0).strip()))
     return tuple(found.values())
+
+
+# Words after a measure's noun that do not say what it measures: the figure announced
+# ("mencapai", "sekitar"), a place or a time told ("di", "pada"), a link ("yang", "itu").
+_NOT_MEASURED = frozenset(
+    {"sebesar", "mencapai", "sekitar", "hingga", "sampai", "sedalam", "setinggi", "bisa", "hanya"}
+    | {"sebanyak", "sedikitnya", "lebih", "kurang", "dari", "yang", "itu", "ini", "tercatat"}
+    | {"ada", "sudah", "kini", "menjadi", "adalah", "akan", "masih", "tetap", "rata"}
+    | {"di", "ke", "pada", "dalam", "selama", "saat", "ketika", "sejak", "per", "untuk", "dan"}
+)
+
+
+def measured_words(after: list[str]) -> tuple[str, ...]:
+    """The words saying what a measure or a count measures, of the words between its noun
+    and its figure, up to a place, a time or the figure's announcement ("air" of "ketinggian
+    air di permukiman mencapai"; "korban tewas" of "jumlah korban tewas"; none of
+    "magnitudo", "kedalaman di titik itu"), without "-nya"."""
+    found = []
+    for word in after:
+        word = word.lower()
+        if word[:1].isdigit() or word in _NOT_MEASURED:
+            break
+        found.append(word.removesuffix("nya"))
+    return tuple(found)
+
+
+def two_things(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when the words saying what two figures measure name two things: neither says less
+    than the other in the same words ("peserta" and "peserta aksi" are one)."""
+    shorter = min(len(a), len(b))
+    return bool(shorter) and a[:shorter] != b[:shorter]
+
+
+def two_things_measured(a: str, b: str) -> bool:
+    """True when two sentences give a measure of one kind of two things: "ketinggian air di
+    permukiman mencapai 2 meter" and "ketinggian gelombang mencapai 4 meter" are no
+    disagreement over a height, whoever said each."""
+    of_b = {noun: measured_words(words(printed)[1:]) for noun, _, printed in measures(b)}
+    return any(
+        noun in of_b and two_things(measured_words(words(printed)[1:]), of_b[noun])
+        for noun, _, printed in measures(a)
+    )
 
 
 def _values(

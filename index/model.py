@@ -6,7 +6,7 @@ Plain data, shared by the stages (retrieval, ranking, composing) and built by in
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from typing import overload
 
@@ -19,7 +19,7 @@ from index.stemmer import Stemmer
 
 # Terms no word stems to, held by a sentence that gives a sum of money or an age: a
 # question's money or age word counts as found there (index/query.py).
-MONEY_MARK, AGE_MARK = "#money", "#age"
+MONEY_MARK, AGE_MARK, PEOPLE_MARK = "#money", "#age", "#people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,13 +289,14 @@ class Index:
         articles = {passages[p].article for p in self.bm25.passages_of(stem).tolist()}
         return len(articles) * 2 > len(self.corpus.articles)
 
-    def holds_any(self, fact: str) -> bool:
-        """True when some sentence holds this kind of fact ("currency", "age"): read from the
-        facts the compact sentences keep, each distinct one once, without making sentences
-        (at 1,000 times the seed that took 1.3 s)."""
+    def holds_any(self, fact: str | Callable[[Facts], bool]) -> bool:
+        """True when some sentence holds this kind of fact ("currency", "age", or a test of
+        its facts): read from the facts the compact sentences keep, each distinct one once,
+        without making sentences (at 1,000 times the seed that took 1.3 s)."""
         sentences = self.sentences
         facts = sentences.facts() if isinstance(sentences, Sentences) else [s.facts for s in sentences]
-        return any(getattr(f, fact) for f in {id(f): f for f in facts}.values())
+        test = fact if callable(fact) else lambda f: bool(getattr(f, fact))
+        return any(test(f) for f in {id(f): f for f in facts}.values())
 
     def article_sentences(self, article: int) -> range:
         """The positions in `sentences` of one article's sentences (they stand together)."""

@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
+from index.evidence import PEOPLE_CLASSIFIERS, Facts, counts_people
 from index.forms import COMPARE
 from index.general import (
     common_indonesian_words,
@@ -30,7 +31,7 @@ from index.general import (
 )
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
-from index.model import AGE_MARK, MONEY_MARK, Index
+from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index
 from index.question import CAUSE_CLAUSE, DATE, OTHER, PAYING_VERBS, TIME, WHAT, Question, read_question
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import NUMBER_WORDS, words
@@ -227,6 +228,14 @@ class QueryBuilder:
             if found
             else word
         )
+        if corrected == word and function_words and not known_word and len(word) >= 5:
+            # "angaran" where the articles print no "anggaran": a mistyped everyday word is still
+            # that word (an ordinary word the articles lack, weak evidence), not a rare term
+            # the answer must hold. Only one such word that near, and only as typed in lowercase.
+            general = [w for n in lengths for w in _general_by_length().get((first, n), ())]
+            near = process.extract(word, general, scorer=OSA.distance, score_cutoff=1, limit=None)
+            if len(near) == 1:
+                corrected = near[0][0]
         stem = self.index.stemmer.stem
         if corrected != word and stem(corrected) != stem(word) != word and self.index.bm25.knows(stem(word)):
             # The articles print its root in another form ("ditaburkan" where they print
@@ -240,12 +249,14 @@ class QueryBuilder:
             self._corrections[key] = corrected
         return corrected
 
-    def _has(self, fact: str) -> bool:
-        """True when some sentence of the corpus holds this kind of fact ("currency", "age")."""
-        found = self._facts_seen.get(fact)
+    def _has(self, fact: str | Callable[[Facts], bool]) -> bool:
+        """True when some sentence of the corpus holds this kind of fact ("currency", "age", a
+        test of its facts)."""
+        key = fact if isinstance(fact, str) else fact.__name__
+        found = self._facts_seen.get(key)
         if found is None:
             found = self.index.holds_any(fact)
-            self._facts_seen[fact] = found
+            self._facts_seen[key] = found
         return found
 
     def _local(self, stems: Iterable[str]) -> bool:
@@ -546,6 +557,10 @@ class QueryBuilder:
                     or self.index.bm25.knows(mark)
                     or self._has("currency" if mark == MONEY_MARK else "age")
                 )
+            elif asked and word in PEOPLE_CLASSIFIERS:
+                # "ada berapa orang di masjid?": any count of people answers ("150 jemaah").
+                equivalents.add(PEOPLE_MARK)
+                known = known or self._has(counts_people)
             # A word that only describes a referent ("yang hangus dilalap api itu") says
             # nothing by its absence, unless it is a name or a figure.
             given = bool(set(choices) & q.given)

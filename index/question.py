@@ -882,6 +882,9 @@ def _asked_noun(
         # "how many nuclear weapons does ...", "which party does ...": the head of the
         # English phrase after the question word is its last noun before the verb.
         for i, raw in enumerate(raw_tokens):
+            people = raw_tokens[i + 1 : i + 2] in (["people"], ["persons"])
+            if raw == "many" and people and "orang" in content:
+                return "orang"  # "how many people ...": people counted, whatever they are called
             if raw in {"which", "what", "many", "much"} and i + 1 < len(raw_tokens):
                 phrase: list[str] = []
                 for nxt in raw_tokens[i + 1 :]:
@@ -923,6 +926,18 @@ def _asked_noun(
                 # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
+            if (
+                following[:1] == [after]
+                and after in _PEOPLE_COUNTED
+                and after in content
+                and (len(tokens) == i + 2 or tokens[i + 2] in _AFTER_A_COUNT)
+                # "penumpangnya ada brp orang?" counts the passengers the question names first
+                and not (content[0] != after and (content[0] in _PERSON_NOUNS or content[0].startswith("pe")))
+            ):
+                # "ada brp orang di dlm masjid?", "berapa orang yang ditangkap?": people are
+                # counted (not the mosque, whatever they are called); "berapa orang penumpang"
+                # counts the passengers.
+                return after
             # "yg demo ada brp orang?": people are counted, not the demonstration; but
             # "penumpangnya ada brp orang?" counts the passengers.
             framed = (
@@ -946,6 +961,13 @@ def _asked_noun(
 
 
 NEXT_OCCASION = words_of("next_occasion")
+# "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
+_PEOPLE_COUNTED = frozenset({"orang", "jiwa"})
+# What may follow a count's noun when that noun is what is counted: a preposition or a time
+# word ("pas", "saat"); not "yang", whose verb tells who is counted ("yang meninggal").
+_AFTER_A_COUNT = frozenset(
+    {"di", "dlm", "dalam", "dari", "ke", "pada", "pas", "saat", "ketika", "waktu", "sih", "aja", "saja"}
+)
 PAYING_VERBS = words_of("paying_verbs")
 _MONEY_WORDS = words_of("money_nouns") | {"rupiah", "rp", "ribu", "juta", "miliar"}
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}

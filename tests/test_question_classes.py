@@ -498,6 +498,45 @@ def test_a_typo_is_read_as_the_everyday_word_the_articles_print_in_another_form(
     assert answerer.queries.correct("mengetuai") == "mengetuai"
 
 
+def test_a_typo_of_an_everyday_word_the_articles_lack_is_that_word(tmp_path: Path) -> None:
+    # "angaran" is "anggaran", a word these articles never print: read as the everyday word
+    # it is (weak evidence when missing), not kept as a rare term every answer must hold, which
+    # declined the question. A word typed with its capital may be a name and stays itself.
+    story = "\n\n".join(
+        [
+            "Pemkab Siapkan Dana Darurat",
+            "SUKAMAJU - Pemkab Sukamaju mengalokasikan belanja tidak terduga (BTT) sebesar Rp 2,5 miliar "
+            "untuk kebutuhan darurat korban gempa pada Jumat (14/3/2025).",
+            "Warga yang rumahnya rusak berat mendapat bantuan tenda dan selimut.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
+    assert answerer.queries.correct("angaran") == "anggaran"
+    assert answerer.queries.correct("Angaran", function_words=False) == "Angaran"
+    answer = answerer.answer("Berapa angaran belanja tak terduga yang disiapkan Pemkab Sukamaju?")
+    assert answer.answered and "Rp 2,5 miliar" in answer.sentences[0].text
+
+
+def test_people_counted_are_counted_whatever_the_articles_call_them(tmp_path: Path) -> None:
+    # "berapa orang di masjid?" counts people, not mosques: "150 jemaah" answers it as "150
+    # orang" would. A sentence counting no people ("dua menara") does not.
+    story = "\n\n".join(
+        [
+            "Masjid Roboh Saat Tarawih",
+            "SUKAMAJU - Gempa mengguncang Kabupaten Sukamaju pada Kamis (13/3/2025) malam.",
+            "Imam masjid menuturkan ada sekitar 150 jemaah di dalam masjid ketika gempa terjadi.",
+            "Dua menara masjid ikut runtuh.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
+    for question in ("ada brp orang di dlm masjid pas gempanya?", "How many people were in the mosque?"):
+        assert answerer.queries.read(question).asked_noun == "orang", question
+        answer = answerer.answer(question)
+        assert answer.answered and "150 jemaah" in answer.sentences[0].text, question
+    # People named first are what is counted: "penumpangnya ada brp orang?" counts passengers.
+    assert answerer.queries.read("penumpangnya ada brp orang?").asked_noun == "penumpang"
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

@@ -14,6 +14,7 @@ from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.answers import Answer, Kind
+from index.composing import _other_count
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
 from index.lexicon import lexicon
 from index.question import read_question
@@ -318,6 +319,43 @@ def test_a_count_given_with_its_classifier_compares_the_noun_before_it(ferry: An
     assert answer.kind is Kind.COMPARISON
     values = {v for d in answer.disagreements for v, _ in d.values}
     assert any("212" in v for v in values) and any("230" in v for v in values)
+
+
+def test_a_measure_of_another_thing_is_no_disagreement(tmp_path: Path) -> None:
+    # Both outlets give a height "mencapai" so many metres, each told by someone: the water in
+    # the houses and the waves at the beach are two heights, not two accounts of one.
+    folder = write_corpus(
+        tmp_path,
+        "Banjir (contoh)",
+        [
+            (
+                "a",
+                "A",
+                "2025-02-04",
+                "Banjir Rendam Sukamaju\n\nSUKAMAJU - Banjir merendam Desa Sukamaju, Kabupaten Lereng, "
+                "Senin (3/2/2025).\n\nKetinggian air di permukiman mencapai 2 meter, kata Kepala BPBD "
+                "Lereng, Rina Marlinda.",
+            ),
+            (
+                "b",
+                "B",
+                "2025-02-04",
+                "Banjir di Sukamaju\n\nSUKAMAJU - Banjir melanda Desa Sukamaju, Kabupaten Lereng, "
+                "Senin (3/2/2025).\n\nKetinggian gelombang di pantai mencapai 4 meter, kata prakirawan "
+                "BMKG, Andi Saputra.\n\nAir di permukiman mulai surut pada Selasa pagi, kata Rina.",
+            ),
+        ],
+    )
+    answerer = Answerer.load(folder)
+    for question in ("Apakah semua media sepakat soal ketinggian air?", "Berapa ketinggian air di permukiman?"):
+        answer = answerer.answer(question)
+        assert "2 meter" in answer.first.text and not answer.disagreements, question
+    # Two counts after one noun: the dead and the injured are two things, two tallies of the
+    # dead one thing told differently.
+    assert _other_count("Jumlah korban tewas 5 orang.", "Jumlah korban luka 12 orang.", ["jumlah", "korban"]) is None
+    assert _other_count(
+        "Jumlah peserta mencapai 3.000 orang.", "Jumlah peserta aksi sekitar 1.500 orang.", ["jumlah", "peserta"]
+    ) == ("number", "3.000", "1.500")
 
 
 def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:

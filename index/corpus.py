@@ -10,9 +10,11 @@ import re
 import stat
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from index.answers import Source
+from index.text import words
 
 METADATA_FILE = "sources.toml"
 MAX_ARTICLE_BYTES = 5_000_000
@@ -62,6 +64,12 @@ class Corpus:
     def sources(self) -> tuple[Source, ...]:
         """Every article's citation data."""
         return tuple(a.source for a in self.articles)
+
+    @cached_property
+    def outlet_words(self) -> frozenset[str]:
+        """The words of the outlets' names, lowercase ("sentana", "news"): an outlet naming
+        itself ("Sentana News belum memperoleh tanggapan ...") names nothing of the event."""
+        return frozenset(w.lower() for name in {a.source.outlet for a in self.articles} for w in words(name))
 
     def fingerprint(self) -> str:
         """A hash of the metadata and every article's bytes: changes whenever the corpus does."""

@@ -488,7 +488,13 @@ def fits_type(
         if not facts.number:
             # "Tersangka dijerat pasal berapa?", "lantai berapa?": a label may be what is asked.
             return 1.0 if _LABEL_NOUNS & asked_set and _LABELLED.search(text) else 0.0
-        if facts.values and all(value in asked_set for value in facts.values):
+        if (
+            facts.values
+            and all(value in asked_set for value in facts.values)
+            # "inspeksi terhadap sembilan pesawat Boeing 737-800" for "Berapa pesawat Boeing
+            # 737-800 ...?": a count written out is a figure of its own
+            and not _SPELLED_COUNT.search(text)
+        ):
             # "How many of the 38 members ...?": a sentence whose only figure is the
             # question's own tells nothing the question does not.
             return 0.0

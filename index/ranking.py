@@ -35,6 +35,7 @@ from index.question import (
     SAID,
     TIME,
     TOPIC_MARKERS,
+    WHAT,
     YESNO,
     Question,
 )
@@ -79,6 +80,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # ("... kata Fadli"): his name is who is asked.
         asked = asked | _holders(index, candidates, set(q.words), q.office)
     named_places = _named_places(q.words, index.name_words)
+    # "Lembaga apa yang mengelola dapur itu?": an outlet naming itself ("Sentana News belum
+    # memperoleh tanggapan dari pengelola dapur ...") names no one and nothing asked about.
+    fit_asked = asked | index.corpus.outlet_words if q.qtype in (PERSON, WHAT) else asked
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -91,7 +95,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         c.fit = fits_type(
             q.qtype,
             facts,
-            asked,
+            fit_asked,
             q.preposition,
             sentence.text,
             q.office,

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from index.closed_class import words_of
-from index.model import Index, Passage
+from index.model import PEOPLE_MARK, Index, Passage
 from index.query import Query, Term
 from index.question import DATE, MANNER, NEXT_OCCASION, REASON, SAID, TIME
 from index.text import OPENING_QUOTES, words
@@ -74,11 +74,13 @@ class Coverage:
         found = 0.0
         for mass, t, parts in self.terms:
             hits = len(parts & present)
-            if hits == len(parts) or t.equivalents & present:
+            if hits == len(parts) or t.equivalents & present - _PEOPLE:
                 found += mass
             elif hits and t.strong:
                 found += w.name_part * mass  # "Kim" of "Kim Jong Un"; "api" is no "dilalap api"
-            elif t.alternatives & present or any(p <= present for p in t.phrases):
+            elif t.alternatives & present or any(p <= present for p in t.phrases) or t.equivalents & present:
+                # (a count of people by another noun, "150 jemaah" for "berapa orang", holds
+                # what is asked, but "12 orang" says it in the question's own word)
                 found += w.synonym * mass
         return found / self.total
 
@@ -91,6 +93,7 @@ def holds(asked: Term, terms: frozenset[str]) -> bool:
     return bool(set(asked.parts) & terms or asked.equivalents & terms)
 
 
+_PEOPLE = frozenset({PEOPLE_MARK})
 # A sentence's share of the question when the sentence before it tells what it explains.
 FOLLOWS = 0.9
 # The share of a "why" question a sentence holds that all but restates it (chosen on the tuning

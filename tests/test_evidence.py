@@ -343,3 +343,13 @@ def test_a_share_or_a_sum_dated_counts_no_households() -> None:
     # asked of the handout itself, its sum answers
     blt = "BLT sebesar Rp 150.000 cair mulai Rabu (17/9/2025)."
     assert fits_type(NUMBER, read_facts(blt), {"blt"}, text=blt, counted_noun="blt") > 0.0
+
+
+def test_a_count_written_out_is_a_figure_beside_the_questions_own() -> None:
+    # "Berapa pesawat Boeing 737-800 lain ...?": the sentence's only digits are the question's
+    # own, and "sembilan pesawat" is the count asked; with no count of its own it tells nothing.
+    asked = {"pesawat", "boeing", "737", "800", "lain"}
+    counted = "Kemenhub memerintahkan inspeksi terhadap sembilan pesawat Boeing 737-800 lain."
+    bare = "Kemenhub memerintahkan inspeksi terhadap pesawat Boeing 737-800 lain."
+    assert fits_type(NUMBER, read_facts(counted), asked, text=counted, counted_noun="pesawat") == 1.0
+    assert fits_type(NUMBER, read_facts(bare), asked, text=bare, counted_noun="pesawat") == 0.0

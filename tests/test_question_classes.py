@@ -537,6 +537,34 @@ def test_people_counted_are_counted_whatever_the_articles_call_them(tmp_path: Pa
     assert answerer.queries.read("penumpangnya ada brp orang?").asked_noun == "penumpang"
 
 
+def test_an_outlet_naming_itself_names_nothing_asked(tmp_path: Path) -> None:
+    # "Sentana News belum memperoleh tanggapan dari pengelola dapur ...": the outlet speaks of
+    # its own reporting; its name is no institution that runs the kitchen.
+    silent = (
+        "sentana",
+        "Sentana News",
+        "2025-10-15",
+        "Ratusan Siswa Keracunan\n\nRANTAU - Ratusan siswa keracunan setelah menyantap menu makan "
+        "siang pada Selasa (14/10/2025).\n\nSentana News belum memperoleh tanggapan dari pengelola "
+        "dapur umum Rantau Jaya hingga berita ini ditulis.",
+    )
+    telling = (
+        "lembah",
+        "Kabar Lembah",
+        "2025-10-15",
+        "Dapur Umum Diperiksa\n\nRANTAU - Dinas Kesehatan memeriksa dapur umum Rantau Jaya pada Rabu "
+        "(15/10/2025).\n\nDapur umum Rantau Jaya dikelola Yayasan Bina Pangan.",
+    )
+    question = "Lembaga apa yang mengelola dapur umum Rantau Jaya?"
+    answerer = Answerer.load(write_corpus(tmp_path, "K", [silent, telling]))
+    query = answerer.queries.build(answerer.queries.read(question), None)
+    ranked = rank(answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights)
+    fit = {answerer.index.sentences[c.sentence].text[:12]: c.fit for c in ranked}
+    assert fit["Sentana News"] == 0.0 and fit["Dapur umum R"] == 1.0
+    answer = answerer.answer(question)
+    assert answer.answered and "Yayasan Bina Pangan" in answer.sentences[0].text
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

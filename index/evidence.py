@@ -435,6 +435,7 @@ def fits_type(
     name_of: bool = False,
     counted_noun: str = "",
     category: bool = False,
+    named: frozenset[str] = frozenset(),
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -575,7 +576,11 @@ def fits_type(
             return 1.0
         return 0.6 if facts.person_noun or facts.roles else 0.0
     if qtype == SAID:
-        if facts.speech and speakers(text) & asked_set:
+        told_by = speakers(text) if facts.speech else frozenset()
+        hit = told_by & asked_set
+        # "What did the BMKG earthquake chief say ...?": "kata Kepala Pelaksana BPBD ..." shares
+        # only the word for a head with it; the speaker must hold a name the question gives.
+        if hit and not (hit <= _ROLES and named and not named & told_by):
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0

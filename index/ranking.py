@@ -74,11 +74,18 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # "apa kata Azhar Mahmud soal hasil pleno KPU?": the speaker is named before what he
         # spoke of; a KPU official quoted on it is no answer
         asked = _before_topic(q.words)
-    if q.qtype == SAID and q.office:
+    # The names a "what did X say" question gives ("BMKG", "Hendarto"): who speaks must hold one.
+    named = frozenset(w for w in asked if w in index.name_words) if q.qtype == SAID else frozenset()
+    # (an office read from English word order may be a role noun alone: "the BMKG earthquake
+    # chief"; then the names the question gives stand for the office)
+    office = q.office if q.office - _ROLE_NOUNS else named - _ROLE_NOUNS
+    if q.qtype == SAID and office and _ROLE_NOUNS & set(q.words):
         # "Apa kata Direktur RSUD Tanah Bayur?": the articles name the holder once ("Direktur
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
         # ("... kata Fadli"): his name is who is asked.
-        asked = asked | _holders(index, candidates, set(q.words), q.office)
+        holders = _holders(index, candidates, set(q.words), office)
+        asked = asked | holders
+        named = named | holders
     named_places = _named_places(q.words, index.name_words)
     # "Lembaga apa yang mengelola dapur itu?": an outlet naming itself ("Sentana News belum
     # memperoleh tanggapan dari pengelola dapur ...") names no one and nothing asked about.
@@ -102,6 +109,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             q.wants_name,
             q.asked_noun,
             q.category,
+            named,
         )
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its

@@ -565,6 +565,29 @@ def test_an_outlet_naming_itself_names_nothing_asked(tmp_path: Path) -> None:
     assert answer.answered and "Yayasan Bina Pangan" in answer.sentences[0].text
 
 
+def test_what_a_head_said_is_said_by_the_head_of_the_body_named(tmp_path: Path) -> None:
+    # "the BMKG earthquake chief": a quote of the head of another body ("kata Kepala Pelaksana
+    # BPBD ...") shares only the word for a head; the BMKG head, named once with his office
+    # and quoted by name after ("tegas Hendarto"), is who is asked.
+    story = "\n\n".join(
+        [
+            "Gempa Guncang Sukamaju",
+            "SUKAMAJU - Gempa bermagnitudo 6,1 mengguncang Kabupaten Sukamaju pada Kamis (13/3/2025).",
+            '"Korban meninggal dunia tujuh orang dan luka-luka 48 orang," kata Kepala Pelaksana BPBD '
+            "Sukamaju, Yusran Mattola.",
+            "Kepala Pusat Gempa Bumi dan Tsunami BMKG, Hendarto, membantah rumor akan datangnya gempa "
+            "yang lebih besar.",
+            '"Belum ada teknologi yang dapat memprediksi kapan gempa terjadi. Jadi kabar itu hoaks," '
+            "tegas Hendarto.",
+        ]
+    )
+    article = ("kabar", "Kabar Sukamaju", "2025-03-14", story)
+    answerer = Answerer.load(write_corpus(tmp_path, "Gempa", [article]))
+    answer = answerer.answer("What did the BMKG earthquake chief say about the rumours of a bigger quake?")
+    assert answer.answered and "Belum ada teknologi" in " ".join(q.text for q in answer.sentences[:2])
+    assert "Yusran" not in answer.sentences[0].text
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

@@ -435,13 +435,14 @@ def fits_type(
     name_of: bool = False,
     counted_noun: str = "",
     category: bool = False,
-    named: frozenset[str] = frozenset(),
+    speaker_names: frozenset[str] = frozenset(),
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
     `asked` are the question's own words (lowercase): a place or name the question itself
     gives is not an answer to it. `text` is the sentence, for the facts read only when a
-    question asks for them (who speaks, who holds an office).
+    question asks for them (who speaks, who holds an office). `speaker_names` are the names a
+    "what did X say" question gives: a speaker sharing only a role noun with it holds none.
     """
     asked_set = set(asked)
     if qtype == DATE:
@@ -580,7 +581,7 @@ def fits_type(
         hit = told_by & asked_set
         # "What did the BMKG earthquake chief say ...?": "kata Kepala Pelaksana BPBD ..." shares
         # only the word for a head with it; the speaker must hold a name the question gives.
-        if hit and not (hit <= _ROLES and named and not named & told_by):
+        if hit and not (hit <= _ROLES and speaker_names and not speaker_names & told_by):
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0

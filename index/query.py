@@ -231,11 +231,13 @@ class QueryBuilder:
         if corrected == word and function_words and not known_word and len(word) >= 5:
             # "angaran" where the articles print no "anggaran": a mistyped everyday word is still
             # that word (an ordinary word the articles lack, weak evidence), not a rare term
-            # the answer must hold. Only one such word that near, and only as typed in lowercase.
+            # the answer must hold (only as typed in lowercase, where a name may be meant).
             general = [w for n in lengths for w in _general_by_length().get((first, n), ())]
             near = process.extract(word, general, scorer=OSA.distance, score_cutoff=1, limit=None)
-            if len(near) == 1:
-                corrected = near[0][0]
+            by_use = sorted((zipf_id(w), w) for w, _, _ in near)[::-1]
+            # Of two as near, one far commoner is meant ("pesawt": "pesawat", not "pesat").
+            if by_use and (len(by_use) == 1 or by_use[0][0] - by_use[1][0] >= MUCH_COMMONER):
+                corrected = by_use[0][1]
         stem = self.index.stemmer.stem
         if corrected != word and stem(corrected) != stem(word) != word and self.index.bm25.knows(stem(word)):
             # The articles print its root in another form ("ditaburkan" where they print
@@ -659,6 +661,11 @@ _EVERYDAY_ZIPF = 4.5  # about once in 30,000 words of Indonesian: the everyday f
 def _correctable(vocabulary: Iterable[str], stop: frozenset[str]) -> Iterator[str]:
     """The words a typo may be read as: of five letters and more, letters only, no stopword."""
     return (w for w in vocabulary if len(w) >= 5 and w.isalpha() and w not in stop)
+
+
+# Zipf points (a factor of ten in use) by which one of two words a typo is as near to must be
+# the commoner for it to be the one meant.
+MUCH_COMMONER = 1.0
 
 
 @cache

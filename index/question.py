@@ -971,6 +971,8 @@ _AFTER_A_COUNT = frozenset(
 PAYING_VERBS = words_of("paying_verbs")
 _MONEY_WORDS = words_of("money_nouns") | {"rupiah", "rp", "ribu", "juta", "miliar"}
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
+# The nouns for "the happening" itself.
+_HAPPENING_NOUNS = frozenset({"kejadian", "peristiwa", "insiden"})
 _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
@@ -1026,6 +1028,10 @@ def _given(tokens: list[str], qtype: str, content: tuple[str, ...]) -> frozenset
             given.update(range(i + 1, len(tokens)))
 
     described = {tokens[i] for i in given} & words
+    if qtype in (DATE, TIME, PLACE):
+        # "gempanya kejadian jam brp?", "kapan peristiwanya?": the word for the happening asks
+        # when or where it happened; it is the question's frame, not a word an answer prints.
+        described |= {t.removesuffix("nya") for t in tokens} & _HAPPENING_NOUNS & words
     return frozenset(described) if words - described else frozenset()
 
 

@@ -512,6 +512,8 @@ def test_a_typo_of_an_everyday_word_the_articles_lack_is_that_word(tmp_path: Pat
     )
     answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
     assert answerer.queries.correct("angaran") == "anggaran"
+    # Of two everyday words as near, the far commoner one: "pesawt" is "pesawat", not "pesat".
+    assert answerer.queries.correct("pesawt") == "pesawat"
     assert answerer.queries.correct("Angaran", function_words=False) == "Angaran"
     answer = answerer.answer("Berapa angaran belanja tak terduga yang disiapkan Pemkab Sukamaju?")
     assert answer.answered and "Rp 2,5 miliar" in answer.sentences[0].text
@@ -586,6 +588,27 @@ def test_what_a_head_said_is_said_by_the_head_of_the_body_named(tmp_path: Path) 
     answer = answerer.answer("What did the BMKG earthquake chief say about the rumours of a bigger quake?")
     assert answer.answered and "Belum ada teknologi" in " ".join(q.text for q in answer.sentences[:2])
     assert "Yusran" not in answer.sentences[0].text
+
+
+def test_the_word_for_the_happening_is_the_frame_of_a_when_question(tmp_path: Path) -> None:
+    # "gempanya kejadian jam brp?": "kejadian" asks when it happened; the articles print
+    # "terjadi", and a sentence need not print "kejadian" to tell the hour.
+    story = "\n\n".join(
+        [
+            "Gempa Guncang Sukamaju",
+            "SUKAMAJU - Gempa bermagnitudo 6,1 mengguncang Kabupaten Sukamaju pada Kamis (13/3/2025).",
+            "Menurut BMKG, gempa terjadi pukul 19.52 WITA dengan pusat di laut.",
+            "Warga berhamburan keluar rumah dan bertahan di lapangan hingga pagi.",
+            "Dinas Sosial menyalurkan 300 paket makanan ke posko pengungsian.",
+            "Bupati Sukamaju meminta warga tetap tenang dan tidak percaya kabar bohong.",
+            "Sekolah di tiga kecamatan diliburkan selama dua hari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
+    assert "kejadian" in answerer.queries.read("gempanya kejadian jam brp sih?").given
+    for question in ("gempanya kejadian jam brp sih?", "jam berapa kejadiannya gempa itu?"):
+        answer = answerer.answer(question)
+        assert answer.answered and "pukul 19.52 WITA" in answer.sentences[0].text, question
 
 
 def test_keep_doing_is_no_keeping() -> None:

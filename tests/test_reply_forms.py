@@ -367,6 +367,25 @@ def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
 # -- yes or no ---------------------------------------------------------------------------------
 
 
+def test_whether_anyone_died_is_settled_by_the_press_words_for_the_dead(tmp_path: Path) -> None:
+    # "ada yg meninggal gak?": the press writes "korban jiwa" for the dead; "belum menerima
+    # laporan adanya korban jiwa" settles it, with no plain "tidak" to lead with.
+    story = "\n\n".join(
+        [
+            "Banjir Rendam Sukamaju",
+            "SUKAMAJU - Banjir merendam ratusan rumah di Kota Sukamaju pada Senin (3/2/2025).",
+            "Hingga Selasa pagi, BPBD belum menerima laporan adanya korban jiwa akibat banjir tersebut.",
+            "Warga mengungsi ke gedung olahraga dan masjid terdekat.",
+            "Dinas Sosial menyalurkan 300 paket makanan ke posko pengungsian.",
+            "Sekolah di tiga kecamatan diliburkan selama dua hari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-02-04"))
+    for question in ("ada yg meninggal gak gara2 banjir?", "Apakah ada warga yang tewas akibat banjir?"):
+        answer = answerer.answer(question)
+        assert answer.answered and "korban jiwa" in answer.sentences[0].text, question
+
+
 def test_yes_only_when_the_sentence_says_so_plainly(ferry: Answerer) -> None:
     answer = ferry.answer("Apakah seluruh penumpang berhasil dievakuasi?")
     assert answer.kind is Kind.ANSWER and answer.lead == "ya"

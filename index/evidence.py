@@ -436,6 +436,7 @@ def fits_type(
     counted_noun: str = "",
     category: bool = False,
     speaker_names: frozenset[str] = frozenset(),
+    kind_noun: str = "",
 ) -> float:
     """How fully a sentence holds what the question type asks for, from 0.0 to 1.0.
 
@@ -443,6 +444,8 @@ def fits_type(
     gives is not an answer to it. `text` is the sentence, for the facts read only when a
     question asks for them (who speaks, who holds an office). `speaker_names` are the names a
     "what did X say" question gives: a speaker sharing only a role noun with it holds none.
+    `kind_noun` is the noun whose name a "what"-question asks ("universitas" of "universitas
+    apa?", "percetakan" of "apa nama percetakan ...?").
     """
     asked_set = set(asked)
     if qtype == DATE:
@@ -536,6 +539,8 @@ def fits_type(
     if qtype == WHAT and (category or name_of):
         # "Bangunan apa yang roboh?", "Apa nama masjid itu?": a thing named ("Masjid Nurul
         # Bahari") says which; the name of someone speaking ("kata Rina") does not.
+        if kind_noun and unnamed(text, kind_noun):
+            return 0.0
         told_by = speakers(text)
         return 1.0 if any(name not in asked_set and name not in told_by for name in facts.names) else 0.0
     if qtype == YESNO:
@@ -585,6 +590,16 @@ def fits_type(
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0
+
+
+def unnamed(text: str, noun: str) -> bool:
+    """True when the sentence speaks of the noun only without naming it: "dosen sebuah
+    universitas swasta", "dicetak di sebuah percetakan di Kota ...", "kapal motor milik
+    Polairud" (not "Universitas Negeri Telukmas", "masjid Nurul Bahari")."""
+    found = list(re.finditer(rf"\b{re.escape(noun)}\b", text, re.IGNORECASE))
+    return bool(found) and all(
+        m.group(0).islower() and not re.match(r"\s+(?:[A-Z]|\d)", text[m.end() :]) for m in found
+    )
 
 
 def holds_office(text: str, role_words: frozenset[str], office: frozenset[str]) -> bool:

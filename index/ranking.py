@@ -7,6 +7,8 @@ import itertools
 import re
 from collections.abc import Callable, Set
 
+from rapidfuzz.distance import OSA
+
 from index import yesno
 from index.closed_class import words_of
 from index.evidence import (
@@ -87,6 +89,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         asked = asked | holders
         named = named | holders
     named_places = _named_places(q.words, index.name_words)
+    # The noun whose name a "what" question asks: "universitas apa?", "apa nama percetakan ...?"
+    kind_noun = q.asked_noun if q.category else ""
+    if q.qtype == WHAT and q.wants_name and not kind_noun and q.language == "id":
+        after = list(itertools.dropwhile(lambda w: w != "nama", q.words))[1:2]
+        kind_noun = after[0] if after and after[0] in q.content else ""
+    kind_noun = _as_searched(kind_noun, query)
     # "Lembaga apa yang mengelola dapur itu?": an outlet naming itself ("Sentana News belum
     # memperoleh tanggapan dari pengelola dapur ...") names no one and nothing asked about.
     fit_asked = asked | index.corpus.outlet_words if q.qtype in (PERSON, WHAT) else asked
@@ -110,6 +118,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             q.asked_noun,
             q.category,
             named,
+            kind_noun,
         )
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
@@ -272,6 +281,18 @@ def _another_place(text: str, named: dict[str, str]) -> bool:
             return False
         found = True
     return found and not any(name in tokens for name in named.values())
+
+
+def _as_searched(word: str, query: Query) -> str:
+    """The question's word as the query searches it, a typo corrected ("univeristas":
+    "universitas"); "" when no term is that word."""
+    if not word:
+        return ""
+    searched = [t.word for t in query.terms if len(t.parts) == 1]
+    if word in searched:
+        return word
+    near = [w for w in searched if OSA.distance(w, word) <= 2 and w[:1] == word[:1]]
+    return near[0] if len(near) == 1 else ""
 
 
 def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:

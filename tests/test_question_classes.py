@@ -611,6 +611,32 @@ def test_the_word_for_the_happening_is_the_frame_of_a_when_question(tmp_path: Pa
         assert answer.answered and "pukul 19.52 WITA" in answer.sentences[0].text, question
 
 
+def test_a_thing_spoken_of_without_its_name_does_not_say_which(tmp_path: Path) -> None:
+    # "Apa nama percetakan ...?": "dicetak di sebuah percetakan di Kota Bandar Sari" speaks of
+    # the printer without naming it (the city's name is no printer's): it does not say which.
+    # A sentence that names it ("Percetakan Sinar Jaya") does.
+    story = "\n\n".join(
+        [
+            "Surat Suara PSU Dicetak Ulang",
+            "BANDAR SARI - KPU mencetak ulang 2.364 lembar surat suara untuk pemungutan suara ulang.",
+            "Surat suara dicetak di sebuah percetakan di Kota Bandar Sari dan tiba di gudang KPU.",
+            "Logistik dikawal polisi sejak keluar dari gudang hingga tiba di TPS.",
+        ]
+    )
+    named = story.replace("sebuah percetakan di", "Percetakan Sinar Jaya di")
+    questions = ("Apa nama percetakan yang mencetak surat suara PSU?", "Percetakan apa yang mencetaknya?")
+    fits = []
+    for folder, text in (("unnamed", story), ("named", named)):
+        (tmp_path / folder).mkdir()
+        answerer = Answerer.load(one_article(tmp_path / folder, text, "2025-12-01"))
+        index, weights = answerer.index, answerer.weights
+        for question in questions:
+            query = answerer.queries.build(answerer.queries.read(question), None)
+            ranked = rank(index, query, retrieve(index, query, weights), weights)
+            fits.append(next(c.fit for c in ranked if "dicetak di" in index.sentences[c.sentence].text))
+    assert fits == [0.0, 0.0, 1.0, 1.0]
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

@@ -231,7 +231,11 @@ class Composer:
                 # count each gives in the clause telling what is asked ("menetapkan status KLB
                 # sejak Rabu (5/11)" against "KLB yang ditetapkan ... pada Kamis (6/11)").
                 clash = _other_answer(sa, sb, self._paragraph(sa), self._paragraph(sb), asked, told)
-            if clash is not None and clash[0] == "number" and evidence.two_things_measured(sa.text, sb.text):
+            if (
+                clash is not None
+                and clash[0] == "number"
+                and evidence.two_things_measured(sa.text, sb.text, *clash[1:])
+            ):
                 clash = None
             if clash is not None:
                 what, value_a, value_b = clash
@@ -357,7 +361,11 @@ class Composer:
                 other.predicates - self._saying,
                 qtype,
             )
-            if clash and clash[0] == "number" and evidence.two_things_measured(lead.text, other.text):
+            if (
+                clash
+                and clash[0] == "number"
+                and evidence.two_things_measured(lead.text, other.text, *clash[1:])
+            ):
                 continue  # "ketinggian air ... 2 meter", "ketinggian gelombang ... 4 meter"
             if clash is not None:
                 return clash, group

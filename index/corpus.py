@@ -66,10 +66,12 @@ class Corpus:
         return tuple(a.source for a in self.articles)
 
     @cached_property
-    def outlet_words(self) -> frozenset[str]:
-        """The words of the outlets' names, lowercase ("sentana", "news"): an outlet naming
-        itself ("Sentana News belum memperoleh tanggapan ...") names nothing of the event."""
-        return frozenset(w.lower() for name in {a.source.outlet for a in self.articles} for w in words(name))
+    def outlet_names(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each outlet's name, lowercase, with its words ("sentana news", {"sentana", "news"}):
+        an outlet naming itself ("Sentana News belum memperoleh tanggapan ...") names nothing
+        of the event."""
+        names = sorted({a.source.outlet.lower() for a in self.articles if a.source.outlet.strip()})
+        return tuple((name, frozenset(words(name))) for name in names)
 
     def fingerprint(self) -> str:
         """A hash of the metadata and every article's bytes: changes whenever the corpus does."""

@@ -25,6 +25,7 @@ from index.question import (
     NUMBER,
     ORIGIN,
     OTHER,
+    PEOPLE_CLASSIFIERS,
     PERSON,
     PLACE,
     REASON,
@@ -497,8 +498,12 @@ def fits_type(
             facts.values
             and all(value in asked_set for value in facts.values)
             # "inspeksi terhadap sembilan pesawat Boeing 737-800" for "Berapa pesawat Boeing
-            # 737-800 ...?": a count written out is a figure of its own
-            and not _SPELLED_COUNT.search(text)
+            # 737-800 ...?": a count of the thing counted written out, not the question's own,
+            # is a figure of its own
+            and not any(
+                m.group(2).lower() == counted_noun and m.group(1).lower() not in asked_set
+                for m in _SPELLED_COUNT.finditer(text)
+            )
         ):
             # "How many of the 38 members ...?": a sentence whose only figure is the
             # question's own tells nothing the question does not.
@@ -632,8 +637,6 @@ _OFFICE_HELD = 0.8
 # The level of a region before its name, often left out in print ("Bawaslu Pulau Rangkai").
 _REGION_LEVELS = frozenset({"kabupaten", "kota", "provinsi", "kecamatan", "kelurahan", "desa"})
 _CLASSIFIERS = words_of("count_classifiers")
-# The words that count people whoever they are: "berapa orang", "berapa jiwa".
-PEOPLE_CLASSIFIERS = frozenset({"orang", "jiwa"})
 
 
 def counts_people(facts: Facts) -> bool:
@@ -846,39 +849,55 @@ _NOT_MEASURED = frozenset(
     | {"sebanyak", "sedikitnya", "lebih", "kurang", "dari", "yang", "itu", "ini", "tercatat"}
     | {"ada", "sudah", "kini", "menjadi", "adalah", "akan", "masih", "tetap", "rata"}
     | {"di", "ke", "pada", "dalam", "selama", "saat", "ketika", "sejak", "per", "untuk", "dan"}
+    | {"sempat", "pun", "juga", "bahkan", "hampir", "nyaris", "kira", "kurang", "sebesar"}
 )
+# A verb after the measured thing ends it: "ketinggian air diperkirakan 1 meter".
+_VERB_LIKE = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}")
 
 
 def measured_words(after: list[str]) -> tuple[str, ...]:
     """The words saying what a measure or a count measures, of the words between its noun
-    and its figure, up to a place, a time or the figure's announcement ("air" of "ketinggian
-    air di permukiman mencapai"; "korban tewas" of "jumlah korban tewas"; none of
-    "magnitudo", "kedalaman di titik itu"), without "-nya"."""
+    and its figure, up to a place, a time, a verb or the figure's announcement ("air" of
+    "ketinggian air di permukiman mencapai"; "korban tewas" of "jumlah korban tewas"; "air"
+    of "ketinggian air diperkirakan"; none of "magnitudo", "kedalaman di titik itu"),
+    without "-nya"."""
     found = []
     for word in after:
         word = word.lower()
-        if word[:1].isdigit() or word in _NOT_MEASURED:
+        if word[:1].isdigit() or word in _NOT_MEASURED or _VERB_LIKE.match(word):
             break
         found.append(word.removesuffix("nya"))
     return tuple(found)
 
 
 def two_things(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when the words saying what two figures measure name two things: neither says less
-    than the other in the same words ("peserta" and "peserta aksi" are one)."""
-    shorter = min(len(a), len(b))
-    return bool(shorter) and a[:shorter] != b[:shorter]
+    """True when the words saying what two figures measure name two things: word for word
+    they differ ("air" and "gelombang"; "korban tewas" and "korban luka"), and neither says
+    less than the other ("gempa" and "pusat gempa", "peserta" and "peserta aksi" are one),
+    a synonym counting as the word ("korban meninggal" and "korban tewas" are one)."""
+    if not a or not b:
+        return False
+    synonyms = lexicon().synonyms
+
+    def same(x: str, y: str) -> bool:
+        return x == y or y in synonyms.get(x, ())
+
+    def within(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
+        return all(any(same(x, y) for y in large) for x in small)
+
+    return not (within(a, b) or within(b, a))
 
 
-def two_things_measured(a: str, b: str) -> bool:
-    """True when two sentences give a measure of one kind of two things: "ketinggian air di
-    permukiman mencapai 2 meter" and "ketinggian gelombang mencapai 4 meter" are no
-    disagreement over a height, whoever said each."""
-    of_b = {noun: measured_words(words(printed)[1:]) for noun, _, printed in measures(b)}
-    return any(
-        noun in of_b and two_things(measured_words(words(printed)[1:]), of_b[noun])
-        for noun, _, printed in measures(a)
-    )
+def two_things_measured(a: str, b: str, figure_a: str, figure_b: str) -> bool:
+    """True when two sentences' figures (as a clash gives them) are measures of one kind of
+    two things: "ketinggian air di permukiman mencapai 2 meter" and "ketinggian gelombang
+    mencapai 4 meter" are no disagreement over a height, whoever said each."""
+    first_a, first_b = (words(f)[:1] for f in (figure_a, figure_b))
+    of_b = {noun: (value, measured_words(words(printed)[1:])) for noun, value, printed in measures(b)}
+    for noun, value, printed in measures(a):
+        if noun in of_b and [value] == first_a and [of_b[noun][0]] == first_b:
+            return two_things(measured_words(words(printed)[1:]), of_b[noun][1])
+    return False
 
 
 def _values(

@@ -19,7 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
-from index.evidence import PEOPLE_CLASSIFIERS, Facts, counts_people
+from index.evidence import Facts, counts_people
 from index.forms import COMPARE
 from index.general import (
     common_indonesian_words,
@@ -32,7 +32,17 @@ from index.general import (
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index
-from index.question import CAUSE_CLAUSE, DATE, OTHER, PAYING_VERBS, TIME, WHAT, Question, read_question
+from index.question import (
+    CAUSE_CLAUSE,
+    DATE,
+    OTHER,
+    PAYING_VERBS,
+    PEOPLE_CLASSIFIERS,
+    TIME,
+    WHAT,
+    Question,
+    read_question,
+)
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import NUMBER_WORDS, words
 
@@ -121,7 +131,7 @@ class QueryBuilder:
             if len(w) >= 4 and w.isalpha() and zipf_id(w) >= _EVERYDAY_ZIPF and not w.endswith("nya")
         )
         self._corrections: dict[str, str] = {}
-        self._facts_seen: dict[str, bool] = {}
+        self._facts_seen: dict[str | Callable[[Facts], bool], bool] = {}
         self._told_by_most: dict[str, bool] = {}  # stem -> more than half of the articles use it
 
     def read(self, text: str) -> Question:
@@ -228,7 +238,13 @@ class QueryBuilder:
             if found
             else word
         )
-        if corrected == word and function_words and not known_word and len(word) >= 5:
+        if (
+            corrected == word
+            and function_words
+            and not known_word
+            and len(word) >= 5
+            and sastrawi_stem(word) == word
+        ):
             # "angaran" where the articles print no "anggaran": a mistyped everyday word is still
             # that word (an ordinary word the articles lack, weak evidence), not a rare term
             # the answer must hold (only as typed in lowercase, where a name may be meant).
@@ -254,11 +270,10 @@ class QueryBuilder:
     def _has(self, fact: str | Callable[[Facts], bool]) -> bool:
         """True when some sentence of the corpus holds this kind of fact ("currency", "age", a
         test of its facts)."""
-        key = fact if isinstance(fact, str) else fact.__name__
-        found = self._facts_seen.get(key)
+        found = self._facts_seen.get(fact)
         if found is None:
             found = self.index.holds_any(fact)
-            self._facts_seen[key] = found
+            self._facts_seen[fact] = found
         return found
 
     def _local(self, stems: Iterable[str]) -> bool:

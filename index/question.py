@@ -882,8 +882,20 @@ def _asked_noun(
         # "how many nuclear weapons does ...", "which party does ...": the head of the
         # English phrase after the question word is its last noun before the verb.
         for i, raw in enumerate(raw_tokens):
+            # (where the phrase ends at "people": not "how many people's houses", whose houses
+            # are counted)
             people = raw_tokens[i + 1 : i + 2] in (["people"], ["persons"])
-            if raw == "many" and people and "orang" in content:
+            nxt = raw_tokens[i + 2] if i + 2 < len(raw_tokens) else ""
+            std = mapped.get(nxt, "")
+            ends = (
+                not nxt
+                or nxt in _ENGLISH_STOP_PHRASE
+                or nxt in {"of", "in", "for", "to", "at", "on", "from", "with"}
+                or (bool(std) and _verb_like(std))
+                # ("took part": "ikut", a verb without a prefix)
+                or nxt in {"took", "take", "takes", "got", "get", "gets", "had", "have", "has"}
+            )
+            if raw == "many" and people and ends and "orang" in content:
                 return "orang"  # "how many people ...": people counted, whatever they are called
             if raw in {"which", "what", "many", "much"} and i + 1 < len(raw_tokens):
                 phrase: list[str] = []
@@ -928,15 +940,14 @@ def _asked_noun(
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             if (
                 following[:1] == [after]
-                and after in _PEOPLE_COUNTED
+                and after in PEOPLE_CLASSIFIERS
                 and after in content
                 and (len(tokens) == i + 2 or tokens[i + 2] in _AFTER_A_COUNT)
                 # "penumpangnya ada brp orang?" counts the passengers the question names first
-                and not (content[0] != after and (content[0] in _PERSON_NOUNS or content[0].startswith("pe")))
+                and not (content[0] != after and content[0] in _PERSON_NOUNS)
             ):
-                # "ada brp orang di dlm masjid?", "berapa orang yang ditangkap?": people are
-                # counted (not the mosque, whatever they are called); "berapa orang penumpang"
-                # counts the passengers.
+                # "ada brp orang di dlm masjid?", "di pesawat ada brp orang?": people are counted
+                # (not the mosque or the plane), whatever the articles call them.
                 return after
             # "yg demo ada brp orang?": people are counted, not the demonstration; but
             # "penumpangnya ada brp orang?" counts the passengers.
@@ -962,7 +973,7 @@ def _asked_noun(
 
 NEXT_OCCASION = words_of("next_occasion")
 # "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
-_PEOPLE_COUNTED = frozenset({"orang", "jiwa"})
+PEOPLE_CLASSIFIERS = frozenset({"orang", "jiwa"})
 # What may follow a count's noun when that noun is what is counted: a preposition or a time
 # word ("pas", "saat"); not "yang", whose verb tells who is counted ("yang meninggal").
 _AFTER_A_COUNT = frozenset(

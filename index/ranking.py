@@ -76,11 +76,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # "apa kata Azhar Mahmud soal hasil pleno KPU?": the speaker is named before what he
         # spoke of; a KPU official quoted on it is no answer
         asked = _before_topic(q.words)
-    # The names a "what did X say" question gives ("BMKG", "Hendarto"): who speaks must hold one.
-    named = frozenset(w for w in asked if w in index.name_words) if q.qtype == SAID else frozenset()
+    # The names a "what did X say" question gives ("BMKG", "Hendarto"; not a role noun the
+    # articles print capitalised, "Kepala", "Bupati"): who speaks must hold one.
+    named = (
+        frozenset(w for w in asked if w in index.name_words) - _ROLE_NOUNS if q.qtype == SAID else frozenset()
+    )
     # (an office read from English word order may be a role noun alone: "the BMKG earthquake
     # chief"; then the names the question gives stand for the office)
-    office = q.office if q.office - _ROLE_NOUNS else named - _ROLE_NOUNS
+    office = q.office if q.office - _ROLE_NOUNS else named
     if q.qtype == SAID and office and _ROLE_NOUNS & set(q.words):
         # "Apa kata Direktur RSUD Tanah Bayur?": the articles name the holder once ("Direktur
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
@@ -96,8 +99,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         kind_noun = after[0] if after and after[0] in q.content else ""
     kind_noun = _as_searched(kind_noun, query)
     # "Lembaga apa yang mengelola dapur itu?": an outlet naming itself ("Sentana News belum
-    # memperoleh tanggapan dari pengelola dapur ...") names no one and nothing asked about.
-    fit_asked = asked | index.corpus.outlet_words if q.qtype in (PERSON, WHAT) else asked
+    # memperoleh tanggapan dari pengelola dapur ...") names no one and nothing asked about
+    # (where its whole name stands: "Lombok" of "Tribun Lombok" is still an island).
+    outlet_names = index.corpus.outlet_names if q.qtype in (PERSON, WHAT) else ()
     for c in candidates:
         sentence = index.sentences[c.sentence]
         facts = sentence.facts
@@ -107,10 +111,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             c.strong_missing += 1
         if q.qtype in (PERSON, SAID) or q.category:
             facts = _with_opening_name(facts, sentence.text, index.name_words)
+        lower = sentence.text.lower() if outlet_names else ""
+        itself = [w for name, name_words in outlet_names if name in lower for w in name_words]
         c.fit = fits_type(
             q.qtype,
             facts,
-            fit_asked,
+            asked.union(itself) if itself else asked,
             q.preposition,
             sentence.text,
             q.office,

@@ -74,7 +74,7 @@ class Coverage:
         found = 0.0
         for mass, t, parts in self.terms:
             hits = len(parts & present)
-            if hits == len(parts) or t.equivalents & present - _PEOPLE:
+            if hits == len(parts) or (t.equivalents & present) - _PEOPLE:
                 found += mass
             elif hits and t.strong:
                 found += w.name_part * mass  # "Kim" of "Kim Jong Un"; "api" is no "dilalap api"

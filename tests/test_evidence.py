@@ -353,3 +353,8 @@ def test_a_count_written_out_is_a_figure_beside_the_questions_own() -> None:
     bare = "Kemenhub memerintahkan inspeksi terhadap pesawat Boeing 737-800 lain."
     assert fits_type(NUMBER, read_facts(counted), asked, text=counted, counted_noun="pesawat") == 1.0
     assert fits_type(NUMBER, read_facts(bare), asked, text=bare, counted_noun="pesawat") == 0.0
+    # A count written out of another thing, or the question's own count, is no figure of its own.
+    days = "Dua hari kemudian, pesawat Boeing 737-800 itu kembali terbang."
+    assert fits_type(NUMBER, read_facts(days), asked, text=days, counted_noun="penumpang") < 1.0
+    own = asked | {"sembilan"}
+    assert fits_type(NUMBER, read_facts(counted), own, text=counted, counted_noun="pesawat") == 0.0

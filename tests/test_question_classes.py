@@ -535,8 +535,12 @@ def test_people_counted_are_counted_whatever_the_articles_call_them(tmp_path: Pa
         assert answerer.queries.read(question).asked_noun == "orang", question
         answer = answerer.answer(question)
         assert answer.answered and "150 jemaah" in answer.sentences[0].text, question
-    # People named first are what is counted: "penumpangnya ada brp orang?" counts passengers.
+    # People named first are what is counted: "penumpangnya ada brp orang?" counts passengers;
+    # a thing named first is where they are ("di pesawat ada brp orang?"); "how many people's
+    # houses" counts houses.
     assert answerer.queries.read("penumpangnya ada brp orang?").asked_noun == "penumpang"
+    assert answerer.queries.read("di pesawat ada brp orang?").asked_noun == "orang"
+    assert answerer.queries.read("How many people's houses were destroyed?").asked_noun == "rumah"
 
 
 def test_an_outlet_naming_itself_names_nothing_asked(tmp_path: Path) -> None:
@@ -565,6 +569,20 @@ def test_an_outlet_naming_itself_names_nothing_asked(tmp_path: Path) -> None:
     assert fit["Sentana News"] == 0.0 and fit["Dapur umum R"] == 1.0
     answer = answerer.answer(question)
     assert answer.answered and "Yayasan Bina Pangan" in answer.sentences[0].text
+    # Only the outlet's whole name is the outlet: "Lombok" of "Tribun Lombok" is an island.
+    island = (
+        "tribun",
+        "Tribun Lombok",
+        "2025-10-15",
+        "Gempa Guncang NTB\n\nMATARAM - Gempa mengguncang Nusa Tenggara Barat pada Selasa (14/10/2025).\n\n"
+        "Pulau yang paling parah terdampak gempa adalah Lombok.",
+    )
+    (tmp_path / "island").mkdir()
+    answerer = Answerer.load(write_corpus(tmp_path / "island", "G", [island]))
+    island_question = answerer.queries.read("Pulau apa yang paling parah terdampak gempa?")
+    query = answerer.queries.build(island_question, None)
+    ranked = rank(answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights)
+    assert next(c.fit for c in ranked if "adalah Lombok" in answerer.index.sentences[c.sentence].text) == 1.0
 
 
 def test_what_a_head_said_is_said_by_the_head_of_the_body_named(tmp_path: Path) -> None:
@@ -585,9 +603,17 @@ def test_what_a_head_said_is_said_by_the_head_of_the_body_named(tmp_path: Path) 
     )
     article = ("kabar", "Kabar Sukamaju", "2025-03-14", story)
     answerer = Answerer.load(write_corpus(tmp_path, "Gempa", [article]))
-    answer = answerer.answer("What did the BMKG earthquake chief say about the rumours of a bigger quake?")
+    question = "What did the BMKG earthquake chief say about the rumours of a bigger quake?"
+    answer = answerer.answer(question)
     assert answer.answered and "Belum ada teknologi" in " ".join(q.text for q in answer.sentences[:2])
     assert "Yusran" not in answer.sentences[0].text
+    # The BPBD head's words are somebody's words, not the BMKG head's: in English and in
+    # Indonesian, with the role noun the articles print capitalised.
+    index, weights = answerer.index, answerer.weights
+    for asked in (question, "Apa kata Kepala BMKG soal rumor gempa?"):
+        query = answerer.queries.build(answerer.queries.read(asked), None)
+        ranked = rank(index, query, retrieve(index, query, weights), weights)
+        assert next(c.fit for c in ranked if "Yusran" in index.sentences[c.sentence].text) < 1.0, asked
 
 
 def test_the_word_for_the_happening_is_the_frame_of_a_when_question(tmp_path: Path) -> None:

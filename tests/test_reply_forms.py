@@ -15,6 +15,7 @@ from small_corpus import one_article, write_corpus
 from index.answerer import Answerer
 from index.answers import Answer, Kind
 from index.composing import _other_count
+from index.evidence import two_things_measured
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
 from index.lexicon import lexicon
 from index.question import read_question
@@ -356,6 +357,20 @@ def test_a_measure_of_another_thing_is_no_disagreement(tmp_path: Path) -> None:
     assert _other_count(
         "Jumlah peserta mencapai 3.000 orang.", "Jumlah peserta aksi sekitar 1.500 orang.", ["jumlah", "peserta"]
     ) == ("number", "3.000", "1.500")
+    # One thing told in more words, in a synonym or with an adverb is still one thing.
+    assert _other_count(
+        "Jumlah korban meninggal mencapai 5 orang.", "Jumlah korban tewas mencapai 7 orang.", ["jumlah"]
+    ) == ("number", "5", "7")
+    same = [
+        ("Kedalaman gempa mencapai 10 kilometer.", "Kedalaman pusat gempa mencapai 25 kilometer.", "10", "25"),
+        ("Ketinggian air sempat 2 meter.", "Ketinggian air diperkirakan 1 meter.", "2 meter", "1 meter"),
+    ]
+    for a, b, figure_a, figure_b in same:
+        assert not two_things_measured(a, b, figure_a, figure_b), (a, b)
+    # The measures' things are compared only for a clash of the measures' own figures.
+    a = "Ketinggian air mencapai 2 meter dan 5 orang tewas."
+    b = "Ketinggian gelombang mencapai 4 meter dan 7 orang tewas."
+    assert two_things_measured(a, b, "2 meter", "4 meter") and not two_things_measured(a, b, "5 orang", "7 orang")
 
 
 def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:

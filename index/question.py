@@ -938,6 +938,9 @@ def _asked_noun(
                 # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
+            before = tokens[i - 1].removesuffix("nya") if i > 0 else ""
+            if before in _AGE_NOUNS and before in content:
+                return before  # "ustaz itu umurnya brp?": the age is asked, not the ustaz
             if (
                 following[:1] == [after]
                 and after in PEOPLE_CLASSIFIERS
@@ -972,6 +975,7 @@ def _asked_noun(
 
 
 NEXT_OCCASION = words_of("next_occasion")
+_AGE_NOUNS = words_of("age_nouns")
 # "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
 PEOPLE_CLASSIFIERS = frozenset({"orang", "jiwa"})
 # What may follow a count's noun when that noun is what is counted: a preposition or a time

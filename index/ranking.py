@@ -92,6 +92,13 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         asked = asked | holders
         named = named | holders
     named_places = _named_places(q.words, index.name_words)
+    # "Berapa usia Rusdi Hamzah?": an age is of someone; the sentence giving it must name the
+    # one asked (or point back to him), not only stand in a paragraph that does.
+    aged = (
+        [t for t in query.terms if t.strong and all(p in index.name_words for p in t.parts)]
+        if q.asked_noun in _AGE_NOUNS
+        else []
+    )
     # The noun whose name a "what" question asks: "universitas apa?", "apa nama percetakan ...?"
     kind_noun = q.asked_noun if q.category else ""
     if q.qtype == WHAT and q.wants_name and not kind_noun and q.language == "id":
@@ -126,6 +133,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             named,
             kind_noun,
         )
+        if aged and not any(t.found_in(sentence.resolved) for t in aged):
+            c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of the Pj Bupati
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
@@ -476,6 +485,7 @@ def _value_told_next(index: Index, candidates: list[Candidate], needed: float, w
 
 
 _ROLE_NOUNS = words_of("role_nouns")
+_AGE_NOUNS = words_of("age_nouns")
 # The words that may name who speaks, or that they speak: a "what did X say" question of
 # these alone names no matter.
 _SPEAKER_WORDS = (

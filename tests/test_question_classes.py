@@ -663,6 +663,26 @@ def test_a_thing_spoken_of_without_its_name_does_not_say_which(tmp_path: Path) -
     assert fits == [0.0, 0.0, 1.0, 1.0]
 
 
+def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
+    # "Berapa usia Rusdi Hamzah?": the paragraph names him, but the age it gives is a girl's;
+    # the sources do not say his. Hers is told ("umurnya brp?" asks the age, not the person).
+    story = "\n\n".join(
+        [
+            "KLB Demam Berdarah di Sukamaju",
+            "SUKAMAJU - Bupati Sukamaju, Rusdi Hamzah, menetapkan status KLB demam berdarah pada Rabu "
+            "(5/11/2025). Nayla Putri, bocah perempuan berusia 6 tahun, meninggal akibat demam berdarah.",
+            "Dinas Kesehatan melakukan pengasapan di tiga desa.",
+            "Warga diminta menguras bak mandi seminggu sekali.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-06"))
+    assert answerer.queries.read("rusdi hamzah umurnya brp?").asked_noun == "umur"
+    for question in ("Berapa usia Rusdi Hamzah?", "rusdi hamzah umurnya brp?"):
+        assert not answerer.answer(question).answered, question
+    answer = answerer.answer("Berapa usia Nayla Putri?")
+    assert answer.answered and "berusia 6 tahun" in answer.sentences[0].text
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

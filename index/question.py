@@ -977,6 +977,8 @@ def _asked_noun(
 NEXT_OCCASION = words_of("next_occasion")
 _AGE_NOUNS = words_of("age_nouns")
 # "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
+# ("warga" and "penduduk" count residents: "jumlah penduduk Kabupaten X" is its population,
+# which no count of people in the story gives.)
 PEOPLE_CLASSIFIERS = frozenset({"orang", "jiwa"})
 # What may follow a count's noun when that noun is what is counted: a preposition or a time
 # word ("pas", "saat"); not "yang", whose verb tells who is counted ("yang meninggal").

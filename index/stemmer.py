@@ -28,6 +28,8 @@ _KEEP = frozenset(
     orang satu dua tiga empat lima keluar masuk kembali sampai panjang besar kecil baru lama
     dekat jauh luar penting ibu bapak mata pihak menggunakan gunakan usai seusai setelah sebelum
     sejak mulai dimulai memulai berakhir mengakhiri diakhiri kedua
+    minta meminta diminta memberi memberikan diberi diberikan mendapat mendapatkan didapat
+    didapatkan membuat dibuat digunakan
     """.split()
 )
 

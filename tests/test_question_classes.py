@@ -683,6 +683,27 @@ def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
     assert answer.answered and "berusia 6 tahun" in answer.sentences[0].text
 
 
+def test_verbs_of_asking_giving_and_getting_are_searched(tmp_path: Path) -> None:
+    # Sastrawi's stopword list holds "meminta", "memberikan", "mendapat", "digunakan": in a
+    # news question they are what happened ("Apa yang diminta Pyongyang?"), and the sentence
+    # holding them answers, not one that merely names the same countries.
+    story = "\n\n".join(
+        [
+            "Putin dan Kim Bertemu",
+            "VLADIVOSTOK - Putin dan Kim bertemu di Vladivostok pada Kamis (25/4/2019).",
+            "Pengamat percaya Pyongyang dan Rusia membahas nasib pekerja Korea Utara di Rusia.",
+            "Pyongyang telah meminta Rusia untuk terus mempekerjakan pekerjanya setelah batas waktu.",
+            "Sekitar 10.000 pekerja Korea Utara saat ini bekerja di Rusia.",
+            "Rusia memberikan bantuan 50.000 ton gandum kepada Korea Utara tahun lalu.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2019-04-25"))
+    asked = ("Apa yang diminta Pyongyang kepada Rusia soal pekerjanya?", "pyongyang minta apa ke rusia?")
+    for question in asked:
+        answer = answerer.answer(question)
+        assert answer.answered and "terus mempekerjakan" in answer.sentences[0].text, question
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

@@ -48,9 +48,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # quarter held out, 19 of them must-declines) and the gate, trained on the larger tuning split
 # with its line in the middle of its flat best stretch, declined 101 of the 141 one-fact
 # must-declines (71.6%): that line was set again from it.
-HELDOUT_TOP1 = 0.63
-HELDOUT_DECLINED_AT_MOST = 0.22
-HELDOUT_DECLINES_RIGHT = 0.7
+# On 2026-11-25 (a third session that day) the split grew by 280 fresh questions on seven
+# tuning corpora (a quarter held out) and the engine moved with the round's fixes: one-fact
+# questions 65.8% top-1, 19.8% declined, 75.5% of must-declines declined (117 of 155); the
+# lines were raised to that run less about one question.
+HELDOUT_TOP1 = 0.65
+HELDOUT_DECLINED_AT_MOST = 0.21
+HELDOUT_DECLINES_RIGHT = 0.74
 # On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
 # online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
 # out), and the gate was trained again on the larger tuning split: the chat line was set
@@ -63,14 +67,17 @@ HELDOUT_DECLINES_RIGHT = 0.7
 # corpora whose older sets were worn (gempa, pesawat, bbm, sidang, keracunan, konser; a quarter
 # held out): the new held-out typo questions scored lower (61 of 77 right with them), and the
 # typo line was set again from that run, less about one question.
-HELDOUT_KIND_TOP1 = {"formal": 0.6, "informal": 0.62, "english": 0.51, "typo": 0.77}
+# At that session's end they were raised with the engine (formal 93 of 143, English 55 of 95,
+# typos 62 of 78).
+HELDOUT_KIND_TOP1 = {"formal": 0.64, "informal": 0.62, "english": 0.56, "typo": 0.78}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
 FACT = frozenset({"fact"})
-# Held-out top-1 per form, where the last run put it less about one question (24 to 30
-# answerable questions each; 16 for follow-ups, whose other 9 must be asked back). Issue 9's
-# target is 85%.
+# Held-out top-1 per form, where the last run put it less about one question (30 to 70
+# answerable questions each; 50 follow-ups, and 12 more that must be asked back). Issue 9's
+# target is 85%. Comparisons, why, how, who said what and follow-ups were raised with the
+# engine at the end of the session of 2026-11-25 that added 280 fresh questions.
 HELDOUT_FORM_TOP1 = {
     "gist": 0.57,
     # set again when the split changed: one buruh timeline question moved to tuning (used
@@ -83,15 +90,15 @@ HELDOUT_FORM_TOP1 = {
     "outlet": 0.64,
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then
-    "compare": 0.57,
+    "compare": 0.59,
     "yesno": 0.7,
-    "why": 0.6,
+    "why": 0.63,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
-    "how": 0.34,
-    "said": 0.51,
-    "followup": 0.44,
+    "how": 0.37,
+    "said": 0.52,
+    "followup": 0.46,
 }
 # A bare follow-up with nothing to follow is asked back ("Maksudnya tentang apa?"). 6 of 12
 # until everyday function words were corrected ("terjdi" -> "terjadi"): one held-out
@@ -107,7 +114,8 @@ HELDOUT_ASKED_BACK = 0.4
 # session; a quarter more held out): the engine scored 57.6% on them at first, and 78.2% on the
 # tuning one-fact questions as a whole at the session's end, with the gate trained again on them
 # and its line drawn in the middle of its flat best stretch (benchmarks/train_gate.py).
-TUNING_TOP1 = 0.77
+# Raised at the end of the session that added 280 fresh questions (2026-11-25): 78.7% then.
+TUNING_TOP1 = 0.78
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new
@@ -115,7 +123,8 @@ TUNING_TOP1 = 0.77
 # 84.5% then.
 # Set again with those fresh questions (51.7% of their must-declines declined at first): 78.5%
 # at the session's end.
-TUNING_DECLINES_RIGHT = 0.77
+# Raised at the end of the session that added 280 fresh questions (2026-11-25): 81.3% then.
+TUNING_DECLINES_RIGHT = 0.8
 
 
 @cache

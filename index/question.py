@@ -939,8 +939,11 @@ def _asked_noun(
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             before = tokens[i - 1].removesuffix("nya") if i > 0 else ""
-            if before in _AGE_NOUNS and before in content:
-                return before  # "ustaz itu umurnya brp?": the age is asked, not the ustaz
+            if before in _AGE_NOUNS | _MONEY_WORDS and before in content:
+                # "ustaz itu umurnya brp?", "keluarga korban dapat santunan brp?", "tiketnya
+                # harganya brp?": the age or the sum before "berapa" is asked, not the person
+                # or the thing the question names first
+                return before
             if (
                 following[:1] == [after]
                 and after in PEOPLE_CLASSIFIERS

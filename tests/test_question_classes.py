@@ -677,6 +677,9 @@ def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
     )
     answerer = Answerer.load(one_article(tmp_path, story, "2025-11-06"))
     assert answerer.queries.read("rusdi hamzah umurnya brp?").asked_noun == "umur"
+    # So a sum: "keluarga korban dapat santunan brp?" asks the sum, not the family.
+    assert answerer.queries.read("keluarga korban dapat santunan brp?").asked_noun == "santunan"
+    assert answerer.queries.read("tiketnya harganya brp?").asked_noun == "harga"
     for question in ("Berapa usia Rusdi Hamzah?", "rusdi hamzah umurnya brp?"):
         assert not answerer.answer(question).answered, question
     answer = answerer.answer("Berapa usia Nayla Putri?")

@@ -52,6 +52,7 @@ MORE_IS_LIKELIER = (
     "holds_asked",
     "eligible",
     "eligible_support",
+    "value_clause",
 )
 
 

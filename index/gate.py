@@ -41,7 +41,7 @@ from index.question import (
     WHAT,
     YESNO,
 )
-from index.ranking import answers, eligible, needed_fit
+from index.ranking import VALUES, answers, eligible, needed_fit, value_clause
 from index.retrieval import Candidate
 from index.weights import Weights
 
@@ -71,6 +71,9 @@ FEATURES = (
     "eligible_support",  # its support where the hand-set rules let it answer, else 0
     "support_squared",  # its support, squared: the line need not be straight
     "given_share",  # the share of the question's words that only describe what it takes as known
+    # the share of the question's own words in the clause holding its first date, time or
+    # figure: "CVR ditemukan ..., yang lebih dulu diangkat pada Senin" dates the lifting
+    "value_clause",
     *(f"type_{t}" for t in _QTYPES),
 )
 
@@ -108,8 +111,19 @@ def features(index: Index, query: Query, ranked: list[Candidate], weights: Weigh
         c.support * ruled,
         c.support**2,
         sum(1 for t in own if t.given) / max(1, n),
+        _value_clause(index, query, c),
         *(float(q.qtype == t) for t in _QTYPES),
     ]
+
+
+def _value_clause(index: Index, query: Query, c: Candidate) -> float:
+    """The share of the question's own stems in the clause holding the sentence's first date,
+    time or figure (0 for a question asking no such value)."""
+    value = VALUES.get(query.question.qtype)
+    own = query.own_stems()
+    if value is None or not own:
+        return 0.0
+    return value_clause(index.sentences[c.sentence].text, own, value, index.stemmer.stem)
 
 
 # The questions the model decides: those asking one value (a date, a number, a place, a

@@ -33,6 +33,7 @@ from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
 from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index
 from index.question import (
+    AGE_NOUNS,
     CAUSE_CLAUSE,
     DATE,
     OTHER,
@@ -550,8 +551,8 @@ class QueryBuilder:
             equivalents = {stem(w) for w in choices[1:]} | {
                 stem(v) for c in choices for v in lex.variants.get(c, ())
             }
-            if word in _AGE_NOUNS:
-                equivalents |= {stem(w) for w in _AGE_NOUNS}  # "umur" and "usia" are one thing
+            if word in AGE_NOUNS:
+                equivalents |= {stem(w) for w in AGE_NOUNS}  # "umur" and "usia" are one thing
             # "1 pintu" where the articles write "satu pintu", and the other way round.
             equivalents |= {_SPELLED_DIGITS.get(word, "")} - {""}
             if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
@@ -564,10 +565,10 @@ class QueryBuilder:
             # "Bangunan apa ...?" is answered by "Masjid ..." as well as by "bangunan ...":
             # a kind asked for is a search word, not a word the answer must hold.
             asked = bool(q.asked_noun) and q.asked_noun in choices and not q.category
-            if asked and word in _MONEY_NOUNS | _AGE_NOUNS | PAYING_VERBS:
+            if asked and word in _MONEY_NOUNS | AGE_NOUNS | PAYING_VERBS:
                 # "Berapa anggarannya?", "how much money", "berapa usianya": any sum of money
                 # (any age) answers it, in whatever words the article gives it.
-                mark = AGE_MARK if word in _AGE_NOUNS else MONEY_MARK
+                mark = AGE_MARK if word in AGE_NOUNS else MONEY_MARK
                 equivalents.add(mark)
                 known = (
                     known
@@ -655,7 +656,6 @@ def _in_calendar_date(word: str, words: tuple[str, ...]) -> bool:
 _HONORIFICS = words_of("honorifics")
 
 
-_AGE_NOUNS = words_of("age_nouns")
 # A small figure and its word, each for the other (a lone "dua" is no figure to words()).
 _SMALL = {w: str(n) for w, n in NUMBER_WORDS.items() if n <= 10}
 _SPELLED_DIGITS = _SMALL | {n: w for w, n in _SMALL.items()}

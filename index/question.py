@@ -214,7 +214,18 @@ def _glossed(text: str, printed: Container[str]) -> str:
     return _GLOSSED_WORD.sub(swap, text) if "(" in text else text
 
 
+# "minta info korban tewas brp?", "mohon info, ...", "boleh minta tolong, ...": a request
+# opening the question asks nothing itself ("minta" is searched elsewhere: "Apa yang diminta
+# Pyongyang?").
+_REQUEST_OPENER = re.compile(
+    r"^\s*(?:(?:boleh|mau|saya|sy|aku)\s+)?(?:minta|mohon)\s+(?:info(?:rmasi)?|tolong|data|penjelasan)\b"
+    r"[\s,.:;!-]*",
+    re.IGNORECASE,
+)
+
+
 def _prepare(text: str) -> str:
+    text = _REQUEST_OPENER.sub("", text)
     text = _DOUBLED.sub(lambda m: f"{m.group(1)}-{m.group(1)}{m.group(2) or ''}", text)
     return _CONTRACTION.sub(
         lambda m: m.group(1) or f"{_IRREGULAR_NOT.get(m.group(2).lower(), m.group(2))} not", text
@@ -617,12 +628,12 @@ _ENGLISH_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those
 
 def _asks_within(raw_tokens: list[str]) -> bool:
     """True for a polite English question that asks the question after it: "Can you tell me
-    when ...?", "Do you know who ...?" (not "Did you know ...?" alone)."""
+    when ...?", "Do you know who ...?", "May I ask how many ...?" (not "Did you know ...?"
+    alone)."""
     rest = [t for t in raw_tokens[1:] if t != "please"]  # "Could you please tell me ..."
     return (
-        rest[:1] == ["you"]
-        and rest[1:2] != []
-        and rest[1] in _POLITE_VERBS
+        # "Can you tell me when ...?", "May I ask how many ...?"
+        ((rest[:1] == ["you"] and rest[1:2] != [] and rest[1] in _POLITE_VERBS) or rest[:2] == ["i", "ask"])
         and any(t in _ENGLISH_QUESTION_WORDS for t in rest[2:5])
     )
 
@@ -689,7 +700,7 @@ def _type_at(tokens: list[str], i: int) -> str:
     prev = tokens[i - 1] if i > 0 else ""
     if token in {"bagaimana", "bagaimanakah"} and nxt in {"berapa", "banyak"}:
         return NUMBER  # "how many", "how much"
-    if token in {"bagaimana", "bagaimanakah"} and nxt in words_of("age_nouns"):
+    if token in {"bagaimana", "bagaimanakah"} and nxt in AGE_NOUNS:
         return NUMBER  # "how old": an age
     if token in {"bagaimana", "bagaimanakah"} and nxt in _DURATION:
         return DURATION  # "how long"
@@ -939,10 +950,12 @@ def _asked_noun(
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             before = tokens[i - 1].removesuffix("nya") if i > 0 else ""
-            if before in _AGE_NOUNS | _MONEY_WORDS and before in content:
+            closing = not [w for w in following if w not in stopwords() and w not in _FRAME]
+            if closing and before in AGE_NOUNS | _MONEY_NOUNS and before in content:
                 # "ustaz itu umurnya brp?", "keluarga korban dapat santunan brp?", "tiketnya
-                # harganya brp?": the age or the sum before "berapa" is asked, not the person
-                # or the thing the question names first
+                # harganya brp?": the age or the sum before a closing "berapa" is asked, not the
+                # person or the thing the question names first ("bantuan berapa keluarga?"
+                # counts households)
                 return before
             if (
                 following[:1] == [after]
@@ -978,7 +991,8 @@ def _asked_noun(
 
 
 NEXT_OCCASION = words_of("next_occasion")
-_AGE_NOUNS = words_of("age_nouns")
+AGE_NOUNS = words_of("age_nouns")
+_MONEY_NOUNS = words_of("money_nouns")
 # "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
 # ("warga" and "penduduk" count residents: "jumlah penduduk Kabupaten X" is its population,
 # which no count of people in the story gives.)

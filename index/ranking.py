@@ -27,6 +27,7 @@ from index.forms import COMPARE
 from index.model import Index, Sentence
 from index.query import Query, Term
 from index.question import (
+    AGE_NOUNS,
     DATE,
     DURATION,
     MANNER,
@@ -94,11 +95,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     named_places = _named_places(q.words, index.name_words)
     # "Berapa usia Rusdi Hamzah?": an age is of someone; the sentence giving it must name the
     # one asked (or point back to him), not only stand in a paragraph that does.
-    aged = (
-        [t for t in query.terms if t.strong and all(p in index.name_words for p in t.parts)]
-        if q.asked_noun in _AGE_NOUNS
-        else []
-    )
+    whose = _whose_age(q.words, index.name_words) if q.asked_noun in AGE_NOUNS else frozenset()
+    aged = [t for t in query.terms if t.strong and set(t.word.split()) & whose]
     # The noun whose name a "what" question asks: "universitas apa?", "apa nama percetakan ...?"
     kind_noun = q.asked_noun if q.category else ""
     if q.qtype == WHAT and q.wants_name and not kind_noun and q.language == "id":
@@ -134,7 +132,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             kind_noun,
         )
         if aged and not any(t.found_in(sentence.resolved) for t in aged):
-            c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of the Pj Bupati
+            c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of Rusdi Hamzah
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
@@ -296,6 +294,24 @@ def _another_place(text: str, named: dict[str, str]) -> bool:
             return False
         found = True
     return found and not any(name in tokens for name in named.values())
+
+
+def _whose_age(words: tuple[str, ...], name_words: frozenset[str]) -> frozenset[str]:
+    """The name whose age a question asks: the one right after the word for an age ("usia
+    Rusdi Hamzah") or right before it ("rusdi hamzah umurnya brp?"), not a place ("sopir bus
+    di Cipularang umurnya brp?", "usia korban gempa Cianjur")."""
+    at = next((i for i, w in enumerate(words) if w in AGE_NOUNS), None)
+    if at is None:
+        return frozenset()
+    after = list(itertools.takewhile(lambda w: w in name_words, words[at + 1 :]))
+    if after:
+        return frozenset(after)
+    before = list(itertools.takewhile(lambda w: w in name_words, reversed(words[:at])))
+    opener = words[at - len(before) - 1] if at - len(before) - 1 >= 0 else ""
+    return frozenset(before) if before and opener not in _PLACE_PREPOSITIONS else frozenset()
+
+
+_PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dekat", "sekitar"})
 
 
 def _as_searched(word: str, query: Query) -> str:
@@ -485,7 +501,6 @@ def _value_told_next(index: Index, candidates: list[Candidate], needed: float, w
 
 
 _ROLE_NOUNS = words_of("role_nouns")
-_AGE_NOUNS = words_of("age_nouns")
 # The words that may name who speaks, or that they speak: a "what did X say" question of
 # these alone names no matter.
 _SPEAKER_WORDS = (

@@ -677,19 +677,26 @@ def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
     )
     answerer = Answerer.load(one_article(tmp_path, story, "2025-11-06"))
     assert answerer.queries.read("rusdi hamzah umurnya brp?").asked_noun == "umur"
-    # So a sum: "keluarga korban dapat santunan brp?" asks the sum, not the family.
-    assert answerer.queries.read("keluarga korban dapat santunan brp?").asked_noun == "santunan"
-    assert answerer.queries.read("tiketnya harganya brp?").asked_noun == "harga"
+    # So a sum: "keluarga korban dapat santunan brp?" asks the sum, not the family; but
+    # "bantuan berapa keluarga ...?" counts households, and "rp" is no noun asked.
+    read = answerer.queries.read
+    assert read("keluarga korban dapat santunan brp?").asked_noun == "santunan"
+    assert read("tiketnya harganya brp?").asked_noun == "harga"
+    assert read("bantuan berapa keluarga yang sudah diterima?").asked_noun == "keluarga"
+    assert read("harga tiketnya rp berapa?").asked_noun == "harga"
+    # A request opening the question asks nothing: "minta info korban tewas brp?".
+    assert read("minta info korban tewas brp?").asked_noun == "korban"
+    assert "minta" not in read("mohon info, korban tewas ada berapa?").content
     for question in ("Berapa usia Rusdi Hamzah?", "rusdi hamzah umurnya brp?"):
         assert not answerer.answer(question).answered, question
     answer = answerer.answer("Berapa usia Nayla Putri?")
     assert answer.answered and "berusia 6 tahun" in answer.sentences[0].text
 
 
-def test_verbs_of_asking_giving_and_getting_are_searched(tmp_path: Path) -> None:
-    # Sastrawi's stopword list holds "meminta", "memberikan", "mendapat", "digunakan": in a
-    # news question they are what happened ("Apa yang diminta Pyongyang?"), and the sentence
-    # holding them answers, not one that merely names the same countries.
+def test_a_verb_of_asking_in_sastrawis_stopwords_is_searched(tmp_path: Path) -> None:
+    # Sastrawi's stopword list holds "meminta" (and "memberikan", "mendapat", "digunakan"): in a
+    # news question it is what happened ("Apa yang diminta Pyongyang?"), and the sentence
+    # holding it answers, not one that merely names the same countries.
     story = "\n\n".join(
         [
             "Putin dan Kim Bertemu",
@@ -705,6 +712,28 @@ def test_verbs_of_asking_giving_and_getting_are_searched(tmp_path: Path) -> None
     for question in asked:
         answer = answerer.answer(question)
         assert answer.answered and "terus mempekerjakan" in answer.sentences[0].text, question
+
+
+def test_an_age_is_asked_of_the_name_beside_its_word_not_of_a_place(tmp_path: Path) -> None:
+    # "sopir bus di Cipularang umurnya brp?": the driver's age, told without the road's name;
+    # only a name beside the word for an age ("usia Darmawan", "darmawan umurnya") is whose.
+    story = "\n\n".join(
+        [
+            "Bus Terguling di Tol Cipularang",
+            "PURWAKARTA - Sebuah bus terguling di Tol Cipularang pada Senin (3/3/2025).",
+            "Sopir bus, Darmawan, berusia 52 tahun, selamat dengan luka ringan.",
+            "Polisi masih menyelidiki penyebab kecelakaan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-03"))
+    for question in (
+        "Berapa usia sopir bus yang terguling di Tol Cipularang?",
+        "sopir bus di Cipularang umurnya brp?",
+        "Berapa usia Darmawan?",
+        "May I ask how old the bus driver was?",
+    ):
+        answer = answerer.answer(question)
+        assert answer.answered and "berusia 52 tahun" in answer.sentences[0].text, question
 
 
 def test_keep_doing_is_no_keeping() -> None:

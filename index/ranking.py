@@ -75,8 +75,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     )
     if q.qtype == SAID:
         # "apa kata Azhar Mahmud soal hasil pleno KPU?": the speaker is named before what he
-        # spoke of; a KPU official quoted on it is no answer
-        asked = _before_topic(q.words)
+        # spoke of; a KPU official quoted on it is no answer; nor is the one spoken to ("What
+        # did Kim say to Putin?": Putin's words are no answer)
+        asked = _before_topic(q.words) - _spoken_to(q.words, index.name_words)
     # The names a "what did X say" question gives ("BMKG", "Hendarto"; not a role noun the
     # articles print capitalised, "Kepala", "Bupati"): who speaks must hold one.
     named = (
@@ -508,6 +509,16 @@ _SPEAKER_WORDS = (
 )
 # Question types whose answer is a kind of statement more than a kind of value.
 _TIERED = frozenset({REASON, MANNER, SAID, PERSON, YESNO})
+
+
+def _spoken_to(words: tuple[str, ...], name_words: frozenset[str]) -> set[str]:
+    """The name a "what did X say" question gives after "ke"/"kepada" ("apa kata Putin kepada
+    Kim", "putin ngomong apa aja ke kim?"): whom X spoke to."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if word in {"ke", "kepada"}:
+            found.update(itertools.takewhile(lambda w: w in name_words, words[i + 1 :]))
+    return found
 
 
 def _before_topic(words: tuple[str, ...]) -> set[str]:

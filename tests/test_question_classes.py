@@ -736,6 +736,29 @@ def test_an_age_is_asked_of_the_name_beside_its_word_not_of_a_place(tmp_path: Pa
         assert answer.answered and "berusia 52 tahun" in answer.sentences[0].text, question
 
 
+def test_what_x_said_to_y_is_x_speaking_not_y(tmp_path: Path) -> None:
+    # "putin ngomong apa aja ke kim?": Putin's words; Kim's words to Putin are no answer,
+    # though they name Putin too ("kepada Putin").
+    story = "\n\n".join(
+        [
+            "Putin dan Kim Bertemu",
+            "VLADIVOSTOK - Putin dan Kim bertemu di Vladivostok pada Kamis (25/4/2019).",
+            "Kim mengatakan kepada Putin bahwa hubungan kedua negara punya akar sejarah yang panjang.",
+            '"Kami menyambut upaya Anda untuk mengembangkan dialog antara Korea," kata Putin kepada Kim.',
+            "Kedua pemimpin lalu makan malam bersama.",
+        ]
+    )
+    article = ("kabar", "Kabar Dunia", "2019-04-25", story)
+    answerer = Answerer.load(write_corpus(tmp_path, "KTT", [article]))
+    for question, speaker in (
+        ("putin ngomong apa aja ke kim?", "kata Putin"),
+        ("Apa kata Putin kepada Kim?", "kata Putin"),
+        ("What did Kim say to Putin?", "Kim mengatakan"),
+    ):
+        answer = answerer.answer(question)
+        assert answer.answered and speaker in answer.sentences[0].text, question
+
+
 def test_keep_doing_is_no_keeping() -> None:
     # "keep falling": the falling goes on; nothing is kept ("menjaga") that an answer must hold.
     q = read_question("Until when is the rain expected to keep falling?", lexicon())

@@ -647,12 +647,15 @@ def _says_words(raw_tokens: list[str]) -> bool:
         if t in {"say", "says", "said"}:
             return not rest or rest[0] in _ABOUT
         if t in {"tell", "tells", "told"}:
-            return not _NOT_WORDS.intersection(rest)
+            # (only up to a clause of time: "What did Kim tell Putin once the talks were over?")
+            own = list(itertools.takewhile(lambda w: w not in _TIME_CLAUSE_OPENERS, rest))
+            return not _NOT_WORDS.intersection(own)
     return False
 
 
 _ABOUT = frozenset({"about", "on", "regarding", "concerning", "of", "to", "when", "after", "before"})
 _NOT_WORDS = frozenset({"cause", "caused", "causes", "triggered", "was", "were", "is", "are", "why"})
+_TIME_CLAUSE_OPENERS = frozenset({"once", "after", "when", "before", "while", "during", "as"})
 
 
 def _tag_inside(tokens: list[str]) -> int:

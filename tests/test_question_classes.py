@@ -757,6 +757,11 @@ def test_what_x_said_to_y_is_x_speaking_not_y(tmp_path: Path) -> None:
     ):
         answer = answerer.answer(question)
         assert answer.answered and speaker in answer.sentences[0].text, question
+    # "tell" asks X's words, a clause of time after it notwithstanding ("... once the talks
+    # were over"); "tell reporters the cause was" asks a cause.
+    read = answerer.queries.read
+    assert read("What did Kim tell Putin once the talks were over?").qtype == "said"
+    assert read("What did police tell reporters the cause was?").qtype != "said"
 
 
 def test_keep_doing_is_no_keeping() -> None:

@@ -804,7 +804,19 @@ _SPELLED_FIGURE = "|".join(NUMBER_WORDS)
 _SPELLED_RUN = rf"(?:{_SPELLED_FIGURE})(?:\s+(?:{_SPELLED_FIGURE}|belas|puluh|ratus|ribu))*"
 _MEASURES = sorted(words_of("measure_words"), key=len, reverse=True)
 _ADJECTIVES = "|".join(w for w in _MEASURES if not re.fullmatch(r"ke\w+an", w))
-_CONNECTING = r"(?:\s+(?:sebesar|mencapai|sekitar|hingga|sampai|sedalam|setinggi|bisa|hanya)){0,2}"
+# The words that may stand between a measure and its figure ("setinggi mencapai 2").
+_CONNECTING_WORDS = (
+    "sebesar",
+    "mencapai",
+    "sekitar",
+    "hingga",
+    "sampai",
+    "sedalam",
+    "setinggi",
+    "bisa",
+    "hanya",
+)
+_CONNECTING = rf"(?:\s+(?:{'|'.join(_CONNECTING_WORDS)})){{0,2}}"
 _MEASURE_NOUN = re.compile(
     # "kedalaman 10", "kedalaman gambut di Kuala Seranti empat": a measure noun, its figure a
     # few words on
@@ -844,12 +856,11 @@ def measures(text: str) -> tuple[tuple[str, str, str], ...]:
 
 # Words after a measure's noun that do not say what it measures: the figure announced
 # ("mencapai", "sekitar"), a place or a time told ("di", "pada"), a link ("yang", "itu").
-_NOT_MEASURED = frozenset(
-    {"sebesar", "mencapai", "sekitar", "hingga", "sampai", "sedalam", "setinggi", "bisa", "hanya"}
-    | {"sebanyak", "sedikitnya", "lebih", "kurang", "dari", "yang", "itu", "ini", "tercatat"}
+_NOT_MEASURED = frozenset(_CONNECTING_WORDS) | frozenset(
+    {"sebanyak", "sedikitnya", "lebih", "kurang", "dari", "yang", "itu", "ini", "tercatat"}
     | {"ada", "sudah", "kini", "menjadi", "adalah", "akan", "masih", "tetap", "rata"}
     | {"di", "ke", "pada", "dalam", "selama", "saat", "ketika", "sejak", "per", "untuk", "dan"}
-    | {"sempat", "pun", "juga", "bahkan", "hampir", "nyaris", "kira", "kurang", "sebesar"}
+    | {"sempat", "pun", "juga", "bahkan", "hampir", "nyaris", "kira"}
 )
 # A verb after the measured thing ends it: "ketinggian air diperkirakan 1 meter".
 _VERB_LIKE = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}")

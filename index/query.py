@@ -36,6 +36,7 @@ from index.question import (
     AGE_NOUNS,
     CAUSE_CLAUSE,
     DATE,
+    MONEY_NOUNS,
     OTHER,
     PAYING_VERBS,
     PEOPLE_CLASSIFIERS,
@@ -565,7 +566,7 @@ class QueryBuilder:
             # "Bangunan apa ...?" is answered by "Masjid ..." as well as by "bangunan ...":
             # a kind asked for is a search word, not a word the answer must hold.
             asked = bool(q.asked_noun) and q.asked_noun in choices and not q.category
-            if asked and word in _MONEY_NOUNS | AGE_NOUNS | PAYING_VERBS:
+            if asked and word in MONEY_NOUNS | AGE_NOUNS | PAYING_VERBS:
                 # "Berapa anggarannya?", "how much money", "berapa usianya": any sum of money
                 # (any age) answers it, in whatever words the article gives it.
                 mark = AGE_MARK if word in AGE_NOUNS else MONEY_MARK
@@ -659,7 +660,6 @@ _HONORIFICS = words_of("honorifics")
 # A small figure and its word, each for the other (a lone "dua" is no figure to words()).
 _SMALL = {w: str(n) for w, n in NUMBER_WORDS.items() if n <= 10}
 _SPELLED_DIGITS = _SMALL | {n: w for w, n in _SMALL.items()}
-_MONEY_NOUNS = words_of("money_nouns")
 
 
 def _is_verb(word: str) -> bool:

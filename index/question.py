@@ -952,9 +952,10 @@ def _asked_noun(
                 # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
+            # the words after it that are searched (no function word, no frame: "jumlah")
+            searched = [w for w in following if w not in stopwords() and w not in _FRAME]
             before = tokens[i - 1].removesuffix("nya") if i > 0 else ""
-            closing = not [w for w in following if w not in stopwords() and w not in _FRAME]
-            if closing and before in AGE_NOUNS | _MONEY_NOUNS and before in content:
+            if not searched and before in AGE_NOUNS | MONEY_NOUNS and before in content:
                 # "ustaz itu umurnya brp?", "keluarga korban dapat santunan brp?", "tiketnya
                 # harganya brp?": the age or the sum before a closing "berapa" is asked, not the
                 # person or the thing the question names first ("bantuan berapa keluarga?"
@@ -979,10 +980,9 @@ def _asked_noun(
                 and bool(content)
                 and not (content[0] in _PERSON_NOUNS or content[0].startswith("pe"))
             )
-            following = [w for w in following if w not in stopwords() and w not in _FRAME]
-            if following and following[0] in content and not _verb_like(following[0]):
-                return following[0]
-            if not following and content and not framed and qtype not in (TIME, DATE, DURATION):
+            if searched and searched[0] in content and not _verb_like(searched[0]):
+                return searched[0]
+            if not searched and content and not framed and qtype not in (TIME, DATE, DURATION):
                 # "harga tiketnya brp?"; not "demo mulai jam brp?", which asks the hour, nor
                 # "yg demo ada brp orang?", which counts people: any the articles count
                 return content[0]
@@ -995,7 +995,7 @@ def _asked_noun(
 
 NEXT_OCCASION = words_of("next_occasion")
 AGE_NOUNS = words_of("age_nouns")
-_MONEY_NOUNS = words_of("money_nouns")
+MONEY_NOUNS = words_of("money_nouns")
 # "berapa orang", "berapa jiwa": people counted, whatever the articles call them.
 # ("warga" and "penduduk" count residents: "jumlah penduduk Kabupaten X" is its population,
 # which no count of people in the story gives.)
@@ -1006,7 +1006,7 @@ _AFTER_A_COUNT = frozenset(
     {"di", "dlm", "dalam", "dari", "ke", "pada", "pas", "saat", "ketika", "waktu", "sih", "aja", "saja"}
 )
 PAYING_VERBS = words_of("paying_verbs")
-_MONEY_WORDS = words_of("money_nouns") | {"rupiah", "rp", "ribu", "juta", "miliar"}
+_MONEY_WORDS = MONEY_NOUNS | {"rupiah", "rp", "ribu", "juta", "miliar"}
 _GIVEN_ENDS = words_of("demonstratives") - {"ini"}
 # The nouns for "the happening" itself.
 _HAPPENING_NOUNS = frozenset({"kejadian", "peristiwa", "insiden"})

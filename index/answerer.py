@@ -25,7 +25,7 @@ from index.general import is_common_indonesian
 from index.lexicon import Lexicon, lexicon
 from index.model import Index
 from index.query import Query, QueryBuilder
-from index.question import MANNER, YESNO, Question
+from index.question import MANNER, PERSON, YESNO, Question
 from index.ranking import answers, in_other_words, rank, tells
 from index.retrieval import Candidate, retrieve
 from index.text import words
@@ -80,6 +80,8 @@ class Answerer:
                 text, Kind.GREETING, q.language, question_type="thanks" if q.thanks else "greeting"
             )
         query = self.queries.build(q, previous)
+        if query.followed and previous:
+            query = self._after_answer(query, previous)
         if not query.followed and q.bare and q.form == FACT:
             # "kapan itu?", "kenapa?" with no earlier question to read it by (or after one the
             # articles did not answer): ask what "itu" is rather than guess.
@@ -104,11 +106,26 @@ class Answerer:
                     answer = self._from_outlet(answer, q.outlets, ranked[0].named_outlet)
         if query.followed and previous:
             topic = f"{previous[: MAX_QUESTION_CHARS // 2]} {text}"
-            answer = replace(answer, topic=topic, read_as=previous[: MAX_QUESTION_CHARS // 2])
+            # (the question as the person typed it, not as read with a name in its "dia")
+            answer = replace(answer, question=text, topic=topic, read_as=previous[: MAX_QUESTION_CHARS // 2])
         else:
             answer = replace(answer, topic=text)
         answer.timings["total_ms"] = (time.perf_counter() - started) * 1000
         return answer
+
+    def _after_answer(self, query: Query, previous: str) -> Query:
+        """A follow-up's query, read knowing the sentence that answered the previous question:
+        after "who", whom a "dia" points to is the one that sentence named (`QueryBuilder.after`)."""
+        earlier = self.queries.read(previous[:MAX_QUESTION_CHARS])
+        if earlier.qtype != PERSON or query.question.qtype == PERSON:
+            return query  # (reading the answer before costs a search: only where it tells)
+        before = self.queries.build(earlier, None)
+        if not before.terms or earlier.form != FACT:
+            return query
+        ranked = rank(self.index, before, retrieve(self.index, before, self.weights), self.weights)
+        if not self.gate.answers(self.index, before, ranked, self.weights):
+            return query
+        return self.queries.after(query, earlier, ranked[0].sentence, previous)
 
     def digest(self, language: str = "id") -> Answer:
         """The gist of the whole corpus (`/ringkasan`): a few quotes that several outlets

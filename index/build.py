@@ -31,10 +31,10 @@ from index.bm25 import PassageIndex
 from index.cleaning import clean_article
 from index.closed_class import words_of
 from index.corpus import Article, Corpus, CorpusError
-from index.evidence import Facts, counts_people, read_facts, role_names, sentence_tokens
+from index.evidence import Facts, counts_people, read_facts, role_names, sentence_tokens, takes_vehicle
 from index.gcpause import collector_paused
 from index.lexicon import lexicon
-from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index, Passage, Sentence, Sentences
+from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, TAKEN_MARK, Index, Passage, Sentence, Sentences
 from index.parallel import Workers, WorkersFailed, workers
 from index.sentences import split_sentences
 from index.stemmer import (
@@ -277,6 +277,9 @@ class _Assembler:
             # "620 personel", "150 jemaah" answer "berapa orang" as "12 orang" does.
             if facts.numbers and counts_people(facts):
                 resolved |= {PEOPLE_MARK}
+            # "dengan menumpangi kereta", "menggunakan dua ambulans" answer "naik apa?".
+            if facts.vehicle and takes_vehicle(text):
+                resolved |= {TAKEN_MARK}
             maybe_verbs = frozenset(map(verb_of, tokens))
             # None stands for the words that are no verbs.
             verbs = cast("frozenset[str]", maybe_verbs - _NO_VERB if None in maybe_verbs else maybe_verbs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -404,8 +404,16 @@ _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.
 
 # "Bagaimana X pergi/tiba ...": the question asks how someone travelled.
 _MOTION = words_of("motion_verbs")
+
+
 # A means verb or preposition, then (a word or two later) a vehicle: "dengan menumpangi
 # kereta lapis baja", "naik bus", "menggunakan kereta api".
+def takes_vehicle(text: str) -> bool:
+    """True when a sentence tells a vehicle taken ("dengan menumpangi kereta", "menggunakan
+    dua ambulans"), not one merely named ("14 unit mobil pemadam")."""
+    return bool(_TAKEN.search(text))
+
+
 _TAKEN = re.compile(
     rf"\b(?:{pattern('manner_verbs')})\s+(?:\w+\s+){{0,2}}?(?:{pattern('vehicles')})\b", re.IGNORECASE
 )
@@ -536,7 +544,7 @@ def fits_type(
         if _MOTION & asked_set:
             # "How did Kim travel to Russia?": a vehicle taken ("dengan menumpangi kereta",
             # "naik bus") is the answer; a vehicle merely named ("14 unit mobil pemadam") is not.
-            if facts.vehicle and _TAKEN.search(text):
+            if facts.vehicle and takes_vehicle(text):
                 return 1.0
             return 0.5 if facts.vehicle or facts.manner else 0.0
         # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
@@ -779,6 +787,32 @@ def speakers(text: str) -> frozenset[str]:
     for m in _SPEAKER_BEFORE.finditer(text):
         found.update(w.lower() for w in re.split(r"[\s-]+", m.group(1)) if w)
     return frozenset(found)
+
+
+def answered_name(text: str, asked: Set[str], name_words: Set[str]) -> str:
+    """The person a sentence names in answer to "who": the first run of name words the
+    question did not give that an age follows ("Korban terbaru adalah Keysha Ramadhani (4)")
+    or that a person noun, a role or a title introduces ("tersangka baru berinisial HT",
+    "kopilot Rendy Saputra"); not one who tells it ("kata Yusran"), not a place or an event.
+    "" when it names none."""
+    told_by = speakers(text)
+    introduced = {w for _, names, _ in role_holders(text, True) for w in names}
+    for m in _NAME_RUN.finditer(text):
+        run = [w for w in m.group(0).split() if w.lower() in name_words]
+        lower = {w.lower() for w in run}
+        if not run or lower <= asked or lower & told_by:
+            continue
+        if _AGED_AFTER.match(text, m.end()) or lower <= introduced:
+            return " ".join(run)
+        if run[0].lower().rstrip(".") in _TITLES and len(run) > 1:
+            return " ".join(run[1:])  # "Kapten Arif Wicaksono"
+    return ""
+
+
+# A run of capitalised words, initials included ("HT", "Keysha Ramadhani").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_TITLES = words_of("name_titles")
+_AGED_AFTER = re.compile(r"\s*\(\d{1,3}\)")
 
 
 # The words after a figure that name nothing counted: a preposition or a conjunction.

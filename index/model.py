@@ -19,7 +19,7 @@ from index.stemmer import Stemmer
 
 # Terms no word stems to, held by a sentence that gives a sum of money or an age: a
 # question's money or age word counts as found there (index/query.py).
-MONEY_MARK, AGE_MARK, PEOPLE_MARK = "#money", "#age", "#people"
+MONEY_MARK, AGE_MARK, PEOPLE_MARK, TAKEN_MARK = "#money", "#age", "#people", "#taken"
 
 
 @dataclass(frozen=True, slots=True)

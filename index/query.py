@@ -10,6 +10,7 @@ in other words ("tempat" for "lokasi"), so it only counts for less.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -19,7 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
-from index.evidence import Facts, counts_people
+from index.evidence import Facts, answered_name, counts_people
 from index.forms import COMPARE
 from index.general import (
     common_indonesian_words,
@@ -31,15 +32,18 @@ from index.general import (
 )
 from index.lexicon import Lexicon
 from index.loanwords import loan_spellings
-from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, Index
+from index.model import AGE_MARK, MONEY_MARK, PEOPLE_MARK, TAKEN_MARK, Index
 from index.question import (
     AGE_NOUNS,
     CAUSE_CLAUSE,
     DATE,
+    MANNER,
     MONEY_NOUNS,
     OTHER,
     PAYING_VERBS,
     PEOPLE_CLASSIFIERS,
+    PERSON,
+    PRONOUNS,
     TIME,
     WHAT,
     Question,
@@ -47,6 +51,26 @@ from index.question import (
 )
 from index.stemmer import sastrawi_stem, stopwords
 from index.text import NUMBER_WORDS, words
+
+
+def with_name(text: str, name: str) -> str:
+    """The question with a name in place of what points at someone: "dia", "mereka", an
+    English "he", "they", "his" ("How experienced were they?": "... were Arif Wicaksono?"),
+    or else the first chat "-nya" ("umurnya brp?": "umur Keysha Ramadhani brp?"; not
+    "lainnya", "sebelumnya"). The text as it is when nothing points."""
+    pointer = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS | _ENGLISH_PERSONS))})\b", re.IGNORECASE)
+    if pointer.search(text):
+        return pointer.sub(name, text)
+    for m in re.finditer(r"\b(\w{3,})nya\b", text, re.IGNORECASE):
+        if m.group(0).lower() not in _NYA_ADVERBS:
+            return f"{text[: m.start()]}{m.group(1)} {name}{text[m.end() :]}"
+    return text
+
+
+_ENGLISH_PERSONS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
+_NYA_ADVERBS = words_of("nya_adverbs")
+# The verbs of riding a vehicle ("naik apa?"); "pakai apa?" may ask any means.
+_RIDING = frozenset({"naik", "menaiki", "menumpang", "menumpangi"})
 
 
 @dataclass(frozen=True)
@@ -143,6 +167,8 @@ class QueryBuilder:
     def build(self, q: Question, previous: str | None) -> Query:
         """The query for a question; `previous` is the chat's last question, for follow-ups."""
         terms = self._terms_of(q, 1.0)
+        if q.qtype == MANNER:
+            terms = self._means_asked(terms, q)
         corrected = next((t.word for t in terms if t.asked and t.word != q.asked_noun), None)
         if corrected and q.asked_noun and self.correct(q.asked_noun) == corrected:
             # "Berapa jumlah pengungsii?": the noun counted is the word corrected, as searched.
@@ -163,6 +189,41 @@ class QueryBuilder:
                 # "Menurut Kompas?", "Kalau versi lain?": the same thing is asked again.
                 q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
         return Query(q, tuple(terms), followed)
+
+    def _means_asked(self, terms: list[Term], q: Question) -> list[Term]:
+        """ "naik apa?": the vehicle is asked, in whatever verb of taking it the articles print
+        ("menggunakan dua ambulans", "dengan menumpangi kereta"): a sentence telling a vehicle
+        taken (the build's TAKEN_MARK) holds the question's verb."""
+        framed = {w for w, after in pairwise(q.words) if after == "apa" and w in _RIDING}
+        if not framed:
+            return terms
+        return [
+            replace(t, equivalents=t.equivalents | {TAKEN_MARK}) if t.word in framed else t for t in terms
+        ]
+
+    def after(self, query: Query, earlier: Question, shown: int, previous: str) -> Query:
+        """A follow-up's query, knowing the sentence `shown` that answered the question before
+        it (`previous`, read as `earlier`). After "who", a follow-up pointing at someone ("kapan
+        dia ditangkap?", "apa katanya soal gejala pasien?", "How experienced were they?") asks
+        of the one that sentence named: it is read again with the name in the pointer's place
+        ("kapan HT ditangkap?"), and stands on its own."""
+        q = query.question
+        if earlier.qtype == PERSON and q.qtype != PERSON:
+            name = answered_name(self.index.sentences[shown].text, set(earlier.words), self.index.name_words)
+            named = with_name(q.text, name) if name else q.text
+            if named != q.text:
+                again = self.build(self.read(named), previous)
+                if again.question.qtype != PERSON:
+                    # The question stands on its own now ("kapan HT ditangkap?"); the words of
+                    # the one before only describe whom it asks of, and count as given.
+                    known = {part for t in again.terms for part in t.parts}
+                    carried = [
+                        replace(t, given=True)
+                        for t in query.terms
+                        if t.weight < 1.0 and not known & set(t.parts)
+                    ]
+                    return Query(again.question, (*again.terms, *carried), followed=True)
+        return query
 
     def _marked_with_nya(self, q: Question) -> frozenset[str]:
         """The stems of the question's words that carry a chat "-nya" ("tuntutannya")."""

@@ -34,6 +34,7 @@ REASON, MANNER, YESNO, SAID, WHAT, OTHER = "reason", "manner", "yesno", "said", 
 QUESTION_WORDS = words_of("question_words")
 # "kapan itu?", "siapa yang ikut?": words that point back to the chat's previous question.
 ANAPHORA = words_of("anaphora")
+PRONOUNS = words_of("pronouns")
 _ENGLISH_ANAPHORA = words_of("anaphora_english")
 _ENGLISH_AUXILIARIES = words_of("english_auxiliaries")
 _ENGLISH_QUESTION_WORDS = words_of("english_question_words")
@@ -159,17 +160,34 @@ class Question:
             len(self.content) <= 1
             or self.substitutes
             or self.points_back
+            or self.speaker_pointed
             or any(w in ANAPHORA for w in self.words)
         )
+
+    @property
+    def speaker_pointed(self) -> bool:
+        """True for "apa katanya soal gejala?", "tanggapannya gimana?": the words of someone
+        the chat named before."""
+        return any(_without_nya(w) in _SPEECH for w in self.words if w.endswith("nya"))
 
     @property
     def substitutes(self) -> bool:
         """True for "Kalau Solar Nusa?", "What about the CVR?": the earlier question asked
         again of another thing, named in a few words."""
         opener = bool(self.words) and self.words[0] in _SUBSTITUTING
+        # "yang kedua?", "yg lainnya gimana?": the next one of what was asked about.
+        opener = opener or (
+            self.words[:1] == ("yang",)
+            and _ANOTHER_ONE.match(self.words[1] if len(self.words) > 1 else "") is not None
+        )
         # "What about ...", "How about ...", read as "apa tentang", "bagaimana tentang".
         opener = opener or (self.words[1:2] == ("tentang",) and self.words[0] in {"apa", "bagaimana"})
         return opener and 0 < len(self.content) <= 3
+
+
+def _without_nya(word: str) -> str:
+    """The word without a chat "-nya" ("katanya": "kata"); "" when it has none."""
+    return word[:-3] if word.endswith("nya") and len(word) > 5 else ""
 
 
 def detect_language(tokens: list[str], lexicon: Lexicon) -> str:
@@ -727,8 +745,8 @@ def _type_at(tokens: list[str], i: int) -> str:
         return PERSON
     if token in {"mengapa", "kenapa"}:
         return REASON
-    if token == "apa" and _SPEECH.intersection((prev, nxt)):
-        return SAID
+    if token == "apa" and _SPEECH.intersection((prev, nxt, _without_nya(prev), _without_nya(nxt))):
+        return SAID  # "apa kata Fredy?", "apa katanya?", "tanggapannya apa?"
     if token in {"bagaimana", "bagaimanakah"} and nxt in _SPEECH_NOUNS:
         return SAID  # "Bagaimana tanggapan jaksa?": the prosecutor's words
     if token in {"bagaimana", "bagaimanakah"}:
@@ -1014,6 +1032,7 @@ _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
+_ANOTHER_ONE = re.compile(r"(?:ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|lain|lainnya)$")
 _BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")
 

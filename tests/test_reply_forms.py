@@ -15,9 +15,10 @@ from small_corpus import one_article, write_corpus
 from index.answerer import Answerer
 from index.answers import Answer, Kind
 from index.composing import _other_count
-from index.evidence import two_things_measured
+from index.evidence import answered_name, two_things_measured
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
 from index.lexicon import lexicon
+from index.query import with_name
 from index.question import read_question
 from index.timeline import clock_of, date_of, dated
 
@@ -511,6 +512,65 @@ def test_nya_on_the_thing_just_asked_about_reads_the_question_before(ferry: Answ
     assert answer.answered and "Sabtu (10/5/2025)" in answer.sentences[0].text
     # "-nya" on something the previous question did not name points nowhere.
     assert ferry.answer("kapan kapalnya berangkat dari pelabuhan?", previous).read_as == ""
+
+
+_SUSPECT = """Tersangka Baru Kebakaran Lahan Ditetapkan
+
+KOTA SARI - Polisi menetapkan satu tersangka baru berinisial HT (44) dalam kasus pembakaran lahan di Desa Rengas, Jumat (12/9/2025).
+HT diduga merupakan mandor kontraktor yang menyuruh pekerja membakar tumpukan kayu di lahan itu.
+HT ditangkap di rumah kerabatnya pada Kamis (11/9/2025) malam.
+"Kami masih mendalami peran HT dan perusahaan tempatnya bekerja," kata Kasat Reskrim AKP Rudi Hartono.
+
+Warga Desa Rengas, Suryadi, bekerja sebagai petani sawit sejak 2010 dan lahannya ikut terbakar.
+Suryadi juga ditangkap pada Rabu (10/9/2025) karena membakar sampah di kebunnya.
+Delapan warga yang sesak napas dirujuk ke RSUD Kota Sari menggunakan dua ambulans pada Jumat malam.
+Dinas Kesehatan juga menyiagakan 14 unit mobil di posko kesehatan.
+"""
+
+
+def test_a_follow_up_after_who_asks_of_the_one_the_answer_named(tmp_path: Path) -> None:
+    # "dia" is the suspect the answer before named (HT), not anyone else arrested
+    answerer = Answerer.load(one_article(tmp_path, _SUSPECT, "2025-09-12"))
+    first = answerer.answer("Siapa tersangka baru yang ditetapkan polisi?")
+    assert first.answered and "HT (44)" in first.first.text
+    arrested = answerer.answer("kapan dia ditangkap?", previous=first.topic)
+    assert arrested.question == "kapan dia ditangkap?" and arrested.read_as == first.topic
+    assert arrested.answered and arrested.first.text.startswith("HT ditangkap")
+    # "apa katanya": the words of the one named, a question of what was said
+    said = answerer.answer("Siapa Kasat Reskrim yang menangani kasus itu?")
+    assert said.answered and "Rudi Hartono" in said.first.text
+    words = answerer.answer("apa katanya soal perusahaan?", previous=said.topic)
+    assert words.question_type == "said" and words.read_as == said.topic
+    assert words.answered and words.first.text.startswith('"Kami masih mendalami')
+
+
+def test_the_name_takes_the_place_of_what_points_at_someone() -> None:
+    assert with_name("umurnya brp?", "Keysha") == "umur Keysha brp?"
+    assert with_name("How experienced were they?", "Arif Wicaksono") == "How experienced were Arif Wicaksono?"
+    # an adverb's "-nya" points at no one; nothing pointing leaves the question as it is
+    assert with_name("yang lainnya kapan?", "Keysha") == "yang lainnya kapan?"
+    assert with_name("kapan sidang dimulai?", "Keysha") == "kapan sidang dimulai?"
+    # the name a "who" answer gives: introduced by a noun or an age, not who tells it
+    names = frozenset({"ht", "rudi", "hartono", "desa", "rengas"})
+    assert answered_name("Polisi menetapkan tersangka berinisial HT (44) di Desa Rengas.", set(), names) == "HT"
+    assert answered_name('"Kami mendalami," kata Rudi Hartono.', set(), names) == ""
+
+
+def test_a_follow_up_asks_its_new_question_of_the_sentence_just_quoted(tmp_path: Path) -> None:
+    # "naik apa?" after the count of those taken to hospital: the vehicle that sentence says
+    # they were taken in, told in another verb than "naik"; a vehicle merely named is none
+    answerer = Answerer.load(one_article(tmp_path, _SUSPECT, "2025-09-12"))
+    first = answerer.answer("Berapa warga yang dirujuk ke RSUD?")
+    assert first.answered and "Delapan warga" in first.first.text
+    means = answerer.answer("naik apa?", previous=first.topic)
+    assert means.answered and "menggunakan dua ambulans" in means.first.text
+
+
+def test_the_second_one_asks_the_same_of_another(ferry: Answerer) -> None:
+    # "yang kedua?" asks again what was asked, of the next one: a substitution
+    q = read_question("yang kedua?", lexicon())
+    assert q.substitutes and q.anaphoric
+    assert not read_question("yang meninggal siapa?", lexicon()).substitutes
 
 
 def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:

@@ -516,20 +516,23 @@ def _standardise(
             # ("Abdul Manan", "di Kapar": a name typed with its capital is no "mana", "kapan")
             beside = {*tokens[max(0, position - 1) : position], *tokens[position + 1 : position + 2]}
             token = _question_word_typo(token, language, lexicon, printed, beside)
-        replacement = table.get(token)
+        # "Is Car Free Day banned?": an English word typed capitalised that the articles print
+        # is part of a name they give, not a word to translate ("car": "mobil").
+        as_name = language == "en" and token in capitalised and token in printed
+        replacement = None if as_name else table.get(token)
         mixed = (
             language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)
         )
         if mixed:
             replacement = lexicon.english[token]
-        if replacement is None and language == "en":
+        if replacement is None and language == "en" and not as_name:
             replacement = _english_base(token, table)
         english = (language == "en" or mixed) and replacement is not None
         if english and replacement and not all("_" in word for word in replacement):
             # "summit" -> "ktt pertemuan_puncak": one word of the articles ("KTT") may say it
             # all, so the phrase's words are alternatives of one slot, as the word is.
             replacement = tuple(dict.fromkeys(p for word in replacement for p in word.split("_") if p))
-        if replacement is None and language == "en":
+        if replacement is None and language == "en" and not as_name:
             replacement = lexicon.informal.get(token)
         if replacement is None and token.endswith("nya") and len(token) > 5 and token not in stopwords():
             # "gmnnya": the chat "-nya" on a chat word

@@ -98,6 +98,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # one asked (or point back to him), not only stand in a paragraph that does.
     whose = _whose_age(q.words, index.name_words) if q.asked_noun in AGE_NOUNS else frozenset()
     aged = [t for t in query.terms if t.strong and set(t.word.split()) & whose]
+    # The names of the body whose office a "who" question asks ("direktur PT Bumi Sagara").
+    office_named = (
+        [t for t in query.terms if t.strong and t.weight == 1.0 and set(t.word.split()) & q.office]
+        if q.qtype == PERSON
+        else []
+    )
     # The noun whose name a "what" question asks: "universitas apa?", "apa nama percetakan ...?"
     kind_noun = q.asked_noun if q.category else ""
     if q.qtype == WHAT and q.wants_name and not kind_noun and q.language == "id":
@@ -134,6 +140,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         )
         if aged and not any(t.found_in(sentence.resolved) for t in aged):
             c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of Rusdi Hamzah
+        if office_named and c.fit >= 1.0 and not any(t.found_in(sentence.resolved) for t in office_named):
+            # "Who is the director of PT Bumi Sagara Plantation?": "Direktur ... BNPB, Bambang
+            # Sulistyo" holds an office of another body than the one asked
+            c.fit = _OTHER_HOLDER
         if verbs:
             # "dilarang terbang gak?": the sentence that settles a yes/no question tells its
             # happening ("Tidak ada larangan terbang"), not only its subject.
@@ -502,6 +512,9 @@ def _value_told_next(index: Index, candidates: list[Candidate], needed: float, w
 
 
 _ROLE_NOUNS = words_of("role_nouns")
+# How fully the holder of a like office of another body answers "who holds this one": as a
+# sentence naming someone besides the role asked does (evidence.fits_type).
+_OTHER_HOLDER = 0.3
 # The words that may name who speaks, or that they speak: a "what did X say" question of
 # these alone names no matter.
 _SPEAKER_WORDS = (

@@ -556,6 +556,29 @@ def test_the_name_takes_the_place_of_what_points_at_someone() -> None:
     assert answered_name('"Kami mendalami," kata Rudi Hartono.', set(), names) == ""
 
 
+def test_an_english_word_typed_as_part_of_a_name_the_articles_print_stays_a_name() -> None:
+    # "Car Free Day" is the event the articles name, not "mobil"; "car" typed in lowercase
+    # is a word to translate
+    printed = frozenset({"car", "free", "day", "tetap", "jalan"})
+    named = read_question("Is Car Free Day also banned?", lexicon(), printed=printed)
+    assert "car" in named.words and "mobil" not in named.words
+    plain = read_question("Was a car burned?", lexicon(), printed=printed)
+    assert "mobil" in plain.words
+
+
+def test_the_holder_of_an_office_of_another_body_is_no_answer(tmp_path: Path) -> None:
+    text = """Helikopter Dikerahkan Padamkan Api
+
+KOTA SARI - Direktur Dukungan Sumber Daya Darurat BNPB, Bambang Sulistyo, mengatakan biaya operasional helikopter tidak kecil, Jumat (12/9/2025).
+Areal konsesi perkebunan sawit PT Bumi Sagara Plantation ikut terbakar.
+PT Bumi Sagara Plantation membantah pernah memberi perintah pembakaran.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-09-12"))
+    assert not answerer.answer("Who is the director of PT Bumi Sagara Plantation?").answered
+    asked = answerer.answer("Siapa direktur BNPB yang bicara soal biaya helikopter?")
+    assert asked.answered and "Bambang Sulistyo" in asked.first.text
+
+
 def test_a_follow_up_asks_its_new_question_of_the_sentence_just_quoted(tmp_path: Path) -> None:
     # "naik apa?" after the count of those taken to hospital: the vehicle that sentence says
     # they were taken in, told in another verb than "naik"; a vehicle merely named is none

@@ -97,7 +97,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # "Berapa usia Rusdi Hamzah?": an age is of someone; the sentence giving it must name the
     # one asked (or point back to him), not only stand in a paragraph that does.
     whose = _whose_age(q.words, index.name_words) if q.asked_noun in AGE_NOUNS else frozenset()
+    if whose:
+        # "Berapa usia Rusdi, Pj Bupati Sukamaju?": the name ends at the comma; the office after
+        # it is his, and its place no part of his name
+        typed = [set(words(part)) for part in _APPOSITION.split(q.text.lower())]
+        whose = next((whose & part for part in typed if whose & part), whose)
     aged = [t for t in query.terms if t.strong and set(t.word.split()) & whose]
+    # (the person's own name: "Tanah Bayur" of "Rusdi Hamza, Pj Bupati Tanah Bayur" is none)
+    whose_stems = frozenset(index.stemmer.stem(w) for w in whose)
     # The names of the body whose office a "who" question asks ("direktur PT Bumi Sagara").
     office_named = (
         [t for t in query.terms if t.strong and t.weight == 1.0 and set(t.word.split()) & q.office]
@@ -138,7 +145,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             named,
             kind_noun,
         )
-        if aged and not any(t.found_in(sentence.resolved) for t in aged):
+        if aged and whose_stems.isdisjoint(sentence.resolved):
             c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of Rusdi Hamzah
         if office_named and c.fit >= 1.0 and not any(t.found_in(sentence.resolved) for t in office_named):
             # "Who is the director of PT Bumi Sagara Plantation?": "Direktur ... BNPB, Bambang
@@ -323,6 +330,7 @@ def _whose_age(words: tuple[str, ...], name_words: frozenset[str]) -> frozenset[
 
 
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dekat", "sekitar"})
+_APPOSITION = re.compile(r"[,;:()]")
 
 
 def _as_searched(word: str, query: Query) -> str:

@@ -669,9 +669,10 @@ def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
     story = "\n\n".join(
         [
             "KLB Demam Berdarah di Sukamaju",
-            "SUKAMAJU - Bupati Sukamaju, Rusdi Hamzah, menetapkan status KLB demam berdarah pada Rabu "
-            "(5/11/2025). Nayla Putri, bocah perempuan berusia 6 tahun, meninggal akibat demam berdarah.",
-            "Dinas Kesehatan melakukan pengasapan di tiga desa.",
+            "SUKAMAJU - Penjabat (Pj) Bupati Sukamaju, Rusdi Hamzah, menetapkan status KLB demam berdarah "
+            "pada Rabu (5/11/2025). Nayla Putri, bocah perempuan berusia 6 tahun asal Kabupaten "
+            "Sukamaju, meninggal akibat demam berdarah.",
+            "Dinas Kesehatan melakukan pengasapan di tiga desa. Pj Bupati Sukamaju meminta warga tenang.",
             "Warga diminta menguras bak mandi seminggu sekali.",
         ]
     )
@@ -687,7 +688,12 @@ def test_an_age_is_of_the_one_the_sentence_names(tmp_path: Path) -> None:
     # A request opening the question asks nothing: "minta info korban tewas brp?".
     assert read("minta info korban tewas brp?").asked_noun == "korban"
     assert "minta" not in read("mohon info, korban tewas ada berapa?").content
-    for question in ("Berapa usia Rusdi Hamzah?", "rusdi hamzah umurnya brp?"):
+    # (his office typed after his name, the girl's regency in it, does not make her age his)
+    for question in (
+        "Berapa usia Rusdi Hamzah?",
+        "rusdi hamzah umurnya brp?",
+        "Berapa usia Rusdi, Pj Bupati Sukamaju?",
+    ):
         assert not answerer.answer(question).answered, question
     answer = answerer.answer("Berapa usia Nayla Putri?")
     assert answer.answered and "berusia 6 tahun" in answer.sentences[0].text

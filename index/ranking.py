@@ -43,7 +43,7 @@ from index.question import (
     Question,
 )
 from index.retrieval import FOLLOWS, Candidate
-from index.text import cased_words, words
+from index.text import OPENING_QUOTES, cased_words, words
 from index.weights import Weights
 
 
@@ -173,6 +173,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is; a step after "Ia menguraikan tahapannya.": the manner.
             c.fit = 1.0
+        if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked):
+            # 'Ia membantah kabar itu. "Tidak benar ...," tegasnya.': the one the sentence
+            # before names speaks; that sentence is quoted with it.
+            c.fit, c.follows = 1.0, True
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around
@@ -194,16 +198,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "Kenapa asap terbawa ke Seranti?": "angin dari tenggara, sehingga asap terbawa ke
             # Seranti" states the cause of what is asked as outright as a "karena" does.
             c.fit = max(c.fit, _effect_told(sentence.text, wanted_reason, index.stemmer.stem))
-        if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked):
-            # 'Ia membantah kabar itu. "Tidak benar ...," tegasnya.': the one the sentence
-            # before names speaks; that sentence is quoted with it.
-            c.fit, c.follows = 1.0, True
         # "Apa kata Fredy soal tuduhan itu?": '"Kami tidak pernah ...," kata Fredy' is his own
         # words, in words of his own.
         c.own_words = q.qtype == SAID and c.fit >= 1.0 and bool(QUOTE_MARKS.search(sentence.text))
         c.named_outlet = bool(outlets) and index.corpus.articles[sentence.article].source.id in outlets
     if q.qtype in _VALUE_TYPES:
         _value_told_next(index, candidates, needed_fit(q), weights)
+    if q.qtype == SAID:
+        _quoted_after_report(index, candidates, weights)
     if outlets and q.form != COMPARE:
         # "Menurut Kompas, ...": Kompas's sentence is its account of the matter when it holds
         # nearly as much of the question as the best account of any outlet; one holding far
@@ -356,6 +358,53 @@ def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
         return False
     named = speakers(before.text) | (before.resolved - before.terms)
     return bool(named & asked)
+
+
+def _quoted_after_report(index: Index, candidates: list[Candidate], weights: Weights) -> None:
+    """'Humas PT BSP, Fredy Simanjuntak, membantah ... lahan.' then '"Kami tidak pernah
+    ...," kata Fredy.': the words quoted are the asked one's, on the matter the report before
+    them names (`_report_before_quote`), when that report answers: they hold its coverage a
+    little less, and it is quoted with them."""
+    by_sentence = {c.sentence: c for c in candidates}
+    for c in candidates:
+        told = by_sentence.get(_report_before_quote(index, c.sentence))
+        if told is None or told.fit < 1.0 or FOLLOWS * told.coverage <= c.coverage:
+            continue
+        carried = FOLLOWS * told.coverage
+        c.score += weights.sentence * (carried - c.coverage) + weights.type_fit * (1.0 - c.fit)
+        c.coverage, c.fit, c.follows, c.own_words = carried, 1.0, True, True
+
+
+def _report_before_quote(index: Index, number: int) -> int:
+    """For a sentence quoting someone's words, the sentence just before it in its article (at
+    most `_REPORT_BACK` back, past the sentences in between that go on by "dia", "-nya")
+    that reports what the same one said ("Humas PT BSP, Fredy, membantah ... . Menurut dia,
+    ... ." then '"Kami tidak ...," kata Fredy.'). -1 when there is none."""
+    sentence = index.sentences[number]
+    if sentence.text[:1] not in OPENING_QUOTES or not sentence.text:
+        return -1
+    quoted_by = speakers(sentence.text)
+    pronoun = bool(_SAID_BY_PRONOUN.search(sentence.text))
+    for back in range(number - 1, max(-1, number - 1 - _REPORT_BACK), -1):
+        before = index.sentences[back]
+        if before.article != sentence.article or before.headline:
+            return -1
+        told_by = speakers(before.text)
+        # (the speaker may stand in apposition: "Humas PT BSP, Fredy Simanjuntak, membantah")
+        if told_by and (quoted_by & set(words(before.text.lower())) or pronoun):
+            return back
+        if not _GOES_ON_BY_PRONOUN.search(before.text):
+            return -1
+    return -1
+
+
+# How far back past sentences going on by "dia" the report of a quote may stand.
+_REPORT_BACK = 3
+_GOING_ON_VERBS = "mengatakan|menambahkan|menjelaskan|menyebut|menegaskan|mengaku"
+_GOES_ON_BY_PRONOUN = re.compile(
+    rf"\b(?:menurut (?:dia|ia|beliau)|(?:dia|ia|beliau) (?:{_GOING_ON_VERBS}))\b|{_SAID_BY_PRONOUN.pattern}",
+    re.IGNORECASE,
+)
 
 
 def _holders(index: Index, candidates: list[Candidate], words: set[str], office: frozenset[str]) -> set[str]:

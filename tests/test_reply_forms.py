@@ -603,6 +603,24 @@ def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:
     assert follow.kind is Kind.OUTLET and "230" in follow.first.text
 
 
+def test_what_somebody_said_leads_with_the_words_quoted_after_the_report_of_them(tmp_path: Path) -> None:
+    # The report names the matter ("membantah ... membakar lahan"); the quote after it, past a
+    # sentence going on by "dia", is his own words on it, though it names the matter less.
+    text = """Konsesi Perusahaan Disegel
+
+KOTA SARI - Polisi menyegel areal konsesi PT Bumi Sagara, Kamis (11/9/2025).
+Humas PT Bumi Sagara, Fredy Simanjuntak, membantah perusahaannya membakar lahan. Menurut dia, api masuk dari lahan masyarakat di luar batas konsesi.
+
+"Kami tidak pernah membuka lahan dengan cara membakar. Api datang dari luar," kata Fredy saat dihubungi.
+Warga Desa Rengas mengeluhkan asap yang makin pekat sejak pagi.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-09-11"))
+    answer = answerer.answer("Apa kata Humas PT Bumi Sagara soal tuduhan pembakaran lahan?")
+    assert answer.answered and answer.first.text.startswith('"Kami tidak pernah membuka lahan')
+    # (the report stays among the quotes)
+    assert any(q.text.startswith("Humas PT Bumi Sagara, Fredy") for q in answer.sentences)
+
+
 def test_what_somebody_said_with_no_matter_named_is_their_own_quoted_words(tmp_path: Path) -> None:
     # "ngomong apa aja?" names no matter: the lawyer's own quoted words answer, not the
     # sentence that tells of them in the reporter's words (which holds more of his name).

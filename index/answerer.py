@@ -235,7 +235,8 @@ class Answerer:
                 # A "tidak" must negate what the question asks happened: its verb, where it
                 # has one ("Tidak lama kemudian ..." negates nothing asked).
                 typed = [t for t in query.terms if t.weight == 1.0]
-                verbs = [t for t in typed if t.verb]
+                # (not one describing what is asked about: "perahu yg mogok ... ada korban gak?")
+                verbs = [t for t in typed if t.verb and not t.given]
                 asked = {part for t in (verbs or typed) for part in t.parts}
                 settled = yesno.lead(
                     _said(answer), asked, stem, self._holds_whole(query, first), yesno.negated(q.words, stem)

@@ -157,12 +157,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             c.fit = (
                 1.0 if all(tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
+            c.denies = (
+                c.fit >= 1.0 and yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
+            )
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.
-            c.fit = (
-                1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO else 0.0
-            )
+            c.denies = yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
+            c.fit = 1.0 if c.denies else 0.0
         # "Siapa yang mengetuai TPF?": "TPF diketuai Prof. Ratna" names who does what is asked.
         c.doer = (
             bool(agents & sentence.terms)  # most sentences: no word of the verb's stem at all
@@ -617,7 +619,7 @@ def eligible(c: Candidate, query: Query, weights: Weights) -> bool:
     doer of the verb asked ("TPF itu diketuai Prof. Ratna"), which may name the rest briefly.
     """
     q = query.question
-    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer or c.own_words:
+    if c.named_outlet or (q.qtype in (REASON, MANNER) and c.fit >= 1.0) or c.doer or c.own_words or c.denies:
         return in_other_words(c, query, weights)
     return _eligible(c, weights.min_coverage, needed_fit(q))
 

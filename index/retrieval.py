@@ -38,6 +38,9 @@ class Candidate:
     announced: bool = False
     # the question asks of the next occasion ("KTT berikutnya") and the sentence does not speak of it
     other_occasion: bool = False
+    # set by ranking for yes/no: it says plainly that what is asked did not happen ("Tidak ada
+    # korban jiwa", "belum ada tersangka")
+    denies: bool = False
 
     @property
     def support(self) -> float:

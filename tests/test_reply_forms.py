@@ -484,6 +484,27 @@ def test_why_is_answered_with_a_cause(ferry: Answerer) -> None:
     assert answer.answered and "karena korsleting" in answer.first.text
 
 
+def test_a_plain_no_settles_a_yes_or_no_question_in_fewer_of_its_words(tmp_path: Path) -> None:
+    # "Tidak ada korban jiwa" names neither the boat nor the sea: it says plainly that what is
+    # asked did not happen, and settles the question as an outright cause answers "why".
+    text = """Perahu Saksi Mati Mesin di Tengah Laut
+
+KOTA SARI - Sebuah perahu motor yang membawa saksi pasangan calon menuju Tanjung Kemiri sempat mati mesin di tengah laut pada Selasa (3/12/2024) pagi.
+Perahu itu kemudian ditarik kapal nelayan ke dermaga terdekat. "Tidak ada korban jiwa, semua penumpang selamat," ujar Kepala Pos SAR, Rudi Hartono.
+
+Pemungutan suara ulang di Tanjung Kemiri tetap dimulai pukul 07.00 WITA.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2024-12-03"))
+    for question in (
+        "perahu saksi paslon yg mogok di tengah laut itu ada korban jiwa gak?",
+        "ada korban jiwa gak pas perahu saksi mogok di tengah laut?",
+    ):
+        answer = answerer.answer(question)
+        assert answer.answered and answer.first.text.startswith('"Tidak ada korban jiwa'), question
+    # (the "tidak" negates what is asked, not the breakdown that describes the boat)
+    assert answer.lead == "tidak"
+
+
 def test_a_follow_up_with_nothing_to_follow_asks_what_is_meant(ferry: Answerer) -> None:
     # "Why not?" negates the answer before: the negation is no topic of its own
     for bare in ("kapan itu?", "kenapa?", "menurut Kabar Nusa?", "Why not?", "kenapa gak?"):

@@ -547,8 +547,10 @@ def fits_type(
             if facts.vehicle and takes_vehicle(text):
                 return 1.0
             return 0.5 if facts.vehicle or facts.manner else 0.0
-        # "disambut gimana?": a vehicle or a "dengan" is only a hint of the manner asked.
-        return 0.5 if facts.vehicle or facts.manner else 0.0
+        # "disambut gimana?": a vehicle taken or a "dengan" is only a hint of the manner asked
+        # (a vehicle merely named is none: "serpihan pesawat" tells no way it was found).
+        # A step told after another ("..., lalu diangkat awak kapal") is one too.
+        return 0.5 if facts.manner or (facts.vehicle and takes_vehicle(text)) or _steps(text) else 0.0
     if qtype == WHAT and (category or name_of):
         # "Bangunan apa yang roboh?", "Apa nama masjid itu?": a thing named ("Masjid Nurul
         # Bahari") says which; the name of someone speaking ("kata Rina") does not.

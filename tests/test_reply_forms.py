@@ -961,6 +961,21 @@ Ia menguraikan tahapannya. Pertama, petugas puskesmas memeriksa sekitar 20 rumah
 Pengamat kesehatan menilai langkah itu sudah tepat. Namun, warga diminta tetap menguras bak mandi setiap pekan."""
 
 
+def test_how_something_was_done_is_told_by_who_did_it_and_what_came_next(tmp_path: Path) -> None:
+    # "dilihat oleh nelayan, lalu diangkat oleh awak kapal": the doer and the sequence tell
+    # how the debris was found, more than the sentence that only says it was found.
+    text = """Serpihan Pesawat Ditemukan
+
+KOTA SARI - Serpihan pertama pesawat ditemukan di perairan utara Pulau Gosong pada Sabtu (14/6/2025) sekitar pukul 15.00 WIB.
+Kepala Kantor SAR, Hendro Susatyo, mengatakan serpihan pertama kali ditemukan nelayan setempat dan dilaporkan ke pos SAR, lalu dievakuasi oleh awak kapal SAR.
+
+Pencarian korban dilanjutkan pada Minggu pagi.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-06-14"))
+    answer = answerer.answer("Bagaimana serpihan pesawat itu pertama kali ditemukan?")
+    assert answer.answered and "ditemukan nelayan setempat" in answer.first.text
+
+
 def test_the_steps_after_an_announced_process_tell_how(tmp_path: Path) -> None:
     # News names what a process is of, then "Ia menguraikan tahapannya.", then the steps in
     # words of their own: the first step answers "how", quoted after its announcement.

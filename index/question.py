@@ -380,21 +380,33 @@ def _squeeze(token: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
 
+_PARTICLES = frozenset(
+    {"on", "off", "in", "out", "up", "down", "over", "for", "to", "at", "into", "by", "about", "with"}
+)
+
+
 def _phrases(tokens: list[str], table: Container[str], printed: Container[str] = frozenset()) -> list[str]:
     """English words that mean one thing together joined as the lexicon lists them ("caught
     fire", "death toll", "set off"), longest first; none of whose words the articles print
     (`printed`)."""
     joined: list[str] = []
+
+    def listed(at: int, size: int) -> bool:
+        phrase = " ".join(tokens[at : at + size])
+        return (
+            at + size <= len(tokens)
+            and phrase in table
+            and not any(w in printed for w in tokens[at : at + size])
+        )
+
     i = 0
     while i < len(tokens):
         for size in (3, 2):
-            phrase = " ".join(tokens[i : i + size])
-            if (
-                i + size <= len(tokens)
-                and phrase in table
-                and not any(w in printed for w in tokens[i : i + size])
-            ):
-                joined.append(phrase)
+            # "started the fire on purpose": "on purpose" is the phrase, not "fire on" (a verb
+            # and its particle give way to a phrase the particle opens)
+            last = i + size - 1
+            if listed(i, size) and not (tokens[last] in _PARTICLES and (listed(last, 2) or listed(last, 3))):
+                joined.append(" ".join(tokens[i : i + size]))
                 i += size
                 break
         else:
@@ -941,6 +953,8 @@ def _asked_noun(
                     std = mapped.get(nxt, "")
                     if std in _BASE_VERBS or std.startswith(("me", "ber", "di")):
                         break  # "what share of the subsidy goes to ...": the phrase ends at its verb
+                    if phrase and nxt.endswith("ed") and len(nxt) > 4:
+                        break  # "Which firefighter passed out ...": a past tense after the noun
                     if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
                         if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:
                             break
@@ -1417,6 +1431,13 @@ def read_question(
             if (before in _COUNT | {"angka"} or before in value) and word in content:
                 asked_noun = word
                 break
+    if qtype == WHAT and asked_noun and form != COMPARE:
+        # "Which firefighter passed out ...?", "petugas mana yang pingsan?": which one of a kind
+        # of person is someone, asked for by name.
+        slot = next((slot for slot in slots if asked_noun in slot), (asked_noun,))
+        if _PERSON_NOUNS.intersection(slot) and (language == "en" or _names_a_kind(tokens, asked_noun)):
+            # (the kind of person is who is meant, not a word the answer must print)
+            qtype, asked_noun = PERSON, ""
     greeting = bool(raw_tokens) and (
         all(t in _GREETINGS for t in raw_tokens) or all(t in _GREETINGS for t in tokens)
     )

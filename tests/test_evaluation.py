@@ -54,9 +54,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # lines were raised to that run less about one question. A gate feature later that session
 # (the share of the question in the clause holding the value) and the review's fixes moved
 # them again: 66.7% top-1, 18.6% declined, 74.2% of must-declines declined (115 of 155).
+# On 2026-11-25 (a fourth session that day) the split grew by two new corpora written and questioned blind (a market fire,
+# pasar, a quarter held out; a ransomware attack on a provincial data centre, siber, held out
+# whole: 80 questions): the engine scored 38-42% on them at first, and the must-decline line
+# was set again from that run, less about one question (119 of 163 declined).
 HELDOUT_TOP1 = 0.66
 HELDOUT_DECLINED_AT_MOST = 0.19
-HELDOUT_DECLINES_RIGHT = 0.73
+HELDOUT_DECLINES_RIGHT = 0.72
 # On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
 # online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
 # out), and the gate was trained again on the larger tuning split: the chat line was set
@@ -91,10 +95,12 @@ HELDOUT_FORM_TOP1 = {
     # tuning corpora (2026-11-25, a third session): 37 of 56
     "outlet": 0.64,
     # set again when one held-out comparison whose regression was bisected went to tuning and
-    # 8 fresh ones were written blind (held out whole): 28 of 51 right then
-    "compare": 0.59,
+    # 8 fresh ones were written blind (held out whole): 28 of 51 right then; again when the
+    # two new corpora of the fourth session of 2026-11-25 joined the split: 33 of 56
+    "compare": 0.57,
     "yesno": 0.7,
-    "why": 0.63,
+    # set again when the two new corpora of the fourth session of 2026-11-25 joined the split: 32 of 53
+    "why": 0.58,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
@@ -126,7 +132,9 @@ TUNING_TOP1 = 0.78
 # Set again with those fresh questions (51.7% of their must-declines declined at first): 78.5%
 # at the session's end.
 # Raised at the end of the session that added 280 fresh questions (2026-11-25): 81.3% then.
-TUNING_DECLINES_RIGHT = 0.8
+# Set again when the market-fire corpus joined tuning (2026-11-25, a fourth session; 1 of its 4 tuning
+# must-declines declined at first) and the gate was trained again: 79.2% then.
+TUNING_DECLINES_RIGHT = 0.78
 
 
 @cache

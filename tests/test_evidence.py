@@ -358,3 +358,11 @@ def test_a_count_written_out_is_a_figure_beside_the_questions_own() -> None:
     assert fits_type(NUMBER, read_facts(days), asked, text=days, counted_noun="penumpang") < 1.0
     own = asked | {"sembilan"}
     assert fits_type(NUMBER, read_facts(counted), own, text=counted, counted_noun="pesawat") == 0.0
+
+
+def test_what_a_habit_began_from_is_its_reason() -> None:
+    # "bermula dari maraknya pencurian", "berawal dari laporan warga": the origin given is why
+    text = "Kebiasaannya menginap di kios, kata Andi, bermula dari maraknya pencurian di pasar itu."
+    assert fits_type(REASON, read_facts(text), {"tidur", "kios"}, text=text) >= 1.0
+    plain = "Andi menginap di kios setiap malam sejak 2005."
+    assert fits_type(REASON, read_facts(plain), {"tidur", "kios"}, text=plain) == 0.0

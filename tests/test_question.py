@@ -493,3 +493,20 @@ def test_forms_of_address_are_not_kin() -> None:
     assert "nomor" in read_question("pasangan no urut 3 dapat berapa suara?", lexicon()).content
     # getting to work is travelling, not how something works
     assert "bekerja" in read_question("How did the workers get to work?", lexicon()).content
+
+
+def test_a_particle_gives_way_to_the_phrase_it_opens() -> None:
+    # "started the fire on purpose": "on purpose" (sengaja), not "fire on" (menembaki); "fuel
+    # price rise" keeps its first phrase, which ends in no particle
+    q = read_question("Did the police find that someone started the fire on purpose?", lexicon())
+    assert "sengaja" in q.words and "menembaki" not in q.words
+    assert "bbm" in read_question("What about inflation after the fuel price rise?", lexicon()).words
+
+
+def test_which_kind_of_person_asks_who() -> None:
+    # "Which firefighter ...?", "petugas mana ...?": someone, by name; the English noun phrase
+    # ends at the verb after it ("passed out"), and the kind of person need not be printed
+    for text in ("Which firefighter passed out after breathing in smoke?", "petugas mana yang pingsan?"):
+        q = read_question(text, lexicon())
+        assert q.qtype == PERSON and q.asked_noun == "", text
+    assert read_question("Which party does the regent belong to?", lexicon()).qtype != PERSON

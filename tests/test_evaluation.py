@@ -54,10 +54,11 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # lines were raised to that run less about one question. A gate feature later that session
 # (the share of the question in the clause holding the value) and the review's fixes moved
 # them again: 66.7% top-1, 18.6% declined, 74.2% of must-declines declined (115 of 155).
-# On 2026-11-25 (a fourth session that day) the split grew by two new corpora written and questioned blind (a market fire,
-# pasar, a quarter held out; a ransomware attack on a provincial data centre, siber, held out
-# whole: 80 questions): the engine scored 38-42% on them at first, and the must-decline line
-# was set again from that run, less about one question (119 of 163 declined).
+# On 2026-11-25 (a fourth session that day) the split grew by two new corpora written and
+# questioned blind (a market fire, pasar, a quarter held out; a ransomware attack on a
+# provincial data centre, siber, held out whole: 80 questions): the engine scored 38-42% on
+# them at first, and the must-decline line was set again from that run, less about one
+# question (119 of 163 declined).
 HELDOUT_TOP1 = 0.66
 HELDOUT_DECLINED_AT_MOST = 0.19
 HELDOUT_DECLINES_RIGHT = 0.72

@@ -27,6 +27,8 @@ for _phrase in _DIGEST_PHRASES:
 _TIMELINE = words_of("timeline_words")
 _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
+# Who may have a version of their own that is no outlet's: a body or a person.
+_PARTIES = words_of("institution_nouns") | words_of("role_nouns") | words_of("person_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
 _FILLERS = words_of("digest_fillers")
 # Words before "apa saja yang ..." that name no kind of thing: openers ("jadi apa saja ...")
@@ -164,7 +166,16 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
             )
         }
     reporting = {t for words in both for t in words if t in _REPORTING}
-    versions = {"versi", "version", "versions"} & reporting and len(tokens) > 1
+    # ("angka kerugian versi pemerintah kota": a party's own figure, no outlets compared)
+    versions = (
+        {"versi", "version", "versions"} & reporting
+        and len(tokens) > 1
+        and not any(
+            t in {"versi", "version"} and words[i + 1 : i + 2] and words[i + 1] in _PARTIES
+            for words in both
+            for i, t in enumerate(words)
+        )
+    )
     every = _every_outlet(tokens) | _every_outlet(typed)
     if (differ and (reporting or outlets > 0)) or versions or every:
         return COMPARE, frozenset(differ | reporting | every | {"semua", "all", "masing", "setiap"})

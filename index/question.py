@@ -1049,6 +1049,7 @@ _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
+_VERSION = frozenset({"versi", "version", "versions"})
 _ANOTHER_ONE = re.compile(r"(?:ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|lain|lainnya)$")
 _BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")
@@ -1405,6 +1406,7 @@ def read_question(
             and tokens[i + 2] in _DATE_NOUNS | _CLOCK
         )
         and t not in form_words  # "ringkasan", "kronologi", "sepakat ... media"
+        and t not in _VERSION  # "angka versi pemerintah kota": whose account, no topic
         and not (qtype == SAID and t in speech_readings)  # "What were X's remarks?": X's words
         # "sepakat soal jumlah korban": "jumlah" says a figure is compared, not a topic
         and not (form == COMPARE and t in _COUNT | _DATE_NOUNS | _CLOCK | {"angka", "total", "waktu"})

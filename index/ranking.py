@@ -280,6 +280,10 @@ VALUES = {DATE: _DATE_VALUE, TIME: _DATE_VALUE, NUMBER: _FIGURE_VALUE}
 
 
 # A quotation closed and said by "-nya" ('..., tegasnya.', '..., ujarnya.').
+# "Menurut dia, kerugian pedagang bisa ...": the one the sentence before names, reported.
+_ACCORDING_TO_HIM = re.compile(
+    r"(?:Namun,?\s+|Sementara itu,?\s+)?Menurut (?:dia|ia|beliau|mereka),", re.IGNORECASE
+)
 _SAID_BY_PRONOUN = re.compile(rf"[\"”]\s+(?:{'|'.join((*SAYING_ROOTS, 'aku', 'lanjut', 'pungkas'))})nya\b")
 
 
@@ -350,10 +354,11 @@ def _as_searched(word: str, query: Query) -> str:
 
 
 def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
-    """True when a sentence is a quotation said by "-nya" and the sentence before it, in its
-    paragraph, names one of `asked` (as speaker, or as whom its pronoun stands for)."""
+    """True when a sentence is a quotation said by "-nya", or reported speech opened by
+    "Menurut dia," and the sentence before it, in its paragraph, names one of `asked` (as
+    speaker, or as whom its pronoun stands for)."""
     sentence = index.sentences[number]
-    if number == 0 or not _SAID_BY_PRONOUN.search(sentence.text):
+    if number == 0 or not (_SAID_BY_PRONOUN.search(sentence.text) or _ACCORDING_TO_HIM.match(sentence.text)):
         return False
     before = index.sentences[number - 1]
     if before.passage != sentence.passage:

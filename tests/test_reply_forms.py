@@ -642,6 +642,25 @@ Warga Desa Rengas mengeluhkan asap yang makin pekat sejak pagi.
     assert any(q.text.startswith("Humas PT Bumi Sagara, Fredy") for q in answer.sentences)
 
 
+def test_a_partys_version_is_no_comparison_of_outlets(tmp_path: Path) -> None:
+    # "angka kerugian versi pemerintah kota": the city's own figure, which the traders' chair
+    # answers; no outlets are compared, and "versi" is no word an answer must print. What he
+    # said after "Menurut dia," is his too.
+    text = """Kerugian Kebakaran Pasar Dinilai Lebih Besar
+
+KOTA SARI - Menurut data final Pemkot Kota Sari, kerugian akibat kebakaran pasar mencapai Rp 67,5 miliar, Selasa (21/10/2025).
+Namun Ketua Ikatan Pedagang Pasar, Marzuki Nasir, menilai angka kerugian itu masih terlalu kecil. Menurut dia, kerugian pedagang bisa lebih dari Rp 100 miliar.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-10-21"))
+    q = answerer.queries.read("Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?")
+    assert q.form == FACT and "versi" not in q.content
+    assert answerer.queries.read("Beda versi soal jumlah kios yang terbakar?").form == COMPARE
+    answer = answerer.answer("Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?")
+    assert answer.answered and "Marzuki Nasir" in answer.first.text
+    said = answerer.answer("Marzuki Nasir bilang apa soal kerugian pedagang?")
+    assert said.answered and any("lebih dari Rp 100 miliar" in q.text for q in said.sentences)
+
+
 def test_what_somebody_said_with_no_matter_named_is_their_own_quoted_words(tmp_path: Path) -> None:
     # "ngomong apa aja?" names no matter: the lawyer's own quoted words answer, not the
     # sentence that tells of them in the reporter's words (which holds more of his name).

@@ -180,6 +180,9 @@ def article_key(article: Article) -> str:
 
 
 _NO_VERB = frozenset({None})
+# The role nouns by which news writing names again the one just named ("Korban dimakamkan
+# ...", "Tersangka ditangkap ...") at the head of a sentence.
+_REFERRING = frozenset({"korban", "tersangka", "pelaku", "terdakwa", "almarhum", "almarhumah", "jenazah"})
 
 
 class _Memo(dict[str, str | None]):
@@ -266,7 +269,11 @@ class _Assembler:
             # "Dia kemudian ...", "Perbedaan itu terjadi karena ...", "Hal itu ...": a sentence
             # whose subject points back continues the one before it in its paragraph; it holds
             # what that one says, and is quoted with it.
-            leans = bool(tokens) and (tokens[0] in pronouns or not demonstratives.isdisjoint(tokens[1:3]))
+            # ("Korban dimakamkan di TPU ...": a role noun opening the sentence is the one just
+            # named, as news writing refers to him again)
+            leans = bool(tokens) and (
+                tokens[0] in pronouns or tokens[0] in _REFERRING or not demonstratives.isdisjoint(tokens[1:3])
+            )
             continues = leans and before is not None and before[3] == passage and not before[4]
             if continues and before is not None:
                 resolved |= before[5]

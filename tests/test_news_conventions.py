@@ -191,3 +191,21 @@ def test_rules_found_on_new_corpora_keep_what_worked(tmp_path: Path) -> None:
     # The size of a quake is its magnitude, not a sum of aid given for it.
     size = answerer.answer("Seberapa besar gempanya?")
     assert size.answered and "bermagnitudo 5,2" in size.first.text
+
+
+def test_a_role_noun_opening_a_sentence_names_again_the_one_just_named(tmp_path: Path) -> None:
+    # "Korban dimakamkan di ...": the victim is the trader the sentence before names, not the
+    # traders buried elsewhere in the words of the question.
+    text = "\n\n".join(
+        [
+            "Pedagang Tewas dalam Kebakaran Pasar",
+            "KOTA SARI - Seorang pedagang sembako, Sutarno (64), meninggal dunia dalam kebakaran "
+            "pasar, Selasa (14/10/2025) malam. Korban dimakamkan di Tempat Pemakaman Umum Tanjung "
+            "Jati pada Rabu sore.",
+            "Wali kota meminta pengelola pasar memperbaiki hidran. Dua pedagang yang tewas dalam "
+            "kebakaran pasar lama pada 2019 dikuburkan di TPU Bukit Sari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-10-15"))
+    answer = answerer.answer("Di mana Sutarno dikuburkan?")
+    assert answer.answered and "Tempat Pemakaman Umum Tanjung" in answer.first.text

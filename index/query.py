@@ -249,7 +249,7 @@ class QueryBuilder:
         ]
         return min(near) if len(near) == 1 else word
 
-    def correct(self, word: str, function_words: bool = True) -> str:
+    def correct(self, word: str, function_words: bool = True, beside_name: bool = True) -> str:
         """The corpus word a mistyped word was meant to be ("vladivostk" -> "vladivostok").
 
         A word that is ordinary Indonesian ("jung") is only taken for a name the articles
@@ -258,15 +258,33 @@ class QueryBuilder:
         """
         if len(word) < 4 or not word.isalpha() or word in self.index.vocabulary or word in stopwords():
             return word
-        key = word if function_words else f"{word}\0"
+        key = f"{word}\0{int(function_words)}{int(beside_name)}"
         cached = self._corrections.get(key)
         if cached is not None:
             return cached
-        known_word = is_common_indonesian(word) or word in self.lexicon.informal
+        # ("disidak": a verb the prefix makes of the everyday "sidak", no typo of "disimak";
+        # a suffix alone is no sign: "rusai" is a typo of "Rusia", not a "rusa" with "-i")
+        derived = sastrawi_stem(word)
+        known_word = (
+            is_common_indonesian(word)
+            or word in self.lexicon.informal
+            or (not word.startswith(derived) and len(derived) >= 4 and is_common_indonesian(derived))
+            # (a root Sastrawi's dictionary lacks: "disidak" is "di" + "sidak")
+            or any(
+                word.startswith(prefix)
+                and len(word) - len(prefix) >= 4
+                and is_common_indonesian(word[len(prefix) :])
+                for prefix in ("di", "ter")
+            )
+        )
         limit = 1 if len(word) < 8 else 2
         lengths = range(len(word) - limit, len(word) + limit + 1)
         first = word[0]
         choices = [w for n in lengths for w in self._names.get((first, n), ())]
+        if known_word and not beside_name:
+            # an everyday word is taken for a name only beside another ("Kim Jung Un"): "juga
+            # ketahuan nimbun" is no "Ketahanan" of "Badan Ketahanan Pangan"
+            choices = []
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
             if function_words and sastrawi_stem(word) == word:
@@ -576,7 +594,8 @@ class QueryBuilder:
                 # ("reaksi" -> "redaksi"). Its other readings are searched as equivalents.
                 word = choices[0]
             else:
-                word = self.correct(choices[0], choices[0] not in q.capitalised)
+                beside = bool(group) or (position + 1 < len(slots) and slots[position + 1][0] in names)
+                word = self.correct(choices[0], choices[0] not in q.capitalised, beside)
             if group and len(word) < 4:
                 word = self.correct_short(word)
             term = stem(word)

@@ -58,10 +58,13 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # questioned blind (a market fire, pasar, a quarter held out; a ransomware attack on a
 # provincial data centre, siber, held out whole: 80 questions): the engine scored 38-42% on
 # them at first, and the must-decline line was set again from that run, less about one
-# question (119 of 163 declined).
-HELDOUT_TOP1 = 0.66
-HELDOUT_DECLINED_AT_MOST = 0.19
-HELDOUT_DECLINES_RIGHT = 0.72
+# question (119 of 163 declined). Later that session two more (a rice-price surge, beras; a
+# landslide at an illegal gold mine, tambang; a quarter of each held out) joined it, 38-52% at
+# first: the lines were set again from the run after the gate was trained on the larger tuning
+# split (66.2% top-1, 19.6% declined, 120 of 167 must-declines declined), less about a question.
+HELDOUT_TOP1 = 0.65
+HELDOUT_DECLINED_AT_MOST = 0.2
+HELDOUT_DECLINES_RIGHT = 0.71
 # On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
 # online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
 # out), and the gate was trained again on the larger tuning split: the chat line was set
@@ -76,7 +79,9 @@ HELDOUT_DECLINES_RIGHT = 0.72
 # typo line was set again from that run, less about one question.
 # At that session's end they were raised with the engine (formal 94 of 143, chat 65 of 99,
 # English 56 of 95, typos 62 of 78).
-HELDOUT_KIND_TOP1 = {"formal": 0.65, "informal": 0.64, "english": 0.57, "typo": 0.78}
+# Set again when the four new corpora of the fourth session of 2026-11-25 joined the split
+# (formal 95 of 147, English 58 of 102).
+HELDOUT_KIND_TOP1 = {"formal": 0.64, "informal": 0.64, "english": 0.56, "typo": 0.78}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -99,7 +104,8 @@ HELDOUT_FORM_TOP1 = {
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then; again when the
     # two new corpora of the fourth session of 2026-11-25 joined the split: 33 of 56
     "compare": 0.57,
-    "yesno": 0.7,
+    # set again when the four new corpora of the fourth session of 2026-11-25 joined: 31 of 45
+    "yesno": 0.68,
     # set again when the two new corpora of the fourth session of 2026-11-25 joined the split: 32 of 53
     "why": 0.58,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
@@ -134,8 +140,9 @@ TUNING_TOP1 = 0.78
 # at the session's end.
 # Raised at the end of the session that added 280 fresh questions (2026-11-25): 81.3% then.
 # Set again when the market-fire corpus joined tuning (2026-11-25, a fourth session; 1 of its 4 tuning
-# must-declines declined at first) and the gate was trained again: 79.2% then.
-TUNING_DECLINES_RIGHT = 0.78
+# must-declines declined at first) and the gate was trained again: 79.2% then; with the rice
+# and mine corpora too: 78.3%.
+TUNING_DECLINES_RIGHT = 0.77
 
 
 @cache

@@ -76,6 +76,10 @@ def _names_reporting(after: Sequence[str]) -> bool:
     return False
 
 
+# "sama", "sama-sama", "sama dalam": alike, before what the outlets report.
+_ALIKE = frozenset({"sama", "dalam"})
+
+
 def _every_outlet(words: Sequence[str]) -> frozenset[str]:
     """The words asking what each outlet says, where a quantifier stands before the outlets
     and the question goes on with what they report ("semua media menyebut ...", "all (of) the
@@ -91,8 +95,10 @@ def _every_outlet(words: Sequence[str]) -> frozenset[str]:
         if at >= len(words) or words[at] not in _REPORTING:
             continue
         verb_at = at + 1
-        while verb_at < len(words) - 1 and words[verb_at] in _COMPARE:
-            verb_at += 1  # "semua media kompak menyebut ...": agreeing, then what they report
+        while verb_at < len(words) - 1 and (words[verb_at] in _COMPARE or words[verb_at] in _ALIKE):
+            # "semua media kompak menyebut ...", "semua media sama dalam menyebut ...":
+            # agreeing, then what they report
+            verb_at += 1
         after = words[verb_at] if verb_at < len(words) else ""
         # what the outlets do with it: a verb of reporting, or any active verb ("semua media
         # memuat ...", "all outlets put the toll at ...")

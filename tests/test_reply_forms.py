@@ -155,6 +155,9 @@ def _cited(answer) -> set[str]:
         ("Apakah seluruh sumber daya dikerahkan untuk memadamkan api?", FACT),
         ("Apakah semua media boleh meliput sidang itu?", FACT),
         ("Do all of the outlets say 212 passengers were evacuated?", COMPARE),
+        # alike before what they report: "sama", "sama dalam"
+        ("Apakah semua media sama dalam menyebut jumlah penumpang?", COMPARE),
+        ("Apakah semua media sama menyebut tanggal kapal itu terbakar?", COMPARE),
         ("Jelaskan penyebab kebakaran kapal itu", FACT),
         ("Apa yang terjadi setelah kapal terbakar?", FACT),
         ("What happened when the ferry caught fire?", FACT),

@@ -180,9 +180,27 @@ def article_key(article: Article) -> str:
 
 
 _NO_VERB = frozenset({None})
-# The role nouns by which news writing names again the one just named ("Korban dimakamkan
-# ...", "Tersangka ditangkap ...") at the head of a sentence.
-_REFERRING = frozenset({"korban", "tersangka", "pelaku", "terdakwa", "almarhum", "almarhumah", "jenazah"})
+# The role nouns by which news writing names again the one just named at the head of a
+# sentence ("Korban dimakamkan ...", "Tersangka ditangkap ...").
+_REFERRING = words_of("referring_nouns")
+_VERB_PREFIXES = ("di", "ter", "me", "ber")
+
+
+def _names_again(tokens: Sequence[str]) -> bool:
+    """True when a sentence opens with a role noun and then its verb ("Korban dimakamkan di
+    ...", "Pelaku melarikan diri"): the one the sentence before named. Not another one
+    ("Tersangka lain, ...") nor a kind ("Korban luka ...", "Korban tewas mencapai ...")."""
+    return (
+        len(tokens) > 1
+        and tokens[0] in _REFERRING
+        and tokens[1].startswith(_VERB_PREFIXES)
+        and len(tokens[1]) > 4
+        # "Korban meninggal bertambah ...", "korban terluka": the dead, the injured, a kind
+        and tokens[1] not in _KINDS_OF_VICTIM
+    )
+
+
+_KINDS_OF_VICTIM = frozenset({"meninggal", "terluka", "tertimbun", "terdampak", "terjebak"})
 
 
 class _Memo(dict[str, str | None]):
@@ -272,7 +290,7 @@ class _Assembler:
             # ("Korban dimakamkan di TPU ...": a role noun opening the sentence is the one just
             # named, as news writing refers to him again)
             leans = bool(tokens) and (
-                tokens[0] in pronouns or tokens[0] in _REFERRING or not demonstratives.isdisjoint(tokens[1:3])
+                tokens[0] in pronouns or _names_again(tokens) or not demonstratives.isdisjoint(tokens[1:3])
             )
             continues = leans and before is not None and before[3] == passage and not before[4]
             if continues and before is not None:

@@ -406,14 +406,14 @@ _SPELLED_COUNT = re.compile(rf"\b({pattern('number_words')})\s+([^\W\d_]+)", re.
 _MOTION = words_of("motion_verbs")
 
 
-# A means verb or preposition, then (a word or two later) a vehicle: "dengan menumpangi
-# kereta lapis baja", "naik bus", "menggunakan kereta api".
 def takes_vehicle(text: str) -> bool:
     """True when a sentence tells a vehicle taken ("dengan menumpangi kereta", "menggunakan
     dua ambulans"), not one merely named ("14 unit mobil pemadam")."""
     return bool(_TAKEN.search(text))
 
 
+# A means verb or preposition, then (a word or two later) a vehicle: "dengan menumpangi
+# kereta lapis baja", "naik bus", "menggunakan kereta api".
 _TAKEN = re.compile(
     rf"\b(?:{pattern('manner_verbs')})\s+(?:\w+\s+){{0,2}}?(?:{pattern('vehicles')})\b", re.IGNORECASE
 )
@@ -422,14 +422,20 @@ _TAKEN = re.compile(
 _PROCESS = frozenset({"cara", "proses", "prosedur", "mekanisme", "metode", "langkah", "tahap", "tahapan"})
 # A process told as steps: "prosesnya berlangsung dalam beberapa tahap: pertama, ...; kemudian ...".
 _STEPS = re.compile(rf"(?i)(\w+\s+)?\b(?:{pattern('process_steps')})\b")
-_PAST = words_of("time_units") | words_of("days") | {"minggu", "malam", "dulu"}
+_PAST = words_of("time_units") | words_of("days") | words_of("months") | {"minggu", "malam", "dulu", "yang"}
 
 
 def _steps(text: str) -> bool:
     """True when the sentence tells a process in steps ("tahap", "kemudian", "lalu"; not the
     "lalu" of "pekan lalu")."""
     return any(
-        not (m.group(1) and m.group(1).strip().lower() in _PAST and m.group(0).lower().endswith("lalu"))
+        not (
+            m.group(0).lower().endswith("lalu")
+            and (
+                (m.group(1) and (m.group(1).strip().lower() in _PAST or m.group(1).strip().isdigit()))
+                or text[m.end() : m.end() + 7].lower() == " lintas"  # "lalu lintas": traffic
+            )
+        )
         for m in _STEPS.finditer(text)
     )
 

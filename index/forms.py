@@ -27,6 +27,7 @@ for _phrase in _DIGEST_PHRASES:
 _TIMELINE = words_of("timeline_words")
 _COMPARE = words_of("compare_words")
 _REPORTING = words_of("reporting_nouns")
+_VERSION = words_of("version_words")
 # Who may have a version of their own that is no outlet's: a body or a person.
 _PARTIES = words_of("institution_nouns") | words_of("role_nouns") | words_of("person_nouns")
 _YESNO_TAGS = words_of("yesno_tags")
@@ -174,10 +175,10 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
     reporting = {t for words in both for t in words if t in _REPORTING}
     # ("angka kerugian versi pemerintah kota": a party's own figure, no outlets compared)
     versions = (
-        {"versi", "version", "versions"} & reporting
+        _VERSION & reporting
         and len(tokens) > 1
         and not any(
-            t in {"versi", "version"} and words[i + 1 : i + 2] and words[i + 1] in _PARTIES
+            t in _VERSION and not _PARTIES.isdisjoint(words[i + 1 : i + 3])  # "versi resmi pemerintah"
             for words in both
             for i, t in enumerate(words)
         )

@@ -44,6 +44,7 @@ from index.question import (
     PEOPLE_CLASSIFIERS,
     PERSON,
     PRONOUNS,
+    SAID,
     TIME,
     WHAT,
     Question,
@@ -53,7 +54,7 @@ from index.stemmer import sastrawi_stem, stopwords
 from index.text import NUMBER_WORDS, words
 
 
-def with_name(text: str, name: str) -> str:
+def with_name(text: str, name: str, said: bool = False) -> str:
     """The question with a name in place of what points at someone: "dia", "mereka", an
     English "he", "they", "his" ("How experienced were they?": "... were Arif Wicaksono?"),
     or else the first chat "-nya" ("umurnya brp?": "umur Keysha Ramadhani brp?"; not
@@ -62,15 +63,18 @@ def with_name(text: str, name: str) -> str:
     if pointer.search(text):
         return pointer.sub(name, text)
     for m in re.finditer(r"\b(\w{3,})nya\b", text, re.IGNORECASE):
-        if m.group(0).lower() not in _NYA_ADVERBS:
+        # ("katanya" is someone's words where asked what they were, else "reportedly")
+        if m.group(0).lower() not in _NYA_ADVERBS and (said or m.group(0).lower() != "katanya"):
             return f"{text[: m.start()]}{m.group(1)} {name}{text[m.end() :]}"
     return text
 
 
-_ENGLISH_PERSONS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
+# (not "his", "her", "their": "What did his son say?" asks of another one than the name)
+_ENGLISH_PERSONS = frozenset({"he", "him", "she", "they", "them"})
 _NYA_ADVERBS = words_of("nya_adverbs")
 # The verbs of riding a vehicle ("naik apa?"); "pakai apa?" may ask any means.
-_RIDING = frozenset({"naik", "menaiki", "menumpang", "menumpangi"})
+_RIDING = words_of("riding_verbs")
+_ORDINALS = words_of("ordinals")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ class QueryBuilder:
             for t in self._terms_of(earlier, self.previous_weight):
                 if q.substitutes and t.strong and not t.asked:
                     continue  # "Kalau Solar Nusa?" after "Berapa harga Nusalite?": not Nusalite
+                if q.substitutes and t.word in _ORDINALS:
+                    continue  # "yang kedua?" after "... kotak hitam pertama ...": not the first
                 if not known & set(t.parts):
                     terms.append(t)
                     followed = True
@@ -210,7 +216,7 @@ class QueryBuilder:
         q = query.question
         if earlier.qtype == PERSON and q.qtype != PERSON:
             name = answered_name(self.index.sentences[shown].text, set(earlier.words), self.index.name_words)
-            named = with_name(q.text, name) if name else q.text
+            named = with_name(q.text, name, q.qtype == SAID) if name else q.text
             if named != q.text:
                 again = self.build(self.read(named), previous)
                 if again.question.qtype != PERSON:
@@ -262,21 +268,7 @@ class QueryBuilder:
         cached = self._corrections.get(key)
         if cached is not None:
             return cached
-        # ("disidak": a verb the prefix makes of the everyday "sidak", no typo of "disimak";
-        # a suffix alone is no sign: "rusai" is a typo of "Rusia", not a "rusa" with "-i")
-        derived = sastrawi_stem(word)
-        known_word = (
-            is_common_indonesian(word)
-            or word in self.lexicon.informal
-            or (not word.startswith(derived) and len(derived) >= 4 and is_common_indonesian(derived))
-            # (a root Sastrawi's dictionary lacks: "disidak" is "di" + "sidak")
-            or any(
-                word.startswith(prefix)
-                and len(word) - len(prefix) >= 4
-                and is_common_indonesian(word[len(prefix) :])
-                for prefix in ("di", "ter")
-            )
-        )
+        known_word = is_common_indonesian(word) or word in self.lexicon.informal
         limit = 1 if len(word) < 8 else 2
         lengths = range(len(word) - limit, len(word) + limit + 1)
         first = word[0]

@@ -168,7 +168,11 @@ class Question:
     def speaker_pointed(self) -> bool:
         """True for "apa katanya soal gejala?", "tanggapannya gimana?": the words of someone
         the chat named before."""
-        return any(_without_nya(w) in _SPEECH for w in self.words if w.endswith("nya"))
+        return any(
+            _without_nya(w) in _SPEECH and {"apa", "bagaimana"} & set(self.words[max(0, i - 1) : i + 2])
+            for i, w in enumerate(self.words)
+            if w.endswith("nya")
+        )
 
     @property
     def substitutes(self) -> bool:
@@ -380,9 +384,9 @@ def _squeeze(token: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1", token)
 
 
-_PARTICLES = frozenset(
-    {"on", "off", "in", "out", "up", "down", "over", "for", "to", "at", "into", "by", "about", "with"}
-)
+# Particles that open adverbial phrases of their own ("on purpose", "in person", "at least",
+# "by accident"), to which a verb's phrase ending in them gives way.
+_PARTICLES = words_of("english_adverbial_particles")
 
 
 def _phrases(tokens: list[str], table: Container[str], printed: Container[str] = frozenset()) -> list[str]:
@@ -403,7 +407,8 @@ def _phrases(tokens: list[str], table: Container[str], printed: Container[str] =
     while i < len(tokens):
         for size in (3, 2):
             # "started the fire on purpose": "on purpose" is the phrase, not "fire on" (a verb
-            # and its particle give way to a phrase the particle opens)
+            # and its particle give way to an adverbial phrase the particle opens: "on
+            # purpose", "in person", "at least", "by accident"; "go up to" keeps "go up")
             last = i + size - 1
             if listed(i, size) and not (tokens[last] in _PARTICLES and (listed(last, 2) or listed(last, 3))):
                 joined.append(" ".join(tokens[i : i + size]))
@@ -890,6 +895,15 @@ _ENGLISH_FRAMES = frozenset(
 )
 
 
+def _past_tense(word: str, english: Container[str]) -> bool:
+    """True when an English word is a verb's past tense: "passed", "recorded", "stopped" (the
+    verb listed), not "speed", "hundred", "bed"."""
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    doubled = len(word) > 5 and word[-3] == word[-4]
+    return word[:-2] in english or word[:-1] in english or (doubled and word[:-3] in english)
+
+
 def _asked_noun(
     tokens: list[str],
     raw_tokens: list[str],
@@ -898,6 +912,7 @@ def _asked_noun(
     content: tuple[str, ...],
     qtype: str,
     language: str,
+    english: Container[str] = frozenset(),
 ) -> str:
     """The word whose value the question asks for: "usia" of "Berapa usia Ushakov?", "partai"
     of "Partai apa ...?", "kecepatan" of "Berapa kecepatan ...?", "party" of "Which party ...".
@@ -953,7 +968,7 @@ def _asked_noun(
                     std = mapped.get(nxt, "")
                     if std in _BASE_VERBS or std.startswith(("me", "ber", "di")):
                         break  # "what share of the subsidy goes to ...": the phrase ends at its verb
-                    if phrase and nxt.endswith("ed") and len(nxt) > 4:
+                    if phrase and _past_tense(nxt, english):
                         break  # "Which firefighter passed out ...": a past tense after the noun
                     if nxt in _ENGLISH_STOP_PHRASE or nxt in {"of", "in", "for", "to", "the", "a", "an"}:
                         if phrase or nxt not in {"the", "a", "an", "is", "was", "are", "were"}:
@@ -1049,7 +1064,7 @@ _GIVEN_STOPS = words_of("phrase_breaks")
 _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
-_VERSION = frozenset({"versi", "version", "versions"})
+_VERSION = words_of("version_words")
 _ANOTHER_ONE = re.compile(r"(?:ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|lain|lainnya)$")
 _BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")
@@ -1419,7 +1434,7 @@ def read_question(
         measured = [f"ke{t}an" for i, t in enumerate(tokens) if i in asked and t in _MEASURE_ADJECTIVES]
         content = (*content, *measured)
         slots.extend((word,) for word in measured)
-    asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language)
+    asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language, lexicon.english)
     if form == COMPARE and asked_noun not in content:
         asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
     if form == COMPARE and qtype == NUMBER and (not asked_noun or asked_noun in _CLASSIFIER_WORDS):
@@ -1437,7 +1452,11 @@ def read_question(
         # "Which firefighter passed out ...?", "petugas mana yang pingsan?": which one of a kind
         # of person is someone, asked for by name.
         slot = next((slot for slot in slots if asked_noun in slot), (asked_noun,))
-        if _PERSON_NOUNS.intersection(slot) and (language == "en" or _names_a_kind(tokens, asked_noun)):
+        # ("What are the traders demanding?", "What kind of workers ...?" ask no one)
+        which = language == "en" and raw_tokens[:1] == ["which"]
+        if _PERSON_NOUNS.intersection(slot) and (
+            which or (language == "id" and _names_a_kind(tokens, asked_noun))
+        ):
             # (the kind of person is who is meant, not a word the answer must print)
             qtype, asked_noun = PERSON, ""
     greeting = bool(raw_tokens) and (

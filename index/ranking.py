@@ -10,7 +10,7 @@ from collections.abc import Callable, Set
 from rapidfuzz.distance import OSA
 
 from index import yesno
-from index.closed_class import words_of
+from index.closed_class import pattern, words_of
 from index.evidence import (
     CLAUSE_BREAK,
     QUOTE_MARKS,
@@ -57,6 +57,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     outlets = set(q.outlets)
     wanted_reason = own_stems if q.qtype == REASON else frozenset()
     verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
+    # "ada korban jiwa di masjid?": what the question asks to be there ("korban jiwa").
+    there = _there(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = own_stems if q.qtype == YESNO else frozenset()
     shared = yesno.negated(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
@@ -98,10 +100,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # one asked (or point back to him), not only stand in a paragraph that does.
     whose = _whose_age(q.words, index.name_words) if q.asked_noun in AGE_NOUNS else frozenset()
     if whose:
-        # "Berapa usia Rusdi, Pj Bupati Sukamaju?": the name ends at the comma; the office after
-        # it is his, and its place no part of his name
-        typed = [set(words(part)) for part in _APPOSITION.split(q.text.lower())]
-        whose = next((whose & part for part in typed if whose & part), whose)
+        # "Berapa usia Rusdi, Pj Bupati Sukamaju?", "Berapa usia Pj Bupati Sukamaju, Rusdi?":
+        # the name and the office are set apart by a comma; the office's place is no part of
+        # his name
+        whose = _whose_part(whose, q.text)
     aged = [t for t in query.terms if t.strong and set(t.word.split()) & whose]
     # (the person's own name: "Tanah Bayur" of "Rusdi Hamza, Pj Bupati Tanah Bayur" is none)
     whose_stems = frozenset(index.stemmer.stem(w) for w in whose)
@@ -158,13 +160,20 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 1.0 if all(tells(t, sentence, index.stemmer.stem, index.name_words) for t in verbs) else 0.0
             )
             c.denies = (
-                c.fit >= 1.0 and yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
+                c.fit >= 1.0
+                and yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
+                and not _NO_MORE.search(sentence.text)
             )
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.
-            c.denies = yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
-            c.fit = 1.0 if c.denies else 0.0
+            c.fit = (
+                1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO else 0.0
+            )
+            # It settles it in fewer of the question's words only where it denies the whole of
+            # what is asked to be there ("Tidak ada korban jiwa" for "ada korban jiwa?"), not
+            # "no more" of a part of it ("tidak ada lagi korban yang tertimbun").
+            c.denies = c.fit >= 1.0 and there <= sentence.terms and not _NO_MORE.search(sentence.text)
         # "Siapa yang mengetuai TPF?": "TPF diketuai Prof. Ratna" names who does what is asked.
         c.doer = (
             bool(agents & sentence.terms)  # most sentences: no word of the verb's stem at all
@@ -341,6 +350,17 @@ _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari", "menuju", "dekat", "sekitar
 _APPOSITION = re.compile(r"[,;:()]")
 
 
+def _whose_part(whose: frozenset[str], text: str) -> frozenset[str]:
+    """Of the name words whose age is asked, those of the person, where a comma sets the
+    name apart from an office ("usia Rusdi, Pj Bupati Sukamaju", "usia Pj Bupati Sukamaju,
+    Rusdi Hamzah"): the part that does not open with a role or a title."""
+    parts = [words(part) for part in _APPOSITION.split(text.lower())]
+    holding = [part for part in parts if whose.intersection(part)]
+    person = [part for part in holding if next(w for w in part if w in whose) not in _OFFICE_OPENERS]
+    chosen = person or holding
+    return whose.intersection(chosen[0]) if chosen else whose
+
+
 def _as_searched(word: str, query: Query) -> str:
     """The question's word as the query searches it, a typo corrected ("univeristas":
     "universitas"); "" when no term is that word."""
@@ -365,6 +385,39 @@ def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
         return False
     named = speakers(before.text) | (before.resolved - before.terms)
     return bool(named & asked)
+
+
+def _there(words: tuple[str, ...], stem: Callable[[str], str]) -> frozenset[str]:
+    """The stem of what a yes/no question asks to be there: the head noun after its "ada"
+    ("ada korban jiwa di masjid?": korban; "ada pemain judi online yang ...?": pemain); none
+    without "ada"."""
+    if "ada" not in words:
+        return frozenset()
+    after = words[words.index("ada") + 1 :][:1]
+    return frozenset(stem(w) for w in after if w not in _THERE_ENDS)
+
+
+# What ends the thing a question asks to be there: a preposition, "yang", a question tag.
+_THERE_ENDS = frozenset(
+    {
+        "di",
+        "ke",
+        "dari",
+        "pada",
+        "dalam",
+        "saat",
+        "ketika",
+        "yang",
+        "gak",
+        "nggak",
+        "tidak",
+        "belum",
+        "ga",
+        "enggak",
+    }
+)
+# "tidak ada lagi ...", "tak lagi ...": no more of it, which says there was some.
+_NO_MORE = re.compile(r"\b(?:tidak|tak|belum)\s+(?:ada\s+)?lagi\b", re.IGNORECASE)
 
 
 def _quoted_after_report(index: Index, candidates: list[Candidate], weights: Weights) -> None:
@@ -407,7 +460,7 @@ def _report_before_quote(index: Index, number: int) -> int:
 
 # How far back past sentences going on by "dia" the report of a quote may stand.
 _REPORT_BACK = 3
-_GOING_ON_VERBS = "mengatakan|menambahkan|menjelaskan|menyebut|menegaskan|mengaku"
+_GOING_ON_VERBS = pattern("going_on_verbs")
 _GOES_ON_BY_PRONOUN = re.compile(
     rf"\b(?:menurut (?:dia|ia|beliau)|(?:dia|ia|beliau) (?:{_GOING_ON_VERBS}))\b|{_SAID_BY_PRONOUN.pattern}",
     re.IGNORECASE,
@@ -576,6 +629,8 @@ def _value_told_next(index: Index, candidates: list[Candidate], needed: float, w
 
 
 _ROLE_NOUNS = words_of("role_nouns")
+# The words an office opens with, typed before or after the name it is set apart from.
+_OFFICE_OPENERS = _ROLE_NOUNS | words_of("name_titles") | {"pj", "plt", "penjabat"}
 # How fully the holder of a like office of another body answers "who holds this one": as a
 # sentence naming someone besides the role asked does (evidence.fits_type).
 _OTHER_HOLDER = 0.3

@@ -209,3 +209,19 @@ def test_a_role_noun_opening_a_sentence_names_again_the_one_just_named(tmp_path:
     answerer = Answerer.load(one_article(tmp_path, text, "2025-10-15"))
     answer = answerer.answer("Di mana Sutarno dikuburkan?")
     assert answer.answered and "Tempat Pemakaman Umum Tanjung" in answer.first.text
+
+
+def test_another_one_of_a_role_is_not_the_one_just_named(tmp_path: Path) -> None:
+    # "Tersangka lain, seorang pekerja berusia 25 tahun, ...": another suspect, whose age is
+    # not Hartono's; "Korban luka ..." is a kind, not the one named before.
+    text = "\n\n".join(
+        [
+            "Polisi Tangkap Pemodal Tambang",
+            "KOTA SARI - Polisi menangkap Hartono, pemodal tambang emas ilegal, Minggu (19/10/2025). "
+            "Tersangka lain, seorang pekerja berusia 25 tahun, masih diburu polisi.",
+            "Warga berharap tambang ilegal segera ditutup.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-10-19"))
+    for question in ("Berapa usia Hartono?", "Hartono umurnya berapa?"):
+        assert not answerer.answer(question).answered, question

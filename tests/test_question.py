@@ -504,9 +504,17 @@ def test_a_particle_gives_way_to_the_phrase_it_opens() -> None:
 
 
 def test_which_kind_of_person_asks_who() -> None:
-    # "Which firefighter ...?", "petugas mana ...?": someone, by name; the English noun phrase
+    # "Which officer ...?", "petugas mana ...?": someone, by name; the English noun phrase
     # ends at the verb after it ("passed out"), and the kind of person need not be printed
-    for text in ("Which firefighter passed out after breathing in smoke?", "petugas mana yang pingsan?"):
+    for text in ("Which officer passed out after breathing in smoke?", "petugas mana yang pingsan?"):
         q = read_question(text, lexicon())
         assert q.qtype == PERSON and q.asked_noun == "", text
-    assert read_question("Which party does the regent belong to?", lexicon()).qtype != PERSON
+    for text in ("Which party does the regent belong to?", "What are the traders demanding?", "Pemadam apa?"):
+        assert read_question(text, lexicon()).qtype != PERSON, text
+
+
+def test_a_verbs_phrase_keeps_its_particle_before_a_preposition() -> None:
+    # "go up to Rp 16,000": "go up" (naik) stays; "up to" opens no adverbial phrase
+    assert "naik" in read_question("Did the price of rice go up to Rp 16,000 per kg?", lexicon()).words
+    # a noun ending in "ed" is no past tense ending the noun phrase ("top speed")
+    assert read_question("What top speed was recorded?", lexicon()).asked_noun == "kecepatan"

@@ -508,6 +508,18 @@ Pemungutan suara ulang di Tanjung Kemiri tetap dimulai pukul 07.00 WITA.
     assert answer.lead == "tidak"
 
 
+def test_no_more_of_a_part_of_what_is_asked_is_no_plain_no(tmp_path: Path) -> None:
+    # "tidak ada lagi korban yang tertimbun" (no more buried) does not say nobody died
+    text = """Gempa Robohkan Masjid
+
+KOTA SARI - Gempa merobohkan sebuah masjid pada Kamis (13/3/2025) malam. Tiga orang meninggal dunia.
+Tim SAR memastikan tidak ada lagi korban yang tertimbun di reruntuhan masjid.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-03-14"))
+    for question in ("Apakah ada korban jiwa?", "Apakah ada korban jiwa di masjid?"):
+        assert answerer.answer(question).lead != "tidak", question
+
+
 def test_a_follow_up_with_nothing_to_follow_asks_what_is_meant(ferry: Answerer) -> None:
     # "Why not?" negates the answer before: the negation is no topic of its own
     for bare in ("kapan itu?", "kenapa?", "menurut Kabar Nusa?", "Why not?", "kenapa gak?"):
@@ -571,8 +583,13 @@ def test_a_follow_up_after_who_asks_of_the_one_the_answer_named(tmp_path: Path) 
 def test_the_name_takes_the_place_of_what_points_at_someone() -> None:
     assert with_name("umurnya brp?", "Keysha") == "umur Keysha brp?"
     assert with_name("How experienced were they?", "Arif Wicaksono") == "How experienced were Arif Wicaksono?"
-    # an adverb's "-nya" points at no one; nothing pointing leaves the question as it is
-    assert with_name("yang lainnya kapan?", "Keysha") == "yang lainnya kapan?"
+    # an adverb's "-nya" points at no one ("akibatnya", "awalnya"), nor "katanya" where it is
+    # "reportedly"; an English possessive asks of another one ("his son"); nothing pointing
+    # leaves the question as it is
+    for text in ("yang lainnya kapan?", "akibatnya apa?", "awalnya api dari mana?", "What did his son say?"):
+        assert with_name(text, "Keysha") == text, text
+    assert with_name("katanya pedagang dapat bantuan ya?", "Zulkarnain") == "katanya pedagang dapat bantuan ya?"
+    assert with_name("apa katanya soal bantuan?", "Zulkarnain", said=True) == "apa kata Zulkarnain soal bantuan?"
     assert with_name("kapan sidang dimulai?", "Keysha") == "kapan sidang dimulai?"
     # the name a "who" answer gives: introduced by a noun or an age, not who tells it
     names = frozenset({"ht", "rudi", "hartono", "desa", "rengas"})
@@ -613,11 +630,23 @@ def test_a_follow_up_asks_its_new_question_of_the_sentence_just_quoted(tmp_path:
     assert means.answered and "menggunakan dua ambulans" in means.first.text
 
 
-def test_the_second_one_asks_the_same_of_another(ferry: Answerer) -> None:
+def test_the_second_one_asks_the_same_of_another(tmp_path: Path) -> None:
     # "yang kedua?" asks again what was asked, of the next one: a substitution
     q = read_question("yang kedua?", lexicon())
     assert q.substitutes and q.anaphoric
     assert not read_question("yang meninggal siapa?", lexicon()).substitutes
+    text = """Kedua Kotak Hitam Ditemukan
+
+KOTA SARI - Kotak hitam pertama, FDR, ditemukan penyelam pada Senin (16/6/2025) pagi.
+Kotak hitam kedua, CVR, ditemukan penyelam pada Rabu (18/6/2025) sore.
+
+Dua hari kemudian tim SAR menghentikan pencarian serpihan.
+"""
+    answerer = Answerer.load(one_article(tmp_path, text, "2025-06-19"))
+    first = answerer.answer("Kapan kotak hitam pertama ditemukan?")
+    assert first.answered and "Senin (16/6/2025)" in first.first.text
+    second = answerer.answer("yang kedua?", previous=first.topic)
+    assert second.answered and "Rabu (18/6/2025)" in second.first.text
 
 
 def test_a_follow_up_says_which_question_it_read(ferry: Answerer) -> None:

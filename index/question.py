@@ -753,12 +753,7 @@ def _type_at(tokens: list[str], i: int) -> str:
         return TIME  # "jam berapa", "pukul berapa"
     if token in {"berapa", "berapakah", "apa"} and prev in _DATE_NOUNS:
         return DATE  # "tanggal berapa", "tahun berapa"
-    # ("dari instansi mana": which body, not where; "dari kota mana", "di mana": where)
-    of_a_kind = token == "mana" and i > 0 and prev not in _PREPOSITIONS and prev not in _PLACE_NOUNS
-    of_a_kind = of_a_kind and prev in _BODY_NOUNS
-    if token == "dimana" or (
-        token == "mana" and not of_a_kind and _PREPOSITIONS.intersection(tokens[max(0, i - 3) : i])
-    ):
+    if token == "dimana" or (token == "mana" and _PREPOSITIONS.intersection(tokens[max(0, i - 3) : i])):
         return ORIGIN if _ORIGIN.intersection(tokens[i + 1 : i + 3]) else PLACE
     if token == "mana" and i == 0:
         return PLACE  # "mana lokasinya?"
@@ -1070,10 +1065,6 @@ _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
 _VERSION = words_of("version_words")
-# Kinds of body a "mana" asks which of ("dari instansi mana", "dari partai mana").
-_BODY_NOUNS = words_of("institution_nouns") | frozenset(
-    {"instansi", "lembaga", "organisasi", "pihak", "satuan", "unit"}
-)
 _ANOTHER_ONE = re.compile(r"(?:ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|lain|lainnya)$")
 _BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")

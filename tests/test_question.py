@@ -33,9 +33,6 @@ from index.question import (
         ("Tanggal berapa Kim tiba?", DATE),
         ("Hari apa mereka bertemu?", DATE),
         ("Siapa yang mendampingi Kim?", PERSON),
-        # "dari instansi mana": which body, not where; "dari kota mana": where from
-        ("Alat berat itu berasal dari instansi mana?", WHAT),
-        ("Pelaku berasal dari kota mana?", PLACE),
         ("brp pekerja korut di rusia?", NUMBER),
         ("Berapa buruh yang bekerja di sana?", NUMBER),
         ("Mengapa buruh harus pulang?", REASON),

@@ -116,8 +116,8 @@ class Answerer:
     def _after_answer(self, query: Query, previous: str) -> Query:
         """A follow-up's query, read knowing the sentence that answered the previous question:
         after "who", whom a "dia" points to is the one that sentence named (`QueryBuilder.after`)."""
-        earlier = self.queries.read(previous[:MAX_QUESTION_CHARS])
-        if earlier.qtype != PERSON or query.question.qtype == PERSON:
+        earlier = query.earlier
+        if earlier is None or earlier.qtype != PERSON or query.question.qtype == PERSON:
             return query  # (reading the answer before costs a search: only where it tells)
         before = self.queries.build(earlier, None)
         if not before.terms or earlier.form != FACT:

@@ -39,6 +39,7 @@ from index.question import (
     DATE,
     MANNER,
     MONEY_NOUNS,
+    ORDINALS,
     OTHER,
     PAYING_VERBS,
     PEOPLE_CLASSIFIERS,
@@ -56,12 +57,11 @@ from index.text import NUMBER_WORDS, words
 
 def with_name(text: str, name: str, said: bool = False) -> str:
     """The question with a name in place of what points at someone: "dia", "mereka", an
-    English "he", "they", "his" ("How experienced were they?": "... were Arif Wicaksono?"),
-    or else the first chat "-nya" ("umurnya brp?": "umur Keysha Ramadhani brp?"; not
-    "lainnya", "sebelumnya"). The text as it is when nothing points."""
-    pointer = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS | _ENGLISH_PERSONS))})\b", re.IGNORECASE)
-    if pointer.search(text):
-        return pointer.sub(name, text)
+    English "he", "they" ("How experienced were they?": "... were Arif Wicaksono?"), or else
+    the first chat "-nya" ("umurnya brp?": "umur Keysha Ramadhani brp?"; not "lainnya",
+    "sebelumnya"). The text as it is when nothing points."""
+    if _POINTER.search(text):
+        return _POINTER.sub(name, text)
     for m in re.finditer(r"\b(\w{3,})nya\b", text, re.IGNORECASE):
         # ("katanya" is someone's words where asked what they were, else "reportedly")
         if m.group(0).lower() not in _NYA_ADVERBS and (said or m.group(0).lower() != "katanya"):
@@ -71,10 +71,10 @@ def with_name(text: str, name: str, said: bool = False) -> str:
 
 # (not "his", "her", "their": "What did his son say?" asks of another one than the name)
 _ENGLISH_PERSONS = frozenset({"he", "him", "she", "they", "them"})
+_POINTER = re.compile(rf"\b(?:{'|'.join(sorted(PRONOUNS | _ENGLISH_PERSONS))})\b", re.IGNORECASE)
 _NYA_ADVERBS = words_of("nya_adverbs")
 # The verbs of riding a vehicle ("naik apa?"); "pakai apa?" may ask any means.
 _RIDING = words_of("riding_verbs")
-_ORDINALS = words_of("ordinals")
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ class Query:
     question: Question
     terms: tuple[Term, ...]
     followed: bool  # terms were carried over from the chat's previous question
+    earlier: Question | None = None  # that question as read, when it was read
 
     def unknown_strong(self) -> list[Term]:
         """The question's own strong terms that no article uses in any form."""
@@ -186,7 +187,7 @@ class QueryBuilder:
             for t in self._terms_of(earlier, self.previous_weight):
                 if q.substitutes and t.strong and not t.asked:
                     continue  # "Kalau Solar Nusa?" after "Berapa harga Nusalite?": not Nusalite
-                if q.substitutes and t.word in _ORDINALS:
+                if q.substitutes and t.word in ORDINALS:
                     continue  # "yang kedua?" after "... kotak hitam pertama ...": not the first
                 if not known & set(t.parts):
                     terms.append(t)
@@ -194,7 +195,7 @@ class QueryBuilder:
             if followed and q.qtype in (OTHER, WHAT) and (not q.content or q.substitutes):
                 # "Menurut Kompas?", "Kalau versi lain?": the same thing is asked again.
                 q = replace(q, qtype=earlier.qtype, asked_noun=earlier.asked_noun, office=earlier.office)
-        return Query(q, tuple(terms), followed)
+        return Query(q, tuple(terms), followed, earlier)
 
     def _means_asked(self, terms: list[Term], q: Question) -> list[Term]:
         """ "naik apa?": the vehicle is asked, in whatever verb of taking it the articles print
@@ -228,7 +229,7 @@ class QueryBuilder:
                         for t in query.terms
                         if t.weight < 1.0 and not known & set(t.parts)
                     ]
-                    return Query(again.question, (*again.terms, *carried), followed=True)
+                    return Query(again.question, (*again.terms, *carried), followed=True, earlier=earlier)
         return query
 
     def _marked_with_nya(self, q: Question) -> frozenset[str]:

@@ -181,8 +181,7 @@ class Question:
         opener = bool(self.words) and self.words[0] in _SUBSTITUTING
         # "yang kedua?", "yg lainnya gimana?": the next one of what was asked about.
         opener = opener or (
-            self.words[:1] == ("yang",)
-            and _ANOTHER_ONE.match(self.words[1] if len(self.words) > 1 else "") is not None
+            self.words[:1] == ("yang",) and len(self.words) > 1 and self.words[1] in _ANOTHER_ONE
         )
         # "What about ...", "How about ...", read as "apa tentang", "bagaimana tentang".
         opener = opener or (self.words[1:2] == ("tentang",) and self.words[0] in {"apa", "bagaimana"})
@@ -1065,7 +1064,10 @@ _WHEN_CLAUSE = words_of("when_clause")
 _LIGHT_VERBS = words_of("light_verbs")
 _SUBSTITUTING = words_of("substituting_openers")
 _VERSION = words_of("version_words")
-_ANOTHER_ONE = re.compile(r"(?:ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|lain|lainnya)$")
+ORDINALS = words_of("ordinals")
+# "yang kedua?", "yang lainnya?": the next one (not the first or the last, which are asked of
+# as such)
+_ANOTHER_ONE = (ORDINALS - {"pertama", "kesatu", "terakhir"}) | {"lain", "lainnya"}
 _BOTH = words_of("both_determiners")
 CAUSE_CLAUSE = words_of("cause_clause")
 

@@ -441,7 +441,7 @@ def _report_before_quote(index: Index, number: int) -> int:
     that reports what the same one said ("Humas PT BSP, Fredy, membantah ... . Menurut dia,
     ... ." then '"Kami tidak ...," kata Fredy.'). -1 when there is none."""
     sentence = index.sentences[number]
-    if sentence.text[:1] not in OPENING_QUOTES or not sentence.text:
+    if not sentence.text or sentence.text[0] not in OPENING_QUOTES:
         return -1
     quoted_by = speakers(sentence.text)
     pronoun = bool(_SAID_BY_PRONOUN.search(sentence.text))

@@ -1147,3 +1147,26 @@ KOTA SARI - Bubuk abate ditaburkan warga ke bak mandi dan tempayan, Selasa (4/11
     answerer = Answerer.load(write_corpus(tmp_path, "Abate (contoh)", articles))
     answer = answerer.answer("Berapa gram abate yang harus ditaburkan untuk 100 liter air?")
     assert answer.answered and "10 gram abate" in answer.first.text
+
+
+def test_a_verb_saying_only_that_it_took_place_need_not_be_printed(tmp_path: Path) -> None:
+    # "At what hours is the fogging carried out?": the fogging is the happening asked about;
+    # "dilaksanakan" (or "berlangsung") only says it takes place, in whatever verb the
+    # article prints ("dilakukan").
+    story = "\n\n".join(
+        [
+            "Pengasapan Digelar di Tiga Kelurahan",
+            "SUKAMAJU - Dinas Kesehatan Sukamaju menggelar pengasapan di tiga kelurahan.",
+            "Pengasapan dilakukan pada pagi hari pukul 06.00-09.00 WIB saat angin tenang.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-04"))
+    for question in (
+        "At what hours of the day is the fogging carried out?",
+        "Jam berapa pengasapan dilaksanakan?",
+    ):
+        answer = answerer.answer(question)
+        assert answer.answered, question
+        assert "pukul 06.00-09.00 WIB" in answer.sentences[0].text
+    # A verb that tells a happening of its own stays one the articles must print.
+    assert not answerer.answer("Kapan pengasapan dihentikan?").answered

@@ -572,6 +572,8 @@ def fits_type(
         roles = (_ROLES | (_PERSON_WORDS if name_of else frozenset())) & asked_set
         # "head of ..." read as "kepala": an article's "Ketua ..." holds the same office.
         roles |= {other for role in roles for other in lexicon().synonyms.get(role, ()) if other in _ROLES}
+        # "manajer" asked, "General Manager ..." printed: one office in another spelling.
+        roles |= {other for role in roles for other in lexicon().variants.get(role, ()) if other in _ROLES}
         if roles:
             # "Siapa ketua majelis hakim?": a name after that role, not any name. The names
             # the question ties to the office ("menteri luar negeri Rusia") stand with it:

@@ -760,6 +760,14 @@ def _type_at(tokens: list[str], i: int) -> str:
         return PLACE  # "kota mana", "di pulau mana"
     if token == "mana":
         return WHAT  # "kantor berita mana": which one, not where
+    if (
+        token == "apa"
+        and prev in _PREPOSITIONS
+        and (nxt in _PLACE_NOUNS or " ".join(tokens[i + 1 : i + 3]) in _PLACE_NOUNS)
+    ):
+        # "In which city ...", "to which hospital": "di apa kota", "ke apa rumah sakit" ask
+        # where, as "Di kota mana ...?" does
+        return PLACE
     if token in {"siapa", "siapakah"}:
         return PERSON
     if token in {"mengapa", "kenapa"}:
@@ -894,9 +902,14 @@ _ENGLISH_FRAMES = frozenset(
 )
 
 
+_IRREGULAR_PAST = words_of("english_irregular_past")
+
+
 def _past_tense(word: str, english: Container[str]) -> bool:
     """True when an English word is a verb's past tense: "passed", "recorded", "stopped" (the
-    verb listed), not "speed", "hundred", "bed"."""
+    verb listed), "fell", "took" (an irregular one); not "speed", "hundred", "bed"."""
+    if word in _IRREGULAR_PAST:
+        return True  # "fell", "took", "hit"
     if not word.endswith("ed") or len(word) < 5:
         return False
     doubled = len(word) > 5 and word[-3] == word[-4]
@@ -1029,6 +1042,14 @@ def _asked_noun(
                 and bool(content)
                 and not (content[0] in _PERSON_NOUNS or content[0].startswith("pe"))
             )
+            if searched and searched[0] in _THING_CLASSIFIERS:
+                # "berapa biji pelampung", "pelampungnya ada brp biji?": a classifier counts
+                # the thing named with it, after it or before the question word
+                j = tokens.index(searched[0], i + 1) + 1
+                if j < len(tokens) and tokens[j] in content and not _verb_like(tokens[j]):
+                    return tokens[j]
+                named = [w for w in tokens[:i] if w in content and not _verb_like(w)]
+                return named[0] if named else ""
             if searched and searched[0] in content and not _verb_like(searched[0]):
                 return searched[0]
             if not searched and content and not framed and qtype not in (TIME, DATE, DURATION):
@@ -1042,6 +1063,9 @@ def _asked_noun(
     return ""
 
 
+# Classifiers of things ("tiga buah kapal", "12 ekor kambing", "30 biji pelampung"): they count
+# the noun named with them.
+_THING_CLASSIFIERS = words_of("count_classifiers") - {"orang", "jiwa", "warga", "penduduk"}
 NEXT_OCCASION = words_of("next_occasion")
 AGE_NOUNS = words_of("age_nouns")
 MONEY_NOUNS = words_of("money_nouns")
@@ -1141,7 +1165,8 @@ def _office(tokens: list[str]) -> frozenset[str]:
                 if word in _OFFICE_ENDS or _verb_like(word) or word in QUESTION_WORDS:
                     break
                 phrase.append(word)
-            return frozenset(phrase)
+            # ("manager" beside "manajer": the role in another spelling, no word of the office)
+            return frozenset(phrase) - _ROLES
     return frozenset()
 
 
@@ -1437,6 +1462,8 @@ def read_question(
         content = (*content, *measured)
         slots.extend((word,) for word in measured)
     asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language, lexicon.english)
+    if qtype == PLACE and any(p == asked_noun or p.startswith(f"{asked_noun} ") for p in _PLACE_NOUNS):
+        asked_noun = ""  # "In which city ...?" asks where, as "Di kota mana ...?" does
     if form == COMPARE and asked_noun not in content:
         asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
     if form == COMPARE and qtype == NUMBER and (not asked_noun or asked_noun in _CLASSIFIER_WORDS):

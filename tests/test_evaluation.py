@@ -103,15 +103,20 @@ HELDOUT_FORM_TOP1 = {
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then; again when the
     # two new corpora of the fourth session of 2026-11-25 joined the split: 33 of 56
-    "compare": 0.57,
+    # again when four new corpora joined (2026-11-25, a fifth session: a ferry capsizing, an
+    # umrah travel fraud, a volcanic eruption, a tiger attack): 33 of 58
+    "compare": 0.56,
     # set again when the four new corpora of the fourth session of 2026-11-25 joined: 31 of 45
-    "yesno": 0.68,
+    # and again when the four of that fifth session joined: 32 of 50
+    "yesno": 0.63,
     # set again when the two new corpora of the fourth session of 2026-11-25 joined the split: 32 of 53
-    "why": 0.58,
+    # and again when the four of that fifth session joined: 35 of 62
+    "why": 0.56,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
-    "how": 0.37,
+    # and again when the four new corpora of that fifth session joined: 27 of 75
+    "how": 0.35,
     "said": 0.52,
     "followup": 0.46,
 }
@@ -130,7 +135,9 @@ HELDOUT_ASKED_BACK = 0.4
 # tuning one-fact questions as a whole at the session's end, with the gate trained again on them
 # and its line drawn in the middle of its flat best stretch (benchmarks/train_gate.py).
 # Raised at the end of the session that added 280 fresh questions (2026-11-25): 78.7% then.
-TUNING_TOP1 = 0.78
+# Set again when three new corpora joined tuning (2026-11-25, a fifth session: a ferry
+# capsizing, an umrah travel fraud, a volcanic eruption; 20-52% at first): 77.7% then.
+TUNING_TOP1 = 0.77
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new

@@ -513,6 +513,33 @@ def test_which_kind_of_person_asks_who() -> None:
         assert read_question(text, lexicon()).qtype != PERSON, text
 
 
+def test_which_place_after_a_preposition_asks_where() -> None:
+    # "In which city ...?", "To which hospital ...?" ask where, as "Di kota mana ...?" does:
+    # the place named with its preposition answers, and the word "city" need not be printed
+    for text in (
+        "In which city did the summit take place?",
+        "To which hospital were the victims taken?",
+        "Di kota mana KTT digelar?",
+    ):
+        q = read_question(text, lexicon())
+        assert q.qtype == PLACE and q.asked_noun == "", text
+    # with no preposition, which one of a kind is asked: its name
+    assert read_question("Which city hosted the summit?", lexicon()).qtype == WHAT
+
+
+def test_a_classifier_counts_the_thing_named_with_it() -> None:
+    # "brp biji", "berapa butir": the life jackets, the pills are counted, not "biji"
+    assert read_question("pelampungnya ada brp biji sih di kapal itu?", lexicon()).asked_noun == "pelampung"
+    assert read_question("Berapa butir ekstasi disita?", lexicon()).asked_noun == "ekstasi"
+    assert read_question("Berapa ekor kambing dimangsa?", lexicon()).asked_noun == "kambing"
+
+
+def test_an_irregular_past_tense_ends_the_phrase_asked_about() -> None:
+    # "How many pupils fell ill?": pupils are counted, not "ill"
+    assert read_question("How many pupils fell ill?", lexicon()).asked_noun == "murid"
+    assert read_question("Which team won the match?", lexicon()).asked_noun == "tim"
+
+
 def test_a_verbs_phrase_keeps_its_particle_before_a_preposition() -> None:
     # "go up to Rp 16,000": "go up" (naik) stays; "up to" opens no adverbial phrase
     assert "naik" in read_question("Did the price of rice go up to Rp 16,000 per kg?", lexicon()).words

@@ -1170,3 +1170,24 @@ def test_a_verb_saying_only_that_it_took_place_need_not_be_printed(tmp_path: Pat
         assert "pukul 06.00-09.00 WIB" in answer.sentences[0].text
     # A verb that tells a happening of its own stays one the articles must print.
     assert not answerer.answer("Kapan pengasapan dihentikan?").answered
+
+
+def test_an_office_in_another_spelling_is_the_office_asked(tmp_path: Path) -> None:
+    # Indonesian news prints some offices in English ("General Manager Bandara ..."): the
+    # holder answers "siapa manajer ...?" and "who is the manager ...?"
+    story = "\n\n".join(
+        [
+            "Penumpang Telantar di Bandara Sukamaju",
+            "SUKAMAJU - Ratusan penumpang telantar di Bandara Sukamaju pada Rabu (8/10/2025).",
+            (
+                "General Manager Bandara Sukamaju, Budi Santoso, mengatakan pihaknya menyediakan ruang "
+                "tunggu bagi penumpang."
+            ),
+            "Kepala Dinas Perhubungan Sukamaju, Rina Wati, meminta maskapai bertanggung jawab.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-08"))
+    for question in ("Siapa manajer Bandara Sukamaju?", "Who is the manager of Sukamaju airport?"):
+        answer = answerer.answer(question)
+        assert answer.answered, question
+        assert "Budi Santoso" in answer.sentences[0].text, question

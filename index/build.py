@@ -152,6 +152,9 @@ def _sentence_text(
         expansions = tuple(
             w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
         )
+    if not _SHIP_PREFIXES.isdisjoint(tokens) and _SHIP_NAMED.search(text):
+        # "KM Cahaya Rantau 02", "KMP Nusa Indah": a ship named with its prefix is a "kapal"
+        expansions = (*expansions, "kapal")
     offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if facts.roles and not headline:
         # 'Gubernur Kepulauan Seruni, Syamsul Bahri, ...': the last two capitalised words
@@ -827,12 +830,24 @@ def _may_abbreviate(tokens: tuple[str, ...]) -> bool:
     return hidden or not keys.isdisjoint(tokens)
 
 
+# The prefixes of ships' names ("KM" kapal motor, "KMP" kapal motor penumpang, "MV"), read
+# as a ship where they stand in capitals before a name ("KM Cahaya Rantau 02"; "12 km" is a
+# distance).
+_SHIP_PREFIXES = words_of("ship_prefixes")
+_SHIP_NAMED = re.compile(rf"\b(?:{'|'.join(sorted(w.upper() for w in _SHIP_PREFIXES))})\.?\s+[A-Z]")
+
+
 def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:
     """The abbreviations a sentence prints: any case from four letters on ("Menlu",
-    "Kapolres"), in capitals when shorter ("AS", "RI", "TNI")."""
+    "Kapolres"), in capitals when shorter ("AS", "RI", "TNI"); not a ship's prefix ("KM"
+    before a name is no kilometre)."""
     found = []
-    for word in cased_words(text):
+    cased = cased_words(text)
+    for i, word in enumerate(cased):
         lower = word.lower()
         if lower in abbreviations and (len(word) >= 4 or word.isupper()):
+            before_a_name = cased[i + 1 : i + 2] and cased[i + 1][0].isupper()
+            if lower in _SHIP_PREFIXES and word.isupper() and before_a_name:
+                continue
             found.append(lower)
     return found

@@ -225,3 +225,23 @@ def test_another_one_of_a_role_is_not_the_one_just_named(tmp_path: Path) -> None
     answerer = Answerer.load(one_article(tmp_path, text, "2025-10-19"))
     for question in ("Berapa usia Hartono?", "Hartono umurnya berapa?"):
         assert not answerer.answer(question).answered, question
+
+
+def test_a_ship_named_with_its_prefix_is_a_ship(tmp_path: Path) -> None:
+    # "KM Sinar Bahari" is a kapal motor: "kapal" in the question finds it, and the "KM"
+    # before a name is no kilometre
+    story = "\n\n".join(
+        [
+            "Kapal Penumpang Tenggelam di Selat Batu",
+            "BATU - Sebuah kapal penumpang tenggelam di Selat Batu pada Sabtu (15/2/2025).",
+            "Menurut syahbandar, KM Sinar Bahari bertolak dari Pelabuhan Tanjung Batu pukul 13.30 WITA.",
+            "Tim SAR menyisir perairan sejauh 12 KM dari pelabuhan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-02-15"))
+    answer = answerer.answer("Jam berapa kapal itu berangkat dari Pelabuhan Tanjung Batu?")
+    assert answer.answered
+    assert "pukul 13.30 WITA" in answer.sentences[0].text
+    ship, distance = (s for s in answerer.index.sentences if "KM" in s.text)
+    assert "kapal" in ship.terms and "kilometer" not in ship.terms
+    assert "kilometer" in distance.terms

@@ -534,6 +534,14 @@ def test_a_classifier_counts_the_thing_named_with_it() -> None:
     assert read_question("Berapa ekor kambing dimangsa?", lexicon()).asked_noun == "kambing"
 
 
+def test_a_modal_ends_the_phrase_asked_about() -> None:
+    # "Which rivers should residents watch?": the rivers are asked about, not the residents
+    q = read_question("Which rivers should residents watch?", lexicon())
+    assert q.qtype == WHAT and q.asked_noun == "sungai"
+    # and opening a question, it asks yes or no as "do" does
+    assert read_question("Should residents stay indoors?", lexicon()).qtype == YESNO
+
+
 def test_an_irregular_past_tense_ends_the_phrase_asked_about() -> None:
     # "How many pupils fell ill?": pupils are counted, not "ill"
     assert read_question("How many pupils fell ill?", lexicon()).asked_noun == "murid"

@@ -267,6 +267,17 @@ if tuple(_FIELDS) != Facts._fields:
     raise ImportError("read_facts makes Facts from its fields in another order than Facts has them")
 
 
+_REASON_MARKERS = _W["reason_markers"].single
+
+
+def _causeless(tokens: set[str], lower: list[str]) -> bool:
+    """True when the sentence's only word of cause is "sebab" after "tanpa": "demam tanpa sebab
+    jelas" says there is no known cause."""
+    return (tokens & _REASON_MARKERS) == {"sebab"} and all(
+        i > 0 and lower[i - 1] == "tanpa" for i, t in enumerate(lower) if t == "sebab"
+    )
+
+
 def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | None = None) -> Facts:
     """Everything typed in one sentence that a question may ask for (`cased` its
     `sentence_tokens`, `lower` those in lowercase, when the caller has them).
@@ -360,7 +371,7 @@ def read_facts(text: str, cased: list[str] | None = None, lower: list[str] | Non
             _numbers(counted) if figures else (),
             _values(undated, day_dates, text if months else "", text if clock else "") if has_digit else (),
             1.0
-            if "reason_markers" in found
+            if "reason_markers" in found and not _causeless(tokens, lower)
             else 0.5
             if "purpose_markers" in found or "reason_nouns_named" in found
             else 0.0,

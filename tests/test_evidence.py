@@ -382,3 +382,9 @@ def test_a_past_lalu_or_traffic_is_no_step_of_how(text: str) -> None:
     from index.question import MANNER
 
     assert fits_type(MANNER, read_facts(text), {"warga", "pasar"}, text=text) == 0.0
+
+
+def test_no_known_cause_is_no_cause() -> None:
+    # "demam tanpa sebab jelas": the sentence says there is no known cause, it states none
+    assert read_facts("Jika tiga orang demam tanpa sebab jelas, fogging dilakukan.").reason == 0.0
+    assert read_facts("Api membesar sebab angin bertiup kencang.").reason == 1.0

@@ -534,6 +534,18 @@ def test_a_classifier_counts_the_thing_named_with_it() -> None:
     assert read_question("Berapa ekor kambing dimangsa?", lexicon()).asked_noun == "kambing"
 
 
+def test_what_someone_said_about_who_asks_their_words() -> None:
+    # "What did the regent say about who may close the mines?": his words on it, not a name
+    # from anywhere; "... soal kapan ..." still asks the date, and "Who said ...?" the speaker
+    for text in (
+        "What did the regent say about who has the power to shut down the mines?",
+        "Apa kata polisi soal siapa pelakunya?",
+    ):
+        assert read_question(text, lexicon()).qtype == SAID, text
+    assert read_question("Apa kata kapolres soal kapan tersangka ditangkap?", lexicon()).qtype == DATE
+    assert read_question("Who said the fire started at midnight?", lexicon()).qtype == PERSON
+
+
 def test_a_modal_ends_the_phrase_asked_about() -> None:
     # "Which rivers should residents watch?": the rivers are asked about, not the residents
     q = read_question("Which rivers should residents watch?", lexicon())

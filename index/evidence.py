@@ -18,6 +18,7 @@ from typing import NamedTuple
 from index.closed_class import in_order, pattern, words_of
 from index.lexicon import lexicon
 from index.question import (
+    AGE_NOUNS,
     DATE,
     DURATION,
     MANNER,
@@ -516,6 +517,12 @@ def fits_type(
             return min(1.0, 0.6 * facts.origin + 0.5 * score)
         return score
     if qtype == NUMBER:
+        if (
+            facts.age
+            and counted_noun in AGE_NOUNS
+            and any(m.group(1).lower() in asked_set for m in _AGED_NAME.finditer(text))
+        ):
+            return 1.0  # "Berapa umur Budi Santoso?": "Budi Santoso (44)", the age of the one named
         if not facts.number:
             # "Tersangka dijerat pasal berapa?", "lantai berapa?": a label may be what is asked.
             return 1.0 if _LABEL_NOUNS & asked_set and _LABELLED.search(text) else 0.0
@@ -709,7 +716,9 @@ def required_fit(qtype: str, wants_name: bool = False, process: bool = False) ->
 
 
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
-_AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{2}\)")
+# An age in brackets after a name, as the news writes it: "Keysha Ramadhani (4)".
+_AGED_NAME = re.compile(r"\b([A-Z][\w'’-]*)\s\((\d{1,3})\)")
+_AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{1,3}\)")
 # A holder: capitalised words, commas and short parentheses; "dan" between two capitalised words
 # (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
 # Tanjung Seruni"), unless an office or a title follows it: ", dan Bupati ...", "dan Perdana

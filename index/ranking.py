@@ -62,14 +62,16 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # Without a verb asked, what a settling sentence negates: the question's own words.
     own = own_stems if q.qtype == YESNO else frozenset()
     shared = yesno.negated(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
-    # The verbs of a "who" question, whose doer is asked.
+    # The verbs of a "who" question, whose doer is asked; not one of a clause telling when
+    # ("Siapa korban terbaru saat status KLB ditetapkan?": who set the status is not asked).
+    timed = _in_time_clause(q.words) if q.qtype == PERSON else frozenset()
     agents = (
         # (the question's own verbs: "siapa aja?" after "Berapa tersangka yang ditetapkan?"
         # asks who the suspects are, not who named them)
         frozenset(
             p
             for t in query.terms
-            if t.verb and t.known and t.weight == 1.0
+            if t.verb and t.known and t.weight == 1.0 and t.word not in timed
             for p in (*t.parts, *t.equivalents)
         )
         if q.qtype == PERSON
@@ -305,6 +307,20 @@ _PLACE_KINDS = words_of("place_nouns") - {
     "perairan",
     "laut",
 }
+
+
+# Words opening a clause that tells when what is asked happened.
+_TIME_CLAUSE = frozenset(
+    {"saat", "ketika", "sewaktu", "waktu", "sejak", "setelah", "sesudah", "sebelum", "selama"}
+)
+
+
+def _in_time_clause(words: tuple[str, ...]) -> frozenset[str]:
+    """The words after the first word opening a clause of time ("saat status KLB ditetapkan")."""
+    for i, w in enumerate(words):
+        if w in _TIME_CLAUSE and i > 0:
+            return frozenset(words[i + 1 :])
+    return frozenset()
 
 
 def _named_places(words: tuple[str, ...], names: frozenset[str]) -> dict[str, str]:

@@ -1191,3 +1191,44 @@ def test_an_office_in_another_spelling_is_the_office_asked(tmp_path: Path) -> No
         answer = answerer.answer(question)
         assert answer.answered, question
         assert "Budi Santoso" in answer.sentences[0].text, question
+
+
+def test_an_age_in_brackets_after_a_name_is_that_ones_age(tmp_path: Path) -> None:
+    # "Keysha Ramadhani (4)": the news gives an age in brackets after the name; it answers
+    # "berapa umur Keysha?", not an age asked of someone the story does not age
+    story = "\n\n".join(
+        [
+            "Korban DBD Bertambah",
+            "SUKAMAJU - Korban terbaru adalah Keysha Ramadhani (4), warga Kelurahan Simpang Kenari.",
+            "Korban lain adalah Budi Santoso (44), warga Desa Lalang.",
+            "Kepala Desa Lalang, Joko Prasetyo, meminta warga menguras bak mandi.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-06"))
+    for question, quoted in (
+        ("Berapa umur Keysha Ramadhani?", "Keysha Ramadhani (4)"),
+        ("Budi Santoso umurnya brp?", "Budi Santoso (44)"),
+    ):
+        answer = answerer.answer(question)
+        assert answer.answered, question
+        assert quoted in answer.sentences[0].text, question
+    assert not answerer.answer("Berapa usia Kepala Desa Lalang Joko Prasetyo?").answered
+
+
+def test_who_is_asked_of_the_main_clause_not_the_time_clause(tmp_path: Path) -> None:
+    # "Siapa korban terbaru saat status KLB ditetapkan?": the latest victim, not who set the
+    # status (the verb of a clause telling when names no doer asked for)
+    story = "\n\n".join(
+        [
+            "Status KLB Demam Berdarah Ditetapkan",
+            (
+                "SUKAMAJU - Bupati Sukamaju, Rusdi Hamzah, menetapkan status kejadian luar biasa (KLB) "
+                "demam berdarah pada Rabu (5/11/2025) setelah korban meninggal bertambah menjadi empat orang."
+            ),
+            "Korban meninggal terbaru adalah Keysha Ramadhani (4), warga Kelurahan Simpang Kenari.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-06"))
+    answer = answerer.answer("Siapa korban meninggal terbaru saat status KLB ditetapkan?")
+    assert answer.answered
+    assert "Keysha Ramadhani" in answer.sentences[0].text

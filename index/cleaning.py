@@ -97,7 +97,8 @@ _PROMO_OPENING = re.compile(r"Berkomentarlah\b|Laporkan Komentar\b", re.IGNORECA
 
 # A page's footer: copyright, reprint and crawling notices, the print edition the story ran
 # in, calls to send the newsroom tips or to follow a channel or a programme, the comment
-# rules and an empty comment box ("Belum ada komentar."). Each opens its line in a way no news
+# rules and an empty comment box ("Belum ada komentar."), the pointer to the story on the
+# outlet's own site ('Baca artikel X, "..." selengkapnya di ...'). Each opens its line in a way no news
 # paragraph does.
 _FOOTER = re.compile(
     r"(?:©|copyright\b|all rights reserved|(?:seluruh\s+|semua\s+)?hak cipta(?:\s+\w+)?\s+dilindungi"
@@ -116,7 +117,8 @@ _FOOTER = re.compile(
     r"|(?:gabung|bergabung)(?:lah)? (?:di|ke|dengan) (?:saluran|kanal|grup|channel)\b"
     r"|komentar (?:di|pada) \S+ dimoderasi|gunakan bahasa yang sopan|kirim komentar anda\b"
     r"|komentar yang (?:melanggar|menyerang|mengandung|memuat|berisi)\b.*\bakan (?:dihapus|diblokir)"
-    r"|hak jawab (?:dan|atau) koreksi\b)",
+    r"|hak jawab (?:dan|atau) koreksi\b"
+    r"|baca artikel \S+.{0,200}?\bselengkapnya\b)",
     re.IGNORECASE,
 )
 

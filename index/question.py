@@ -1047,6 +1047,12 @@ def _asked_noun(
                 and bool(content)
                 and not (content[0] in _PERSON_NOUNS or content[0].startswith("pe"))
             )
+            if after == "yang" and i > 0:
+                # "anak SMPN 1 ada brp yg ikut dibawa?": what is counted is named before;
+                # "yang" opens what is told of it
+                named = [w for w in tokens[:i] if w in content and not _verb_like(w)]
+                if named:
+                    return named[0]
             if searched and searched[0] in _THING_CLASSIFIERS:
                 # "berapa biji pelampung", "pelampungnya ada brp biji?": a classifier counts
                 # the thing named with it, after it or before the question word

@@ -9,6 +9,7 @@ import pytest
 from index.cleaning import Paragraph, clean_article
 
 CORPUS = Path(__file__).parent.parent / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 ARTICLES = {
     "dw": ("000_e1a1f6dd65dc8a54.txt", "Kim Jong Un dan Vladimir Putin Bertemu di Vladivostok"),
@@ -241,6 +242,15 @@ def test_synthetic_page_from_another_outlet() -> None:
         Paragraph("Petugas mengevakuasi warga sejak pagi.", False),
         Paragraph('"Kami bekerja sepanjang malam," kata Kepala BPBD.', False),
     ]
+
+
+def test_the_pointer_to_the_outlets_own_page_is_dropped() -> None:
+    # 'Baca artikel X, "..." selengkapnya di ...': the line an outlet's page ends its story
+    # with, pointing to its own site; no sentence of the story (an invented outlet's page)
+    page = (FIXTURES / "corpus_umrah" / "lintasnusa.txt").read_text(encoding="utf-8")
+    kept = [p.text for p in clean_article(page)]
+    assert kept[-1].startswith('"Kalau uang kembali, saya mau daftar lagi.')
+    assert not any(text.startswith("Baca artikel") for text in kept)
 
 
 def test_given_headline_matches_after_whitespace_normalisation() -> None:

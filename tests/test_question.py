@@ -532,6 +532,9 @@ def test_a_classifier_counts_the_thing_named_with_it() -> None:
     assert read_question("pelampungnya ada brp biji sih di kapal itu?", lexicon()).asked_noun == "pelampung"
     assert read_question("Berapa butir ekstasi disita?", lexicon()).asked_noun == "ekstasi"
     assert read_question("Berapa ekor kambing dimangsa?", lexicon()).asked_noun == "kambing"
+    # "ada brp yg ...": what is counted is named before; "yang" opens what is told of it
+    q = read_question("anak SMPN 1 Batu Lentera ada brp yg ikut dibawa ke puskesmas?", lexicon())
+    assert q.asked_noun == "anak"
 
 
 def test_what_someone_said_about_who_asks_their_words() -> None:

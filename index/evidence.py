@@ -582,6 +582,10 @@ def fits_type(
             return 0.0
         told_by = speakers(text)
         return 1.0 if any(name not in asked_set and name not in told_by for name in facts.names) else 0.0
+    if qtype == WHAT and "saja" in asked_set:
+        # "Barang apa saja yang disita?", "menunya apa aja?": a list asked, told as one
+        # ("berupa nasi putih, ayam suwir ... dan buah jeruk", "yaitu ...")
+        return 1.0 if _ENUMERATES.search(text) else 0.0
     if qtype == YESNO:
         return 0.0  # any statement may settle it: a "tidak" in a sentence is no sign it does
     if qtype == PERSON:
@@ -631,6 +635,14 @@ def fits_type(
             return 1.0
         return 0.3 if facts.speech else 0.0
     return 0.0
+
+
+# A list told in a sentence: a word opening one ("berupa", "yaitu"), or three items or more
+# ("A, B, dan C").
+_ENUMERATES = re.compile(
+    r"(?i)\b(?:berupa|yaitu|yakni|antara lain|di antaranya|meliputi|terdiri atas|terdiri dari)\b"
+    r"|,[^,]+,[^,]+\b(?:dan|serta)\b"
+)
 
 
 def unnamed(text: str, noun: str) -> bool:

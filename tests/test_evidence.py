@@ -388,3 +388,13 @@ def test_no_known_cause_is_no_cause() -> None:
     # "demam tanpa sebab jelas": the sentence says there is no known cause, it states none
     assert read_facts("Jika tiga orang demam tanpa sebab jelas, fogging dilakukan.").reason == 0.0
     assert read_facts("Api membesar sebab angin bertiup kencang.").reason == 1.0
+
+
+def test_a_list_asked_is_told_as_one() -> None:
+    # "Menunya apa saja?": a sentence listing ("berupa A, B dan C") tells it; one naming the
+    # menu without its items does not
+    asked = ("menu", "apa", "saja")
+    listing = "Menu hari itu berupa nasi putih, ayam suwir, tempe goreng dan buah jeruk."
+    assert fits_type(WHAT, read_facts(listing), asked, text=listing) == 1.0
+    plain = "Menu hari itu dibagikan sekitar pukul 10.00 WITA."
+    assert fits_type(WHAT, read_facts(plain), asked, text=plain) == 0.0

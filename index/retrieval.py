@@ -4,6 +4,7 @@ terms, and every sentence of them becomes a candidate with what ranking needs to
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -103,6 +104,11 @@ FOLLOWS = 0.9
 # split: 0.7 and 0.8 scored alike, 0.6 worse).
 RESTATED = 0.8
 RESTATING_TERMS = 3
+# A sentence opening on another matter ("Di sektor lain, ...", "Sementara itu, ...", "Selain
+# itu, ..."): it does not go on to explain the one before it.
+_ELSEWHERE = re.compile(
+    r"(?i)^\W?(?:di \w+ lain|sementara itu|selain itu|adapun|di sisi lain|pada saat yang sama)\b"
+)
 # "menjelaskan alasan ...", "penyebabnya ...": the sentence after it gives the reason.
 _ANNOUNCES = words_of("reason_nouns_named")
 _PROCESS_NOUNS = words_of("process_nouns")
@@ -285,7 +291,12 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                 covered, announces = before
                 if announces or (sentence.facts.reason >= 0.5 and FOLLOWS * covered > own):
                     own, follows, announced = max(own, FOLLOWS * covered), True, announces
-                elif restating and covered >= RESTATED and FOLLOWS * covered > own:
+                elif (
+                    restating
+                    and covered >= RESTATED
+                    and FOLLOWS * covered > own
+                    and not _ELSEWHERE.match(sentence.text)
+                ):
                     # "Menurut dia, fogging bukan solusi utama ...": after a sentence that all
                     # but restates the question, the next tells why, "karena" or not
                     # ("Pengasapan hanya membunuh nyamuk dewasa ...").

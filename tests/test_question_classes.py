@@ -1232,3 +1232,27 @@ def test_who_is_asked_of_the_main_clause_not_the_time_clause(tmp_path: Path) -> 
     answer = answerer.answer("Siapa korban meninggal terbaru saat status KLB ditetapkan?")
     assert answer.answered
     assert "Keysha Ramadhani" in answer.sentences[0].text
+
+
+def test_a_sentence_on_another_matter_explains_nothing_before_it(tmp_path: Path) -> None:
+    # After a sentence that all but restates a "why" question, the next may give the reason
+    # without "karena"; not one opening on another matter ("Di sektor lain, ...").
+    story = "\n\n".join(
+        [
+            "Zona Bahaya Gunung Sirna Diperluas",
+            (
+                "SIRNA - Badan geologi memperluas zona bahaya di sektor tenggara Gunung Sirna menjadi "
+                "12 kilometer dari puncak, mulai Kamis (13/11). Di sektor lain, radius 8 kilometer "
+                "tetap berlaku."
+            ),
+            (
+                "Pada Kamis, radius sektor tenggara diperluas menjadi 12 kilometer karena kubah lava "
+                "terus membesar."
+            ),
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-13"))
+    answer = answerer.answer("Mengapa zona bahaya di sektor tenggara diperluas menjadi 12 km?")
+    assert answer.answered
+    assert "kubah lava terus membesar" in answer.sentences[0].text
+    assert not any("Di sektor lain" in q.text for q in answer.sentences)

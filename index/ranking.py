@@ -56,7 +56,17 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     wanted = own_stems if weights.clause and value_re is not None else frozenset()
     outlets = set(q.outlets)
     wanted_reason = own_stems if q.qtype == REASON else frozenset()
-    verbs = [t for t in query.terms if t.verb and t.weight == 1.0 and t.known] if q.qtype == YESNO else []
+    # (not a verb of a clause telling when: "ada korban jiwa gak waktu pipanya meledak?" asks
+    # whether anyone died; "Tidak ada korban jiwa" settles it)
+    verbs = (
+        [
+            t
+            for t in query.terms
+            if t.verb and t.weight == 1.0 and t.known and t.word not in _in_time_clause(q.words)
+        ]
+        if q.qtype == YESNO
+        else []
+    )
     # "ada korban jiwa di masjid?": what the question asks to be there ("korban jiwa").
     there = _there(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
     # Without a verb asked, what a settling sentence negates: the question's own words.

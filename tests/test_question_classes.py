@@ -1256,3 +1256,20 @@ def test_a_sentence_on_another_matter_explains_nothing_before_it(tmp_path: Path)
     assert answer.answered
     assert "kubah lava terus membesar" in answer.sentences[0].text
     assert not any("Di sektor lain" in q.text for q in answer.sentences)
+
+
+def test_a_yes_no_question_asks_its_main_clause_not_its_time_clause(tmp_path: Path) -> None:
+    # "ada korban jiwa gak waktu pipanya meledak?": whether anyone died; the burst only says
+    # when, and "Tidak ada korban jiwa dalam peristiwa ini." settles it without telling it
+    story = "\n\n".join(
+        [
+            "Pipa Air Utama Pecah, 50.000 Pelanggan Tak Dapat Air",
+            "SEKAR - Pipa transmisi utama milik perusahaan air minum kota meledak pada Minggu (12/10/2025).",
+            "Tidak ada korban jiwa dalam peristiwa ini.",
+            "Petugas mulai menggali lokasi pipa yang pecah pada Minggu siang.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-12"))
+    answer = answerer.answer("ada korban jiwa gak sih waktu pipanya meledak?")
+    assert answer.answered
+    assert answer.sentences[0].text == "Tidak ada korban jiwa dalam peristiwa ini."

@@ -839,15 +839,15 @@ _SHIP_NAMED = re.compile(rf"\b(?:{'|'.join(sorted(w.upper() for w in _SHIP_PREFI
 
 def _abbreviations_in(text: str, abbreviations: dict[str, tuple[str, ...]]) -> list[str]:
     """The abbreviations a sentence prints: any case from four letters on ("Menlu",
-    "Kapolres"), in capitals when shorter ("AS", "RI", "TNI"); not a ship's prefix ("KM"
-    before a name is no kilometre)."""
+    "Kapolres"), in capitals when shorter ("AS", "RI", "TNI"); not "KM" before a name, a
+    ship's prefix and no kilometre."""
     found = []
     cased = cased_words(text)
     for i, word in enumerate(cased):
         lower = word.lower()
         if lower in abbreviations and (len(word) >= 4 or word.isupper()):
             before_a_name = cased[i + 1 : i + 2] and cased[i + 1][0].isupper()
-            if lower in _SHIP_PREFIXES and word.isupper() and before_a_name:
-                continue
+            if lower == "km" and word.isupper() and before_a_name:
+                continue  # "KM Cahaya Rantau 02": a ship, no kilometre
             found.append(lower)
     return found

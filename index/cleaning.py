@@ -118,7 +118,7 @@ _FOOTER = re.compile(
     r"|komentar (?:di|pada) \S+ dimoderasi|gunakan bahasa yang sopan|kirim komentar anda\b"
     r"|komentar yang (?:melanggar|menyerang|mengandung|memuat|berisi)\b.*\bakan (?:dihapus|diblokir)"
     r"|hak jawab (?:dan|atau) koreksi\b"
-    r"|baca artikel \S+.{0,200}?\bselengkapnya\b)",
+    r"|baca artikel\b.{0,300}?\bselengkapnya\b)",
     re.IGNORECASE,
 )
 

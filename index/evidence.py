@@ -273,9 +273,16 @@ _REASON_MARKERS = _W["reason_markers"].single
 
 def _causeless(tokens: set[str], lower: list[str]) -> bool:
     """True when the sentence's only word of cause is "sebab" after "tanpa": "demam tanpa sebab
-    jelas" says there is no known cause."""
-    return (tokens & _REASON_MARKERS) == {"sebab"} and all(
-        i > 0 and lower[i - 1] == "tanpa" for i, t in enumerate(lower) if t == "sebab"
+    jelas" says there is no known cause ("bukan tanpa sebab" says there is one, and "akibat
+    dari", "dampak dari" give one)."""
+    if (tokens & _REASON_MARKERS) != {"sebab"}:
+        return False
+    if any(a in {"akibat", "dampak"} and b == "dari" for a, b in itertools.pairwise(lower)):
+        return False
+    return all(
+        i > 0 and lower[i - 1] == "tanpa" and not (i > 1 and lower[i - 2] == "bukan")
+        for i, t in enumerate(lower)
+        if t == "sebab"
     )
 
 
@@ -520,7 +527,10 @@ def fits_type(
         if (
             facts.age
             and counted_noun in AGE_NOUNS
-            and any(m.group(1).lower() in asked_set for m in _AGED_NAME.finditer(text))
+            and any(
+                asked_set.intersection(f"{m.group(1)}{m.group(2)}".lower().split())
+                for m in _AGED_NAME.finditer(text)
+            )
         ):
             return 1.0  # "Berapa umur Budi Santoso?": "Budi Santoso (44)", the age of the one named
         if not facts.number:
@@ -637,11 +647,14 @@ def fits_type(
     return 0.0
 
 
-# A list told in a sentence: a word opening one ("berupa", "yaitu"), or three items or more
-# ("A, B, dan C").
+# A list told in a sentence: a word opening one ("berupa X dan Y", "yaitu A, B"), or three
+# short items or more ("A, B, dan C").
 _ENUMERATES = re.compile(
-    r"(?i)\b(?:berupa|yaitu|yakni|antara lain|di antaranya|meliputi|terdiri atas|terdiri dari)\b"
-    r"|,[^,]+,[^,]+\b(?:dan|serta)\b"
+    r"(?i)\b(?:berupa|berisi|yaitu|yakni|antara lain|di antaranya|meliputi|terdiri atas|terdiri dari)\s"
+    r"[^.]*?(?:,|\bdan\b|\bserta\b)"
+    # three short items or more: "nasi putih, ayam suwir, tempe goreng dan buah jeruk" (not
+    # an apposition, "Kepala Dinsos, Ani Lestari, mengatakan ... dan ...")
+    r"|(?:^|[,:]\s*|\s)(?:\w+\s){0,2}\w+,\s(?:\w+\s){0,2}\w+,?\s(?:dan|serta)\s\w+"
 )
 
 
@@ -728,9 +741,11 @@ def required_fit(qtype: str, wants_name: bool = False, process: bool = False) ->
 
 
 _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar|dollar|euro)\b", re.I)
-# An age in brackets after a name, as the news writes it: "Keysha Ramadhani (4)".
-_AGED_NAME = re.compile(r"\b([A-Z][\w'’-]*)\s\((\d{1,3})\)")
-_AGE = re.compile(r"\b(?:berusia|berumur|usia|umur)\s+\d|\b[A-Z][a-z]+\s\(\d{1,3}\)")
+# An age in brackets after a name, as the news writes it: "Keysha Ramadhani (4)", "Budi
+# Santoso (44)" (the name's words before it; not a label's number, "Pasal 81 Ayat (1)").
+_NO_AGE_BEFORE = r"(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Leg|Tahap|Babak|Bab|Jilid|Nomor|No)\s)"
+_AGED_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]*\s){{0,3}}){_NO_AGE_BEFORE}([A-Z][\w'’-]*)\s\((\d{{1,3}})\)")
+_AGE = re.compile(rf"\b(?:berusia|berumur|usia|umur)\s+\d|\b{_NO_AGE_BEFORE}[A-Z][a-z]+\s\(\d{{1,3}}\)")
 # A holder: capitalised words, commas and short parentheses; "dan" between two capitalised words
 # (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
 # Tanjung Seruni"), unless an office or a title follows it: ", dan Bupati ...", "dan Perdana

@@ -636,7 +636,9 @@ class QueryBuilder:
             alternatives, phrases = self._synonyms_of(choices, {term, *equivalents})
             seen.update(equivalents)
             known = self._knows_any((term, *equivalents, *alternatives), phrases)
-            took_place = bool({word, *choices} & _TOOK_PLACE)
+            # (the word typed, or the first reading of an English one; "held" may be "digelar"
+            # or "ditahan")
+            took_place = q.qtype in _HAPPENING_TYPES and word in _TOOK_PLACE
             if not known and took_place:
                 # "Jam berapa pengasapan dilaksanakan?": a verb that only says the thing named
                 # took place, in a form the articles never print ("dilakukan" is theirs), is

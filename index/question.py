@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Container, Iterator
+from collections.abc import Collection, Container, Iterator, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -765,14 +765,6 @@ def _type_at(tokens: list[str], i: int) -> str:
         return PLACE  # "kota mana", "di pulau mana"
     if token == "mana":
         return WHAT  # "kantor berita mana": which one, not where
-    if (
-        token == "apa"
-        and prev in _PREPOSITIONS
-        and (nxt in _PLACE_NOUNS or " ".join(tokens[i + 1 : i + 3]) in _PLACE_NOUNS)
-    ):
-        # "In which city ...", "to which hospital": "di apa kota", "ke apa rumah sakit" ask
-        # where, as "Di kota mana ...?" does
-        return PLACE
     if token in {"siapa", "siapakah"}:
         return PERSON
     if token in {"mengapa", "kenapa"}:
@@ -908,17 +900,38 @@ _ENGLISH_FRAMES = frozenset(
 
 
 _IRREGULAR_PAST = words_of("english_irregular_past")
+_ENGLISH_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "near"})
 
 
 def _past_tense(word: str, english: Container[str]) -> bool:
     """True when an English word is a verb's past tense: "passed", "recorded", "stopped" (the
     verb listed), "fell", "took" (an irregular one); not "speed", "hundred", "bed"."""
     if word in _IRREGULAR_PAST:
-        return True  # "fell", "took", "hit"
+        return True  # "fell", "took"
     if not word.endswith("ed") or len(word) < 5:
         return False
     doubled = len(word) > 5 and word[-3] == word[-4]
     return word[:-2] in english or word[:-1] in english or (doubled and word[:-3] in english)
+
+
+# Words before a noun that make it the place or time of what is counted, not the thing:
+# "Di kapal itu ada berapa yang selamat?", "Pasca gempa ada berapa yang mengungsi?".
+_BEFORE_A_SETTING = frozenset(
+    {"di", "ke", "dari", "pada", "dalam", "pasca", "usai", "setelah", "sesudah", "sebelum", "sejak", "selama"}
+)
+
+
+def _counted_before(tokens: list[str], at: int, content: tuple[str, ...], names: Container[str]) -> str:
+    """The noun nearest before the count word at `at` that names what is counted: a content
+    word, no verb, no figure, no part of a name; "" when the nearest noun is the setting
+    ("di kapal itu ada berapa ..."). "pelampungnya ada brp biji?", "Dari 30 korban, ada
+    berapa yang meninggal?"."""
+    for j in range(at - 1, -1, -1):
+        word = tokens[j]
+        if word not in content or word[:1].isdigit() or word in names or _verb_like(word):
+            continue
+        return "" if j > 0 and tokens[j - 1] in _BEFORE_A_SETTING else word
+    return ""
 
 
 def _asked_noun(
@@ -930,6 +943,7 @@ def _asked_noun(
     qtype: str,
     language: str,
     english: Container[str] = frozenset(),
+    names: Container[str] = frozenset(),
 ) -> str:
     """The word whose value the question asks for: "usia" of "Berapa usia Ushakov?", "partai"
     of "Partai apa ...?", "kecepatan" of "Berapa kecepatan ...?", "party" of "Which party ...".
@@ -1050,17 +1064,18 @@ def _asked_noun(
             if after == "yang" and i > 0:
                 # "anak SMPN 1 ada brp yg ikut dibawa?": what is counted is named before;
                 # "yang" opens what is told of it
-                named = [w for w in tokens[:i] if w in content and not _verb_like(w)]
-                if named:
-                    return named[0]
+                before_it = _counted_before(tokens, i, content, names)
+                if before_it:
+                    return before_it
             if searched and searched[0] in _THING_CLASSIFIERS:
                 # "berapa biji pelampung", "pelampungnya ada brp biji?": a classifier counts
-                # the thing named with it, after it or before the question word
+                # the thing named with it, after it or before the question word (not a sum:
+                # "berapa lembar uang" counts notes)
                 j = tokens.index(searched[0], i + 1) + 1
                 if j < len(tokens) and tokens[j] in content and not _verb_like(tokens[j]):
-                    return tokens[j]
-                named = [w for w in tokens[:i] if w in content and not _verb_like(w)]
-                return named[0] if named else ""
+                    return "" if tokens[j] in MONEY_NOUNS else tokens[j]
+                before_it = _counted_before(tokens, i, content, names)
+                return "" if before_it in MONEY_NOUNS else before_it
             if searched and searched[0] in content and not _verb_like(searched[0]):
                 return searched[0]
             if not searched and content and not framed and qtype not in (TIME, DATE, DURATION):
@@ -1167,7 +1182,7 @@ def _names_a_kind(tokens: list[str], noun: str) -> bool:
     return any(a == noun and b in {"apa", "mana"} for a, b in itertools.pairwise(tokens))
 
 
-def _office(tokens: list[str]) -> frozenset[str]:
+def _office(tokens: list[str], variants: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
     """The words after the question's role noun, up to "yang", a verb or a preposition."""
     for i, token in enumerate(tokens):
         if token in _ROLES:
@@ -1176,8 +1191,9 @@ def _office(tokens: list[str]) -> frozenset[str]:
                 if word in _OFFICE_ENDS or _verb_like(word) or word in QUESTION_WORDS:
                     break
                 phrase.append(word)
-            # ("manager" beside "manajer": the role in another spelling, no word of the office)
-            return frozenset(phrase) - _ROLES
+            # ("manager" beside "manajer": the role in another spelling, no word of the office;
+            # another role stays one, "wakil ketua DPRD")
+            return frozenset(phrase) - {token, *variants.get(token, ())}
     return frozenset()
 
 
@@ -1472,9 +1488,18 @@ def read_question(
         measured = [f"ke{t}an" for i, t in enumerate(tokens) if i in asked and t in _MEASURE_ADJECTIVES]
         content = (*content, *measured)
         slots.extend((word,) for word in measured)
-    asked_noun = _asked_noun(tokens, raw_tokens, mapped, asked, content, qtype, language, lexicon.english)
-    if qtype == PLACE and any(p == asked_noun or p.startswith(f"{asked_noun} ") for p in _PLACE_NOUNS):
-        asked_noun = ""  # "In which city ...?" asks where, as "Di kota mana ...?" does
+    asked_noun = _asked_noun(
+        tokens, raw_tokens, mapped, asked, content, qtype, language, lexicon.english, capitalised
+    )
+    if (
+        language == "en"
+        and qtype == WHAT
+        and any(a in _ENGLISH_PLACE_PREPOSITIONS and b == "which" for a, b in itertools.pairwise(raw_tokens))
+        and any(p == asked_noun or p.startswith(f"{asked_noun} ") for p in _PLACE_NOUNS)
+    ):
+        # "In which city ...?", "To which hospital ...?" ask where, as "Di kota mana ...?" does
+        # (the place's own word, "kota", need not be printed)
+        qtype, asked_noun = PLACE, ""
     if form == COMPARE and asked_noun not in content:
         asked_noun = ""  # "sepakat soal waktu ...": the time is compared, not the word
     if form == COMPARE and qtype == NUMBER and (not asked_noun or asked_noun in _CLASSIFIER_WORDS):
@@ -1529,7 +1554,7 @@ def read_question(
         category=bool(asked_noun) and qtype == WHAT and _names_a_kind(tokens, asked_noun),
         wants_name=((("nama" in tokens and language == "id") or _name_noun(raw_tokens)) and qtype != WHAT)
         or names_asked,
-        office=_office(tokens) if qtype in (PERSON, SAID) else frozenset(),
+        office=_office(tokens, lexicon.variants) if qtype in (PERSON, SAID) else frozenset(),
         given=_given(tokens, qtype, content),
         scene=_scene(tokens, qtype, content),
         # As typed: the reader makes "berikutnya" "berikut" ("the following").

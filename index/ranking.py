@@ -58,12 +58,9 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     wanted_reason = own_stems if q.qtype == REASON else frozenset()
     # (not a verb of a clause telling when: "ada korban jiwa gak waktu pipanya meledak?" asks
     # whether anyone died; "Tidak ada korban jiwa" settles it)
+    timed = _in_time_clause(q.words) if q.qtype in (PERSON, YESNO) else frozenset()
     verbs = (
-        [
-            t
-            for t in query.terms
-            if t.verb and t.weight == 1.0 and t.known and t.word not in _in_time_clause(q.words)
-        ]
+        [t for t in query.terms if t.verb and t.weight == 1.0 and t.known and t.word not in timed]
         if q.qtype == YESNO
         else []
     )
@@ -74,7 +71,6 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     shared = yesno.negated(q.words, index.stemmer.stem) if q.qtype == YESNO else frozenset()
     # The verbs of a "who" question, whose doer is asked; not one of a clause telling when
     # ("Siapa korban terbaru saat status KLB ditetapkan?": who set the status is not asked).
-    timed = _in_time_clause(q.words) if q.qtype == PERSON else frozenset()
     agents = (
         # (the question's own verbs: "siapa aja?" after "Berapa tersangka yang ditetapkan?"
         # asks who the suspects are, not who named them)
@@ -326,11 +322,16 @@ _TIME_CLAUSE = frozenset(
 
 
 def _in_time_clause(words: tuple[str, ...]) -> frozenset[str]:
-    """The words after the first word opening a clause of time ("saat status KLB ditetapkan")."""
+    """The words of a clause of time that closes the question ("siapa korban terbaru saat
+    status KLB ditetapkan?"): after its opening word, where two words or more of the question
+    come before it, and no "saat itu", "sejak awal", which tell when the main verb happened."""
     for i, w in enumerate(words):
-        if w in _TIME_CLAUSE and i > 0:
+        if w in _TIME_CLAUSE and i >= 2 and words[i + 1 : i + 2] not in _MAIN_CLAUSE_TIME:
             return frozenset(words[i + 1 :])
     return frozenset()
+
+
+_MAIN_CLAUSE_TIME = (("itu",), ("ini",), ("awal",), ("tersebut",))
 
 
 def _named_places(words: tuple[str, ...], names: frozenset[str]) -> dict[str, str]:

@@ -251,6 +251,8 @@ def test_the_pointer_to_the_outlets_own_page_is_dropped() -> None:
     kept = [p.text for p in clean_article(page)]
     assert kept[-1].startswith('"Kalau uang kembali, saya mau daftar lagi.')
     assert not any(text.startswith("Baca artikel") for text in kept)
+    short = "\n\n".join(["Judul Berita", "KOTA - Isi berita pertama.", "Baca artikel selengkapnya di sini."])
+    assert not any(p.text.startswith("Baca artikel") for p in clean_article(short))
 
 
 def test_given_headline_matches_after_whitespace_normalisation() -> None:

@@ -388,6 +388,9 @@ def test_no_known_cause_is_no_cause() -> None:
     # "demam tanpa sebab jelas": the sentence says there is no known cause, it states none
     assert read_facts("Jika tiga orang demam tanpa sebab jelas, fogging dilakukan.").reason == 0.0
     assert read_facts("Api membesar sebab angin bertiup kencang.").reason == 1.0
+    # "bukan tanpa sebab" says there is one; "dampak dari" gives one
+    assert read_facts("Kenaikan itu bukan tanpa sebab.").reason == 1.0
+    assert read_facts("Warga demam tanpa sebab, yang diduga dampak dari asap.").reason == 1.0
 
 
 def test_a_list_asked_is_told_as_one() -> None:
@@ -398,3 +401,15 @@ def test_a_list_asked_is_told_as_one() -> None:
     assert fits_type(WHAT, read_facts(listing), asked, text=listing) == 1.0
     plain = "Menu hari itu dibagikan sekitar pukul 10.00 WITA."
     assert fits_type(WHAT, read_facts(plain), asked, text=plain) == 0.0
+    # an apposition set off by commas lists nothing
+    named = "Kepala Dinsos, Ani Lestari, mengatakan bantuan sudah disalurkan dan diterima warga."
+    assert fits_type(WHAT, read_facts(named), asked, text=named) == 0.0
+
+
+def test_a_number_in_brackets_after_a_label_is_no_age() -> None:
+    assert not read_facts("Ia dijerat Pasal 81 Ayat (1) Undang-Undang Perlindungan Anak.").age
+    assert read_facts("Korban lain adalah Budi Santoso (44), warga desa.").age
+    # the age answers for the name's first word as well as its last
+    aged = "Korban lain adalah Budi Santoso (44), warga desa."
+    asked = ("berapa", "umur", "budi")
+    assert fits_type(NUMBER, read_facts(aged), asked, text=aged, counted_noun="umur") == 1.0

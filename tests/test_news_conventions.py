@@ -245,3 +245,19 @@ def test_a_ship_named_with_its_prefix_is_a_ship(tmp_path: Path) -> None:
     ship, distance = (s for s in answerer.index.sentences if "KM" in s.text)
     assert "kapal" in ship.terms and "kilometer" not in ship.terms
     assert "kilometer" in distance.terms
+
+
+def test_a_ship_prefix_is_read_only_before_a_ships_name(tmp_path: Path) -> None:
+    # "Jalan MT Haryono" is a street, "TB Paru" a disease; "KRI Nanggala" keeps its words
+    story = "\n\n".join(
+        [
+            "Kabar Kota Hari Ini",
+            "KOTA - Macet panjang terjadi di Jalan MT Haryono.",
+            "Pasien TB Paru dirawat di RSUD.",
+            "KRI Nanggala berlayar di perairan utara Bali.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-02-15"))
+    street, disease, warship = answerer.index.sentences[1:4]
+    assert "kapal" not in street.terms and "kapal" not in disease.terms
+    assert "kapal" in warship.terms and "republik" in warship.terms

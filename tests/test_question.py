@@ -523,8 +523,29 @@ def test_which_place_after_a_preposition_asks_where() -> None:
     ):
         q = read_question(text, lexicon())
         assert q.qtype == PLACE and q.asked_noun == "", text
-    # with no preposition, which one of a kind is asked: its name
+    # with no preposition, which one of a kind is asked: its name; and Indonesian "dari apa"
+    # asks what something is made of
     assert read_question("Which city hosted the summit?", lexicon()).qtype == WHAT
+    assert read_question("Terbuat dari apa jalan darurat itu?", lexicon()).qtype != PLACE
+
+
+def test_what_is_counted_is_named_nearest_before_the_count_word() -> None:
+    # the noun nearest before "ada berapa yang ...", not a setting ("di kapal itu") nor a figure
+    for text, counted in (
+        ("Dari 30 korban, ada berapa yang meninggal?", "korban"),
+        ("Kapal itu membawa pelampung berapa biji?", "pelampung"),
+        ("Di kapal itu ada berapa yang selamat?", ""),
+        ("Pasca gempa ada berapa yang mengungsi?", ""),
+        ("Berapa lembar uang palsu disita?", ""),  # notes counted, no sum asked
+    ):
+        assert read_question(text, lexicon()).asked_noun == counted, text
+
+
+def test_another_role_in_the_office_stays_part_of_it() -> None:
+    # "wakil ketua DPRD": the deputy of the chair; only the role in another spelling
+    # ("manager" beside "manajer") is no word of the office
+    assert "ketua" in read_question("Siapa wakil ketua DPRD Tanah Merapu?", lexicon()).office
+    assert "manager" not in read_question("Who is the general manager of the airport?", lexicon()).office
 
 
 def test_a_classifier_counts_the_thing_named_with_it() -> None:
@@ -553,8 +574,9 @@ def test_a_modal_ends_the_phrase_asked_about() -> None:
     # "Which rivers should residents watch?": the rivers are asked about, not the residents
     q = read_question("Which rivers should residents watch?", lexicon())
     assert q.qtype == WHAT and q.asked_noun == "sungai"
-    # and opening a question, it asks yes or no as "do" does
+    # and opening a question, it asks yes or no as "do" does; "May" is a month too
     assert read_question("Should residents stay indoors?", lexicon()).qtype == YESNO
+    assert read_question("How many May Day protesters were arrested?", lexicon()).asked_noun == "demonstran"
 
 
 def test_an_irregular_past_tense_ends_the_phrase_asked_about() -> None:

@@ -152,8 +152,9 @@ def _sentence_text(
         expansions = tuple(
             w for t in _abbreviations_in(text, abbreviations) for w in abbreviations[t] if w not in stop
         )
-    if not _SHIP_PREFIXES.isdisjoint(tokens) and _SHIP_NAMED.search(text):
-        # "KM Cahaya Rantau 02", "KMP Nusa Indah": a ship named with its prefix is a "kapal"
+    if "kapal" not in expansions and not _SHIP_PREFIXES.isdisjoint(tokens) and _SHIP_NAMED.search(text):
+        # "KM Cahaya Rantau 02", "MV Nusa Indah": a ship named with its prefix is a "kapal"
+        # ("KRI", "KMP" spell it out already)
         expansions = (*expansions, "kapal")
     offices: tuple[tuple[str, tuple[str, ...]], ...] = ()
     if facts.roles and not headline:

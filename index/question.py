@@ -619,8 +619,12 @@ def question_type(tokens: list[str], raw_tokens: list[str]) -> str:
         qtype, position = _first_type(tokens, start)
         if qtype in (OTHER,):
             break
-        says = found == SAID or (raw_tokens[:1] == ["what"] and _says_words(raw_tokens))
-        if qtype == PERSON and says and position > 0 and tokens[position - 1] in TOPIC_MARKERS:
+        if (
+            qtype == PERSON
+            and position > 0
+            and tokens[position - 1] in TOPIC_MARKERS
+            and (found == SAID or (raw_tokens[:1] == ["what"] and _says_words(raw_tokens)))
+        ):
             # "What did the regent say about who has the power to close the mines?": his words
             # on that, not a name from anywhere ("... soal kapan ..." still asks the date)
             return SAID

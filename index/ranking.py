@@ -326,12 +326,12 @@ def _in_time_clause(words: tuple[str, ...]) -> frozenset[str]:
     status KLB ditetapkan?"): after its opening word, where two words or more of the question
     come before it, and no "saat itu", "sejak awal", which tell when the main verb happened."""
     for i, w in enumerate(words):
-        if w in _TIME_CLAUSE and i >= 2 and words[i + 1 : i + 2] not in _MAIN_CLAUSE_TIME:
+        if w in _TIME_CLAUSE and i >= 2 and _MAIN_CLAUSE_TIME.isdisjoint(words[i + 1 : i + 2]):
             return frozenset(words[i + 1 :])
     return frozenset()
 
 
-_MAIN_CLAUSE_TIME = (("itu",), ("ini",), ("awal",), ("tersebut",))
+_MAIN_CLAUSE_TIME = frozenset({"itu", "ini", "awal", "tersebut"})
 
 
 def _named_places(words: tuple[str, ...], names: frozenset[str]) -> dict[str, str]:

@@ -193,14 +193,17 @@ _ASCII_DIGIT = re.compile("[0-9]")
 
 
 # Figures that label rather than count: a figure after a noun that it numbers ("kelas 6", "SD
-# Negeri 5", "TPS 02", "Pasal 2 ayat (1)", "No.5", "kelas 5 dan 6"), and an age after a
+# Negeri 5", "TPS 02", "Pasal 2 ayat (1)", "No.5", "kelas 5 dan 6", a code "RN 271"), and an age after a
 # person's name or initials ("Fikri (12)", "Keysha Ramadhani (4)", "HS (33)"; not a count after
 # a place, "Kecamatan Sukamaju (45)", or of three figures, "PDIP (110)"). "Berapa siswa ...?" is
 # not answered by a sentence whose only figures are these.
 _LABEL_NOUNS = words_of("label_nouns")
 _LABEL_FIGURE = r"\(?\d+[A-Za-z]?\)?"
+# A code of capitals before a figure names a thing, it counts nothing: a flight ("RN 271",
+# "QZ-8501"), a number plate ("SR 7412 UB"); not a currency ("Rp 50", "US$ 5").
+_CODE_LETTERS = r"(?!(?:RP|Rp|US|USD|IDR|SGD|EUR)\b)[A-Z]{2,3}(?=[\s-]?\d)-?"
 _LABELLED = re.compile(
-    rf"\b(?i:{pattern('label_nouns')})(?:\s+Negeri)?\.?\s*{_LABEL_FIGURE}"
+    rf"\b(?:(?i:{pattern('label_nouns')})|{_CODE_LETTERS})(?:\s+Negeri)?\.?\s*{_LABEL_FIGURE}"
     rf"(?:\s*(?:,|dan|-)\s*{_LABEL_FIGURE})*(?![\w.,]*\d)"
 )
 _AGED = re.compile(r"\b([A-Z][\w'’-]*)\s\(\d{1,2}\)")

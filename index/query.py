@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -341,6 +342,11 @@ class QueryBuilder:
             self._corrections[key] = corrected
         return corrected
 
+    def _printed_with(self, term: str, neighbours: Iterable[str]) -> bool:
+        """True when some passage holds the term and one of the neighbouring names' stems."""
+        passages = self.index.bm25.passages_of
+        return any(np.intersect1d(passages(term), passages(n)).size for n in neighbours)
+
     def _has(self, fact: str | Callable[[Facts], bool]) -> bool:
         """True when some sentence of the corpus holds this kind of fact ("currency", "age", a
         test of its facts)."""
@@ -587,8 +593,20 @@ class QueryBuilder:
                 # ("reaksi" -> "redaksi"). Its other readings are searched as equivalents.
                 word = choices[0]
             else:
-                beside = bool(group) or (position + 1 < len(slots) and slots[position + 1][0] in names)
-                word = self.correct(choices[0], choices[0] not in q.capitalised, beside)
+                after = slots[position + 1][0] if position + 1 < len(slots) else ""
+                neighbours = [*group[-1:], *([stem(after)] if after in names else [])]
+                word = self.correct(choices[0], choices[0] not in q.capitalised, bool(neighbours))
+                if (
+                    word != choices[0]
+                    and word in names
+                    and neighbours
+                    and is_common_indonesian(choices[0])
+                    and not self._printed_with(stem(word), neighbours)
+                ):
+                    # "reaksi Zulkarnain" is no "Redaksi" (of the page's "Catatan Redaksi"): a
+                    # word beside a name is a mistyped part of it ("Kim Jung Un") only where
+                    # the articles print the two together.
+                    word = choices[0]
             if group and len(word) < 4:
                 word = self.correct_short(word)
             term = stem(word)

@@ -423,12 +423,15 @@ def _mixed_in(token: str, lexicon: Lexicon) -> bool:
     """True when an Indonesian question's word (or phrase) is English mixed in: the English
     list translates it to a word, and each of its words is far more an English word than an
     Indonesian one ("take off", "meeting", "cancel"; not "data", "bank", "hoax", which
-    Indonesian writes as its own)."""
+    Indonesian writes as its own), or a loan the list gives with its Indonesian words."""
     translation = lexicon.english.get(token)
+    if not translation or translation == ("-",):
+        return False
     return (
-        bool(translation)
-        and translation != ("-",)
-        and all(zipf_en(w) >= zipf_id(w) + _MIXED_MARGIN for w in token.split())
+        all(zipf_en(w) >= zipf_id(w) + _MIXED_MARGIN for w in token.split())
+        # "refund", "bullying", "fogging": a loan Indonesian writes as it is, which the
+        # list gives beside its Indonesian words; reading it so only adds those words
+        or (token in translation and len(translation) > 1)
     )
 
 
@@ -452,6 +455,15 @@ def _mixed_phrases(lexicon: Lexicon) -> frozenset[str]:
 _MIXED_MARGIN = 0.7
 _STRANDED = {"from": "dari", "to": "ke"}
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+# "3.5 million", "Rp 50 billion": a figure with an English multiplier after it.
+_ENGLISH_MULTIPLIER = re.compile(r"(?i)(?<=\d)(\s*)(thousand|million|billion|trillion)\b")
+_MULTIPLIER_WORDS = {"thousand": "ribu", "million": "juta", "billion": "miliar", "trillion": "triliun"}
+
+
+def _indonesian_multiplier(match: re.Match[str]) -> str:
+    return " " + _MULTIPLIER_WORDS[match.group(2).lower()]
+
+
 # "3 pm", "10.30am", "7:15 a.m.": English writes the clock in twelve hours; Indonesian news
 # prints twenty-four ("pukul 15.00 WIB").
 _TWELVE_HOUR = re.compile(r"(?i)(?<![\d.,:])\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?")
@@ -482,6 +494,7 @@ def _standardise(
     lexicon: Lexicon,
     printed: Container[str] = frozenset(),
     capitalised: Container[str] = frozenset(),
+    acronyms: Container[str] = frozenset(),
 ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, str]], dict[str, str]]:
     """Standard words, the slots they fill, and (standard word, typed word) aliases.
 
@@ -535,7 +548,7 @@ def _standardise(
         # "Is Car Free Day banned?": an English word typed capitalised that the articles print
         # is part of a name they give, not a word to translate ("car": "mobil").
         as_name = language == "en" and token in capitalised and token in printed
-        replacement = None if as_name else table.get(token)
+        replacement = None if as_name or (language == "id" and token in acronyms) else table.get(token)
         mixed = (
             language == "id" and replacement is None and token not in printed and _mixed_in(token, lexicon)
         )
@@ -925,6 +938,12 @@ _BEFORE_A_SETTING = frozenset(
 )
 
 
+# Words after a closing "berapa" that tell whom or what a sum is for, not what is counted.
+_FOR_WHOM = frozenset({"ke", "kepada", "untuk", "buat", "bagi", "per", "tiap", "setiap", "masing"})
+# ... and after "berapa kali", whom or where the thing is done ("lapor brp kali ke polisi?")
+_AFTER_HOW_OFTEN = _FOR_WHOM | {"di", "dalam", "dari"}
+
+
 def _counted_before(tokens: list[str], at: int, content: tuple[str, ...], names: Container[str]) -> str:
     """The noun nearest before the count word at `at` that names what is counted: a content
     word, no verb, no figure, no part of a name; "" when the nearest noun is the setting
@@ -1036,15 +1055,24 @@ def _asked_noun(
                 # "dibayar brp tiap kali posting?": the sum paid is asked, not the posts ("menyewa
                 # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
+            if after in {"kali", "kalinya"} and (i + 2 == len(tokens) or tokens[i + 2] in _AFTER_HOW_OFTEN):
+                # "wajib lapor brp kali ke polisi?": how often is asked; the police are whom
+                # the reporting is to, nothing counted
+                return ""
             following = [w for j, w in enumerate(tokens[i + 1 :], start=i + 1) if j not in asked]
             # the words after it that are searched (no function word, no frame: "jumlah")
             searched = [w for w in following if w not in stopwords() and w not in _FRAME]
             before = tokens[i - 1].removesuffix("nya") if i > 0 else ""
-            if not searched and before in AGE_NOUNS | MONEY_NOUNS and before in content:
+            if (
+                (not searched or after in _FOR_WHOM)
+                and before in AGE_NOUNS | MONEY_NOUNS
+                and before in content
+            ):
                 # "ustaz itu umurnya brp?", "keluarga korban dapat santunan brp?", "tiketnya
                 # harganya brp?": the age or the sum before a closing "berapa" is asked, not the
                 # person or the thing the question names first ("bantuan berapa keluarga?"
-                # counts households)
+                # counts households); "santunan brp ke keluarga tiap korban?": the words after
+                # the preposition tell who gets the sum
                 return before
             if (
                 following[:1] == [after]
@@ -1332,7 +1360,12 @@ def read_question(
     language = detect_language(raw_tokens, lexicon)
     if language == "en":
         if _TWELVE_HOUR.search(searched):
-            raw_tokens = _searched_words(_twenty_four_hour(searched), outlets)
+            searched = _twenty_four_hour(searched)
+            raw_tokens = _searched_words(searched, outlets)
+        if _ENGLISH_MULTIPLIER.search(searched):
+            # "Rp3.5 million" is the articles' "Rp3,5 juta": one figure, 3500000, as theirs
+            # is read (the lexicon's "juta" after the figure would be a word of its own).
+            raw_tokens = _searched_words(_ENGLISH_MULTIPLIER.sub(_indonesian_multiplier, searched), outlets)
         # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
         # decimal comma: "30.000").
         raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]
@@ -1348,7 +1381,14 @@ def read_question(
         # "How does the 3M Plus method work?" asks the way it works, as "Bagaimana cara
         # kerja ...?" does: a process, and no "bekerja" for an answer to print.
         raw_tokens = ["how", "process", *raw_tokens[1:works], *raw_tokens[works + 1 :]]
-    tokens, slots, aliases, mapped = _standardise(raw_tokens, language, lexicon, printed, capitalised)
+    # "anak SD brp yg SMP?": a chat abbreviation typed in capitals that the articles print is
+    # their acronym ("SMP"), not the chat word ("smp": "sampai")
+    acronyms = frozenset(w.lower() for w in cased if len(w) > 1 and w.isupper()) & frozenset(
+        w for w in lexicon.informal if w in printed
+    )
+    tokens, slots, aliases, mapped = _standardise(
+        raw_tokens, language, lexicon, printed, capitalised, acronyms
+    )
     stop = stopwords()
     qtype = question_type(tokens, raw_tokens)
     if qtype == SAID and outlets:
@@ -1416,8 +1456,17 @@ def read_question(
             asked.add(i)
         if t in {"kerja", "kerjanya"} and i > 0 and tokens[i - 1] in _MANNER_FRAMES:
             asked.add(i)  # "cara kerja ...": the way it works is asked; "kerja" is no topic
-        if t in {"sampai", "hingga", "sejak"} and i + 1 < len(tokens) and tokens[i + 1] == "kapan":
-            asked.add(i)  # "sampai kapan", "sejak kapan": the date's side is asked, not a topic
+        if (
+            t in {"sampai", "hingga", "sejak"}
+            and i + 1 < len(tokens)
+            and (
+                tokens[i + 1] == "kapan"
+                or (tokens[i + 1] in _DATE_NOUNS and tokens[i + 2 : i + 3] in (["berapa"], ["apa"]))
+            )
+        ):
+            # "sampai kapan", "sejak kapan", "sampai tanggal berapa": the date's side is asked,
+            # not a topic ("sampai" no arriving)
+            asked.add(i)
     # A typed word read as several ("long": "panjang", "lama") is asked as a whole.
     if slots and sum(map(len, slots)) == len(tokens):
         position = 0

@@ -64,13 +64,19 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # split (66.2% top-1, 19.6% declined, 120 of 167 must-declines declined), less about a question.
 # Set again when the fifth session of 2026-11-25 added eight corpora (a measles outbreak held
 # out whole; seven more a quarter held out): 64.9% then.
-HELDOUT_TOP1 = 0.64
-HELDOUT_DECLINED_AT_MOST = 0.2
+# Set again when the sixth session of 2026-11-25 added four corpora written and questioned blind
+# (lost climbers, pendaki, held out whole; a train collision, a footbridge collapse and an
+# illegal online-lending bust, a quarter held out; 47-53% at first) and the gate was trained
+# again on the grown tuning split: 63.5% top-1 and 20.7% declined then.
+HELDOUT_TOP1 = 0.63
+HELDOUT_DECLINED_AT_MOST = 0.21
 # On 2026-11-25 (a fifth session) four new corpora joined and the gate, trained again on the
 # grown tuning split, drew its line a little lower: 126 of 179 held-out must-declines declined,
 # with fewer answerable ones declined (17.4%); trained again later that session, 125 of 179
 # (17.1% of answerable ones declined).
-HELDOUT_DECLINES_RIGHT = 0.69
+# Raised when the four corpora of the sixth session of 2026-11-25 joined and the gate trained on
+# the grown tuning split drew its line higher: 151 of 207 declined.
+HELDOUT_DECLINES_RIGHT = 0.72
 # On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
 # online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
 # out), and the gate was trained again on the larger tuning split: the chat line was set
@@ -89,7 +95,9 @@ HELDOUT_DECLINES_RIGHT = 0.69
 # (formal 95 of 147, English 58 of 102).
 # Set again when the four new corpora of the fifth session of 2026-11-25 joined (English 58 of 104);
 # and when four more joined later that session (English 61 of 114, typos 71 of 91).
-HELDOUT_KIND_TOP1 = {"formal": 0.64, "informal": 0.64, "english": 0.53, "typo": 0.77}
+# Set again when the four corpora of the sixth session of 2026-11-25 joined (formal 107 of 169,
+# chat 82 of 129, typos 74 of 97).
+HELDOUT_KIND_TOP1 = {"formal": 0.63, "informal": 0.63, "english": 0.53, "typo": 0.76}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -112,8 +120,9 @@ HELDOUT_FORM_TOP1 = {
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then; again when the
     # two new corpora of the fourth session of 2026-11-25 joined the split: 33 of 56
     # again when four new corpora joined (2026-11-25, a fifth session: a ferry capsizing, an
-    # umrah travel fraud, a volcanic eruption, a tiger attack): 33 of 58
-    "compare": 0.56,
+    # umrah travel fraud, a volcanic eruption, a tiger attack): 33 of 58; again when the four
+    # of the sixth session of 2026-11-25 joined: 34 of 62
+    "compare": 0.54,
     # set again when the four new corpora of the fourth session of 2026-11-25 joined: 31 of 45
     # and again when the four of that fifth session joined: 32 of 50
     "yesno": 0.63,
@@ -123,8 +132,9 @@ HELDOUT_FORM_TOP1 = {
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
-    # and again when the four new corpora of that fifth session joined: 27 of 75
-    "how": 0.35,
+    # and again when the four new corpora of that fifth session joined: 27 of 75; and when the
+    # four of the sixth session of 2026-11-25 joined: 28 of 81
+    "how": 0.34,
     # set again when the fifth session of 2026-11-25 added eight corpora: 40 of 77
     "said": 0.51,
     "followup": 0.46,
@@ -148,7 +158,9 @@ HELDOUT_ASKED_BACK = 0.4
 # capsizing, an umrah travel fraud, a volcanic eruption; 20-52% at first): 77.7% then.
 # And again when four more joined tuning later that session (a water outage, a school bullying
 # case, a gas explosion, an eviction; 24-68% at first): 76.3% then.
-TUNING_TOP1 = 0.76
+# And again when three more joined (2026-11-25, a sixth session: a train collision, a footbridge
+# collapse, an illegal online-lending bust; 47-53% at first): 75.9% then.
+TUNING_TOP1 = 0.75
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new

@@ -334,6 +334,21 @@ def test_a_label_asked_for_is_the_answer() -> None:
     assert fits_type(NUMBER, read_facts(charged), {"tersangka", "berapa"}, text=charged) == 0.0
 
 
+def test_a_code_of_capitals_before_a_figure_counts_nothing() -> None:
+    # "RN 271" is a flight, "SR 7412 UB" a number plate: "Berapa penerbangan dibatalkan?" is
+    # not answered by a sentence whose only figure names one; a count beside them still is
+    asked = {"berapa", "penerbangan", "dibatalkan"}
+    named = "Sejumlah penerbangan dibatalkan, di antaranya penerbangan RN 271 tujuan Jakarta."
+    counted = "Sebanyak 64 penerbangan, termasuk RN 271, dibatalkan."
+    fit = fits_type(NUMBER, read_facts(named), asked, text=named, counted_noun="penerbangan")
+    assert fit < fits_type(NUMBER, read_facts(counted), asked, text=counted, counted_noun="penerbangan")
+    plate = "Bus bernomor polisi SR 7412 UB itu terguling."
+    assert fits_type(NUMBER, read_facts(plate), {"berapa", "bus"}, text=plate, counted_noun="bus") == 0.0
+    # a currency is no code: "Rp 50 juta" is a sum
+    paid = "Santunan Rp 50 juta diserahkan kepada ahli waris."
+    assert fits_type(NUMBER, read_facts(paid), {"berapa", "santunan"}, text=paid) == 1.0
+
+
 def test_a_share_or_a_sum_dated_counts_no_households() -> None:
     # its date, clock time or a class number is no count either
     dated = ("Tarif naik 12% mulai pukul 00.00 WIB.", "BLT sebesar Rp 150.000 cair mulai Rabu (17/9/2025).")

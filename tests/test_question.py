@@ -276,6 +276,34 @@ def test_english_mixed_into_chat_indonesian_is_translated() -> None:
     assert "data" in read_question("datanya dari mana?", lexicon()).content
 
 
+def test_a_loan_indonesian_writes_as_it_is_is_searched_with_its_indonesian_words() -> None:
+    # "refund", "bullying": chat writes them as Indonesian does; an article may print
+    # "pengembalian" or "perundungan" instead, and the loan stays searched too.
+    for text, words in (
+        ("cara klaim refund biaya daftar gmn?", {"pengembalian", "refund"}),
+        ("kasus bullying-nya kapan dilaporin?", {"perundungan", "bullying"}),
+    ):
+        read = read_question(text, lexicon())
+        assert read.language == "id" and any(words <= set(slot) for slot in read.slots), read.slots
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("What did the lawyer say about the Rp3.5 million payment?", "3500000"),
+        ("Was the fine Rp 50 million?", "50000000"),
+        ("How was the 1.2 billion rupiah budget spent?", "1200000000"),
+        ("Did 2,500 people flee?", "2500"),
+    ],
+)
+def test_an_english_figure_with_its_multiplier_is_the_articles_figure(text: str, figure: str) -> None:
+    # "Rp3.5 million" is printed "Rp3,5 juta", which the articles' words read as one figure:
+    # the English decimal point and "million" make the same figure, not "3.5" and "juta".
+    read = read_question(text, lexicon())
+    assert figure in read.content
+    assert not {"juta", "miliar", "million", "billion"} & set(read.content)
+
+
 def test_date_nouns_joined_by_dan_both_ask_for_the_date() -> None:
     # "hari dan tanggal berapa", "tanggal dan hari apa", "hari dan jam berapa": each noun
     # asks for the date or the time, none is a topic word.
@@ -473,11 +501,35 @@ def test_name_the_verb_asks_no_name() -> None:
         ("gempa besar berapa kali terjadi?", NUMBER, "gempa"),
         ("pemprov menyewa berapa helikopter?", NUMBER, "helikopter"),
         ("membayar berapa kali cicilan?", NUMBER, "cicilan"),
+        # a sum before "berapa" and whom it is for after it: the sum is asked
+        ("jasa raharja ngasih santunan brp ke keluarga tiap korban?", NUMBER, "santunan"),
+        # how often, and to whom: nothing named is counted
+        ("tersangka wajib lapor brp kali ke polisi?", NUMBER, ""),
     ],
 )
 def test_counts_stay_counts(text: str, qtype: str, asked: str) -> None:
     q = read_question(text, lexicon())
     assert (q.qtype, q.asked_noun) == (qtype, asked)
+
+
+def test_until_a_date_asks_the_date_and_names_no_arriving() -> None:
+    # "Sampai tanggal berapa ... diundur?": "sampai" is "until" there, as in "sampai kapan";
+    # no arriving ("sampai" the verb) is searched
+    for text in ("Sampai tanggal berapa keberangkatan diundur?", "Hingga hari apa jalan ditutup?"):
+        read = read_question(text, lexicon())
+        assert read.qtype == DATE and not {"sampai", "hingga"} & set(read.content), text
+
+
+def test_a_chat_abbreviation_typed_in_capitals_is_the_acronym_the_articles_print() -> None:
+    # "SMP" typed in capitals where the articles print SMP is the school, not chat "smp"
+    # ("sampai"); in lowercase, or where the articles print no SMP, chat's reading stays.
+    printed = frozenset({"smp", "sd", "siswa"})
+    school = read_question("berapa siswa SD dan SMP yang terdampak?", lexicon(), printed=printed)
+    assert "smp" in school.content and "sampai" not in school.content
+    chat = read_question("smp kapan warga bertahan?", lexicon(), printed=printed)
+    assert "sampai" in chat.words
+    unprinted = read_question("SMP kapan warga bertahan?", lexicon(), printed=frozenset({"warga"}))
+    assert "sampai" in unprinted.words
 
 
 def test_question_word_typos_are_read_whatever_the_articles_print() -> None:

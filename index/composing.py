@@ -14,7 +14,7 @@ from index.closed_class import words_of
 from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query, Term
-from index.question import DATE, MEASURE, NUMBER, OTHER, TIME
+from index.question import AGE_NOUNS, DATE, MEASURE, NUMBER, OTHER, TIME
 from index.ranking import VALUES, eligible, in_other_words, value_clause
 from index.retrieval import Candidate
 from index.stemmer import stopwords
@@ -212,6 +212,9 @@ class Composer:
                 # A count right after a word the question names ("jumlah peserta mencapai
                 # 3.000", "jumlah peserta aksi sekitar 1.500"), whoever said each.
                 clash = _other_count(sa.text, sb.text, q.content)
+            if clash is None and asked == NUMBER and q.asked_noun in AGE_NOUNS:
+                # "sepakat soal umur masinis Hendra?": "Hendra Kurniawan (46)" against "(44)"
+                clash = _other_age(sa.text, sb.text)
             if clash is None and asked == NUMBER and q.asked_noun:
                 # "sepakat soal jumlah warga?": two counts of what the question counts.
                 clash = _other_total(sa, sb, q.asked_noun)
@@ -533,6 +536,22 @@ def _other_answer(
         if found_a[0] in keys_b or found_b[0] in keys_a:
             return None  # "banjir kembali melanda Kamis (6/11), tiga hari setelah ... Senin (3/11)"
     return ("date" if asked == DATE else "number", found_a[1], found_b[1])
+
+
+def _other_age(a: str, b: str) -> tuple[str, str, str] | None:
+    """("age", a's, b's) when both sentences print an age after one name ("Hendra Kurniawan
+    (46)" against "Hendra Kurniawan (44)") and the ages differ, or each gives one age only and
+    they differ: each outlet's answer to an age asked (the question may name the person by a
+    role, "the driver")."""
+    ages_a, ages_b = evidence.ages(a), evidence.ages(b)
+    for word, age in ages_a.items():
+        if word in ages_b and ages_b[word] != age:
+            return ("age", age, ages_b[word])
+    # "Zulkarnain yang berusia 54 tahun" against "terdakwa yang berusia 55 tahun": one age each
+    only_a, only_b = set(evidence.age_values(a)), set(evidence.age_values(b))
+    if len(only_a) == 1 and len(only_b) == 1 and only_a != only_b:
+        return ("age", only_a.pop(), only_b.pop())
+    return None
 
 
 def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str] | None:

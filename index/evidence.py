@@ -748,6 +748,26 @@ _CURRENCY = re.compile(r"\b(?:Rp|US\$|USD|\$)\s?\d|\b\d[\d.,]*\s*(?:rupiah|dolar
 # Santoso (44)" (the name's words before it; not a label's number, "Pasal 81 Ayat (1)").
 _NO_AGE_BEFORE = r"(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Leg|Tahap|Babak|Bab|Jilid|Nomor|No)\s)"
 _AGED_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]*\s){{0,3}}){_NO_AGE_BEFORE}([A-Z][\w'’-]*)\s\((\d{{1,3}})\)")
+
+
+_AGE_GIVEN = re.compile(r"(?i)\b(?:berusia|berumur|usia|umur)\s+(\d{1,3})\b")
+
+
+def age_values(text: str) -> list[str]:
+    """Every age the sentence gives: in brackets after a name, or "berusia 54 tahun"."""
+    return [m.group(3) for m in _AGED_NAME.finditer(text)] + [m.group(1) for m in _AGE_GIVEN.finditer(text)]
+
+
+def ages(text: str) -> dict[str, str]:
+    """The age printed in brackets after each name, by each lowercase word of the name
+    ("Hendra Kurniawan (46)": hendra and kurniawan, 46)."""
+    found: dict[str, str] = {}
+    for m in _AGED_NAME.finditer(text):
+        for word in f"{m.group(1)}{m.group(2)}".lower().split():
+            found.setdefault(word, m.group(3))
+    return found
+
+
 _AGE = re.compile(rf"\b(?:berusia|berumur|usia|umur)\s+\d|\b{_NO_AGE_BEFORE}[A-Z][a-z]+\s\(\d{{1,3}}\)")
 # A holder: capitalised words, commas and short parentheses; "dan" between two capitalised words
 # (no comma before it) belongs to an institution's name ("Kantor Pencarian dan Pertolongan
@@ -877,7 +897,11 @@ _AGED_AFTER = re.compile(r"\s*\(\d{1,3}\)")
 
 # The words after a figure that name nothing counted: a preposition or a conjunction.
 _NOT_COUNTED = words_of("phrase_breaks") | {"hingga", "sampai", "per", "atau", "dari", "ke", "di", "yang"}
-_COUNTED = re.compile(r"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+([^\W\d_]+)", re.IGNORECASE)
+# (a modifier before the noun is passed over: "300 calon jemaah" counts "jemaah")
+_MODIFIER = rf"(?:(?:{pattern('count_modifiers')})\s+)?"
+_COUNTED = re.compile(
+    rf"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+{_MODIFIER}([^\W\d_]+)", re.IGNORECASE
+)
 
 
 def _numbers(text: str) -> tuple[tuple[str, str, str], ...]:
@@ -1127,7 +1151,7 @@ def conflict(
 CLAUSE_BREAK = re.compile(r"[,;](?=\s)|\s(?:yang|dan|sedangkan|tetapi|namun|setelah|sebelum)\s")
 # A figure in digits or in words, and the word after it: "1.247 kasus", "tiga helikopter".
 _COUNT = re.compile(
-    rf"(?i)(?<![\d/.,])\b(\d[\d.,]*(?:\s+(?:ribu|juta|miliar|triliun))?|{_SPELLED_RUN})\s+([^\W\d_]+)\b(?!-)"
+    rf"(?i)(?<![\d/.,])\b(\d[\d.,]*(?:\s+(?:ribu|juta|miliar|triliun))?|{_SPELLED_RUN})\s+{_MODIFIER}([^\W\d_]+)\b(?!-)"
 )
 # "(5/11)", "5 November", and a month of a year ("Maret 2026").
 _CALENDAR = re.compile(

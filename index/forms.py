@@ -170,6 +170,8 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
                 or words[i + 1] in _YESNO_TAGS
                 # "sama di semua media?", "sama menurut media?" ("sama siapa" is "with whom")
                 or _names_reporting(words[i + 1 : i + 4])
+                # "Apakah semua media sama soal ...?": the outlets named just before it
+                or _names_reporting(words[max(0, i - 2) : i])
             )
         }
     reporting = {t for words in both for t in words if t in _REPORTING}

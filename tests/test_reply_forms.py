@@ -734,6 +734,45 @@ KOTA SARI - Kepala Stasiun Meteorologi Kota Sari, Agung Nugraha, mengatakan alat
     assert not answer.disagreements
 
 
+def test_two_ages_of_one_person_are_a_disagreement(tmp_path: Path) -> None:
+    # "Hendra Kurniawan (46)" in one outlet and "(44)" in another: asked whether the media agree
+    # on his age, the two are shown apart, never "the sources agree".
+    first = """Dua Kereta Bertabrakan di Sekarwangi
+
+SEKARWANGI - Dua kereta bertabrakan di Sekarwangi, Selasa (11/3/2025). Salah satu korban adalah masinis KA Sekar Arum, Hendra Kurniawan (46).
+"""
+    second = """Keluarga Masinis Berduka
+
+SEKARWANGI - Duka mendalam dirasakan keluarga masinis KA Sekar Arum, Hendra Kurniawan (44), di Kedungsari.
+"""
+    articles = [("a", "A", "2025-03-11", first), ("b", "B", "2025-03-15", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Tabrakan kereta (contoh)", articles))
+    answer = answerer.answer("Apakah semua media sama soal umur masinis Hendra?")
+    assert answer.kind is Kind.COMPARISON
+    assert [(d.what, sorted(v for v, _ in d.values)) for d in answer.disagreements] == [("age", ["44", "46"])]
+    assert not any(n.key == "sources_agree" for n in answer.notes)
+
+
+def test_a_count_of_prospective_pilgrims_counts_the_pilgrims(tmp_path: Path) -> None:
+    # "300 calon jemaah" against "347 calon jemaah": "calon" (to be) is no thing counted; the
+    # two outlets count one thing differently.
+    first = """Jemaah Umrah Telantar
+
+BATU KENCANA - Sekitar 300 calon jemaah umrah telantar di Bandara Raja Kencana, Rabu (8/10/2025).
+"""
+    second = """Izin Travel Dibekukan
+
+BATU KENCANA - Kemenag membekukan izin travel yang gagal memberangkatkan 347 calon jemaah umrah dari Bandara Raja Kencana, Rabu (8/10).
+"""
+    articles = [("a", "A", "2025-10-08", first), ("b", "B", "2025-10-09", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Umrah (contoh)", articles))
+    assert answerer.queries.read("Berapa calon jemaah yang telantar?").asked_noun == "jemaah"
+    answer = answerer.answer("Apakah semua media sepakat soal jumlah calon jemaah umrah?")
+    assert answer.kind is Kind.COMPARISON
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert {"300 calon jemaah", "347 calon jemaah"} <= values, answer.disagreements
+
+
 def test_the_new_fields_reach_the_json(ferry: Answerer) -> None:
     data = ferry.timeline().to_json()
     assert data["kind"] == "timeline" and data["lead"] == "" and data["notes"] == []

@@ -418,6 +418,13 @@ class QueryBuilder:
         # to leave an everyday root is a word of the language, however rare, not a name (a
         # name may end like a suffix: "Meloni" is no "melon" + "-i").
         if is_rare(word):
+            if any(
+                word.startswith(p) and len(word) - len(p) >= 5 and is_common_indonesian(word[len(p) :])
+                for p in _PREFIXES
+            ):
+                # "berkewarganegaraan": a prefix the stemmer leaves on an everyday word (not
+                # "Dimas", whose "mas" is too short to tell)
+                return False
             root = self.index.stemmer.stem(word)
             return word.startswith(root) or not is_common_indonesian(root)
         return is_international(word)
@@ -713,6 +720,10 @@ class QueryBuilder:
             )
         flush()
         return terms
+
+
+# Prefixes of Indonesian verbs and nouns, on a word that is an everyday word without them.
+_PREFIXES = ("ber", "ter", "me", "di", "se")
 
 
 def _join_pairs(

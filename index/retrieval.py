@@ -12,6 +12,7 @@ from index.closed_class import words_of
 from index.model import PEOPLE_MARK, Index, Passage
 from index.query import Query, Term
 from index.question import DATE, MANNER, NEXT_OCCASION, REASON, SAID, TIME
+from index.stemmer import stopwords
 from index.text import OPENING_QUOTES, words
 from index.weights import Weights
 
@@ -231,6 +232,35 @@ _NEXT_TOLD = NEXT_OCCASION | words_of("next_occasion_told")
 _AHEAD_UNITS = frozenset({"pekan", "minggu", "bulan", "tahun", "akan"})
 
 
+# "hari pertama", "korban ketujuh", "tahap ke-2": a noun and its ordinal.
+_ORDINAL = re.compile(
+    r"(?i)\b([a-z]+)\s+(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh"
+    r"|ke-?\s?\d{1,2})\b"
+)
+_ORDINAL_VALUE = {
+    "pertama": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5",
+    "keenam": "6", "ketujuh": "7", "kedelapan": "8", "kesembilan": "9", "kesepuluh": "10",
+}  # fmt: skip
+
+
+def ordinals_of(text: str) -> dict[str, str]:
+    """Each noun given an ordinal, with the ordinal's value: "hari pertama" -> {"hari": "1"}
+    (not after a function word: "yang pertama", "untuk pertama kalinya")."""
+    found: dict[str, str] = {}
+    for m in _ORDINAL.finditer(text):
+        noun, ordinal = m.group(1).lower(), m.group(2).lower()
+        if noun in stopwords():
+            continue
+        found.setdefault(noun, _ORDINAL_VALUE.get(ordinal) or re.sub(r"\D", "", ordinal))
+    return found
+
+
+def _another_ordinal(asked: dict[str, str], text: str) -> bool:
+    """True when the sentence gives a noun the question gives an ordinal another ordinal."""
+    told = ordinals_of(text)
+    return any(noun in told and told[noun] != value for noun, value in asked.items())
+
+
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     """Candidate sentences from the best BM25 passages, in passage order."""
     bm25: dict[str | tuple[str, ...], float] = {}
@@ -250,6 +280,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     asked = query.asked()
     strong = query.specific_terms()
     next_occasion = query.question.next_occasion
+    ordinals = ordinals_of(query.question.text)
     asks_when = query.question.qtype in (DATE, TIME)
     reason = query.question.qtype == REASON
     said = query.question.qtype == SAID
@@ -308,6 +339,9 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
             # "Kapan rapat berikutnya ...?": a sentence not speaking of the next one tells of
             # the one reported (asked when, the gate may not answer with it).
             off_occasion = next_occasion and not speaks_of_next(sentence.text)
+            # "Siapa korban yang ditemukan pada hari pertama?": a sentence of "hari kedua"
+            # tells of another day
+            other_one = bool(ordinals) and _another_ordinal(ordinals, sentence.text)
             # It announces the reason for what the question asks only when it tells that.
             before = (told, told >= weights.min_coverage and bool(announcing & sentence.terms))
             candidates.append(
@@ -316,9 +350,9 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
                     own,
                     around,
                     passage_score / best,
-                    holds_asked=(asked is None or holds(asked, terms)) and not off_occasion,
+                    holds_asked=(asked is None or holds(asked, terms)) and not off_occasion and not other_one,
                     other_occasion=off_occasion and asks_when,
-                    strong_missing=sum(1 for t in strong if not t.found_in(named_terms)),
+                    strong_missing=sum(1 for t in strong if not t.found_in(named_terms)) + other_one,
                     follows=follows,
                     announced=announced,
                 )

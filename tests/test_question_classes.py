@@ -1011,6 +1011,52 @@ def test_an_everyday_word_beside_a_name_is_no_typo_of_another_the_articles_never
     assert answer.answered and "terlihat tenang" in answer.first.text
 
 
+def test_an_everyday_word_with_a_prefix_the_stemmer_leaves_is_no_name(tmp_path: Path) -> None:
+    # "berkewarganegaraan" is "ber-" on "kewarganegaraan": ordinary Indonesian the articles
+    # may put in other words ("warga negara asing"), not a name their silence rules out; a
+    # short rest ("Dimas": "mas") tells nothing and a rare word stays strong.
+    story = "\n\n".join(
+        [
+            "Pemodal Asing Pinjol Diburu",
+            "KOTA SARI - LKW, warga negara asing yang diduga menjadi pemodal, tercatat meninggalkan "
+            "Indonesia pada April 2025, Senin (19/5/2025).",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-05-19"))
+    terms = answerer.queries.build(
+        answerer.queries.read("Kapan pemodal berkewarganegaraan asing itu meninggalkan Indonesia?"), None
+    ).terms
+    assert not next(t for t in terms if t.word == "berkewarganegaraan").strong
+    answer = answerer.answer("Kapan pemodal berkewarganegaraan asing itu meninggalkan Indonesia?")
+    assert answer.answered and "April 2025" in answer.first.text
+    dimas = answerer.queries.build(answerer.queries.read("Kapan Dimas meninggalkan Indonesia?"), None).terms
+    assert next(t for t in dimas if t.word == "dimas").strong
+
+
+def test_a_sentence_of_another_day_in_order_is_no_answer_for_the_first(tmp_path: Path) -> None:
+    # "pada hari pertama": a sentence of "hari kedua" tells of another day, however many of the
+    # question's words it holds; it is not given for the first.
+    story = "\n\n".join(
+        [
+            "Pencarian Korban Jembatan Putus",
+            "BATANG SELASIH - Pada hari kedua operasi, tim SAR menemukan dua korban meninggal dunia "
+            "setelah jembatan putus, Kamis (15/8/2024).",
+            "Pada hari pertama, korban meninggal yang ditemukan adalah Nurlela, Aisyah Putri dan Fikri.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2024-08-15"))
+    first_day = "Siapa korban meninggal yang ditemukan tim SAR pada hari pertama?"
+    answer = answerer.answer(first_day)
+    assert not answer.answered or "Nurlela" in answer.first.text, answer.first
+    query = answerer.queries.build(answerer.queries.read(first_day), None)
+    for c in retrieve(answerer.index, query, answerer.weights):
+        if "hari kedua" in answerer.index.sentences[c.sentence].text:
+            assert c.strong_missing and not c.holds_asked
+    # asked of the second day, the second day's sentence answers
+    second = answerer.answer("Berapa korban meninggal yang ditemukan tim SAR pada hari kedua?")
+    assert second.answered and "dua korban" in second.first.text
+
+
 def test_how_something_works_asks_its_process(tmp_path: Path) -> None:
     # "How does X work?" asks the way it works, as "Bagaimana cara kerja X?" does: the steps,
     # not a sentence that has somebody working ("bekerja") in it.

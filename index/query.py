@@ -281,7 +281,7 @@ class QueryBuilder:
             choices = []
         if not known_word:
             choices += [w for n in lengths for w in self._vocabulary.get((first, n), ())]
-            if function_words and sastrawi_stem(word) == word:
+            if function_words and _not_taken_apart(word):
                 # A word the stemmer takes apart ("mengetuai": ketua) is a word, not a typo of
                 # a function word ("mengetahui") or of an everyday word; so is a name typed with
                 # its capital ("Cira" is nobody's "cara", "Bernadus" nobody's "bernapas":
@@ -318,7 +318,7 @@ class QueryBuilder:
             and function_words
             and not known_word
             and len(word) >= 5
-            and sastrawi_stem(word) == word
+            and _not_taken_apart(word)
         ):
             # "angaran" where the articles print no "anggaran": a mistyped everyday word is still
             # that word (an ordinary word the articles lack, weak evidence), not a rare term
@@ -720,6 +720,14 @@ class QueryBuilder:
             )
         flush()
         return terms
+
+
+def _not_taken_apart(word: str) -> bool:
+    """True when the stemmer leaves the word whole, or takes off affixes only to leave no
+    everyday root ("dikelaurkan": "kelaur", a mistyped "dikeluarkan"); a word it takes apart
+    to an everyday root ("mengetuai": ketua) is a word, not a typo."""
+    root = sastrawi_stem(word)
+    return root == word or not is_common_indonesian(root)
 
 
 # Prefixes of Indonesian verbs and nouns, on a word that is an everyday word without them.

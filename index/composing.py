@@ -214,7 +214,7 @@ class Composer:
                 clash = _other_count(sa.text, sb.text, q.content)
             if clash is None and asked == NUMBER and q.asked_noun in AGE_NOUNS:
                 # "sepakat soal umur masinis Hendra?": "Hendra Kurniawan (46)" against "(44)"
-                clash = _other_age(sa.text, sb.text)
+                clash = _other_age(sa.text, sb.text, q.content)
             if clash is None and asked == NUMBER and q.asked_noun:
                 # "sepakat soal jumlah warga?": two counts of what the question counts.
                 clash = _other_total(sa, sb, q.asked_noun)
@@ -433,6 +433,9 @@ _FIGURE_AFTER = (
 )
 
 
+_CLOCK_WORDS = frozenset({"pukul", "jam", "tanggal"})
+
+
 def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] | None:
     """("number", a's figure, b's figure) when both sentences give a figure right after a
     word the question names ("jumlah peserta mencapai 3.000" against "jumlah peserta aksi
@@ -441,7 +444,13 @@ def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] |
     for word in named:
         pattern = re.compile(rf"(?i)\b{re.escape(word)}\w*{_FIGURE_AFTER}")
         found_a, found_b = pattern.search(a), pattern.search(b)
-        if found_a and found_b:
+        if (
+            found_a
+            and found_b
+            and not any(_CLOCK_WORDS.intersection(words(f.group(1))) for f in (found_a, found_b))
+        ):
+            # ("gempa terjadi pukul 19.52" gives a clock time, no count to set against
+            # "gempa bermagnitudo 6,1")
             value_a, value_b = words(found_a.group(2)), words(found_b.group(2))
             thing_a = evidence.measured_words(words(found_a.group(1)))
             thing_b = evidence.measured_words(words(found_b.group(1)))
@@ -538,15 +547,21 @@ def _other_answer(
     return ("date" if asked == DATE else "number", found_a[1], found_b[1])
 
 
-def _other_age(a: str, b: str) -> tuple[str, str, str] | None:
+def _other_age(a: str, b: str, named: Iterable[str] = ()) -> tuple[str, str, str] | None:
     """("age", a's, b's) when both sentences print an age after one name ("Hendra Kurniawan
     (46)" against "Hendra Kurniawan (44)") and the ages differ, or each gives one age only and
     they differ: each outlet's answer to an age asked (the question may name the person by a
     role, "the driver")."""
     ages_a, ages_b = evidence.ages(a), evidence.ages(b)
+    asked = [w for w in named if w in ages_a and w in ages_b]
+    if asked:
+        # "umur Muhammad Alif?": his age, not Nayla's printed beside it
+        ages_a = {w: ages_a[w] for w in asked}
     for word, age in ages_a.items():
         if word in ages_b and ages_b[word] != age:
             return ("age", age, ages_b[word])
+    if asked:
+        return None
     # "Zulkarnain yang berusia 54 tahun" against "terdakwa yang berusia 55 tahun": one age each
     only_a, only_b = set(evidence.age_values(a)), set(evidence.age_values(b))
     if len(only_a) == 1 and len(only_b) == 1 and only_a != only_b:

@@ -77,6 +77,8 @@ def _names_reporting(after: Sequence[str]) -> bool:
     return False
 
 
+# "... bisa ...", "... sampai ...": after "gimana ceritanya", how one thing came about.
+_HOW_COME = frozenset({"bisa", "bs", "sampai", "sampe", "smpe", "dapat", "could", "can"})
 # "sama", "sama-sama", "sama dalam": alike, before what the outlets report.
 _ALIKE = frozenset({"sama", "dalam"})
 
@@ -196,6 +198,10 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
                 end += 1
             if end >= 0 and not (end < len(words) and words[end] in _MOMENT):
                 # "Apa yang terjadi saat pesawat mendarat?" asks about one moment: a fact.
+                if "ceritanya" in phrase and _HOW_COME.intersection(words[end:]):
+                    # "gimana ceritanya bocah itu bisa bertahan di laut?": how one thing came
+                    # about, a fact, not the whole story
+                    continue
                 digest |= set(phrase) | (_FILLERS & set(words))
         # "Apa saja yang dibahas?": everything a verb names, not one fact. The verb stays a
         # topic word; "apa saja yang" only asks for the gist.

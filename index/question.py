@@ -1455,6 +1455,8 @@ def read_question(
             asked.add(i)  # "nelayan yang namanya Darmawan": the name is given, not asked
         if qtype == YESNO and t in _YESNO_TAGS and i > 1 and i in (len(tokens) - 1, inner_tag):
             asked.add(i)
+        if t in {"cerita", "ceritanya"} and i > 0 and tokens[i - 1] == "bagaimana":
+            asked.add(i)  # "gimana ceritanya ... bisa ...": how it came about; no story searched
         if t in {"kerja", "kerjanya"} and i > 0 and tokens[i - 1] in _MANNER_FRAMES:
             asked.add(i)  # "cara kerja ...": the way it works is asked; "kerja" is no topic
         if (

@@ -14,7 +14,7 @@ from small_corpus import one_article, write_corpus
 
 from index.answerer import Answerer
 from index.answers import Answer, Kind
-from index.composing import _other_count
+from index.composing import _other_age, _other_count
 from index.evidence import answered_name, two_things_measured
 from index.forms import COMPARE, DIGEST, FACT, TIMELINE, reply_form
 from index.lexicon import lexicon
@@ -161,6 +161,11 @@ def _cited(answer) -> set[str]:
         ("Jelaskan penyebab kebakaran kapal itu", FACT),
         ("Apa yang terjadi setelah kapal terbakar?", FACT),
         ("What happened when the ferry caught fire?", FACT),
+        # the story of the event, or how one thing came about in it
+        ("gimana ceritanya kapal itu terbakar?", DIGEST),
+        ("gimana ceritanya nakhoda itu bisa selamat?", FACT),
+        # the outlets named before "sama ... soal": compared
+        ("Apakah semua media sama soal jumlah penumpang?", COMPARE),
     ],
 )
 def test_the_form_a_question_asks_for(ferry: Answerer, typed: str, form: str) -> None:
@@ -299,7 +304,9 @@ def test_all_outlets_asked_about_a_value_compare_that_kind_of_value(ferry: Answe
     )
     assert query.question.qtype == "time" and "say" not in {t.word for t in query.terms}
     # "kompak" between the outlets and their verb: still what they report, not searched.
-    agreed = ferry.queries.build(ferry.queries.read("Apakah semua media kompak menyebut ada korban jiwa?"), None)
+    agreed = ferry.queries.build(
+        ferry.queries.read("Apakah semua media kompak menyebut ada korban jiwa?"), None
+    )
     assert agreed.question.form == COMPARE and "menyebut" not in {t.word for t in agreed.terms}
 
 
@@ -352,21 +359,41 @@ def test_a_measure_of_another_thing_is_no_disagreement(tmp_path: Path) -> None:
         ],
     )
     answerer = Answerer.load(folder)
-    for question in ("Apakah semua media sepakat soal ketinggian air?", "Berapa ketinggian air di permukiman?"):
+    for question in (
+        "Apakah semua media sepakat soal ketinggian air?",
+        "Berapa ketinggian air di permukiman?",
+    ):
         answer = answerer.answer(question)
         assert "2 meter" in answer.first.text and not answer.disagreements, question
     # Two counts after one noun: the dead and the injured are two things, two tallies of the
     # dead one thing told differently.
-    assert _other_count("Jumlah korban tewas 5 orang.", "Jumlah korban luka 12 orang.", ["jumlah", "korban"]) is None
+    assert (
+        _other_count("Jumlah korban tewas 5 orang.", "Jumlah korban luka 12 orang.", ["jumlah", "korban"])
+        is None
+    )
+    # a clock time after the noun is no count to set against a magnitude
+    assert (
+        _other_count(
+            "Gempa terjadi pukul 19.52 WITA.", "Gempa bermagnitudo 6,1 itu terjadi Kamis.", ["gempa"]
+        )
+        is None
+    )
     assert _other_count(
-        "Jumlah peserta mencapai 3.000 orang.", "Jumlah peserta aksi sekitar 1.500 orang.", ["jumlah", "peserta"]
+        "Jumlah peserta mencapai 3.000 orang.",
+        "Jumlah peserta aksi sekitar 1.500 orang.",
+        ["jumlah", "peserta"],
     ) == ("number", "3.000", "1.500")
     # One thing told in more words, in a synonym or with an adverb is still one thing.
     assert _other_count(
         "Jumlah korban meninggal mencapai 5 orang.", "Jumlah korban tewas mencapai 7 orang.", ["jumlah"]
     ) == ("number", "5", "7")
     same = [
-        ("Kedalaman gempa mencapai 10 kilometer.", "Kedalaman pusat gempa mencapai 25 kilometer.", "10", "25"),
+        (
+            "Kedalaman gempa mencapai 10 kilometer.",
+            "Kedalaman pusat gempa mencapai 25 kilometer.",
+            "10",
+            "25",
+        ),
         ("Ketinggian air sempat 2 meter.", "Ketinggian air diperkirakan 1 meter.", "2 meter", "1 meter"),
     ]
     for a, b, figure_a, figure_b in same:
@@ -374,7 +401,9 @@ def test_a_measure_of_another_thing_is_no_disagreement(tmp_path: Path) -> None:
     # The measures' things are compared only for a clash of the measures' own figures.
     a = "Ketinggian air mencapai 2 meter dan 5 orang tewas."
     b = "Ketinggian gelombang mencapai 4 meter dan 7 orang tewas."
-    assert two_things_measured(a, b, "2 meter", "4 meter") and not two_things_measured(a, b, "5 orang", "7 orang")
+    assert two_things_measured(a, b, "2 meter", "4 meter") and not two_things_measured(
+        a, b, "5 orang", "7 orang"
+    )
 
 
 def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
@@ -588,12 +617,18 @@ def test_the_name_takes_the_place_of_what_points_at_someone() -> None:
     # leaves the question as it is
     for text in ("yang lainnya kapan?", "akibatnya apa?", "awalnya api dari mana?", "What did his son say?"):
         assert with_name(text, "Keysha") == text, text
-    assert with_name("katanya pedagang dapat bantuan ya?", "Zulkarnain") == "katanya pedagang dapat bantuan ya?"
-    assert with_name("apa katanya soal bantuan?", "Zulkarnain", said=True) == "apa kata Zulkarnain soal bantuan?"
+    assert (
+        with_name("katanya pedagang dapat bantuan ya?", "Zulkarnain") == "katanya pedagang dapat bantuan ya?"
+    )
+    assert (
+        with_name("apa katanya soal bantuan?", "Zulkarnain", said=True) == "apa kata Zulkarnain soal bantuan?"
+    )
     assert with_name("kapan sidang dimulai?", "Keysha") == "kapan sidang dimulai?"
     # the name a "who" answer gives: introduced by a noun or an age, not who tells it
     names = frozenset({"ht", "rudi", "hartono", "desa", "rengas"})
-    assert answered_name("Polisi menetapkan tersangka berinisial HT (44) di Desa Rengas.", set(), names) == "HT"
+    assert (
+        answered_name("Polisi menetapkan tersangka berinisial HT (44) di Desa Rengas.", set(), names) == "HT"
+    )
     assert answered_name('"Kami mendalami," kata Rudi Hartono.', set(), names) == ""
 
 
@@ -684,10 +719,14 @@ KOTA SARI - Menurut data final Pemkot Kota Sari, kerugian akibat kebakaran pasar
 Namun Ketua Ikatan Pedagang Pasar, Marzuki Nasir, menilai angka kerugian itu masih terlalu kecil. Menurut dia, kerugian pedagang bisa lebih dari Rp 100 miliar.
 """
     answerer = Answerer.load(one_article(tmp_path, text, "2025-10-21"))
-    q = answerer.queries.read("Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?")
+    q = answerer.queries.read(
+        "Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?"
+    )
     assert q.form == FACT and "versi" not in q.content
     assert answerer.queries.read("Beda versi soal jumlah kios yang terbakar?").form == COMPARE
-    answer = answerer.answer("Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?")
+    answer = answerer.answer(
+        "Apa tanggapan Ketua Ikatan Pedagang Pasar soal angka kerugian versi pemerintah kota?"
+    )
     assert answer.answered and "Marzuki Nasir" in answer.first.text
     said = answerer.answer("Marzuki Nasir bilang apa soal kerugian pedagang?")
     assert said.answered and any("lebih dari Rp 100 miliar" in q.text for q in said.sentences)
@@ -709,7 +748,10 @@ Jaksa menyatakan pikir-pikir atas putusan tersebut.
     assert answer.answered and answer.first.text.startswith('"Banyak fakta')
     # A matter named without "soal" is still a matter: his words on the verdict, not any quote
     # of his (the traffic on his way in).
-    other = text.replace('"Banyak fakta persidangan yang diabaikan. Besar kemungkinan kami akan mengajukan banding," kata Fransiskus.\n', "")
+    other = text.replace(
+        '"Banyak fakta persidangan yang diabaikan. Besar kemungkinan kami akan mengajukan banding," kata Fransiskus.\n',
+        "",
+    )
     (tmp_path / "lain").mkdir()
     answerer = Answerer.load(one_article(tmp_path / "lain", other, "2025-05-19"))
     on_it = answerer.answer("Apa kata Fransiskus menanggapi vonis?")
@@ -751,6 +793,21 @@ SEKARWANGI - Duka mendalam dirasakan keluarga masinis KA Sekar Arum, Hendra Kurn
     assert answer.kind is Kind.COMPARISON
     assert [(d.what, sorted(v for v, _ in d.values)) for d in answer.disagreements] == [("age", ["44", "46"])]
     assert not any(n.key == "sources_agree" for n in answer.notes)
+    # asked of one person, only that person's ages are compared: another's printed beside it
+    # ("Nayla (7)" against "Nayla Putri (6)") is no disagreement about him
+    assert (
+        _other_age(
+            "Korban antara lain Muhammad Alif (9) dan Nayla (7).",
+            "Yakni Muhammad Alif (9) dan Nayla Putri (6).",
+            ["muhammad", "alif"],
+        )
+        is None
+    )
+    assert _other_age("Korban antara lain Muhammad Alif (9).", "Yakni Muhammad Alif (8).", ["alif"]) == (
+        "age",
+        "9",
+        "8",
+    )
 
 
 def test_a_count_of_prospective_pilgrims_counts_the_pilgrims(tmp_path: Path) -> None:
@@ -932,9 +989,12 @@ def test_a_negation_the_question_shares_is_no_no() -> None:
     from index.yesno import NO, YES, lead, negated
 
     def stem(word: str) -> str:
-        return {"memiliki": "milik", "ditanggung": "tanggung", "mengajukan": "aju", "dieksekusi": "eksekusi"}.get(
-            word, word
-        )
+        return {
+            "memiliki": "milik",
+            "ditanggung": "tanggung",
+            "mengajukan": "aju",
+            "dieksekusi": "eksekusi",
+        }.get(word, word)
 
     # "Are patients WITHOUT insurance covered?": a sentence saying those without insurance are
     # covered says yes; its "tidak" describes who is asked about, as the question's does.
@@ -942,14 +1002,16 @@ def test_a_negation_the_question_shares_is_no_no() -> None:
     shared = negated(read_question(question, lexicon()).words, stem)
     assert shared == {"milik"}
     # chat spelling reads the same; a negation asked about ("hadir atau tidak hadir?") is none
-    assert negated(read_question("Apakah biaya pasien yg tdk memiliki BPJS ditanggung?", lexicon()).words, stem) == {
-        "milik"
-    }
+    assert negated(
+        read_question("Apakah biaya pasien yg tdk memiliki BPJS ditanggung?", lexicon()).words, stem
+    ) == {"milik"}
     assert not negated(read_question("Apakah Bupati hadir atau tidak hadir?", lexicon()).words, stem)
     absent = "Bupati Hendra tidak hadir dalam rapat paripurna."
     assert lead(absent, {"hadir"}, stem, True, frozenset()) == NO
     # past a light verb, its noun: "yang tidak mengajukan banding ... dieksekusi?"
-    appealed = negated(read_question("Apakah terdakwa yang tidak mengajukan banding dieksekusi?", lexicon()).words, stem)
+    appealed = negated(
+        read_question("Apakah terdakwa yang tidak mengajukan banding dieksekusi?", lexicon()).words, stem
+    )
     executed = "Terdakwa yang tidak mengajukan banding dieksekusi ke lapas."
     assert lead(executed, {"aju", "banding", "eksekusi"}, stem, True, appealed) == YES
     told = "Pemkab memastikan biaya pasien yang tidak memiliki BPJS ditanggung pemerintah."

@@ -133,7 +133,9 @@ class Composer:
         articles = self.index.corpus.articles
         sentences = self.index.sentences
         lead = ranked[0]
-        best: dict[str, tuple[tuple[float, bool, float], Candidate]] = {}  # outlet -> its statement
+        best: dict[str, tuple[tuple[float, bool, float, float], Candidate]] = {}  # outlet -> its statement
+        value_re, stem = VALUES.get(q.qtype), self.index.stemmer.stem
+        verbs = frozenset(p for t in query.terms if t.weight == 1.0 and t.verb for p in t.parts)
         lead_sentence = sentences[lead.sentence]
         lead_verbs = self.predicates(lead_sentence)
         needed = evidence.required_fit(q.qtype)
@@ -156,8 +158,11 @@ class Composer:
                 or (in_other_words(c, query, self.weights) and c.score >= 0.3 * lead.score)
             ):
                 # Each outlet's statement is the one holding most fully what is compared, and
-                # of those its telling of the lead's happening, if any.
-                rank = (c.fit, same_happening or c is lead, c.score)
+                # of those its telling of the lead's happening, if any; then the one whose
+                # figure stands in the clause of the verb asked ("polisi mengamankan 12 orang",
+                # not "Untuk mengamankan unjuk rasa, polisi mengerahkan 850 personel").
+                in_clause = value_clause(s.text, verbs, value_re, stem) if value_re and verbs else 0.0
+                rank = (c.fit, same_happening or c is lead, in_clause, c.score)
                 held = best.get(outlet)
                 if held is None or rank > held[0]:
                     best[outlet] = (rank, c)

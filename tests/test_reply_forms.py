@@ -810,6 +810,29 @@ SEKARWANGI - Duka mendalam dirasakan keluarga masinis KA Sekar Arum, Hendra Kurn
     )
 
 
+def test_each_outlets_count_is_the_one_in_the_clause_of_the_verb_asked(tmp_path: Path) -> None:
+    # "jumlah orang yang diamankan polisi": the second outlet's "polisi mengamankan 12 orang",
+    # not its "Untuk mengamankan unjuk rasa, polisi mengerahkan 850 personel", which holds as
+    # many of the question's words but counts the police sent.
+    first = """Demo Tolak Kenaikan BBM Ricuh
+
+TELUKMAS - Polresta Telukmas mengamankan 19 orang setelah unjuk rasa menolak kenaikan harga BBM di depan Gedung DPRD, Senin (15/9/2025).
+"""
+    second = """Mahasiswa Demo di DPRD Telukmas
+
+TELUKMAS - Untuk mengamankan demo mahasiswa di Telukmas, polisi mengerahkan 850 personel gabungan, Senin (15/9/2025).
+
+Ia menyebut polisi mengamankan 12 orang.
+"""
+    articles = [("a", "A", "2025-09-15", first), ("b", "B", "2025-09-16", second)]
+    answerer = Answerer.load(write_corpus(tmp_path, "Demo (contoh)", articles))
+    answer = answerer.answer("Apakah semua media sepakat mengenai jumlah orang yang diamankan polisi dalam demo?")
+    assert answer.kind is Kind.COMPARISON
+    values = {v for d in answer.disagreements for v, _ in d.values}
+    assert {"19 orang", "12 orang"} <= values, answer.disagreements
+    assert not any("850" in q.text for q in answer.sentences)
+
+
 def test_a_count_of_prospective_pilgrims_counts_the_pilgrims(tmp_path: Path) -> None:
     # "300 calon jemaah" against "347 calon jemaah": "calon" (to be) is no thing counted; the
     # two outlets count one thing differently.

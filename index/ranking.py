@@ -176,7 +176,11 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.
             c.fit = (
-                1.0 if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO else 0.0
+                1.0
+                if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
+                # "cederanya berat?": "cedera ringan" says the opposite
+                or yesno.opposite(sentence.text, q.content, index.stemmer.stem)
+                else 0.0
             )
             # It settles it in fewer of the question's words only where it denies the whole of
             # what is asked to be there ("Tidak ada korban jiwa" for "ada korban jiwa?"), not

@@ -12,7 +12,7 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
@@ -31,6 +31,12 @@ _VEHICLES = words_of("vehicles")
 _MEANS = words_of("manner_verbs") | {"memakai"}
 _PLACE_PREPOSITIONS = frozenset({"di", "ke", "dari"})
 _PLACE_NOUNS = words_of("place_nouns")
+# Each word of a pair of opposites with the other ("berat": {"ringan"}).
+_OPPOSITES: dict[str, set[str]] = {}
+for _pair in words_of("opposites"):
+    _a, _b = _pair.split()
+    _OPPOSITES.setdefault(_a, set()).add(_b)
+    _OPPOSITES.setdefault(_b, set()).add(_a)
 
 
 @dataclass(frozen=True)
@@ -188,3 +194,14 @@ def lead(
     if whole and not negation and not any(t in _HEDGES for t in tokens):
         return YES
     return ""
+
+
+def opposite(text: str, asked: Iterable[str], stem: Callable[[str], str]) -> bool:
+    """True when the sentence says the opposite of a state the question asks about and not
+    that state itself ("cedera ringan" for "cederanya tergolong berat?"): a plain "no"."""
+    told = {stem(w) for w in words(text.lower())}
+    return any(
+        stem(word) not in told and any(stem(other) in told for other in _OPPOSITES[word])
+        for word in asked
+        if word in _OPPOSITES
+    )

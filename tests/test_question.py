@@ -287,6 +287,12 @@ def test_a_loan_indonesian_writes_as_it_is_is_searched_with_its_indonesian_words
         assert read.language == "id" and any(words <= set(slot) for slot in read.slots), read.slots
 
 
+def test_an_english_time_zone_is_the_one_the_press_prints() -> None:
+    # "in Jakarta time" is "WIB", as Indonesian news prints the clock
+    assert "wib" in read_question("What time did the final begin, in Jakarta time?", lexicon()).content
+    assert "total" not in read_question("Berapa total poin pasangan itu?", lexicon()).content
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
@@ -503,6 +509,8 @@ def test_name_the_verb_asks_no_name() -> None:
         ("membayar berapa kali cicilan?", NUMBER, "cicilan"),
         # a sum before "berapa" and whom it is for after it: the sum is asked
         ("jasa raharja ngasih santunan brp ke keluarga tiap korban?", NUMBER, "santunan"),
+        # "berapa total ...", as "berapa jumlah ...": the thing after it is counted
+        ("Berapa total poin peringkat dunia pasangan itu?", NUMBER, "poin"),
         # how often, and to whom: nothing named is counted
         ("tersangka wajib lapor brp kali ke polisi?", NUMBER, ""),
     ],

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from small_corpus import one_article, write_corpus
 
+from index import yesno
 from index.answerer import Answerer
 from index.answers import Answer, Kind
 from index.composing import _other_age, _other_count
@@ -413,6 +414,24 @@ def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
 
 
 # -- yes or no ---------------------------------------------------------------------------------
+
+
+def test_the_opposite_state_printed_is_a_plain_no(tmp_path: Path) -> None:
+    # "Apakah cederanya berat?": "cedera ringan" says the opposite, a plain "tidak"; a
+    # sentence printing "berat" itself is no such "no", and "positif ... gak?" is settled by
+    # "negatif".
+    story = "\n\n".join(
+        [
+            "Fikri Tetap Main di Final",
+            "HALVARA - Hasil MRI menunjukkan cedera ringan pada betis Fikri, Senin (17/11/2025).",
+            "Hasil tes urine sopir bus itu negatif narkoba.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-17"))
+    answer = answerer.answer("Apakah cedera betis Fikri tergolong berat?")
+    assert answer.lead == "tidak" and "cedera ringan" in answer.first.text
+    assert answerer.answer("sopir busnya positif narkoba gak?").lead == "tidak"
+    assert not yesno.opposite("Cedera berat, bukan ringan seperti dikira.", ["berat"], answerer.index.stemmer.stem)
 
 
 def test_whether_anyone_died_is_settled_by_the_press_words_for_the_dead(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterable, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import evidence, timeline, yesno
 from index.answers import Answer, Disagreement, Kind, Note, Quote, Source
@@ -14,11 +14,11 @@ from index.closed_class import words_of
 from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query, Term
-from index.question import AGE_NOUNS, DATE, MEASURE, NUMBER, OTHER, TIME
+from index.question import AGE_NOUNS, DATE, MEASURE, NUMBER, OTHER, SAID, TIME
 from index.ranking import VALUES, eligible, in_other_words, value_clause
 from index.retrieval import Candidate
 from index.stemmer import stopwords
-from index.text import words
+from index.text import OPENING_QUOTES, words
 from index.weights import Weights
 
 Group = list[Candidate]
@@ -62,6 +62,8 @@ class Composer:
         for position, group in enumerate(chosen):
             if not _printed(group, shown):  # already printed before a "Dia ..." sentence
                 quoted[position] = self.quote(group, shown)
+        if q.qtype == SAID and 0 in quoted:
+            quoted[0] = self._with_own_words(quoted[0], chosen[0][0].sentence, shown)
         quotes = _flat(quoted.values())
         more: list[Quote] = []
         for group in groups:
@@ -379,6 +381,30 @@ class Composer:
                 return clash, group
         return None
 
+    def _with_own_words(self, quote: tuple[Quote, ...], number: int, shown: set[int]) -> tuple[Quote, ...]:
+        """For "what did X say": a sentence telling what X said ("Direktur Operasi MSU Teguh
+        Prasetya mengakui kapasitas rest area tertinggal ...") followed, in its paragraph, by
+        X's own words ('"Kami tidak ingin ...," katanya.') is quoted with them: it gives them
+        their speaker (a context sentence), they are what X said."""
+        sentences = self.index.sentences
+        told = quote[-1]
+        if told.text[:1] in OPENING_QUOTES:
+            return quote
+        paragraph = sentences[number].passage
+        between: list[Quote] = []  # a sentence between them is shown too: the quote reads on
+        for after in range(number + 1, min(number + 3, len(sentences))):
+            sentence = sentences[after]
+            if sentence.passage != paragraph or after in shown:
+                return quote
+            if sentence.text[:1] in OPENING_QUOTES and _SAID_BY_THEM.search(sentence.text):
+                shown.update(range(number + 1, after + 1))
+                own = Quote(text=sentence.text, sources=told.sources[:1], score=told.score)
+                return (*quote[:-1], replace(told, context=True), *between, own)
+            if sentence.text[:1] in OPENING_QUOTES:
+                return quote  # somebody else's words first
+            between.append(Quote(sentence.text, told.sources[:1], told.score, context=True))
+        return quote
+
     def _readable_alone(self, group: Group, shown: set[int]) -> bool:
         number = group[0].sentence
         lead = self.index.sentences[number]
@@ -584,6 +610,11 @@ def _other_total(a: Sentence, b: Sentence, counted: str) -> tuple[str, str, str]
     return None
 
 
+# A quotation closed by a verb of saying whose speaker is the one told of before: '...,"
+# katanya.', '..." ujar dia.'
+_SAID_BY_THEM = re.compile(
+    r"[\"”]\s*,?\s*(?:kata|ujar|tutur|tegas|jelas|imbuh|tambah|ucap|sebut|lanjut|ungkap|terang)(?:nya|\s+(?:dia|ia|beliau))\W*$"
+)
 _CLASSIFIERS = words_of("count_classifiers")
 # The verbs that attribute a statement to somebody: the roots of saying but those that are
 # happenings too ("korban bertambah", "polisi mengungkap kasus"), and "menyatakan".

@@ -413,6 +413,29 @@ def test_outlets_that_agree_are_said_to(ferry: Answerer) -> None:
     assert [n.key for n in answer.notes] == ["sources_agree"]
 
 
+def test_what_someone_said_is_quoted_with_their_own_words_that_follow(tmp_path: Path) -> None:
+    # "X ngomong apa soal ...?": the sentence telling what X said, then X's own words in the
+    # same paragraph ('"...," katanya.'), the sentence between them too, so the quote reads on
+    # as printed; another's words after it are not taken for X's.
+    story = "\n\n".join(
+        [
+            "Rest Area Tol Penuh",
+            "WIRABUMI - Direktur Operasi MSU Teguh Prasetya mengakui kapasitas rest area tertinggal dari "
+            "pertumbuhan lalu lintas, Sabtu (5/4/2025). MSU berencana memperluas rest area KM 102A. "
+            '"Kami tidak ingin ada pengemudi yang terpaksa tidur di bahu jalan," katanya.',
+            "Kepala Dinas Perhubungan, Ani Lestari, menyebut antrean di gerbang tol mencapai 12 kilometer. "
+            '"Petugas sudah kami tambah," kata Budi Santoso.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-04-05"))
+    answer = answerer.answer("direktur operasi MSU ngomong apa soal rest area yg penuh?")
+    shown = [q.text for q in answer.sentences]
+    assert shown[0].startswith("Direktur Operasi MSU") and answer.sentences[0].context
+    assert any("Kami tidak ingin" in t for t in shown[:3]) and not answer.sentences[2].context
+    other = answerer.answer("Apa kata Ani Lestari soal antrean di gerbang tol?")
+    assert not any("Petugas sudah kami tambah" in q.text for q in other.sentences[:2])
+
+
 # -- yes or no ---------------------------------------------------------------------------------
 
 

@@ -241,7 +241,7 @@ class Answerer:
                 settled = yesno.lead(
                     _said(answer), asked, stem, self._holds_whole(query, first), yesno.negated(q.words, stem)
                 )
-                if not settled and yesno.opposite(_said(answer), q.content, stem):
+                if not settled and yesno.opposite(_said(answer), q.words):
                     settled = yesno.NO  # "cedera ringan" for "tergolong berat?"
                 # A plan or a forecast settles nothing ("berpeluang menaikkan" is no "ya").
                 if settled != "tidak" and self._only_planned(answer, q):

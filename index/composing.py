@@ -163,7 +163,9 @@ class Composer:
                 # of those its telling of the lead's happening, if any; then the one whose
                 # figure stands in the clause of the verb asked ("polisi mengamankan 12 orang",
                 # not "Untuk mengamankan unjuk rasa, polisi mengerahkan 850 personel").
-                in_clause = value_clause(s.text, verbs, value_re, stem) if value_re and verbs else 0.0
+                in_clause = 0.0
+                if value_re and verbs:
+                    in_clause = value_clause(s.text, verbs, value_re, stem, every=True)
                 rank = (c.fit, same_happening or c is lead, in_clause, c.score)
                 held = best.get(outlet)
                 if held is None or rank > held[0]:
@@ -464,7 +466,7 @@ _FIGURE_AFTER = (
 )
 
 
-_CLOCK_WORDS = frozenset({"pukul", "jam", "tanggal"})
+_CLOCK_WORDS = words_of("clock_nouns") | words_of("date_nouns")  # "pukul 19.52", "tahun 2023"
 
 
 def _other_count(a: str, b: str, named: Iterable[str]) -> tuple[str, str, str] | None:
@@ -579,24 +581,15 @@ def _other_answer(
 
 
 def _other_age(a: str, b: str, named: Iterable[str] = ()) -> tuple[str, str, str] | None:
-    """("age", a's, b's) when both sentences print an age after one name ("Hendra Kurniawan
-    (46)" against "Hendra Kurniawan (44)") and the ages differ, or each gives one age only and
-    they differ: each outlet's answer to an age asked (the question may name the person by a
-    role, "the driver")."""
+    """("age", a's, b's) when both sentences print an age in brackets after one name
+    ("Hendra Kurniawan (46)" against "Hendra Kurniawan (44)") and the ages differ. Asked of a
+    person by name, only that person's ("Nayla (7)" beside "Muhammad Alif (9)" is no age of
+    his); asked by a role ("the driver"), the ages of any one name both sentences print."""
     ages_a, ages_b = evidence.ages(a), evidence.ages(b)
-    asked = [w for w in named if w in ages_a and w in ages_b]
-    if asked:
-        # "umur Muhammad Alif?": his age, not Nayla's printed beside it
-        ages_a = {w: ages_a[w] for w in asked}
-    for word, age in ages_a.items():
-        if word in ages_b and ages_b[word] != age:
-            return ("age", age, ages_b[word])
-    if asked:
-        return None
-    # "Zulkarnain yang berusia 54 tahun" against "terdakwa yang berusia 55 tahun": one age each
-    only_a, only_b = set(evidence.age_values(a)), set(evidence.age_values(b))
-    if len(only_a) == 1 and len(only_b) == 1 and only_a != only_b:
-        return ("age", only_a.pop(), only_b.pop())
+    asked = [w for w in named if w in ages_a or w in ages_b]
+    for word in asked or ages_a:
+        if word in ages_a and word in ages_b and ages_a[word] != ages_b[word]:
+            return ("age", ages_a[word], ages_b[word])
     return None
 
 

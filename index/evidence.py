@@ -200,10 +200,14 @@ _ASCII_DIGIT = re.compile("[0-9]")
 _LABEL_NOUNS = words_of("label_nouns")
 _LABEL_FIGURE = r"\(?\d+[A-Za-z]?\)?"
 # A code of capitals before a figure names a thing, it counts nothing: a flight ("RN 271",
-# "QZ-8501"), a number plate ("SR 7412 UB"); not a currency ("Rp 50", "US$ 5").
-_CODE_LETTERS = r"(?!(?:RP|Rp|US|USD|IDR|SGD|EUR)\b)[A-Z]{2,3}(?=[\s-]?\d)-?"
+# "QZ-8501"), a number plate ("SR 7412 UB"); not a currency ("USD50 juta"), nor an acronym
+# before a count of people or things ("PHK 300 karyawan", "TNI 300 personel").
+_CODE = re.compile(
+    r"\b(?!(?:USD|IDR|SGD|EUR)(?=[\s-]?\d))[A-Z]{2,3}[\s-]?\d+[A-Za-z]?(?![\w.,]*\d)"
+    rf"(?!\s+(?i:{pattern('count_classifiers')}|{pattern('person_nouns')})\b)"
+)
 _LABELLED = re.compile(
-    rf"\b(?:(?i:{pattern('label_nouns')})|{_CODE_LETTERS})(?:\s+Negeri)?\.?\s*{_LABEL_FIGURE}"
+    rf"\b(?i:{pattern('label_nouns')})(?:\s+Negeri)?\.?\s*{_LABEL_FIGURE}"
     rf"(?:\s*(?:,|dan|-)\s*{_LABEL_FIGURE})*(?![\w.,]*\d)"
 )
 _AGED = re.compile(r"\b([A-Z][\w'’-]*)\s\(\d{1,2}\)")
@@ -235,7 +239,7 @@ def _undated(text: str) -> str:
 
 def _unlabelled(text: str) -> str:
     """The text without its labelling figures (`_LABELLED`) and ages after names (`_AGED`)."""
-    text = _LABELLED.sub(" ", text)
+    text = _CODE.sub(" ", _LABELLED.sub(" ", text))
     if "(" not in text:
         return text
     out, at = [], 0
@@ -750,19 +754,13 @@ _NO_AGE_BEFORE = r"(?!(?:Ayat|Pasal|Huruf|Angka|Butir|Leg|Tahap|Babak|Bab|Jilid|
 _AGED_NAME = re.compile(rf"\b((?:[A-Z][\w'’-]*\s){{0,3}}){_NO_AGE_BEFORE}([A-Z][\w'’-]*)\s\((\d{{1,3}})\)")
 
 
-_AGE_GIVEN = re.compile(r"(?i)\b(?:berusia|berumur|usia|umur)\s+(\d{1,3})\b")
-
-
-def age_values(text: str) -> list[str]:
-    """Every age the sentence gives: in brackets after a name, or "berusia 54 tahun"."""
-    return [m.group(3) for m in _AGED_NAME.finditer(text)] + [m.group(1) for m in _AGE_GIVEN.finditer(text)]
-
-
 def ages(text: str) -> dict[str, str]:
     """The age printed in brackets after each name, by each lowercase word of the name
     ("Hendra Kurniawan (46)": hendra and kurniawan, 46)."""
     found: dict[str, str] = {}
     for m in _AGED_NAME.finditer(text):
+        if len(m.group(3)) > 2:
+            continue  # "PDIP (110)": seats, no age
         for word in f"{m.group(1)}{m.group(2)}".lower().split():
             found.setdefault(word, m.group(3))
     return found
@@ -897,8 +895,10 @@ _AGED_AFTER = re.compile(r"\s*\(\d{1,3}\)")
 
 # The words after a figure that name nothing counted: a preposition or a conjunction.
 _NOT_COUNTED = words_of("phrase_breaks") | {"hingga", "sampai", "per", "atau", "dari", "ke", "di", "yang"}
-# (a modifier before the noun is passed over: "300 calon jemaah" counts "jemaah")
-_MODIFIER = rf"(?:(?:{pattern('count_modifiers')})\s+)?"
+# (a modifier before a noun is passed over: "300 calon jemaah" counts "jemaah"; but "3 calon
+# dan 5 partai", "2 calon yang lolos" count the candidates)
+_AFTER_A_MODIFIER_NO_NOUN = "|".join(sorted(_NOT_COUNTED | {"itu", "ini", "tersebut", "dengan", "untuk"}))
+_MODIFIER = rf"(?:(?:{pattern('count_modifiers')})\s+(?!(?:{_AFTER_A_MODIFIER_NO_NOUN})\b)(?=[^\W\d_]))?"
 _COUNTED = re.compile(
     rf"(?<![\d/])(\d[\d.,]*)(\s+(?:ribu|juta|miliar|triliun))?\s+{_MODIFIER}([^\W\d_]+)", re.IGNORECASE
 )

@@ -78,7 +78,7 @@ def _names_reporting(after: Sequence[str]) -> bool:
 
 
 # "... bisa ...", "... sampai ...": after "gimana ceritanya", how one thing came about.
-_HOW_COME = frozenset({"bisa", "bs", "sampai", "sampe", "smpe", "dapat", "could", "can"})
+HOW_COME = frozenset({"bisa", "bs", "sampai", "sampe", "smpe", "dapat", "could", "can"})
 # "sama", "sama-sama", "sama dalam": alike, before what the outlets report.
 _ALIKE = frozenset({"sama", "dalam"})
 
@@ -172,8 +172,8 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
                 or words[i + 1] in _YESNO_TAGS
                 # "sama di semua media?", "sama menurut media?" ("sama siapa" is "with whom")
                 or _names_reporting(words[i + 1 : i + 4])
-                # "Apakah semua media sama soal ...?": the outlets named just before it
-                or _names_reporting(words[max(0, i - 2) : i])
+                # "Apakah semua media sama soal ...?": every outlet, named just before it
+                or (i > 1 and words[i - 2] in _QUANTIFIERS and words[i - 1] in _REPORTING)
             )
         }
     reporting = {t for words in both for t in words if t in _REPORTING}
@@ -198,7 +198,7 @@ def reply_form(typed: Sequence[str], tokens: Sequence[str], outlets: int = 0) ->
                 end += 1
             if end >= 0 and not (end < len(words) and words[end] in _MOMENT):
                 # "Apa yang terjadi saat pesawat mendarat?" asks about one moment: a fact.
-                if "ceritanya" in phrase and _HOW_COME.intersection(words[end:]):
+                if "ceritanya" in phrase and HOW_COME.intersection(words[end:]):
                     # "gimana ceritanya bocah itu bisa bertahan di laut?": how one thing came
                     # about, a fact, not the whole story
                     continue

@@ -418,12 +418,9 @@ class QueryBuilder:
         # to leave an everyday root is a word of the language, however rare, not a name (a
         # name may end like a suffix: "Meloni" is no "melon" + "-i").
         if is_rare(word):
-            if any(
-                word.startswith(p) and len(word) - len(p) >= 5 and is_common_indonesian(word[len(p) :])
-                for p in _PREFIXES
-            ):
+            if any(word.startswith(p) and _derived(word[len(p) :]) for p in _PREFIXES):
                 # "berkewarganegaraan": a prefix the stemmer leaves on an everyday word (not
-                # "Dimas", whose "mas" is too short to tell)
+                # "Dimas", "Seminyak", "Sebatik": "mas", "minyak", "batik" tell nothing)
                 return False
             root = self.index.stemmer.stem(word)
             return word.startswith(root) or not is_common_indonesian(root)
@@ -732,6 +729,13 @@ def _not_taken_apart(word: str) -> bool:
 
 # Prefixes of Indonesian verbs and nouns, on a word that is an everyday word without them.
 _PREFIXES = ("ber", "ter", "me", "di", "se")
+
+
+def _derived(rest: str) -> bool:
+    """An everyday noun made with affixes of its own ("kewarganegaraan", "perdagangan"): what
+    a prefix on it leaves is a word of the language, not a name that looks like one."""
+    affixed = rest.startswith(("ke", "pe")) and rest.endswith("an") and len(rest) >= 7
+    return affixed and is_common_indonesian(rest)
 
 
 def _join_pairs(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 
 from index.closed_class import words_of
-from index.forms import COMPARE, FACT, reply_form
+from index.forms import COMPARE, FACT, HOW_COME, reply_form
 from index.general import RARE_ZIPF, zipf_en, zipf_id
 from index.lexicon import Lexicon
 from index.stemmer import sastrawi_stem, stopwords
@@ -457,6 +457,7 @@ _STRANDED = {"from": "dari", "to": "ke"}
 _ENGLISH_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 # "3.5 million", "Rp 50 billion": a figure with an English multiplier after it.
 _ENGLISH_MULTIPLIER = re.compile(r"(?i)(?<=\d)(\s*)(thousand|million|billion|trillion)\b")
+_ENGLISH_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _MULTIPLIER_WORDS = {"thousand": "ribu", "million": "juta", "billion": "miliar", "trillion": "triliun"}
 
 
@@ -1056,7 +1057,7 @@ def _asked_noun(
                 # "dibayar brp tiap kali posting?": the sum paid is asked, not the posts ("menyewa
                 # berapa helikopter", "membayar berapa kali cicilan" count)
                 return tokens[i - 1]
-            if after in {"kali", "kalinya"} and (i + 2 == len(tokens) or tokens[i + 2] in _AFTER_HOW_OFTEN):
+            if after in {"kali", "kalinya"} and tokens[i + 2 : i + 3] and tokens[i + 2] in _AFTER_HOW_OFTEN:
                 # "wajib lapor brp kali ke polisi?": how often is asked; the police are whom
                 # the reporting is to, nothing counted
                 return ""
@@ -1365,8 +1366,10 @@ def read_question(
             raw_tokens = _searched_words(searched, outlets)
         if _ENGLISH_MULTIPLIER.search(searched):
             # "Rp3.5 million" is the articles' "Rp3,5 juta": one figure, 3500000, as theirs
-            # is read (the lexicon's "juta" after the figure would be a word of its own).
-            raw_tokens = _searched_words(_ENGLISH_MULTIPLIER.sub(_indonesian_multiplier, searched), outlets)
+            # is read (the lexicon's "juta" after the figure would be a word of its own); an
+            # English thousands comma goes first ("Rp 1,200 billion" is 1.2 trillion).
+            english = _ENGLISH_GROUPING.sub("", searched)
+            raw_tokens = _searched_words(_ENGLISH_MULTIPLIER.sub(_indonesian_multiplier, english), outlets)
         # "30,000" is thirty thousand in English (words() read its comma as Indonesian's
         # decimal comma: "30.000").
         raw_tokens = [t.replace(".", "") if _ENGLISH_THOUSANDS.match(t) else t for t in raw_tokens]
@@ -1384,8 +1387,12 @@ def read_question(
         raw_tokens = ["how", "process", *raw_tokens[1:works], *raw_tokens[works + 1 :]]
     # "anak SD brp yg SMP?": a chat abbreviation typed in capitals that the articles print is
     # their acronym ("SMP"), not the chat word ("smp": "sampai")
-    acronyms = frozenset(w.lower() for w in cased if len(w) > 1 and w.isupper()) & frozenset(
-        w for w in lexicon.informal if w in printed
+    capitals = [w.lower() for w in cased if len(w) > 1 and w.isupper()]
+    # (not in a question typed all in capitals: "KORBAN DATANG DR MANA?" is chat's "dari")
+    acronyms = (
+        frozenset(w for w in capitals if w in lexicon.informal and w in printed)
+        if len(capitals) * 2 <= len(cased)
+        else frozenset()
     )
     tokens, slots, aliases, mapped = _standardise(
         raw_tokens, language, lexicon, printed, capitalised, acronyms
@@ -1456,7 +1463,11 @@ def read_question(
         if qtype == YESNO and t in _YESNO_TAGS and i > 1 and i in (len(tokens) - 1, inner_tag):
             asked.add(i)
         if t in {"cerita", "ceritanya"} and i > 0 and tokens[i - 1] == "bagaimana":
-            asked.add(i)  # "gimana ceritanya ... bisa ...": how it came about; no story searched
+            came = [j for j in range(i + 1, len(tokens)) if tokens[j] in HOW_COME]
+            if came:
+                # "gimana ceritanya ... bisa ...": how it came about; neither the story nor
+                # the "bisa" is searched (not "Bagaimana cerita korban selamat?", her account)
+                asked.update((i, came[0]))
         if t in {"kerja", "kerjanya"} and i > 0 and tokens[i - 1] in _MANNER_FRAMES:
             asked.add(i)  # "cara kerja ...": the way it works is asked; "kerja" is no topic
         if (

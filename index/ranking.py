@@ -179,7 +179,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 1.0
                 if yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
                 # "cederanya berat?": "cedera ringan" says the opposite
-                or yesno.opposite(sentence.text, q.content, index.stemmer.stem)
+                or yesno.opposite(sentence.text, q.words)
                 else 0.0
             )
             # It settles it in fewer of the question's words only where it denies the whole of
@@ -513,11 +513,22 @@ def _holders(index: Index, candidates: list[Candidate], words: set[str], office:
     return found
 
 
-def value_clause(text: str, wanted: Set[str], value: re.Pattern[str], stem: Callable[[str], str]) -> float:
-    """The share of `wanted` stems in the clause that holds the sentence's first value."""
+def value_clause(
+    text: str, wanted: Set[str], value: re.Pattern[str], stem: Callable[[str], str], every: bool = False
+) -> float:
+    """The share of `wanted` stems in the clause that holds the sentence's first value (with
+    `every`, the most of any value's clause: "Polisi mengerahkan 850 personel dan mengamankan
+    12 orang" holds "amankan" in the clause of its second figure)."""
+    if every:
+        return max((_clause_share(text, found, wanted, stem) for found in value.finditer(text)), default=0.0)
     found = value.search(text)
     if found is None:
         return 0.0
+    return _clause_share(text, found, wanted, stem)
+
+
+def _clause_share(text: str, found: re.Match[str], wanted: Set[str], stem: Callable[[str], str]) -> float:
+    """The share of `wanted` stems in the clause around one value found in the text."""
     breaks = list(CLAUSE_BREAK.finditer(text, 0, found.start()))
     starts = [0] + [m.end() for m in breaks]
     end = CLAUSE_BREAK.search(text, found.end())

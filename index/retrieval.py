@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from index.closed_class import words_of
+from index.closed_class import pattern, words_of
 from index.model import PEOPLE_MARK, Index, Passage
 from index.query import Query, Term
 from index.question import DATE, MANNER, NEXT_OCCASION, REASON, SAID, TIME
@@ -232,33 +232,35 @@ _NEXT_TOLD = NEXT_OCCASION | words_of("next_occasion_told")
 _AHEAD_UNITS = frozenset({"pekan", "minggu", "bulan", "tahun", "akan"})
 
 
-# "hari pertama", "korban ketujuh", "tahap ke-2": a noun and its ordinal.
-_ORDINAL = re.compile(
-    r"(?i)\b([a-z]+)\s+(pertama|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh"
-    r"|ke-?\s?\d{1,2})\b"
-)
+# "hari pertama", "korban ketujuh", "tahap ke-2": a noun and its ordinal (the hyphen makes
+# "ke-2" one; "ke 2 rumah sakit" is a preposition and a count).
+_ORDINAL = re.compile(rf"(?i)\b([a-z]+)\s+({pattern('ordinals')}|ke-\s?\d{{1,2}})\b")
+
+
+def ordinals_of(text: str) -> dict[str, frozenset[str]]:
+    """Each noun given an ordinal, with the ordinals given it: "hari pertama ... hari kedua"
+    -> {"hari": {"pertama", "2"}} ("kedua" and "ke-2" are one; not after a function word:
+    "yang pertama", "untuk pertama kalinya")."""
+    found: dict[str, set[str]] = {}
+    for m in _ORDINAL.finditer(text):
+        noun, ordinal = m.group(1).lower(), m.group(2).lower()
+        value = _ORDINAL_VALUE.get(ordinal, re.sub(r"\D", "", ordinal) or ordinal)
+        if noun not in stopwords():
+            found.setdefault(noun, set()).add(value)
+    return {noun: frozenset(values) for noun, values in found.items()}
+
+
 _ORDINAL_VALUE = {
-    "pertama": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5",
+    "pertama": "1", "kesatu": "1", "kedua": "2", "ketiga": "3", "keempat": "4", "kelima": "5",
     "keenam": "6", "ketujuh": "7", "kedelapan": "8", "kesembilan": "9", "kesepuluh": "10",
 }  # fmt: skip
 
 
-def ordinals_of(text: str) -> dict[str, str]:
-    """Each noun given an ordinal, with the ordinal's value: "hari pertama" -> {"hari": "1"}
-    (not after a function word: "yang pertama", "untuk pertama kalinya")."""
-    found: dict[str, str] = {}
-    for m in _ORDINAL.finditer(text):
-        noun, ordinal = m.group(1).lower(), m.group(2).lower()
-        if noun in stopwords():
-            continue
-        found.setdefault(noun, _ORDINAL_VALUE.get(ordinal) or re.sub(r"\D", "", ordinal))
-    return found
-
-
-def _another_ordinal(asked: dict[str, str], text: str) -> bool:
-    """True when the sentence gives a noun the question gives an ordinal another ordinal."""
+def _another_ordinal(asked: dict[str, frozenset[str]], text: str) -> bool:
+    """True when the sentence gives a noun the question gives an ordinal other ordinals only
+    ("hari kedua" for "hari pertama"; not "hari pertama ..., hari kedua ...")."""
     told = ordinals_of(text)
-    return any(noun in told and told[noun] != value for noun, value in asked.items())
+    return any(noun in told and not told[noun] & values for noun, values in asked.items())
 
 
 def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
@@ -280,7 +282,7 @@ def retrieve(index: Index, query: Query, weights: Weights) -> list[Candidate]:
     asked = query.asked()
     strong = query.specific_terms()
     next_occasion = query.question.next_occasion
-    ordinals = ordinals_of(query.question.text)
+    ordinals = ordinals_of(" ".join(query.question.words))
     asks_when = query.question.qtype in (DATE, TIME)
     reason = query.question.qtype == REASON
     said = query.question.qtype == SAID

@@ -12,7 +12,7 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
@@ -196,12 +196,43 @@ def lead(
     return ""
 
 
-def opposite(text: str, asked: Iterable[str], stem: Callable[[str], str]) -> bool:
-    """True when the sentence says the opposite of a state the question asks about and not
-    that state itself ("cedera ringan" for "cederanya tergolong berat?"): a plain "no"."""
-    told = {stem(w) for w in words(text.lower())}
-    return any(
-        stem(word) not in told and any(stem(other) in told for other in _OPPOSITES[word])
-        for word in asked
-        if word in _OPPOSITES
-    )
+def opposite(text: str, question_words: Sequence[str]) -> bool:
+    """True when the sentence says the opposite of the state a yes/no question asks about,
+    of the same thing, and not that state itself: "cedera ringan" for "cederanya tergolong
+    berat?", "negatif narkoba" for "positif narkoba gak?" (a plain "no").
+
+    The state asked is the question's predicate: not a word describing a noun before its verb
+    ("kendaraan berat dilarang?"), not an either/or ("berat atau ringan?"), nor a negated one
+    ("tidak parah?"). In the sentence the opposite must be said of one of the question's own
+    words (within three words before it or just after) and not be negated ("tidak ringan")."""
+    asked = list(question_words)
+    if any(w in _NEGATIONS or w == "atau" for w in asked):
+        return False
+    states = [
+        w
+        for i, w in enumerate(asked)
+        if w in _OPPOSITES
+        and not _OPPOSITES[w] & set(asked)
+        and not any(map(_is_verb_form, asked[i + 1 :]))  # "kendaraan berat dilarang?"
+    ]
+    if not states:
+        return False
+    tokens = [w.lower() for w in words(text)]
+    for state in states:
+        if state in tokens:
+            continue
+        about = set(asked) - {state}
+        for j, token in enumerate(tokens):
+            if token not in _OPPOSITES[state]:
+                continue
+            if j > 0 and (tokens[j - 1] in _NEGATIONS or (j > 1 and tokens[j - 2] in _NEGATIONS)):
+                continue  # "tidak ringan", "tidak terlalu ringan"
+            near = set(tokens[max(0, j - 3) : j]) | set(tokens[j + 1 : j + 2])
+            if near & about:
+                return True
+    return False
+
+
+def _is_verb_form(word: str) -> bool:
+    """A word that reads as a verb ("dilarang", "melintas", "terjadi"), not a noun."""
+    return word.startswith(("me", "di", "ber", "ter")) and len(word) > 4

@@ -344,6 +344,12 @@ def test_a_code_of_capitals_before_a_figure_counts_nothing() -> None:
     assert fit < fits_type(NUMBER, read_facts(counted), asked, text=counted, counted_noun="penerbangan")
     plate = "Bus bernomor polisi SR 7412 UB itu terguling."
     assert fits_type(NUMBER, read_facts(plate), {"berapa", "bus"}, text=plate, counted_noun="bus") == 0.0
+    # an acronym before a count of people counts them ("PHK 300 karyawan", "TNI 300 personel")
+    laid_off = "Perusahaan melakukan PHK 300 karyawan."
+    assert read_facts(laid_off).numbers == (("karyawan", "300", "300 karyawan"),)
+    assert ("personel", "300", "300 personel") in read_facts(
+        "TNI 300 personel dan Polri 200 personel."
+    ).numbers
     # a currency is no code: "Rp 50 juta" is a sum
     paid = "Santunan Rp 50 juta diserahkan kepada ahli waris."
     assert fits_type(NUMBER, read_facts(paid), {"berapa", "santunan"}, text=paid) == 1.0
@@ -428,3 +434,13 @@ def test_a_number_in_brackets_after_a_label_is_no_age() -> None:
     aged = "Korban lain adalah Budi Santoso (44), warga desa."
     asked = ("berapa", "umur", "budi")
     assert fits_type(NUMBER, read_facts(aged), asked, text=aged, counted_noun="umur") == 1.0
+
+
+def test_a_modifier_before_a_counted_noun_is_passed_over_only_before_a_noun() -> None:
+    # "300 calon jemaah" counts the pilgrims; "3 calon dan 5 partai", "2 calon yang lolos"
+    # count the candidates
+    assert read_facts("Sekitar 300 calon jemaah umrah telantar.").numbers == (
+        ("jemaah", "300", "300 calon jemaah"),
+    )
+    assert ("calon", "3", "3 calon") in read_facts("Pilkada diikuti 3 calon dan 5 partai.").numbers
+    assert read_facts("KPU menetapkan 2 calon yang lolos.").numbers == (("calon", "2", "2 calon"),)

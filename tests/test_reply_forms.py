@@ -167,6 +167,9 @@ def _cited(answer) -> set[str]:
         ("gimana ceritanya nakhoda itu bisa selamat?", FACT),
         # the outlets named before "sama ... soal": compared
         ("Apakah semua media sama soal jumlah penumpang?", COMPARE),
+        # ("sama" as "with" or "as" after an outlet noun compares nothing)
+        ("Pak nakhoda ngomong apa di media sama warga?", FACT),
+        ("Apakah harga tiket di berita sama dengan di loket?", FACT),
     ],
 )
 def test_the_form_a_question_asks_for(ferry: Answerer, typed: str, form: str) -> None:
@@ -454,7 +457,29 @@ def test_the_opposite_state_printed_is_a_plain_no(tmp_path: Path) -> None:
     answer = answerer.answer("Apakah cedera betis Fikri tergolong berat?")
     assert answer.lead == "tidak" and "cedera ringan" in answer.first.text
     assert answerer.answer("sopir busnya positif narkoba gak?").lead == "tidak"
-    assert not yesno.opposite("Cedera berat, bukan ringan seperti dikira.", ["berat"], answerer.index.stemmer.stem)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # the opposite negated in the sentence, or the state negated in the question
+        ("Cederanya tidak ringan sehingga harus dioperasi.", "Apakah cedera penumpang Dodi berat?"),
+        ("Hasil MRI menunjukkan cedera ringan.", "Apakah cedera masinis tidak parah?"),
+        # an either/or asks which, no yes or no
+        ("Hasil MRI menunjukkan cedera ringan.", "Apakah cederanya berat atau ringan?"),
+        # the opposite said of something else ("hujan turun" is no falling river)
+        ("Hujan deras turun sejak pagi sehingga air sungai meluap.", "Apakah air sungai naik?"),
+        # a word describing a noun, not the state asked ("kendaraan berat dilarang?")
+        (
+            "Kendaraan ringan boleh melintas, sedangkan truk dilarang.",
+            "Apakah kendaraan berat dilarang melintas?",
+        ),
+        # a word of the same root is no opposite ("hal yang meringankan")
+        ("Hal yang meringankan, terdakwa bersikap sopan.", "Apakah vonisnya berat?"),
+    ],
+)
+def test_an_opposite_word_that_does_not_deny_the_state_asked_is_no_no(sentence: str, question: str) -> None:
+    assert not yesno.opposite(sentence, read_question(question, lexicon()).words)
 
 
 def test_whether_anyone_died_is_settled_by_the_press_words_for_the_dead(tmp_path: Path) -> None:
@@ -850,6 +875,15 @@ SEKARWANGI - Duka mendalam dirasakan keluarga masinis KA Sekar Arum, Hendra Kurn
         "9",
         "8",
     )
+    # ... nor another person's age the other sentence gives, nor seats in brackets
+    assert _other_age("Hendra (46) dan Nayla (8) tewas.", "Nayla (9) tewas.", ["hendra"]) is None
+    assert (
+        _other_age(
+            "Masinis KRL, Hendra Kurniawan (46), tewas.", "Asisten masinis, Dodi Saputra (30), dirawat."
+        )
+        is None
+    )
+    assert _other_age("PDIP (110) dan Golkar (102) kursi.", "PDIP (109) kursi.") is None
 
 
 def test_each_outlets_count_is_the_one_in_the_clause_of_the_verb_asked(tmp_path: Path) -> None:
@@ -868,7 +902,9 @@ Ia menyebut polisi mengamankan 12 orang.
 """
     articles = [("a", "A", "2025-09-15", first), ("b", "B", "2025-09-16", second)]
     answerer = Answerer.load(write_corpus(tmp_path, "Demo (contoh)", articles))
-    answer = answerer.answer("Apakah semua media sepakat mengenai jumlah orang yang diamankan polisi dalam demo?")
+    answer = answerer.answer(
+        "Apakah semua media sepakat mengenai jumlah orang yang diamankan polisi dalam demo?"
+    )
     assert answer.kind is Kind.COMPARISON
     values = {v for d in answer.disagreements for v, _ in d.values}
     assert {"19 orang", "12 orang"} <= values, answer.disagreements

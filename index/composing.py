@@ -188,7 +188,7 @@ class Composer:
         # "Jadwal semula pukul 06.00, tetapi pesawat tertunda karena antrean lepas landas"):
         # two statements holding all of them tell the same happening, whatever verb the
         # reader knows it by ("lepas landas"). Read once per statement, not per pair.
-        whole, value_re, stem = query.own_stems(), VALUES.get(q.qtype), self.index.stemmer.stem
+        whole = query.own_stems()
         leads = [sentences[group[0].sentence] for group in groups]
         tells_whole = [
             len(whole) >= 2

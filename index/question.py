@@ -939,8 +939,8 @@ _BEFORE_A_SETTING = frozenset(
 )
 
 
+_COUNT_MODIFIERS = words_of("count_modifiers")  # "calon jemaah": the pilgrims are counted
 # Words after a closing "berapa" that tell whom or what a sum is for, not what is counted.
-_COUNT_MODIFIERS = words_of("count_modifiers")
 _FOR_WHOM = frozenset({"ke", "kepada", "untuk", "buat", "bagi", "per", "tiap", "setiap", "masing"})
 # ... and after "berapa kali", whom or where the thing is done ("lapor brp kali ke polisi?")
 _AFTER_HOW_OFTEN = _FOR_WHOM | {"di", "dalam", "dari"}
@@ -1587,8 +1587,8 @@ def read_question(
             asked_noun = next((t for t in tokens if t in AGE_NOUNS and t in content), asked_noun)
     if asked_noun in _COUNT_MODIFIERS and asked_noun in tokens:
         # "Berapa calon jemaah ...?": the pilgrims are counted, "calon" only says they are to be
-        after = tokens[tokens.index(asked_noun) + 1 : tokens.index(asked_noun) + 2]
-        asked_noun = after[0] if after and after[0] in content else asked_noun
+        at = tokens.index(asked_noun) + 1
+        asked_noun = tokens[at] if at < len(tokens) and tokens[at] in content else asked_noun
     if qtype == WHAT and asked_noun and form != COMPARE:
         # "Which firefighter passed out ...?", "petugas mana yang pingsan?": which one of a kind
         # of person is someone, asked for by name.

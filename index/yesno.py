@@ -206,13 +206,14 @@ def opposite(text: str, question_words: Sequence[str]) -> bool:
     ("tidak parah?"). In the sentence the opposite must be said of one of the question's own
     words (within three words before it or just after) and not be negated ("tidak ringan")."""
     asked = list(question_words)
-    if any(w in _NEGATIONS or w == "atau" for w in asked):
+    typed = set(asked)
+    if typed & _NEGATIONS or "atau" in typed:
         return False
     states = [
         w
         for i, w in enumerate(asked)
         if w in _OPPOSITES
-        and not _OPPOSITES[w] & set(asked)
+        and not _OPPOSITES[w] & typed
         and not any(map(_is_verb_form, asked[i + 1 :]))  # "kendaraan berat dilarang?"
     ]
     if not states:
@@ -221,7 +222,7 @@ def opposite(text: str, question_words: Sequence[str]) -> bool:
     for state in states:
         if state in tokens:
             continue
-        about = set(asked) - {state}
+        about = typed - {state}
         for j, token in enumerate(tokens):
             if token not in _OPPOSITES[state]:
                 continue

@@ -42,7 +42,7 @@ from index.question import (
     YESNO,
     Question,
 )
-from index.retrieval import FOLLOWS, Candidate
+from index.retrieval import FOLLOWS, Candidate, Coverage
 from index.text import OPENING_QUOTES, cased_words, words
 from index.weights import Weights
 
@@ -96,13 +96,20 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
     # (an office read from English word order may be a role noun alone: "the BMKG earthquake
     # chief"; then the names the question gives stand for the office)
     office = q.office if q.office - _ROLE_NOUNS else named
+    holders: set[str] = set()
+    designation: frozenset[str] = frozenset()
     if q.qtype == SAID and office and _ROLE_NOUNS & set(q.words):
         # "Apa kata Direktur RSUD Tanah Bayur?": the articles name the holder once ("Direktur
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
         # ("... kata Fadli"): his name is who is asked.
         holders = _holders(index, candidates, set(q.words), office)
+        # News writing names a speaker in full once and by name alone after ('"...," kata
+        # Yusuf.'): his words hold the office the question designates him by, as the
+        # sentence introducing him does.
+        designation = frozenset(p for t in query.terms if set(t.word.split()) & asked for p in t.parts)
         asked = asked | holders
         named = named | holders
+    held_too = Coverage(query.terms, weights, index.bm25.idf) if holders and designation else None
     named_places = _named_places(q.words, index.name_words)
     # "Berapa usia Rusdi Hamzah?": an age is of someone; the sentence giving it must name the
     # one asked (or point back to him), not only stand in a paragraph that does.
@@ -155,6 +162,8 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             named,
             kind_noun,
         )
+        if held_too is not None and c.fit >= 1.0 and _by_name_alone(sentence.text, holders):
+            c.coverage = max(c.coverage, held_too(sentence.resolved | designation))
         if aged and whose_stems.isdisjoint(sentence.resolved):
             c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of Rusdi Hamzah
         if office_named and c.fit >= 1.0 and not any(t.found_in(sentence.resolved) for t in office_named):
@@ -496,6 +505,14 @@ _GOES_ON_BY_PRONOUN = re.compile(
     rf"\b(?:menurut (?:dia|ia|beliau)|(?:dia|ia|beliau) (?:{_GOING_ON_VERBS}))\b|{_SAID_BY_PRONOUN.pattern}",
     re.IGNORECASE,
 )
+
+
+def _by_name_alone(text: str, holders: Set[str]) -> bool:
+    """True when the sentence's speaker is named by words of the holder's name alone ("kata
+    Yusuf"), not by an office of his own ("Ketua KPU Pulau Rangkai Abdul Gafur" shares only
+    the place with "Pj Bupati Pulau Rangkai")."""
+    told = speakers(text)
+    return bool(told) and told <= holders
 
 
 def _holders(index: Index, candidates: list[Candidate], words: set[str], office: frozenset[str]) -> set[str]:

@@ -1374,3 +1374,23 @@ def test_a_yes_no_question_asks_its_main_clause_not_its_time_clause(tmp_path: Pa
     answer = answerer.answer("ada korban jiwa gak sih waktu pipanya meledak?")
     assert answer.answered
     assert answer.sentences[0].text == "Tidak ada korban jiwa dalam peristiwa ini."
+
+
+def test_an_office_holder_quoted_by_name_alone_speaks_for_the_office(tmp_path: Path) -> None:
+    # News writing names a speaker in full once and by name alone after: asked what the head of
+    # the social office said about help for evacuees, his quote on it ('"...," kata Yusuf.') is
+    # the answer, before the sentence introducing him, which holds more of the question's words.
+    story = "\n\n".join(
+        [
+            "Dinsos Salurkan Bantuan untuk Korban Banjir",
+            "SUKAMAJU - Kepala Dinas Sosial Kota Sukamaju, Yusuf Maulana, mengatakan pihaknya telah "
+            "menyalurkan bantuan bagi pengungsi berupa 5 ton beras, Senin (3/11/2025).",
+            "Beras itu diangkut dengan dua truk dari gudang Bulog di Jalan Merdeka.",
+            '"Kami fokus memastikan para pengungsi mendapat makanan, selimut, dan air bersih," kata Yusuf.',
+            "Ketua PMI Kota Sukamaju Ahmad Fauzi menyatakan relawan disiagakan di posko pengungsi.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Apa kata Kepala Dinas Sosial tentang prioritas bantuan bagi pengungsi?")
+    assert answer.answered
+    assert answer.sentences[0].text.startswith('"Kami fokus memastikan para pengungsi')

@@ -571,6 +571,8 @@ def fits_type(
         counted.update(m.group(2).lower() for m in _SPELLED_COUNT.finditer(text))
         if counted_noun in PEOPLE_CLASSIFIERS and counted & _PERSON_WORDS:
             return 1.0  # "ada berapa orang di masjid?": "150 jemaah" counts people
+        if counted & set(lexicon().synonyms.get(counted_noun, ())):
+            return 1.0  # "Berapa jumlah pegawai ...?": "46 karyawan" counts them in another word
         if counted_noun and counted - _CLASSIFIERS and counted_noun not in counted:
             # "Berapa sekolah ...?": "dua hari" counts another thing than the one asked; a
             # thing the question names itself ("dua kapal" for "penumpang kapal") more nearly.

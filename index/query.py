@@ -567,10 +567,10 @@ class QueryBuilder:
                 len(slot) == 1
                 and slot[0] in _HONORIFICS
                 and position + 1 < len(slots)
-                and slots[position + 1][0] in self.index.name_words
+                and slots[position + 1][0] in content
             ):
-                # "bu Sari", "pak Hendri": the form of address before a name is no search word
-                # (the articles name her "Sari Rahmawati (34)")
+                # "bu Sari", "pak Hendri", "bu guru": the form of address before a name or a
+                # noun is no search word (the articles name her "Sari Rahmawati (34)", "guru")
                 continue
             choices = [w for w in slot if w in content]
             if not choices:

@@ -307,12 +307,17 @@ def _question_word_typo(
     return near[0]
 
 
-def _chat_form(token: str, lexicon: Lexicon) -> str:
+def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset()) -> str:
     """The standard word behind a chat form no table lists, when there is one for certain:
     Jakarta "-in" for "-kan" ("nurunin" -> "menurunkan", "dihentiin" -> "dihentikan"), a
-    dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar")."""
+    dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar"), "ke-" for "ter-" or
+    "di-" ("kebawa" -> "terbawa", "keterima" -> "diterima"). Where the articles print one of
+    the affixed forms it may stand for ("disiagain" -> "disiagakan"), that one, however rare
+    (not a letter changed: "beda" is no "bada" the articles print)."""
     if len(token) < 4 or not token.isalpha() or token in stopwords() or token in lexicon.informal:
         return token
+    if token in printed:
+        return token  # "pleno" as the articles print it, no chat "plano"
     # The standard word must be far more common than the chat form ("hilang" than "ilang").
     floor = max(RARE_ZIPF, zipf_id(token) + 1.5)
     candidates: list[str] = []
@@ -320,6 +325,7 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
         candidates.append("ter" + token[2:])  # "kepake" -> "terpake" -> see the "ai" below
         if token.endswith("e"):
             candidates.append("ter" + token[2:-1] + "ai")  # "kepake" -> "terpakai"
+        candidates.append("di" + token[2:])  # "keterima" -> "diterima"
     if token.endswith("e") and len(token) > 3:
         candidates.append(token[:-1] + "ai")  # "sampe" -> "sampai", "rame" -> "ramai"
     if token.endswith("in") and len(token) > 5:
@@ -335,6 +341,12 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
             last = verb.rfind("e")
             if last > 2:
                 candidates.append(verb[:last] + "a" + verb[last + 1 :])
+    if token.endswith("in") and token.startswith(("ng", "ny")) and len(token) > 6:
+        # "ngurusin", "ngeracunin": a nasal prefix and "-in" together ("mengurus",
+        # "meracuni"): the verb behind the chat prefix, with each suffix "-in" may stand for.
+        for verb in _nasal_verbs(token[:-2]):
+            candidates += [verb, verb + "kan", verb + "i"]
+    affixed = list(candidates)  # (the forms an affix makes; a letter changed may make any word)
     candidates.append("h" + token)
     last_e = token.rfind("e")
     if last_e > 0:
@@ -342,7 +354,36 @@ def _chat_form(token: str, lexicon: Lexicon) -> str:
     for candidate in candidates:
         if zipf_id(candidate) >= floor:
             return candidate
-    return token
+    return next((c for c in affixed if c in printed), token)
+
+
+def _nasal_verbs(token: str) -> list[str]:
+    """The standard verbs a chat nasal prefix may stand for: "ngurus" -> "mengurus",
+    "nyari" -> "menyari", "mencari"; "nge" before a root -> the root with its own "me-" form
+    ("ngeracun" -> "meracun", "ngebuang" -> "membuang", "ngetes" -> "mengetes")."""
+    verbs = ["me" + token]
+    if token.startswith("ny"):
+        verbs.append("menc" + token[2:])
+    if token.startswith("nge") and len(token) > 4:
+        root = token[3:]
+        first = root[0]
+        if first in "bfv":
+            verbs.append("mem" + root)
+        elif first == "p":
+            verbs.append("mem" + root[1:])
+        elif first == "t":
+            verbs.append("men" + root[1:])
+        elif first in "dcjz":
+            verbs.append("men" + root)
+        elif first == "s":
+            verbs.append("meny" + root[1:])
+        elif first == "k":
+            verbs.append("meng" + root[1:])
+        elif first in "gh" or first in "aiueo":
+            verbs.append("meng" + root)
+        else:
+            verbs.append("me" + root)  # "ngerusak" -> "merusak", "ngelapor" -> "melapor"
+    return verbs
 
 
 def _english_base(token: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
@@ -541,7 +582,7 @@ def _standardise(
             # only says it goes on ("terus"), no keeping of anything.
             token = "terus"
         if language == "id" and token not in table:
-            token = _chat_form(token, lexicon)
+            token = _chat_form(token, lexicon, printed)
         if token not in table and token not in printed and token not in capitalised:
             # ("Abdul Manan", "di Kapar": a name typed with its capital is no "mana", "kapan")
             beside = {*tokens[max(0, position - 1) : position], *tokens[position + 1 : position + 2]}

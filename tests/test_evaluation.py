@@ -70,8 +70,12 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # again on the grown tuning split: 63.5% top-1 and 20.7% declined then. Later that session an
 # archaeological find (candi, held out whole; 53% at first) and a badminton final (a quarter held
 # out) joined: 63.0% top-1 and 21.5% declined then.
-HELDOUT_TOP1 = 0.63
-HELDOUT_DECLINED_AT_MOST = 0.22
+# Set again when the seventh session of 2026-11-25 added four corpora written and questioned
+# blind (a fish die-off, ikan, held out whole, 38% at first; a corruption sting, a rural bank's
+# closure and a school-admission scandal, a quarter held out, 30-52% at first) and the gate was
+# trained again: 62.6% top-1 and 22.1% declined then.
+HELDOUT_TOP1 = 0.62
+HELDOUT_DECLINED_AT_MOST = 0.225
 # On 2026-11-25 (a fifth session) four new corpora joined and the gate, trained again on the
 # grown tuning split, drew its line a little lower: 126 of 179 held-out must-declines declined,
 # with fewer answerable ones declined (17.4%); trained again later that session, 125 of 179
@@ -102,7 +106,9 @@ HELDOUT_DECLINES_RIGHT = 0.73
 # chat 82 of 129, typos 74 of 97), and when two more joined later that session (the
 # archaeological find held out whole scored 1 of 8 English questions at first: English 63 of
 # 121, chat 83 of 133).
-HELDOUT_KIND_TOP1 = {"formal": 0.63, "informal": 0.62, "english": 0.52, "typo": 0.76}
+# Set again when the four corpora of the seventh session of 2026-11-25 joined (chat 85 of 139,
+# English 66 of 127, typos 79 of 105).
+HELDOUT_KIND_TOP1 = {"formal": 0.63, "informal": 0.6, "english": 0.51, "typo": 0.74}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -120,7 +126,8 @@ HELDOUT_FORM_TOP1 = {
     # (2026-11-24, a quarter held out): 30 of 41 right then; again when it grew by three
     # new corpora (2026-11-25): 31 of 44; again when it grew by 240 fresh questions on six
     # tuning corpora (2026-11-25, a third session): 37 of 56
-    "outlet": 0.64,
+    # and again when the four of the seventh session of 2026-11-25 joined: 58 of 90
+    "outlet": 0.63,
     # set again when one held-out comparison whose regression was bisected went to tuning and
     # 8 fresh ones were written blind (held out whole): 28 of 51 right then; again when the
     # two new corpora of the fourth session of 2026-11-25 joined the split: 33 of 56
@@ -129,8 +136,9 @@ HELDOUT_FORM_TOP1 = {
     # of the sixth session of 2026-11-25 joined: 34 of 62
     "compare": 0.54,
     # set again when the four new corpora of the fourth session of 2026-11-25 joined: 31 of 45
-    # and again when the four of that fifth session joined: 32 of 50
-    "yesno": 0.63,
+    # and again when the four of that fifth session joined: 32 of 50; and when the four of the
+    # seventh session of 2026-11-25 joined: 41 of 68
+    "yesno": 0.59,
     # set again when the two new corpora of the fourth session of 2026-11-25 joined the split: 32 of 53
     # and again when the four of that fifth session joined: 35 of 62
     "why": 0.56,
@@ -138,8 +146,8 @@ HELDOUT_FORM_TOP1 = {
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
     # and again when the four new corpora of that fifth session joined: 27 of 75; and when the
-    # four of the sixth session of 2026-11-25 joined: 28 of 81
-    "how": 0.34,
+    # four of the sixth session of 2026-11-25 joined: 28 of 81; and the four of the seventh: 30 of 87
+    "how": 0.33,
     # set again when the fifth session of 2026-11-25 added eight corpora: 40 of 77
     "said": 0.51,
     "followup": 0.46,
@@ -165,7 +173,9 @@ HELDOUT_ASKED_BACK = 0.4
 # case, a gas explosion, an eviction; 24-68% at first): 76.3% then.
 # And again when three more joined (2026-11-25, a sixth session: a train collision, a footbridge
 # collapse, an illegal online-lending bust; 47-53% at first): 75.9% then.
-TUNING_TOP1 = 0.75
+# And again when three more joined (2026-11-25, a seventh session: a corruption sting, a rural
+# bank's closure, a school-admission scandal; 30-52% at first): 75.1% then.
+TUNING_TOP1 = 0.745
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new

@@ -444,3 +444,12 @@ def test_a_modifier_before_a_counted_noun_is_passed_over_only_before_a_noun() ->
     )
     assert ("calon", "3", "3 calon") in read_facts("Pilkada diikuti 3 calon dan 5 partai.").numbers
     assert read_facts("KPU menetapkan 2 calon yang lolos.").numbers == (("calon", "2", "2 calon"),)
+
+
+def test_a_count_in_a_synonym_of_the_noun_asked_counts_it() -> None:
+    # "Berapa jumlah pegawai ...?": "46 karyawan" counts the employees in another word; "dua
+    # kantor kas" alone counts another thing
+    text = "Bank itu mempunyai dua kantor kas dan 46 karyawan."
+    assert fits_type(NUMBER, read_facts(text), {"pegawai"}, text=text, counted_noun="pegawai") == 1.0
+    other = "Bank itu mempunyai dua kantor kas."
+    assert fits_type(NUMBER, read_facts(other), {"pegawai"}, text=other, counted_noun="pegawai") < 1.0

@@ -241,6 +241,17 @@ def test_a_word_glossed_in_the_articles_words_is_searched_by_its_gloss() -> None
 def test_chat_forms_no_table_lists() -> None:
     # Jakarta "-in" for "-kan", a doubled word written with a 2, a dropped h, stretched letters.
     assert "dihentikan" in read_question("knp pencarian dihentiin", lexicon()).content
+    # ... with a nasal chat prefix before the root ("ngurus-", "nge-racun"): the "me-" verb
+    assert "mengurus" in read_question("siapa yg ngurusin jenazahnya?", lexicon()).content
+    assert "meracuni" in read_question("siapa yg ngeracunin ikannya?", lexicon()).content
+    # ... "ke-" for "di-" ("keterima" is "diterima")
+    assert "diterima" in read_question("anaknya keterima gak?", lexicon()).content
+    # ... an affixed form the articles print, however rare in general ("disiagakan"), but no
+    # letter changed into a word they print ("pleno" is not "plano")
+    assert (
+        "disiagakan" in read_question("brp polisi yg disiagain?", lexicon(), printed={"disiagakan"}).content
+    )
+    assert "pleno" in read_question("kapan rapat pleno?", lexicon(), printed={"pleno", "plano"}).content
     assert read_question("yg luka2 brp orang", lexicon()).content.count("luka") == 2
     # ... with a suffix after the 2: no figure "2" is asked about
     # ... not a formula or a unit, read as the articles print it

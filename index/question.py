@@ -50,6 +50,8 @@ _YESNO_TAGS = words_of("yesno_tags")
 _NEGATIONS = words_of("negations")
 _YESNO_OPENERS = words_of("yesno_openers")
 _DURATION = words_of("duration_words")
+# Verbs that say something took time ("memakan waktu", "butuh waktu"): a question of how long.
+_TAKES_TIME = frozenset({"makan", "memakan", "butuh", "membutuhkan", "perlu", "memerlukan", "menghabiskan"})
 _MEASURE = words_of("measure_words")
 _COUNT = words_of("count_words")
 _DATE_NOUNS = words_of("date_nouns")
@@ -305,6 +307,24 @@ def _question_word_typo(
         # "bulan" a date question asks): left to the articles' typo reader
         return token
     return near[0]
+
+
+# Verbs that tell or know a fact ("mengumumkan siapa ...", "tahu kapan ..."): a question word
+# after one is a question inside a question.
+_TELLING = words_of("telling_verbs")
+_INNER_QUESTION_WORDS = frozenset({"siapa", "kapan", "berapa", "mana", "mengapa", "kenapa", "bagaimana"})
+
+
+def _tells_a_question(tokens: list[str]) -> bool:
+    """True when a question word follows a verb of telling or knowing ("mengumumkan siapa",
+    "menyebut berapa", "tahu di mana")."""
+    for i in range(1, len(tokens)):
+        before, word, after = tokens[i - 1], tokens[i], tokens[i + 1 : i + 2]
+        if before in _TELLING and (
+            word in _INNER_QUESTION_WORDS or (word in {"di", "ke", "dari"} and after == ["mana"])
+        ):
+            return True
+    return False
 
 
 def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset()) -> str:
@@ -1461,6 +1481,11 @@ def read_question(
     form_words |= {std for std, typed in aliases if typed in form_words}
     if tagged and qtype in (OTHER, WHAT):
         qtype = YESNO
+    if tagged and _tells_a_question(tokens):
+        # "KPK ngumumin siapa aja yg ditangkap gak?": whether it was told, the question
+        # asked inside it ("siapa ...") is what was or was not told, as "Apakah KPK
+        # mengumumkan siapa ...?" asks.
+        qtype = YESNO
     # "berapa lama", "jam berapa": the measure word belongs to the question, not the topic.
     asked: set[int] = set()
     inner_tag = _tag_inside(tokens)  # "udah banding belum si bupatinya?": that "belum"
@@ -1511,6 +1536,11 @@ def read_question(
                 # "gimana ceritanya ... bisa ...": how it came about; neither the story nor
                 # the "bisa" is searched (not "Bagaimana cerita korban selamat?", her account)
                 asked.update((i, came[0]))
+        if qtype == DURATION and t in {"waktu", "waktunya"} and i > 0:
+            if tokens[i - 1] in _TAKES_TIME:
+                asked.update((i - 1, i))  # "makan waktu brp jam?", "butuh waktu berapa lama?"
+            elif tokens[i - 1] in _DURATION:
+                asked.add(i)  # "berapa lama waktu ...": the time it took is what is asked
         if t in {"kerja", "kerjanya"} and i > 0 and tokens[i - 1] in _MANNER_FRAMES:
             asked.add(i)  # "cara kerja ...": the way it works is asked; "kerja" is no topic
         if (

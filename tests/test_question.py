@@ -667,3 +667,20 @@ def test_a_verbs_phrase_keeps_its_particle_before_a_preposition() -> None:
     assert "naik" in read_question("Did the price of rice go up to Rp 16,000 per kg?", lexicon()).words
     # a noun ending in "ed" is no past tense ending the noun phrase ("top speed")
     assert read_question("What top speed was recorded?", lexicon()).asked_noun == "kecepatan"
+
+
+def test_a_question_inside_a_chat_yes_no_question_asks_yes_or_no() -> None:
+    # "KPK ngumumin siapa aja yg ditangkap gak?" asks whether it was told, as "Apakah KPK
+    # mengumumkan siapa ...?" does; "korbannya siapa aja sih?" still asks who
+    told = read_question("malam itu KPK ngumumin siapa aja yg ditangkap gak?", lexicon())
+    assert told.qtype == YESNO and "mengumumkan" in told.content
+    assert read_question("polisi nyebut di mana pelaku ditangkap gak?", lexicon()).qtype == YESNO
+    assert read_question("korbannya siapa aja sih?", lexicon()).qtype == PERSON
+
+
+def test_the_time_something_took_is_asked_not_searched() -> None:
+    # "makan waktu brp jam?", "berapa lama waktu ...": the articles write "berlangsung delapan
+    # jam", with no "makan" nor "waktu"
+    took = read_question("geledahnya makan waktu brp jam sih?", lexicon())
+    assert took.qtype == DURATION and not {"makan", "waktu"} & set(took.content)
+    assert "waktu" not in read_question("Berapa lama waktu pencarian korban?", lexicon()).content

@@ -651,6 +651,8 @@ class QueryBuilder:
                 equivalents |= {stem(w) for w in AGE_NOUNS}  # "umur" and "usia" are one thing
             # "1 pintu" where the articles write "satu pintu", and the other way round.
             equivalents |= {_SPELLED_DIGITS.get(word, "")} - {""}
+            if word == "1":
+                equivalents.add("pertama")  # "tahap 1" where they print "tahap pertama" ("kedua": "dua")
             if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
                 # "geophysics" the lexicon lacks, where the articles print "geofisika".
                 equivalents |= self._loan(word)

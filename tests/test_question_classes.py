@@ -1397,3 +1397,18 @@ def test_an_office_holder_quoted_by_name_alone_speaks_for_the_office(tmp_path: P
     answer = answerer.answer("Apa kata Kepala Dinas Sosial tentang prioritas bantuan bagi pengungsi?")
     assert answer.answered
     assert answer.sentences[0].text.startswith('"Kami fokus memastikan para pengungsi')
+
+
+def test_a_first_step_typed_as_a_figure_is_the_first_the_articles_write_out(tmp_path: Path) -> None:
+    # "tahap 1" where the articles print "tahap pertama" ("tahap 2" is "kedua" by its stem): no
+    # figure of the question is missing
+    story = "\n\n".join(
+        [
+            "LPS Siapkan Pembayaran Simpanan Nasabah",
+            "TANJUNG RAWI - Pembayaran simpanan tahap pertama dijadwalkan mulai Senin (24/3/2025).",
+            "Pembayaran simpanan tahap kedua menunggu verifikasi selesai.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
+    answer = answerer.answer("pembayaran simpanan tahap 1 mulai kapan?")
+    assert answer.answered and "tahap pertama" in answer.sentences[0].text

@@ -103,13 +103,14 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
         # RSUD Tanah Bayur, dr. Fadli Arsyad, mengatakan ...") and quote him by name after
         # ("... kata Fadli"): his name is who is asked.
         holders = _holders(index, candidates, set(q.words), office)
-        # News writing names a speaker in full once and by name alone after ('"...," kata
-        # Yusuf.'): his words hold the office the question designates him by, as the
-        # sentence introducing him does.
+    if q.qtype == SAID:
+        # News writing names a speaker in full once and after by name alone ('"...," kata
+        # Yusuf.') or by "-nya" ('"...," ujarnya.'): his words hold the words the question
+        # designates him by, as the sentence introducing him does.
         designation = frozenset(p for t in query.terms if set(t.word.split()) & asked for p in t.parts)
         asked = asked | holders
         named = named | holders
-    held_too = Coverage(query.terms, weights, index.bm25.idf) if holders and designation else None
+    held_too = Coverage(query.terms, weights, index.bm25.idf) if designation else None
     named_places = _named_places(q.words, index.name_words)
     # "Berapa usia Rusdi Hamzah?": an age is of someone; the sentence giving it must name the
     # one asked (or point back to him), not only stand in a paragraph that does.
@@ -162,7 +163,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             named,
             kind_noun,
         )
-        if held_too is not None and c.fit >= 1.0 and _by_name_alone(sentence.text, holders):
+        if held_too is not None and c.fit >= 1.0 and holders and _by_name_alone(sentence.text, holders):
             c.coverage = max(c.coverage, held_too(sentence.resolved | designation))
         if aged and whose_stems.isdisjoint(sentence.resolved):
             c.fit = 0.0  # "Nayla Putri, bocah berusia 6 tahun" is no age of Rusdi Hamzah
@@ -205,10 +206,12 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
             # The sentence after "Hendarto menjelaskan alasan X ...": the reason, as an
             # outright cause is; a step after "Ia menguraikan tahapannya.": the manner.
             c.fit = 1.0
-        if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked):
+        if q.qtype == SAID and c.fit < 1.0 and _said_by_the_one_before(index, c.sentence, asked, named):
             # 'Ia membantah kabar itu. "Tidak benar ...," tegasnya.': the one the sentence
             # before names speaks; that sentence is quoted with it.
             c.fit, c.follows = 1.0, True
+            if held_too is not None:
+                c.coverage = max(c.coverage, held_too(sentence.resolved | designation))
         c.score = (
             weights.sentence * c.coverage
             + weights.paragraph * c.around
@@ -413,7 +416,22 @@ def _as_searched(word: str, query: Query) -> str:
     return near[0] if len(near) == 1 else ""
 
 
-def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
+# The words a paragraph's first sentence opens on, where news writing names its subject
+# ("Bupati Kepulauan Rantau Biru Saharuddin Lamakarate berjanji ...").
+_SUBJECT_WORDS = 6
+
+
+def _speaks(told_by: Set[str], asked: Set[str], named: Set[str]) -> bool:
+    """True when the words telling who speaks name the one asked: not only by a role noun
+    when the question gives a name ("the head of the organisers' association" is no "Kepala
+    Dispora")."""
+    hit = told_by & asked
+    return bool(hit) and not (hit <= _ROLE_NOUNS and named and named.isdisjoint(told_by))
+
+
+def _said_by_the_one_before(
+    index: Index, number: int, asked: Set[str], named: Set[str] = frozenset()
+) -> bool:
     """True when a sentence is a quotation said by "-nya", or reported speech opened by
     "Menurut dia," and the sentence before it, in its paragraph, names one of `asked` (as
     speaker, or as whom its pronoun stands for)."""
@@ -421,10 +439,27 @@ def _said_by_the_one_before(index: Index, number: int, asked: Set[str]) -> bool:
     if number == 0 or not (_SAID_BY_PRONOUN.search(sentence.text) or _ACCORDING_TO_HIM.match(sentence.text)):
         return False
     before = index.sentences[number - 1]
-    if before.passage != sentence.passage:
+    if before.passage == sentence.passage:
+        told_by = speakers(before.text) | (before.resolved - before.terms)
+        if told_by or not QUOTE_MARKS.search(sentence.text):
+            return _speaks(told_by, asked, named)
+        # 'Bupati X berjanji ... . Setiap penumpang ... . "...," ujarnya.': the quote goes on in
+        # the words of whoever the paragraph opened on, when nobody else speaks between.
+        for earlier in range(number - 1, max(-1, number - 4), -1):
+            opening = index.sentences[earlier]
+            if opening.passage != sentence.passage:
+                break
+            told_by = speakers(opening.text)
+            if told_by:
+                return _speaks(told_by, asked, named)
+            if earlier == 0 or index.sentences[earlier - 1].passage != opening.passage:
+                return _speaks(set(words(opening.text.lower())[:_SUBJECT_WORDS]), asked, named)
         return False
-    named = speakers(before.text) | (before.resolved - before.terms)
-    return bool(named & asked)
+    # A quoted paragraph of its own ('"...," ujarnya.') speaks in the words of whoever the
+    # paragraph before it quotes, as news writing goes on quoting one speaker.
+    if not QUOTE_MARKS.search(sentence.text) or before.article != sentence.article:
+        return False
+    return _speaks(speakers(before.text), asked, named)
 
 
 def _there(words: tuple[str, ...], stem: Callable[[str], str]) -> frozenset[str]:

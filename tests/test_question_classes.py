@@ -1412,3 +1412,42 @@ def test_a_first_step_typed_as_a_figure_is_the_first_the_articles_write_out(tmp_
     answerer = Answerer.load(one_article(tmp_path, story, "2025-03-14"))
     answer = answerer.answer("pembayaran simpanan tahap 1 mulai kapan?")
     assert answer.answered and "tahap pertama" in answer.sentences[0].text
+
+
+def test_a_quote_said_by_nya_speaks_for_whoever_its_paragraph_opened_on(tmp_path: Path) -> None:
+    # 'Bupati X berjanji ... . Setiap penumpang ... . "...," ujarnya.': the regent's words,
+    # though the sentence before the quote names nobody; they hold what the question calls him
+    story = "\n\n".join(
+        [
+            "Bupati Janji Perketat Tiket Kapal",
+            '"Kami masih mendata penumpang yang selamat," kata Kapolres Sukamaju AKBP Rudi Hartono.',
+            "Bupati Sukamaju Ahmad Yani berjanji mulai Maret tidak ada lagi tiket yang dijual di atas "
+            "kapal. Setiap orang wajib tercatat dengan KTP di loket pelabuhan. "
+            '"Manifes harus menjadi daftar nyawa, bukan formalitas," ujarnya.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-02-10"))
+    answer = answerer.answer("bupatinya bilang apa sih soal manifes penumpang ke depannya?")
+    assert answer.answered
+    assert any("daftar nyawa" in quote.text for quote in answer.sentences)
+    assert "mendata penumpang" not in answer.sentences[0].text
+
+
+def test_a_quote_by_another_head_is_not_the_words_of_the_head_asked(tmp_path: Path) -> None:
+    # "Kepala Dispora ... menjelaskan ... "...," katanya.": the sports office head's words, not
+    # those of the head of the runners' association the question names
+    story = "\n\n".join(
+        [
+            "Evaluasi Lomba Lari Wirabumi",
+            "Kepala Dispora Kota Sukamaju Yohanes Setiadi menjelaskan izin lomba diterbitkan setelah "
+            'rute dipaparkan. "Secara dokumen kasus ini lengkap," katanya.',
+            "Ketua Asosiasi Pelari Sukamaju Doni Kusnadi menilai kasus itu harus menjadi pelajaran.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    query = answerer.queries.build(
+        answerer.queries.read("Apa kata Kepala Asosiasi Pelari soal kasus itu?"), None
+    )
+    ranked = rank(answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights)
+    dokumen = next(c for c in ranked if "Secara dokumen" in answerer.index.sentences[c.sentence].text)
+    assert dokumen.fit < 1.0

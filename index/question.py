@@ -353,6 +353,11 @@ def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset
         if base.endswith("i") and token.endswith("iin"):
             base = base[:-1] + "i"
         candidates += [base + "kan", "me" + base + "kan", base + "i", "me" + base + "i", base]
+        last_e = base.rfind("e", 2)
+        if last_e > 0:
+            # "ditemenin" -> "ditemani": "e" for the "a" of the root's last syllable too
+            aa = base[:last_e] + "a" + base[last_e + 1 :]
+            candidates += [aa + "i", aa + "kan"]
     if token.startswith(("ny", "ng")) or (token[0] in "nm" and token[1] in "aiueo"):
         # "nyebar", "ngambil", "nolak": chat drops the "me" of a nasal verb prefix ("nyari" is
         # "mencari": "ny" stands for "nc" too); "nangkep" also has its "e" for "a".

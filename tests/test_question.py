@@ -244,6 +244,8 @@ def test_chat_forms_no_table_lists() -> None:
     # ... with a nasal chat prefix before the root ("ngurus-", "nge-racun"): the "me-" verb
     assert "mengurus" in read_question("siapa yg ngurusin jenazahnya?", lexicon()).content
     assert "meracuni" in read_question("siapa yg ngeracunin ikannya?", lexicon()).content
+    # ... the root's last "a" typed "e" before "-in" ("ditemenin" is "ditemani")
+    assert "ditemani" in read_question("presidennya ditemenin siapa?", lexicon()).content
     # ... "ke-" for "di-" ("keterima" is "diterima")
     assert "diterima" in read_question("anaknya keterima gak?", lexicon()).content
     # ... an affixed form the articles print, however rare in general ("disiagakan"), but no

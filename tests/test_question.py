@@ -246,6 +246,8 @@ def test_chat_forms_no_table_lists() -> None:
     assert "meracuni" in read_question("siapa yg ngeracunin ikannya?", lexicon()).content
     # ... the root's last "a" typed "e" before "-in" ("ditemenin" is "ditemani")
     assert "ditemani" in read_question("presidennya ditemenin siapa?", lexicon()).content
+    # ... "kilo" for a kilogram, as prices and weights are spoken ("Rp 12 ribu per kilo")
+    assert "kilogram" in read_question("harga beras per kilo brp?", lexicon()).content
     # ... "ke-" for "di-" ("keterima" is "diterima")
     assert "diterima" in read_question("anaknya keterima gak?", lexicon()).content
     # ... an affixed form the articles print, however rare in general ("disiagakan"), but no

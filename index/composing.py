@@ -15,7 +15,7 @@ from index.digest import Pick
 from index.model import Index, Sentence
 from index.query import Query, Term
 from index.question import AGE_NOUNS, DATE, MEASURE, NUMBER, OTHER, SAID, TIME
-from index.ranking import VALUES, eligible, in_other_words, value_clause
+from index.ranking import VALUES, eligible, in_other_words, quote_speaker, value_clause
 from index.retrieval import Candidate
 from index.stemmer import stopwords
 from index.text import OPENING_QUOTES, words
@@ -428,40 +428,28 @@ class Composer:
         if number > 0 and number - 1 not in shown and (lead.leans_on_before or group[0].follows):
             before = self.index.sentences[number - 1]
             if before.passage == lead.passage:
-                # 'Direktur X mengakui ... . MSU berencana ... . "...," katanya.': a quote said
-                # by "-nya" is shown from the sentence naming its speaker.
-                said_by_them = lead.text[:1] in OPENING_QUOTES and _SAID_BY_THEM.search(lead.text)
-                first = self._speaker_named_from(number) if said_by_them else number - 1
-                if any(n in shown for n in range(first, number)):
-                    first = number - 1
-                shown.update(range(first, number))
+                # 'Direktur X mengakui ... . MSU berencana ... . "...," katanya.': a quote said by
+                # "-nya" is shown after the sentence naming its speaker (with the one between,
+                # if one; more are passed over).
+                found = quote_speaker(self.index, number)
+                context = [number - 1]
+                if found is not None and found[0] < number - 1:
+                    context = [found[0], number - 1] if found[0] == number - 2 else [found[0]]
+                if any(n in shown for n in context):
+                    context = [number - 1]
+                shown.update(context)
                 shown.update(c.sentence for c in group)
                 return (
                     *(
                         Quote(
                             text=self.index.sentences[n].text, sources=sources[:1], score=score, context=True
                         )
-                        for n in range(first, number)
+                        for n in context
                     ),
                     Quote(text=lead.text, sources=sources[:1], score=score),
                 )
         shown.update(c.sentence for c in group)
         return (Quote(text=lead.text, sources=sources, score=score),)
-
-    def _speaker_named_from(self, number: int) -> int:
-        """The sentence, in the quote's paragraph and at most three before it, that names who
-        speaks in it: the nearest telling who speaks, else the paragraph's first (see
-        ranking._said_by_the_one_before); the one just before where none does."""
-        sentences = self.index.sentences
-        paragraph = sentences[number].passage
-        for earlier in range(number - 1, max(-1, number - 4), -1):
-            if sentences[earlier].passage != paragraph:
-                break
-            if evidence.speakers(sentences[earlier].text):
-                return earlier
-            if earlier == 0 or sentences[earlier - 1].passage != paragraph:
-                return earlier
-        return number - 1
 
     def _ids(self, group: Group) -> tuple[str, ...]:
         articles = self.index.corpus.articles

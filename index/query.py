@@ -567,10 +567,14 @@ class QueryBuilder:
                 len(slot) == 1
                 and slot[0] in _HONORIFICS
                 and position + 1 < len(slots)
-                and slots[position + 1][0] in content
+                and (
+                    slots[position + 1][0] in self.index.name_words
+                    or (slot[0] in _ADDRESS_TITLES and slots[position + 1][0] in content)
+                )
             ):
-                # "bu Sari", "pak Hendri", "bu guru": the form of address before a name or a
-                # noun is no search word (the articles name her "Sari Rahmawati (34)", "guru")
+                # "bu Sari", "pak Hendri", "bu guru": the form of address before a name, or a
+                # title of address before a noun, is no search word (the articles name her
+                # "Sari Rahmawati (34)", "guru"); "tante korban" is the victim's aunt
                 continue
             choices = [w for w in slot if w in content]
             if not choices:
@@ -651,8 +655,8 @@ class QueryBuilder:
                 equivalents |= {stem(w) for w in AGE_NOUNS}  # "umur" and "usia" are one thing
             # "1 pintu" where the articles write "satu pintu", and the other way round.
             equivalents |= {_SPELLED_DIGITS.get(word, "")} - {""}
-            if word == "1":
-                equivalents.add("pertama")  # "tahap 1" where they print "tahap pertama" ("kedua": "dua")
+            if word == "1" and position > 0 and set(slots[position - 1]) & _NUMBERED:
+                equivalents.add("pertama")  # "tahap 1" where they print "tahap pertama"
             if q.language == "en" and word not in typed_as and not self.index.bm25.knows(term):
                 # "geophysics" the lexicon lacks, where the articles print "geofisika".
                 equivalents |= self._loan(word)
@@ -782,6 +786,10 @@ def _in_calendar_date(word: str, words: tuple[str, ...]) -> bool:
 
 
 _HONORIFICS = words_of("honorifics")
+_ADDRESS_TITLES = words_of("address_titles")
+# Nouns a step or a round is numbered after ("tahap 1", "babak 2"): there a "1" is the first
+# the articles write out ("tahap pertama"; "kedua" is "dua" by its stem).
+_NUMBERED = words_of("numbered_nouns")
 
 
 # A small figure and its word, each for the other (a lone "dua" is no figure to words()).

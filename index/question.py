@@ -51,7 +51,12 @@ _NEGATIONS = words_of("negations")
 _YESNO_OPENERS = words_of("yesno_openers")
 _DURATION = words_of("duration_words")
 # Verbs that say something took time ("memakan waktu", "butuh waktu"): a question of how long.
-_TAKES_TIME = frozenset({"makan", "memakan", "butuh", "membutuhkan", "perlu", "memerlukan", "menghabiskan"})
+_TAKES_TIME = words_of("takes_time")
+_DISTANCE = words_of("distance_words")
+# The tags a chat yes/no question ends on ("... gak?", "... belum?"), not a softening "ya".
+_FINAL_TAGS = frozenset(
+    {"gak", "nggak", "ngga", "ga", "enggak", "engga", "kagak", "belum", "blm", "gk", "ngak"}
+)
 _MEASURE = words_of("measure_words")
 _COUNT = words_of("count_words")
 _DATE_NOUNS = words_of("date_nouns")
@@ -309,20 +314,25 @@ def _question_word_typo(
     return near[0]
 
 
-# Verbs that tell or know a fact ("mengumumkan siapa ...", "tahu kapan ..."): a question word
+# Verbs that tell a fact ("mengumumkan siapa ...", "menyebut berapa ..."): a question word
 # after one is a question inside a question.
 _TELLING = words_of("telling_verbs")
-_INNER_QUESTION_WORDS = frozenset({"siapa", "kapan", "berapa", "mana", "mengapa", "kenapa", "bagaimana"})
+_INNER_QUESTION_WORDS = words_of("inner_question_words")
+# Who a telling verb may not be of for the question to ask whether it was told: the reader
+# ("kamu tahu ...?") or anyone ("ada yang ...?").
+_NO_TELLER = frozenset({"yang", "kamu", "anda", "lu", "lo", "elo", "kalian"})
 
 
-def _tells_a_question(tokens: list[str]) -> bool:
-    """True when a question word follows a verb of telling or knowing ("mengumumkan siapa",
-    "menyebut berapa", "tahu di mana")."""
-    for i in range(1, len(tokens)):
-        before, word, after = tokens[i - 1], tokens[i], tokens[i + 1 : i + 2]
-        if before in _TELLING and (
-            word in _INNER_QUESTION_WORDS or (word in {"di", "ke", "dari"} and after == ["mana"])
-        ):
+def _tells_a_question(tokens: list[str], raw_tokens: list[str], tags: Container[str]) -> bool:
+    """True when a chat yes/no question ends on its tag and asks whether someone told a fact:
+    a question word after a verb of telling that has a teller of its own ("KPK ngumumin siapa
+    aja yg ditangkap gak?"), not "Tau gak siapa ...?" or "ada yang tahu kapan ... ya?"."""
+    if not raw_tokens or raw_tokens[-1] not in tags:
+        return False
+    for i in range(2, len(tokens)):
+        teller, verb, word, after = tokens[i - 2], tokens[i - 1], tokens[i], tokens[i + 1 : i + 2]
+        asked = word in _INNER_QUESTION_WORDS or (word in {"di", "ke", "dari"} and after == ["mana"])
+        if asked and verb in _TELLING and teller not in _NO_TELLER and teller not in tags:
             return True
     return False
 
@@ -330,10 +340,11 @@ def _tells_a_question(tokens: list[str]) -> bool:
 def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset()) -> str:
     """The standard word behind a chat form no table lists, when there is one for certain:
     Jakarta "-in" for "-kan" ("nurunin" -> "menurunkan", "dihentiin" -> "dihentikan"), a
-    dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar"), "ke-" for "ter-" or
-    "di-" ("kebawa" -> "terbawa", "keterima" -> "diterima"). Where the articles print one of
-    the affixed forms it may stand for ("disiagain" -> "disiagakan"), that one, however rare
-    (not a letter changed: "beda" is no "bada" the articles print)."""
+    dropped "h" ("ilang" -> "hilang"), "e" for "a" ("denger" -> "dengar"), "ke-" for "ter-"
+    ("kebawa" -> "terbawa"), a chat nasal prefix ("ngurusin" -> "mengurus"). A rare typed word
+    may also stand for an affixed form the articles print, however rare that is ("disiagain"
+    -> "disiagakan", "keterima" -> "diterima"); an everyday word ("ketua", "nilai") is no chat
+    form, nor a letter changed ("beda" is no "bada" the articles print)."""
     if len(token) < 4 or not token.isalpha() or token in stopwords() or token in lexicon.informal:
         return token
     if token in printed:
@@ -341,36 +352,35 @@ def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset
     # The standard word must be far more common than the chat form ("hilang" than "ilang").
     floor = max(RARE_ZIPF, zipf_id(token) + 1.5)
     candidates: list[str] = []
+    printed_only: list[str] = []  # forms taken only where the articles print them
     if token.startswith("ke") and len(token) > 4:
         candidates.append("ter" + token[2:])  # "kepake" -> "terpake" -> see the "ai" below
         if token.endswith("e"):
             candidates.append("ter" + token[2:-1] + "ai")  # "kepake" -> "terpakai"
-        candidates.append("di" + token[2:])  # "keterima" -> "diterima"
+        # "keterima" -> "diterima" (not "kelokasi", chat for "ke lokasi")
+        printed_only.append("di" + token[2:])
     if token.endswith("e") and len(token) > 3:
         candidates.append(token[:-1] + "ai")  # "sampe" -> "sampai", "rame" -> "ramai"
     if token.endswith("in") and len(token) > 5:
         base = token[:-2]
         if base.endswith("i") and token.endswith("iin"):
             base = base[:-1] + "i"
-        candidates += [base + "kan", "me" + base + "kan", base + "i", "me" + base + "i", base]
-        last_e = base.rfind("e", 2)
-        if last_e > 0:
-            # "ditemenin" -> "ditemani": "e" for the "a" of the root's last syllable too
-            aa = base[:last_e] + "a" + base[last_e + 1 :]
-            candidates += [aa + "i", aa + "kan"]
+        candidates += [base + "kan", "me" + base + "kan", base + "i", "me" + base + "i"]
+        candidates += [f"{stem}{suffix}" for stem in _a_for_e(base) for suffix in ("i", "kan")]
+        if token.startswith(("ng", "ny")):
+            # "ngurusin", "ngeracunin", "ngetangkepin": a nasal prefix and "-in" together
+            # ("mengurus", "meracuni", "menangkap"), with each suffix "-in" may stand for
+            for verb in (v for stem in (base, *_a_for_e(base)) for v in _nasal_verbs(stem)):
+                candidates += [verb, verb + "kan", verb + "i"]
+        printed_only.append(base)  # "dijualin" -> "dijual"
     if token.startswith(("ny", "ng")) or (token[0] in "nm" and token[1] in "aiueo"):
-        # "nyebar", "ngambil", "nolak": chat drops the "me" of a nasal verb prefix ("nyari" is
-        # "mencari": "ny" stands for "nc" too); "nangkep" also has its "e" for "a".
-        for verb in ["me" + token] + (["menc" + token[2:]] if token.startswith("ny") else []):
+        # "nyebar", "ngambil", "nolak", "ngeblokir": chat drops the "me" of a nasal verb
+        # prefix; "nangkep" also has its "e" for "a".
+        for verb in _nasal_verbs(token):
             candidates.append(verb)
             last = verb.rfind("e")
             if last > 2:
                 candidates.append(verb[:last] + "a" + verb[last + 1 :])
-    if token.endswith("in") and token.startswith(("ng", "ny")) and len(token) > 6:
-        # "ngurusin", "ngeracunin": a nasal prefix and "-in" together ("mengurus",
-        # "meracuni"): the verb behind the chat prefix, with each suffix "-in" may stand for.
-        for verb in _nasal_verbs(token[:-2]):
-            candidates += [verb, verb + "kan", verb + "i"]
     affixed = list(candidates)  # (the forms an affix makes; a letter changed may make any word)
     candidates.append("h" + token)
     last_e = token.rfind("e")
@@ -379,32 +389,49 @@ def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset
     for candidate in candidates:
         if zipf_id(candidate) >= floor:
             return candidate
-    return next((c for c in affixed if c in printed), token)
+    if zipf_id(token) >= _EVERYDAY_TYPED:
+        return token
+    return next((c for c in (*affixed, *printed_only) if c in printed), token)
+
+
+# A typed word this common is a word of its own, whatever affixed form the articles print
+# ("ketua" is no "tertua", "nilai" no "menilai").
+_EVERYDAY_TYPED = 3.5
+
+
+def _a_for_e(base: str) -> list[str]:
+    """The root with the "e" of its last syllable read as the "a" chat writes so
+    ("ditemen" -> "diteman"), if it has one."""
+    last_e = base.rfind("e", 2)
+    return [base[:last_e] + "a" + base[last_e + 1 :]] if last_e > 0 else []
 
 
 def _nasal_verbs(token: str) -> list[str]:
     """The standard verbs a chat nasal prefix may stand for: "ngurus" -> "mengurus",
     "nyari" -> "menyari", "mencari"; "nge" before a root -> the root with its own "me-" form
-    ("ngeracun" -> "meracun", "ngebuang" -> "membuang", "ngetes" -> "mengetes")."""
+    ("ngeracun" -> "meracun", "ngebuang" -> "membuang", "ngetes" -> "mengetes"), a root
+    opening on two consonants keeping its first ("ngeprotes" -> "memprotes", "ngetransfer" ->
+    "mentransfer", "ngeklaim" -> "mengklaim")."""
     verbs = ["me" + token]
     if token.startswith("ny"):
         verbs.append("menc" + token[2:])
     if token.startswith("nge") and len(token) > 4:
         root = token[3:]
         first = root[0]
-        if first in "bfv":
+        cluster = len(root) > 1 and root[1] not in "aiueo"
+        if first in "bfv" or (first == "p" and cluster):
             verbs.append("mem" + root)
         elif first == "p":
             verbs.append("mem" + root[1:])
+        elif first in "dcjz" or (first in "ts" and cluster):
+            verbs.append("men" + root)
         elif first == "t":
             verbs.append("men" + root[1:])
-        elif first in "dcjz":
-            verbs.append("men" + root)
         elif first == "s":
             verbs.append("meny" + root[1:])
-        elif first == "k":
+        elif first == "k" and not cluster:
             verbs.append("meng" + root[1:])
-        elif first in "gh" or first in "aiueo":
+        elif first in "ghk" or first in "aiueo":
             verbs.append("meng" + root)
         else:
             verbs.append("me" + root)  # "ngerusak" -> "merusak", "ngelapor" -> "melapor"
@@ -1446,6 +1473,9 @@ def read_question(
     tags = _YESNO_TAGS - _NEGATIONS
     tagged = language == "id" and any(t in tags for t in raw_tokens[1:])
     as_typed = raw_tokens
+    if "kilo" in raw_tokens and not _DISTANCE.isdisjoint(raw_tokens):
+        # "sejauh berapa kilo?": a distance in kilometres ("kilo" is else a kilogram)
+        raw_tokens = ["kilometer" if t == "kilo" else t for t in raw_tokens]
     if tagged:
         raw_tokens = [t for i, t in enumerate(raw_tokens) if i == 0 or t not in tags]
     works = _how_it_works(raw_tokens) if language == "en" else 0
@@ -1486,7 +1516,7 @@ def read_question(
     form_words |= {std for std, typed in aliases if typed in form_words}
     if tagged and qtype in (OTHER, WHAT):
         qtype = YESNO
-    if tagged and _tells_a_question(tokens):
+    if tagged and _tells_a_question(tokens, as_typed, _FINAL_TAGS):
         # "KPK ngumumin siapa aja yg ditangkap gak?": whether it was told, the question
         # asked inside it ("siapa ...") is what was or was not told, as "Apakah KPK
         # mengumumkan siapa ...?" asks.

@@ -182,7 +182,7 @@ def rank(index: Index, query: Query, candidates: list[Candidate], weights: Weigh
                 and yesno.lead(sentence.text, own, index.stemmer.stem, False, shared) == yesno.NO
                 and not _NO_MORE.search(sentence.text)
             )
-            if not c.fit and yesno.opposite(sentence.text, q.words):
+            if not c.fit and yesno.opposite_done(sentence.text, q.words, index.stemmer.stem):
                 # "keluarganya menyetujui autopsi?": "keluarga Rizky menolak autopsi" tells
                 # the opposite of the verb asked, of the same thing
                 c.fit = 1.0
@@ -433,37 +433,55 @@ def _speaks(told_by: Set[str], asked: Set[str], named: Set[str]) -> bool:
     return bool(hit) and not (hit <= _ROLE_NOUNS and named and named.isdisjoint(told_by))
 
 
+def quote_speaker(index: Index, number: int) -> tuple[int, frozenset[str], bool] | None:
+    """For a quotation said by "-nya" ('"...," ujarnya.') or reported speech opened by "Menurut
+    dia,": the sentence before it that tells who speaks, the words naming him there, and
+    whether those are only the words its paragraph opens on ("Bupati X berjanji ..." with no
+    verb of saying); None when there is none.
+
+    The sentence just before it in its paragraph tells (as speaker, or as whom its pronoun
+    stands for); where it names nobody and the quote is in quotation marks, the nearest
+    sentence up to three back that quotes someone, or else the paragraph's opening: news
+    writing goes on quoting one speaker. A quoted paragraph of its own speaks in the words of
+    whoever the paragraph before it quotes."""
+    sentence = index.sentences[number]
+    if number == 0 or not (_SAID_BY_PRONOUN.search(sentence.text) or _ACCORDING_TO_HIM.match(sentence.text)):
+        return None
+    before = index.sentences[number - 1]
+    quoted = bool(QUOTE_MARKS.search(sentence.text))
+    if before.passage != sentence.passage:
+        if not quoted or before.article != sentence.article:
+            return None
+        return number - 1, speakers(before.text), False
+    told_by = speakers(before.text) | (before.resolved - before.terms)
+    if told_by or not quoted:
+        return number - 1, told_by, False
+    for earlier in range(number - 1, max(-1, number - 4), -1):
+        opening = index.sentences[earlier]
+        if opening.passage != sentence.passage:
+            break
+        told_by = speakers(opening.text)
+        if told_by:
+            return earlier, told_by, False
+        if earlier == 0 or index.sentences[earlier - 1].passage != opening.passage:
+            return earlier, frozenset(words(opening.text.lower())[:_SUBJECT_WORDS]), True
+    return None
+
+
 def _said_by_the_one_before(
     index: Index, number: int, asked: Set[str], named: Set[str] = frozenset()
 ) -> bool:
     """True when a sentence is a quotation said by "-nya", or reported speech opened by
-    "Menurut dia," and the sentence before it, in its paragraph, names one of `asked` (as
-    speaker, or as whom its pronoun stands for)."""
-    sentence = index.sentences[number]
-    if number == 0 or not (_SAID_BY_PRONOUN.search(sentence.text) or _ACCORDING_TO_HIM.match(sentence.text)):
+    "Menurut dia,", of one of `asked` (see `quote_speaker`). A paragraph's opening words name
+    him only by the office asked ("Bupati ..."), not by a place they share with it ("Pedagang
+    pasar Desa Suka Maju" is no "Kepala Desa Suka Maju")."""
+    found = quote_speaker(index, number)
+    if found is None:
         return False
-    before = index.sentences[number - 1]
-    if before.passage == sentence.passage:
-        told_by = speakers(before.text) | (before.resolved - before.terms)
-        if told_by or not QUOTE_MARKS.search(sentence.text):
-            return _speaks(told_by, asked, named)
-        # 'Bupati X berjanji ... . Setiap penumpang ... . "...," ujarnya.': the quote goes on in
-        # the words of whoever the paragraph opened on, when nobody else speaks between.
-        for earlier in range(number - 1, max(-1, number - 4), -1):
-            opening = index.sentences[earlier]
-            if opening.passage != sentence.passage:
-                break
-            told_by = speakers(opening.text)
-            if told_by:
-                return _speaks(told_by, asked, named)
-            if earlier == 0 or index.sentences[earlier - 1].passage != opening.passage:
-                return _speaks(set(words(opening.text.lower())[:_SUBJECT_WORDS]), asked, named)
+    _, told_by, opening = found
+    if opening and not told_by & asked & _ROLE_NOUNS:
         return False
-    # A quoted paragraph of its own ('"...," ujarnya.') speaks in the words of whoever the
-    # paragraph before it quotes, as news writing goes on quoting one speaker.
-    if not QUOTE_MARKS.search(sentence.text) or before.article != sentence.article:
-        return False
-    return _speaks(speakers(before.text), asked, named)
+    return _speaks(told_by, asked, named)
 
 
 def _there(words: tuple[str, ...], stem: Callable[[str], str]) -> frozenset[str]:

@@ -196,6 +196,11 @@ def lead(
     return ""
 
 
+# Words that are no thing a verb is done to or said of: "jumlah korban naik?" is of the
+# victims, not of the count ("Jumlah pengungsi turun" is another count).
+_NOT_THINGS = words_of("count_heads") | words_of("yesno_tags") | {"apakah", "apa", "benarkah", "sudah"}
+
+
 def opposite(text: str, question_words: Sequence[str]) -> bool:
     """True when the sentence says the opposite of the state a yes/no question asks about,
     of the same thing, and not that state itself: "cedera ringan" for "cederanya tergolong
@@ -222,7 +227,7 @@ def opposite(text: str, question_words: Sequence[str]) -> bool:
     for state in states:
         if state in tokens:
             continue
-        about = typed - {state}
+        about = typed - {state} - _NOT_THINGS  # (not "jumlah": "Jumlah pengungsi turun" is another count)
         for j, token in enumerate(tokens):
             if token not in _OPPOSITES[state]:
                 continue
@@ -230,6 +235,35 @@ def opposite(text: str, question_words: Sequence[str]) -> bool:
                 continue  # "tidak ringan", "tidak terlalu ringan"
             near = set(tokens[max(0, j - 3) : j]) | set(tokens[j + 1 : j + 2])
             if near & about:
+                return True
+    return False
+
+
+def opposite_done(text: str, question_words: Sequence[str], stem: Callable[[str], str]) -> bool:
+    """True when the sentence tells the opposite of the verb a yes/no question asks, done to
+    or said of the same thing: "keluarga Rizky menolak autopsi" for "keluarganya menyetujui
+    autopsi?"; not "DPRD menolak usulan relokasi" for "DPRD menyetujui anggaran tanggul?", nor
+    "Jumlah pengungsi turun" for "Apakah jumlah korban naik?". The thing is the word after the
+    verb asked, or where none follows it the one before it; it must stand within three words
+    of the opposite, which is not negated."""
+    asked = [w for w in question_words if w not in _NOT_THINGS]
+    typed = set(question_words)
+    if typed & _NEGATIONS or "atau" in typed:
+        return False
+    tokens = [w.lower() for w in words(text)]
+    for i, state in enumerate(asked):
+        if state not in _OPPOSITES or _OPPOSITES[state] & typed:
+            continue
+        thing = asked[i + 1] if i + 1 < len(asked) else (asked[i - 1] if i > 0 else "")
+        if not thing:
+            continue
+        wanted = stem(thing)
+        for j, token in enumerate(tokens):
+            if token not in _OPPOSITES[state]:
+                continue
+            if j > 0 and (tokens[j - 1] in _NEGATIONS or (j > 1 and tokens[j - 2] in _NEGATIONS)):
+                continue
+            if any(stem(near) == wanted for near in (*tokens[max(0, j - 3) : j], *tokens[j + 1 : j + 4])):
                 return True
     return False
 

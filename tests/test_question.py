@@ -248,8 +248,18 @@ def test_chat_forms_no_table_lists() -> None:
     assert "ditemani" in read_question("presidennya ditemenin siapa?", lexicon()).content
     # ... "kilo" for a kilogram, as prices and weights are spoken ("Rp 12 ribu per kilo")
     assert "kilogram" in read_question("harga beras per kilo brp?", lexicon()).content
-    # ... "ke-" for "di-" ("keterima" is "diterima")
-    assert "diterima" in read_question("anaknya keterima gak?", lexicon()).content
+    # ... and a kilometre beside a word of distance
+    assert "kilometer" in read_question("Warga diungsikan sejauh berapa kilo?", lexicon()).content
+    # ... "ke-" for "di-" where the articles print it ("keterima" is "diterima"), not "ke" and a
+    # noun typed as one word ("kelokasi")
+    assert "diterima" in read_question("anaknya keterima gak?", lexicon(), printed={"diterima"}).content
+    assert "dilokasi" not in read_question("kelokasi brp lama?", lexicon()).content
+    # ... a nasal prefix before a root opening on two consonants keeps its first one
+    assert "memprotes" in read_question("siapa yg ngeprotesin?", lexicon()).content
+    # ... an everyday word is no chat form of an affixed one the articles print ("ketua" is no
+    # "tertua", "nilai" no "menilai")
+    assert "ketua" in read_question("Siapa ketua panitia?", lexicon(), printed={"tertua"}).content
+    assert "nilai" in read_question("Berapa nilai kerugian?", lexicon(), printed={"menilai"}).content
     # ... an affixed form the articles print, however rare in general ("disiagakan"), but no
     # letter changed into a word they print ("pleno" is not "plano")
     assert (
@@ -680,6 +690,10 @@ def test_a_question_inside_a_chat_yes_no_question_asks_yes_or_no() -> None:
     assert told.qtype == YESNO and "mengumumkan" in told.content
     assert read_question("polisi nyebut di mana pelaku ditangkap gak?", lexicon()).qtype == YESNO
     assert read_question("korbannya siapa aja sih?", lexicon()).qtype == PERSON
+    # the reader asked whether he knows, or a softening "ya", asks the fact itself
+    assert read_question("Tau gak siapa yang ditangkap KPK?", lexicon()).qtype == PERSON
+    assert read_question("KPK menyebut berapa kerugian negara ya?", lexicon()).qtype == NUMBER
+    assert read_question("Ada yang tahu kapan sidangnya ya?", lexicon()).qtype == DATE
 
 
 def test_the_time_something_took_is_asked_not_searched() -> None:

@@ -1468,3 +1468,76 @@ def test_a_yes_no_verb_is_settled_no_by_its_opposite_said_of_the_same_thing(tmp_
     answer = answerer.answer("Apakah keluarga Rizky menyetujui autopsi?")
     assert answer.answered and answer.lead == "tidak"
     assert answer.sentences[0].text.startswith("Adapun keluarga Rizky menolak autopsi")
+
+
+def test_an_opposite_settles_a_yes_no_verb_only_of_the_same_thing(tmp_path: Path) -> None:
+    # "menolak usulan relokasi" is no answer to "menyetujui anggaran tanggul?", nor "Jumlah
+    # pengungsi turun" to "jumlah korban naik?": the opposite is of another thing
+    story = "\n\n".join(
+        [
+            "DPRD Tolak Usulan Relokasi",
+            "SUKAMAJU - DPRD menolak usulan relokasi warga bantaran sungai, Senin (3/11/2025).",
+            "Jumlah pengungsi turun menjadi 200 orang.",
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    for question in ("Apakah DPRD menyetujui anggaran tanggul?", "Apakah jumlah korban naik?"):
+        answer = answerer.answer(question)
+        assert not (answer.answered and answer.lead == "tidak"), question
+
+
+def test_a_form_of_address_before_a_kin_noun_is_kept(tmp_path: Path) -> None:
+    # "tante korban" is the victim's aunt: "tante" is searched, not dropped as "bu guru" is
+    story = "\n\n".join(
+        ["Korban Banjir", "SUKAMAJU - Ibu korban mengatakan anaknya hanyut, Senin (3/11/2025)."]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    query = answerer.queries.build(answerer.queries.read("Apa kata tante korban?"), None)
+    assert "tante" in {t.word for t in query.terms}
+
+
+def test_a_first_round_is_only_a_figure_after_a_numbered_noun(tmp_path: Path) -> None:
+    # "pada 1 Oktober" is a date's day, no "pertama"
+    story = "\n\n".join(
+        ["Pencarian Korban", "SUKAMAJU - Pada hari pertama pencarian, 45 personel dikerahkan."]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-10-01"))
+    query = answerer.queries.build(answerer.queries.read("Berapa personel pada 1 Oktober?"), None)
+    one = next(t for t in query.terms if t.word == "1")
+    assert "pertama" not in one.equivalents
+
+
+def test_a_quote_is_no_office_holders_words_for_a_place_its_paragraph_opens_on(tmp_path: Path) -> None:
+    # 'Pedagang pasar Desa Suka Maju kesal ... . "...," ujarnya.': the trader's words, not the
+    # village head's, though his paragraph opens on the village's name
+    story = "\n\n".join(
+        [
+            "Bantuan Belum Sampai",
+            "SUKA MAJU - Kepala Desa Suka Maju, Yusuf Hamdani, mengatakan beras sudah dikirim ke posko, "
+            "Senin (3/11/2025).",
+            "Pedagang pasar Desa Suka Maju kesal karena kiosnya terendam. Jalan menuju pasar tertutup "
+            'lumpur. "Kami belum dapat bantuan apa-apa," ujarnya.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Apa kata Kepala Desa Suka Maju soal bantuan?")
+    first = next(q for q in answer.sentences if not q.context)
+    assert answer.answered and first.text.startswith("Kepala Desa Suka Maju, Yusuf Hamdani")
+
+
+def test_a_quote_by_nya_is_shown_after_its_speaker_not_every_sentence_between(tmp_path: Path) -> None:
+    # 'Direktur X mengatakan ... . A. B. "...," ujarnya.': the speaker's sentence, then his words;
+    # the two sentences between them are passed over
+    story = "\n\n".join(
+        [
+            "Kapal Tambahan Dikerahkan",
+            "SUKAMAJU - Direktur PT Sinar Laut Budi Santoso mengatakan perusahaan menambah dua kapal. "
+            "Perusahaan berencana membuka rute baru tahun depan. Semua kapal diperiksa setiap pekan. "
+            '"Kami tidak ingin penumpang telantar di pelabuhan," ujarnya.',
+        ]
+    )
+    answerer = Answerer.load(one_article(tmp_path, story, "2025-11-03"))
+    answer = answerer.answer("Apa kata Direktur PT Sinar Laut soal penumpang telantar di pelabuhan?")
+    shown = [q.text for q in answer.sentences]
+    assert any(t.startswith('"Kami tidak ingin') for t in shown)
+    assert not any(t.startswith(("Perusahaan berencana", "Semua kapal")) for t in shown)

@@ -53,10 +53,7 @@ _DURATION = words_of("duration_words")
 # Verbs that say something took time ("memakan waktu", "butuh waktu"): a question of how long.
 _TAKES_TIME = words_of("takes_time")
 _DISTANCE = words_of("distance_words")
-# The tags a chat yes/no question ends on ("... gak?", "... belum?"), not a softening "ya".
-_FINAL_TAGS = frozenset(
-    {"gak", "nggak", "ngga", "ga", "enggak", "engga", "kagak", "belum", "blm", "gk", "ngak"}
-)
+_FINAL_TAGS = words_of("final_tags")
 _MEASURE = words_of("measure_words")
 _COUNT = words_of("count_words")
 _DATE_NOUNS = words_of("date_nouns")
@@ -377,10 +374,7 @@ def _chat_form(token: str, lexicon: Lexicon, printed: Container[str] = frozenset
         # "nyebar", "ngambil", "nolak", "ngeblokir": chat drops the "me" of a nasal verb
         # prefix; "nangkep" also has its "e" for "a".
         for verb in _nasal_verbs(token):
-            candidates.append(verb)
-            last = verb.rfind("e")
-            if last > 2:
-                candidates.append(verb[:last] + "a" + verb[last + 1 :])
+            candidates += [verb, *_a_for_e(verb)]
     affixed = list(candidates)  # (the forms an affix makes; a letter changed may make any word)
     candidates.append("h" + token)
     last_e = token.rfind("e")

@@ -12,7 +12,7 @@ Plainly means one of three things, and nothing inferred:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass, replace
 
 from index.closed_class import words_of
@@ -228,15 +228,21 @@ def opposite(text: str, question_words: Sequence[str]) -> bool:
         if state in tokens:
             continue
         about = typed - {state} - _NOT_THINGS  # (not "jumlah": "Jumlah pengungsi turun" is another count)
-        for j, token in enumerate(tokens):
-            if token not in _OPPOSITES[state]:
-                continue
-            if j > 0 and (tokens[j - 1] in _NEGATIONS or (j > 1 and tokens[j - 2] in _NEGATIONS)):
-                continue  # "tidak ringan", "tidak terlalu ringan"
+        for j in _said_opposite(tokens, state):
             near = set(tokens[max(0, j - 3) : j]) | set(tokens[j + 1 : j + 2])
             if near & about:
                 return True
     return False
+
+
+def _said_opposite(tokens: list[str], state: str) -> Iterator[int]:
+    """The positions of the sentence's words saying the opposite of `state`, not negated
+    ("tidak ringan", "tidak terlalu ringan" say no opposite of "berat")."""
+    for j, token in enumerate(tokens):
+        if token in _OPPOSITES[state] and not (
+            j > 0 and (tokens[j - 1] in _NEGATIONS or (j > 1 and tokens[j - 2] in _NEGATIONS))
+        ):
+            yield j
 
 
 def opposite_done(text: str, question_words: Sequence[str], stem: Callable[[str], str]) -> bool:
@@ -258,11 +264,7 @@ def opposite_done(text: str, question_words: Sequence[str], stem: Callable[[str]
         if not thing:
             continue
         wanted = stem(thing)
-        for j, token in enumerate(tokens):
-            if token not in _OPPOSITES[state]:
-                continue
-            if j > 0 and (tokens[j - 1] in _NEGATIONS or (j > 1 and tokens[j - 2] in _NEGATIONS)):
-                continue
+        for j in _said_opposite(tokens, state):
             if any(stem(near) == wanted for near in (*tokens[max(0, j - 3) : j], *tokens[j + 1 : j + 4])):
                 return True
     return False
